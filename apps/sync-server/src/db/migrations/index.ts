@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as createCore from "./2026_11_23_09_00_00_create_core";
+
+/**
+ * Every migration, by name. Listed here rather than read from disk so the server runs the same
+ * way under tsx, in a bundle and in tests. Names sort in the order they run.
+ */
+const migrations: Record<string, Migration> = {
+  "2026_11_23_09_00_00_create_core": createCore,
+};
+
+/** Kysely provider over the static list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+/** A replicated document as stored: the exact client-visible JSON, without server fields. */
+export type StoredDoc = Record<string, unknown>;
+
+/**
+ * Columns every replicated collection table has. `seq` is the per-tenant change counter
+ * (bigint, so node-postgres hands it back as a string of digits, as the wire wants it).
+ */
+export interface DocumentColumns {
+  tenant_id: string;
+  id: string;
+  seq: ColumnType<string, string | bigint, string | bigint>;
+  deleted: ColumnType<boolean, boolean | undefined, boolean>;
+  doc: JSONColumnType<StoredDoc>;
+  server_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface StockLevelsTable extends DocumentColumns {
+  location_id: string;
+  variant_id: string;
+  on_hand: number;
+}
+
+export interface StockMovementsTable extends DocumentColumns {
+  location_id: string;
+  variant_id: string;
+  delta: number;
+  reason: string;
+  ref_id: string | null;
+  occurred_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface SalesTable extends DocumentColumns {
+  kind: string;
+  register_id: string;
+  shift_id: string;
+  total: ColumnType<string, number | bigint | string, number | bigint | string>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface OrdersTable extends DocumentColumns {
+  status: string;
+  customer_id: string | null;
+  total: ColumnType<string, number | bigint | string, number | bigint | string>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface CustomersTable extends DocumentColumns {
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PlansTable {
+  id: string;
+  name: string;
+  modules: JSONColumnType<string[]>;
+  max_registers: number;
+}
+
+export type TenantStatus = "active" | "suspended" | "disabled";
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  currency: string;
+  status: ColumnType<TenantStatus, TenantStatus | undefined, TenantStatus>;
+  plan_id: string;
+  domain: string | null;
+  seq: ColumnType<string, string | bigint | undefined, string | bigint>;
+  created_at: Generated<Date>;
+}
+
+export interface PlatformUsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  id: string;
+  email: string;
+  password_hash: string;
+  name: string;
+  role: "manager";
+  created_at: Generated<Date>;
+}
+
+export interface DevicesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  location_id: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+  last_seen_at: Date | null;
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  plans: PlansTable;
+  tenants: TenantsTable;
+  platform_users: PlatformUsersTable;
+  users: UsersTable;
+  devices: DevicesTable;
+  products: DocumentColumns;
+  categories: DocumentColumns;
+  sales: SalesTable;
+  stock_movements: StockMovementsTable;
+  stock_levels: StockLevelsTable;
+  shifts: DocumentColumns;
+  orders: OrdersTable;
+  customers: CustomersTable;
+  staff: DocumentColumns;
+  settings: DocumentColumns;
+  promotions: DocumentColumns;
+  reconciliation: DocumentColumns;
+}

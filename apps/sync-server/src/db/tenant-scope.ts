@@ -1,0 +1,29 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { APP_ROLE, PLATFORM_ROLE } from "./migrations/2026_11_23_09_00_00_create_core";
+import type { Database } from "./schema";
+
+/** A transaction that row-level security confines to one tenant. */
+export type TenantTx = Transaction<Database>;
+
+/**
+ * Runs `fn` in one transaction as the app role with `app.tenant_id` set, so row-level security
+ * confines every statement to that tenant — whatever the query forgets to filter.
+ * Both settings are transaction-local and vanish at commit or rollback.
+ */
+export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/**
+ * The platform owner's explicit cross-tenant path: a read-only role whose policies see every
+ * tenant's rows. Writes through it are refused by the grants.
+ */
+export function asPlatformReader<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${PLATFORM_ROLE}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { migrateToLatest, openDatabase } from "./db/database";
+import { readEnv } from "./env";
+import { loadJwtSecret } from "./auth/jwt-secret";
+import { seedDemo } from "./seed/demo";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The workspace's apps/ folder: each app's build is in apps/<name>/dist. */
+const workspaceApps = path.resolve(here, "../..");
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const log = env.LOG_LEVEL === "silent" ? { info() {}, error() {} } : console;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite") });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) log.info(`migrations applied: ${applied.join(", ")}`);
+  loadJwtSecret(env, dataDir);
+  if (env.SEED_DEMO) {
+    const seeded = await seedDemo(database.db, { now: new Date() });
+    if (seeded) log.info("seeded the demo tenant (slug 'demo')");
+  }
+
+  const app = createApp({
+    db: database.db,
+    dbKind: database.kind,
+    staticRoot: env.STATIC_ROOT ? path.resolve(env.STATIC_ROOT) : workspaceApps,
+    version: "0.1.0",
+    startedAt: new Date(),
+    log,
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    log.info(`Countertop sync server on http://localhost:${info.port} (db: ${database.kind})`);
+    log.info(`  POS http://localhost:${info.port}/pos/  ·  shop http://localhost:${info.port}/shop/demo/  ·  admin http://localhost:${info.port}/admin/`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

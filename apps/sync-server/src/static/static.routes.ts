@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../http/app-env";
+
+/** A built single-page app and where it is mounted. */
+interface SpaMount {
+  /** URL prefix, e.g. "/pos". */
+  readonly prefix: string;
+  /** Build folder under the static root, e.g. "pos/dist". */
+  readonly folder: string;
+  /** Also mount per-tenant paths `/shop/{slug}/…` on the same build. */
+  readonly perTenant?: boolean;
+}
+
+const MOUNTS: readonly SpaMount[] = [
+  { prefix: "/pos", folder: "pos/dist" },
+  { prefix: "/admin", folder: "admin/dist" },
+  { prefix: "/shop", folder: "storefront/dist", perTenant: true },
+];
+
+/** Hashed build output (under `_app/`) never changes; everything else — the shell, the service
+ * worker, the manifest — must be revalidated so an update reaches the tills. */
+function cacheControl(urlPath: string): string {
+  return /\/_app\/.+[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(urlPath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+const withCacheControl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.res.ok) c.res.headers.set("Cache-Control", cacheControl(c.req.path));
+};
+
+/**
+ * Serves the built PWAs: files first, then the app's index.html for any other GET under its prefix
+ * (client-side routes). Missing builds answer 503 with a hint instead of a blank page.
+ */
+export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefined): void {
+  for (const mount of MOUNTS) {
+    const root = staticRoot ? path.join(staticRoot, mount.folder) : undefined;
+    const indexFile = root ? path.join(root, "index.html") : undefined;
+    const shell = (c: Context) => {
+      if (!indexFile || !existsSync(indexFile)) {
+        return c.json({ error: { code: "not_built", message: `The app at ${mount.prefix} is not built. Run "pnpm build".` } }, 503);
+      }
+      return c.html(readFileSync(indexFile, "utf8"));
+    };
+    const files = serveStatic<AppEnv>({
+      root: root ?? "/nonexistent",
+      rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/",
+    });
+    app.get(mount.prefix, (c) => c.redirect(`${mount.prefix}/`, 301));
+    app.use(`${mount.prefix}/*`, withCacheControl);
+    if (mount.perTenant) {
+      app.get(`${mount.prefix}/:slug{[a-z0-9][a-z0-9-]*}`, (c) => c.redirect(`${c.req.path}/`, 301));
+      // /shop/_app/…, /shop/sw.js: the shared build's files. /shop/{slug}/…: the tenant's shell.
+      app.get(`${mount.prefix}/:file{[^/]+\\.[a-z0-9]+}`, files);
+      app.get(`${mount.prefix}/_app/*`, files);
+      app.get(`${mount.prefix}/:slug{[a-z0-9][a-z0-9-]*}/*`, async (c, next) => {
+        const slug = c.req.param("slug");
+        const rest = c.req.path.slice(`${mount.prefix}/${slug}`.length) || "/";
+        if (/\.[a-z0-9]+$/i.test(rest) && root && existsSync(path.join(root, rest))) {
+          return serveStatic<AppEnv>({ root, rewriteRequestPath: () => rest })(c, next);
+        }
+        return shell(c);
+      });
+      app.get(`${mount.prefix}/`, shell);
+      continue;
+    }
+    app.get(`${mount.prefix}/*`, files, shell);
+  }
+}

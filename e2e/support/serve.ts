@@ -1,0 +1,43 @@
+/**
+ * Starts the sync server for the e2e run on a brand-new PostgreSQL database (so every run begins
+ * from the seeded demo shop), and drops that database when the server stops.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const adminUrl = process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error("e2e needs TEST_DATABASE_URL (a PostgreSQL 15 server); `pnpm test` starts a throwaway one.");
+  process.exit(1);
+}
+const name = `ct_e2e_${randomBytes(5).toString("hex")}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+await admin.end();
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/sync-server");
+const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
+  cwd: serverDir,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url.toString(), PORT: process.env.E2E_PORT ?? "8799", HOST: "127.0.0.1", DATA_DIR: path.join(serverDir, ".data-e2e"), NODE_ENV: "test" },
+});
+
+async function dropDatabase(): Promise<void> {
+  const dropper = new pg.Client({ connectionString: adminUrl });
+  await dropper.connect();
+  await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await dropper.end();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code) => {
+  void dropDatabase().finally(() => process.exit(code ?? 0));
+});

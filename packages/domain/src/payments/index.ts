@@ -1,0 +1,2 @@
+export * from "./cash-rounding.ts";
+export * from "./payments.ts";

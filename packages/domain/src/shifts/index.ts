@@ -1,0 +1,3 @@
+export * from "./cash.ts";
+export * from "./denominations.ts";
+export * from "./z-report.ts";

@@ -1,0 +1,32 @@
+// History:
+// -- Version 1: first contract. 12 collections, pull / push / stream, error codes.
+
+/**
+ * The version of the sync contract: the shape of every replicated document and wire message of
+ * `/sync/v1`. Bump it for any change an older peer could misread, record why in the history above, and update
+ * the hash in `protocol-version.test.ts`, which fails until both are done.
+ *
+ * Adding an optional field is still a bump (the schemas changed), but old peers keep working:
+ * documents are loose objects, so unknown fields pass through. A field is deprecated, never
+ * silently removed.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * The request header in which clients send {@link PROTOCOL_VERSION} (as decimal digits) on every
+ * `/sync` call. A server answers 426 `unsupported_protocol_version` to any other version.
+ * @example
+ * fetch(url, { headers: { [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) } });
+ */
+export const PROTOCOL_VERSION_HEADER = "x-countertop-protocol";
+
+/**
+ * Whether a server speaking {@link PROTOCOL_VERSION} can serve a request carrying this header
+ * value. A missing header is accepted: the `/sync/v1` path already names the contract, and
+ * third-party clients (plain RxDB, curl) may not send it. Any other value, including `"1.0"`, is not.
+ * @example
+ * if (!isSupportedProtocolVersion(c.req.header(PROTOCOL_VERSION_HEADER))) answer 426;
+ */
+export function isSupportedProtocolVersion(header: string | null | undefined): boolean {
+  return header === undefined || header === null || header.trim() === String(PROTOCOL_VERSION);
+}

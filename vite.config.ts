@@ -1,0 +1,94 @@
+import react from "@vitejs/plugin-react";
+import type { UserConfig } from "vite";
+import { VitePWA, type ManifestOptions } from "vite-plugin-pwa";
+import { defineConfig } from "vitest/config";
+
+/** What differs between our three PWAs; everything else is shared below. */
+export interface PwaAppOptions {
+  /** Where the server mounts the app, with slashes: "/pos/". */
+  readonly base: string;
+  readonly manifest: Partial<ManifestOptions>;
+  readonly port: number;
+}
+
+/**
+ * The Vite build of one of our PWAs (pos, storefront, admin): React, hashed assets under `_app/`
+ * (served immutable), a precached app shell with a navigation fallback, and an update flow that
+ * the app drives itself through workbox-window (`registerType: "prompt"`).
+ */
+export function pwaApp(options: PwaAppOptions): UserConfig {
+  return {
+    base: options.base,
+    plugins: [
+      react(),
+      VitePWA({
+        registerType: "prompt",
+        injectRegister: false,
+        includeAssets: ["icons/*.png", "icons/*.svg"],
+        manifest: {
+          start_url: options.base,
+          scope: options.base,
+          display: "standalone",
+          background_color: "#f6f4ef",
+          icons: [
+            { src: "icons/icon-192.png", sizes: "192x192", type: "image/png" },
+            { src: "icons/icon-512.png", sizes: "512x512", type: "image/png" },
+            { src: "icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+          ],
+          ...options.manifest,
+        },
+        workbox: {
+          globPatterns: ["**/*.{js,css,html,png,svg,woff2,webmanifest}"],
+          navigateFallback: `${options.base}index.html`,
+          navigateFallbackAllowlist: [new RegExp(`^${options.base}`)],
+          cleanupOutdatedCaches: true,
+        },
+      }),
+    ],
+    build: { assetsDir: "_app", sourcemap: true, target: "es2022" },
+    server: { port: options.port, proxy: { "/api": "http://localhost:8787", "/sync": "http://localhost:8787" } },
+  };
+}
+
+/**
+ * Shared Vitest configuration: one project per package, so `pnpm test:unit` runs them all
+ * and `vitest --project domain` runs one.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "domain",
+          root: "packages/domain",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "sync-protocol",
+          root: "packages/sync-protocol",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "sync-server",
+          root: "apps/sync-server",
+          include: ["src/**/*.test.ts"],
+          globalSetup: ["../../scripts/test/postgres-global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "tooling",
+          root: "scripts",
+          include: ["**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
