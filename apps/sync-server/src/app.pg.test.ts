@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
+import { openChangeFeed, type ChangeFeed } from "./sync/change-feed";
 import type { OpenDatabase } from "./db/database";
 import { ENGINES, openTestDatabase } from "./testing/test-database";
 
@@ -23,12 +24,15 @@ function fakeBuilds(): string {
 describe.each(ENGINES)("app on %s", (engine) => {
   let database: OpenDatabase;
   let app: ReturnType<typeof createApp>;
+  let changes: ChangeFeed;
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    app = createApp({ db: database.db, dbKind: database.kind, staticRoot: fakeBuilds(), version: "test", startedAt: new Date(), log: quiet });
+    changes = await openChangeFeed(database);
+    app = createApp({ db: database.db, dbKind: database.kind, staticRoot: fakeBuilds(), version: "test", startedAt: new Date(), log: quiet, jwtSecret: "x".repeat(32), changes });
   });
   afterAll(async () => {
+    await changes?.close();
     await database?.close();
   });
 

@@ -1,9 +1,14 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
+import { authRoutes } from "./auth/auth.routes";
+import { deviceRoutes } from "./devices/device.routes";
 import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
+import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
+import { syncRoutes } from "./sync/sync.routes";
+import { tenantRoutes } from "./tenants/tenant.routes";
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -13,6 +18,11 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundHandler);
 
   app.route("/health", healthRoutes(deps));
+  app.route("/api/v1/auth", authRoutes(deps));
+  app.route("/api/v1/devices", deviceRoutes(deps));
+  app.route("/api/v1/admin/tenants", tenantRoutes(deps));
+  app.route("/api/v1/shop", shopSessionRoutes(deps));
+  app.route("/sync/v1", syncRoutes(deps));
   app.get("/", (c) => c.redirect("/pos/", 302));
   mountStaticApps(app, deps.staticRoot);
   return app;

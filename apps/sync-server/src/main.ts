@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { loadJwtSecret } from "./auth/jwt-secret";
 import { seedDemo } from "./seed/demo";
+import { openChangeFeed } from "./sync/change-feed";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The workspace's apps/ folder: each app's build is in apps/<name>/dist. */
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite") });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info(`migrations applied: ${applied.join(", ")}`);
-  loadJwtSecret(env, dataDir);
+  const jwtSecret = loadJwtSecret(env, dataDir);
+  const changes = await openChangeFeed(database);
   if (env.SEED_DEMO) {
     const seeded = await seedDemo(database.db, { now: new Date() });
     if (seeded) log.info("seeded the demo tenant (slug 'demo')");
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
     dbKind: database.kind,
     staticRoot: env.STATIC_ROOT ? path.resolve(env.STATIC_ROOT) : workspaceApps,
     version: "0.1.0",
+    jwtSecret,
+    changes,
     startedAt: new Date(),
     log,
   });
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     server.close();
+    await changes.close();
     await database.close();
     process.exit(0);
   };

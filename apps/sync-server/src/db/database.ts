@@ -17,6 +17,11 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /**
+   * LISTENs on `channel` on a connection of its own; `onReconnect` runs after a lost connection
+   * is back (notifications sent meanwhile are gone, so listeners must catch up). Returns unlisten.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    const url = options.url;
+    return { db, kind: "postgres", listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect), close: () => db.destroy() };
   }
   if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
@@ -43,10 +49,49 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   return {
     db,
     kind: "pglite",
+    listen: async (channel, onPayload) => {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return unlisten;
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();
     },
+  };
+}
+
+/** A LISTEN connection to PostgreSQL that reconnects (with backoff) until unlistened. */
+async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let delay = 250;
+  const connect = async (isRetry: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (msg) => {
+      if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
+    });
+    next.on("error", () => {
+      if (stopped) return;
+      void next.end().catch(() => undefined);
+      setTimeout(() => void connect(true).catch(() => undefined), delay);
+      delay = Math.min(delay * 2, 10_000);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      if (!isRetry) throw err;
+      next.emit("error", err);
+      return;
+    }
+    client = next;
+    delay = 250;
+    if (isRetry) onReconnect?.();
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }
 

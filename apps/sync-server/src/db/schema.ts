@@ -100,6 +100,16 @@ export interface DevicesTable {
   last_seen_at: Date | null;
 }
 
+export interface ProductVariantsTable {
+  tenant_id: string;
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  barcode: string | null;
+  price: ColumnType<string, number | string, number | string>;
+  track_stock: boolean;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   plans: PlansTable;
@@ -107,6 +117,7 @@ export interface Database {
   platform_users: PlatformUsersTable;
   users: UsersTable;
   devices: DevicesTable;
+  product_variants: ProductVariantsTable;
   products: DocumentColumns;
   categories: DocumentColumns;
   sales: SalesTable;

@@ -3,7 +3,7 @@ import type { TenantTx } from "../db/tenant-scope";
 import type { Database, StoredDoc } from "../db/schema";
 
 /** Tables that hold a replicated collection. */
-export type CollectionTable = Exclude<keyof Database, "plans" | "tenants" | "platform_users" | "users" | "devices">;
+export type CollectionTable = Exclude<keyof Database, "plans" | "tenants" | "platform_users" | "users" | "devices" | "product_variants">;
 
 type Extra = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
@@ -65,6 +65,33 @@ export async function writeDocuments(trx: TenantTx, tenantId: string, table: Col
       .onConflict((oc) =>
         oc.columns(["tenant_id", "id"]).doUpdateSet((eb) => Object.fromEntries([...columns, "server_updated_at"].map((c) => [c, c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc")])) as never),
       )
+      .execute();
+  }
+  if (table === "products") await indexVariants(trx, tenantId, docs);
+}
+
+/** Keeps `product_variants` in step with the written products (a deleted product has none). */
+async function indexVariants(trx: TenantTx, tenantId: string, products: readonly StoredDoc[]): Promise<void> {
+  const ids = products.map((p) => String(p.id));
+  await trx.deleteFrom("product_variants").where("tenant_id", "=", tenantId).where("product_id", "in", ids).execute();
+  const rows = products
+    .filter((p) => p._deleted !== true && Array.isArray(p.variants))
+    .flatMap((p) =>
+      (p.variants as StoredDoc[]).map((v) => ({
+        tenant_id: tenantId,
+        variant_id: String(v.id),
+        product_id: String(p.id),
+        sku: String(v.sku ?? ""),
+        barcode: str(v.barcode),
+        price: Number(v.price ?? 0),
+        track_stock: v.trackStock !== false,
+      })),
+    );
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx
+      .insertInto("product_variants")
+      .values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.columns(["tenant_id", "variant_id"]).doUpdateSet((eb) => ({ product_id: eb.ref("excluded.product_id"), sku: eb.ref("excluded.sku"), barcode: eb.ref("excluded.barcode"), price: eb.ref("excluded.price"), track_stock: eb.ref("excluded.track_stock") })))
       .execute();
   }
 }

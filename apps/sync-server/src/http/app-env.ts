@@ -1,9 +1,13 @@
 import type { Kysely } from "kysely";
+import type { Principal } from "../auth/token";
 import type { Database } from "../db/schema";
+import type { ChangeFeed } from "../sync/change-feed";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
 export interface AppVariables {
   requestId: string;
+  /** Who is calling; set by `requireAuth`. */
+  principal: Principal;
 }
 
 /** The Hono environment of every router in the server. */
@@ -18,6 +22,10 @@ export interface AppDeps {
   /** Folder holding `pos/dist`, `storefront/dist` and `admin/dist`; unset → no static apps. */
   readonly staticRoot?: string | undefined;
   readonly version: string;
+  /** Signs and verifies tokens. */
+  readonly jwtSecret: string;
+  /** Commit notifications from every server process (Postgres LISTEN/NOTIFY). */
+  readonly changes: ChangeFeed;
   readonly startedAt: Date;
   readonly log: Logger;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as createCore from "./2026_11_23_09_00_00_create_core";
+import * as createProductVariants from "./2026_11_23_12_00_00_create_product_variants";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -7,6 +8,7 @@ import * as createCore from "./2026_11_23_09_00_00_create_core";
  */
 const migrations: Record<string, Migration> = {
   "2026_11_23_09_00_00_create_core": createCore,
+  "2026_11_23_12_00_00_create_product_variants": createProductVariants,
 };
 
 /** Kysely provider over the static list above. */

@@ -1,0 +1,67 @@
+import { sql } from "kysely";
+import type { OpenDatabase } from "../db/database";
+import type { TenantTx } from "../db/tenant-scope";
+
+/** The Postgres channel every server process listens on. */
+export const CHANGES_CHANNEL = "countertop_changes";
+
+/** A commit that wrote `collections` of `tenantId`, up to `seq`; `"*"` means "catch up on everything". */
+export interface Change {
+  readonly tenantId: string;
+  readonly collections: readonly string[] | "*";
+}
+
+type Listener = (change: Change) => void;
+
+/**
+ * Fans commit notifications out to the live streams of this process. Writers call `announce`
+ * inside their transaction (Postgres delivers NOTIFY only on commit, to every listening process, so
+ * several servers behind a load balancer all hear it); streams `subscribe` per tenant.
+ */
+export interface ChangeFeed {
+  announce(trx: TenantTx, tenantId: string, collections: readonly string[]): Promise<void>;
+  subscribe(tenantId: string, listener: Listener): () => void;
+  close(): Promise<void>;
+}
+
+/** Payload: "tenantId collection,collection". Tenant ids are uuids, collection names plain words. */
+function decode(payload: string): Change | undefined {
+  const [tenantId, list] = payload.split(" ");
+  if (!tenantId || !list) return undefined;
+  return { tenantId, collections: list.split(",") };
+}
+
+/** A change feed over the database's LISTEN/NOTIFY. */
+export async function openChangeFeed(database: Pick<OpenDatabase, "listen">): Promise<ChangeFeed> {
+  const listeners = new Map<string, Set<Listener>>();
+  const dispatch = (change: Change) => {
+    for (const listener of listeners.get(change.tenantId) ?? []) listener(change);
+  };
+  const catchUpAll = () => {
+    for (const tenantId of listeners.keys()) dispatch({ tenantId, collections: "*" });
+  };
+  const unlisten = await database.listen(
+    CHANGES_CHANNEL,
+    (payload) => {
+      const change = decode(payload);
+      if (change) dispatch(change);
+    },
+    catchUpAll,
+  );
+  return {
+    async announce(trx, tenantId, collections) {
+      if (collections.length === 0) return;
+      await sql`select pg_notify(${CHANGES_CHANNEL}, ${`${tenantId} ${[...new Set(collections)].join(",")}`})`.execute(trx);
+    },
+    subscribe(tenantId, listener) {
+      let set = listeners.get(tenantId);
+      if (!set) listeners.set(tenantId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(tenantId);
+      };
+    },
+    close: () => unlisten(),
+  };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StoredDoc } from "../db/schema";
+import { ENGINES } from "../testing/test-database";
+import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
+
+/** Pulls a whole collection page by page; returns the documents and the final checkpoint. */
+async function pullAll(server: TestServer, token: string, collection: string, limit = 25) {
+  const docs: StoredDoc[] = [];
+  let seq: string | undefined;
+  for (;;) {
+    const res = await server.call("GET", `/sync/v1/${collection}/pull?limit=${limit}${seq ? `&seq=${seq}` : ""}`, { token });
+    expect(res.status).toBe(200);
+    docs.push(...res.body.documents);
+    if (res.body.documents.length === 0) return { docs, seq: res.body.checkpoint.seq as string };
+    seq = res.body.checkpoint.seq;
+  }
+}
+
+/** Reads Server-Sent Events' data payloads from a streaming response. */
+function sseReader(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    async next(): Promise<unknown> {
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("\n");
+          if (data) return JSON.parse(data);
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    cancel: () => reader.cancel().catch(() => undefined),
+  };
+}
+
+describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
+  let server: TestServer;
+  let manager: string;
+  let till: { id: string; token: string };
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    manager = await server.login(DEMO.manager.email, DEMO.manager.password);
+    till = await server.registerTill(manager);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("pulls a collection in seq order, page by page, and echoes the checkpoint when nothing is new", async () => {
+    const { docs, seq } = await pullAll(server, till.token, "products", 7);
+    expect(docs.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+    const again = await server.call("GET", `/sync/v1/products/pull?seq=${seq}`, { token: till.token });
+    expect(again.body).toEqual({ documents: [], checkpoint: { seq } });
+    // Server fields stay out of documents, so assumedMasterState stays comparable.
+    expect(docs.every((d) => !("seq" in d) && d._deleted === false)).toBe(true);
+  });
+
+  it("answers bad pulls with 4xx JSON errors", async () => {
+    const cases: [string, string, Record<string, string>, number, string][] = [
+      ["bad checkpoint", "/sync/v1/products/pull?seq=abc", {}, 400, "bad_request"],
+      ["limit too large", "/sync/v1/products/pull?limit=100000", {}, 400, "bad_request"],
+      ["unknown collection", "/sync/v1/widgets/pull", {}, 404, "not_found"],
+      ["wrong protocol version", "/sync/v1/products/pull", { "x-countertop-protocol": "99" }, 426, "unsupported_protocol_version"],
+    ];
+    for (const [name, url, headers, status, code] of cases) {
+      const res = await server.call("GET", url, { token: till.token, headers });
+      expect({ name, status: res.status, code: res.body.error.code }).toEqual({ name, status, code });
+    }
+    expect((await server.call("GET", "/sync/v1/products/pull")).status).toBe(401);
+  });
+
+  it("shows a shopper public fields only, no orders when signed out, and no tills' data", async () => {
+    const shopper = (await server.call("POST", "/api/v1/shop/demo/session")).body.token;
+    const seen = (await pullAll(server, shopper, "products", 1000)).docs;
+    expect(seen.length).toBeGreaterThan(50);
+    expect(seen.flatMap((p) => p.variants as StoredDoc[]).some((v) => "cost" in v)).toBe(false);
+    expect((await server.call("GET", "/sync/v1/orders/pull", { token: shopper })).body.documents).toEqual([]);
+    for (const collection of ["sales", "staff", "shifts", "reconciliation", "stock_movements"]) {
+      expect((await server.call("GET", `/sync/v1/${collection}/pull`, { token: shopper })).status).toBe(403);
+    }
+    const settings = (await server.call("GET", "/sync/v1/settings/pull", { token: shopper })).body.documents[0];
+    expect(settings.shopName).toBe("Corner Pantry");
+    expect(settings.registers).toBeUndefined();
+  });
+
+  it("isolates tenants: another shop's tokens pull nothing of the demo shop", async () => {
+    const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
+    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "shop-b", name: "Shop B", currency: "EUR", managerEmail: "b@shop-b.test", managerPassword: "long-password-b" } });
+    const managerB = await server.login("b@shop-b.test", "long-password-b");
+    const tillB = await server.registerTill(managerB);
+    const shopperB = (await server.call("POST", "/api/v1/shop/shop-b/session")).body.token;
+    const demoProductIds = (await pullAll(server, till.token, "products", 1000)).docs.map((d) => String(d.id));
+    for (const token of [tillB.token, managerB, shopperB]) {
+      for (const collection of ["products", "stock_levels", "staff", "settings"]) {
+        const res = await server.call("GET", `/sync/v1/${collection}/pull?limit=1000`, { token });
+        if (res.status === 403) continue;
+        const text = JSON.stringify(res.body.documents);
+        expect(demoProductIds.some((id) => text.includes(id)) || text.includes(till.id) || text.includes("Corner Pantry")).toBe(false);
+      }
+    }
+  });
+
+  it("streams RESYNC first, then each commit's documents (through LISTEN/NOTIFY)", async () => {
+    const controller = new AbortController();
+    const res = await server.app.request("/sync/v1/settings/stream", { headers: { authorization: `Bearer ${till.token}` }, signal: controller.signal });
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const events = sseReader(res);
+    expect(await events.next()).toBe("RESYNC");
+    await server.registerTill(manager, "Streamed till");
+    const event = (await events.next()) as { documents: StoredDoc[]; checkpoint: { seq: string } };
+    expect((event.documents[0]?.registers as { name: string }[]).map((r) => r.name)).toContain("Streamed till");
+    expect(event.checkpoint.seq).toMatch(/^\d+$/);
+    controller.abort();
+    await events.cancel();
+  });
+});

@@ -1,0 +1,97 @@
+import type { SSEStreamingApi } from "hono/streaming";
+import type { Principal } from "../auth/token";
+import { withTenant } from "../db/tenant-scope";
+import type { CollectionTable } from "../documents/document.repository";
+import type { AppDeps } from "../http/app-env";
+import type { PullAccess } from "./access";
+import { pullPage } from "./pull";
+
+
+interface StreamOptions {
+  readonly principal: Exclude<Principal, { kind: "owner" }>;
+  readonly table: CollectionTable;
+  readonly access: PullAccess;
+  readonly heartbeatMs: number;
+  readonly signal: AbortSignal;
+}
+
+const PAGE = 500;
+
+/** Whether the caller may still stream: tenant active and, for a till, its token not revoked. */
+async function stillAllowed(deps: AppDeps, principal: StreamOptions["principal"]): Promise<boolean> {
+  return withTenant(deps.db, principal.tenantId, async (trx) => {
+    const tenant = await trx.selectFrom("tenants").select("status").where("id", "=", principal.tenantId).executeTakeFirst();
+    if (tenant?.status !== "active") return false;
+    if (principal.kind !== "device") return true;
+    const device = await trx.selectFrom("devices").select("revoked_at").where("id", "=", principal.deviceId).executeTakeFirst();
+    return device !== undefined && device.revoked_at === null;
+  });
+}
+
+/**
+ * A live stream of one collection for one caller. It opens with "RESYNC" (the client pulls what it
+ * missed), then sends `{documents, checkpoint}` for every commit it hears of through the change feed,
+ * read from the database with the caller's own access rules, so a stream shows exactly what a pull
+ * would. A comment line every `heartbeatMs` keeps proxies from closing it and re-checks the caller.
+ */
+export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: StreamOptions): Promise<void> {
+  const { principal, table, access } = options;
+  const tenantId = principal.tenantId;
+  // Start from the newest row: everything older is the RESYNC pull's job.
+  const newest = await withTenant(deps.db, tenantId, (trx) =>
+    trx.selectFrom(table as "products").select((eb) => eb.fn.max("seq").as("seq")).where("tenant_id", "=", tenantId).executeTakeFirst(),
+  );
+  let cursor = newest?.seq ? String(newest.seq) : "0";
+  let closed = false;
+  let pending = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const drain = async () => {
+    while (pending && !closed) {
+      pending = false;
+      for (;;) {
+        const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, table, cursor, PAGE, access));
+        if (page.documents.length === 0) break;
+        cursor = page.checkpoint.seq;
+        await sse.writeSSE({ data: JSON.stringify(page) });
+        if (page.documents.length < PAGE) break;
+      }
+    }
+  };
+  const wake = () => {
+    pending = true;
+    running = running.then(drain).catch(() => finish());
+  };
+
+  const unsubscribe = deps.changes.subscribe(tenantId, (change) => {
+    if (change.collections === "*" || change.collections.includes(table)) wake();
+  });
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = () => {
+      closed = true;
+      resolve();
+    };
+    options.signal.addEventListener("abort", finish, { once: true });
+    sse.onAbort(finish);
+  });
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      if (closed) return;
+      if (!(await stillAllowed(deps, principal).catch(() => false))) {
+        finish();
+        return;
+      }
+      await sse.write(": heartbeat\n\n");
+    })();
+  }, options.heartbeatMs);
+
+  try {
+    await sse.writeSSE({ data: JSON.stringify("RESYNC") });
+    await done;
+  } finally {
+    clearInterval(heartbeat);
+    unsubscribe();
+    await running;
+  }
+}

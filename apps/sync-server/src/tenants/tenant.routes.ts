@@ -1,0 +1,66 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { callerAs, requireAuth } from "../auth/auth.middleware";
+import { asPlatformReader, withTenant } from "../db/tenant-scope";
+import type { TenantStatus } from "../db/schema";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import { ApiError, ApiErrorCode } from "../http/errors";
+import { jsonBody } from "../http/json-body";
+import { createTenant } from "./tenant.service";
+
+const RESERVED_SLUGS = new Set(["_app", "api", "sync", "admin", "pos", "shop", "health", "assets", "www"]);
+
+const newTenantSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "use 2–41 lowercase letters, digits or dashes")
+    .refine((s) => !RESERVED_SLUGS.has(s), "this slug is reserved"),
+  name: z.string().trim().min(1).max(120),
+  currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR"),
+  managerEmail: z.email().max(254),
+  managerPassword: z.string().min(10, "at least 10 characters").max(200),
+  managerName: z.string().trim().min(1).max(120).optional(),
+  planId: z.enum(["starter", "growth", "scale"]).optional(),
+  locale: z.string().min(2).max(35).optional(),
+  taxMode: z.enum(["inclusive", "exclusive"]).optional(),
+});
+
+const idParam = z.uuid();
+
+/** The platform owner's tenant administration: create, list, suspend and activate shops. */
+export function tenantRoutes(deps: AppDeps) {
+  const setStatus = (status: TenantStatus) => async (id: string) => {
+    if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+    const updated = await withTenant(deps.db, id, (trx) => trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst());
+    if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+    return updated;
+  };
+  const suspend = setStatus("suspended");
+  const activate = setStatus("active");
+
+  return new Hono<AppEnv>()
+    .use(requireAuth(deps, ["owner"]))
+    .get("/", async (c) => {
+      callerAs(c, "owner");
+      const tenants = await asPlatformReader(deps.db, (trx) =>
+        trx.selectFrom("tenants").select(["id", "slug", "name", "currency", "status", "plan_id", "created_at"]).orderBy("created_at").execute(),
+      );
+      return c.json({ tenants: tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, currency: t.currency, status: t.status, planId: t.plan_id, createdAt: t.created_at })) });
+    })
+    .post("/", async (c) => {
+      callerAs(c, "owner");
+      const body = await jsonBody(c, newTenantSchema);
+      const taken = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select("id").where("slug", "=", body.slug).executeTakeFirst());
+      if (taken) throw new ApiError(409, ApiErrorCode.Conflict, `The slug "${body.slug}" is taken.`);
+      const created = await createTenant(deps.db, body, new Date());
+      return c.json({ id: created.id, slug: created.slug }, 201);
+    })
+    .post("/:id/suspend", async (c) => {
+      callerAs(c, "owner");
+      return c.json(await suspend(c.req.param("id")));
+    })
+    .post("/:id/activate", async (c) => {
+      callerAs(c, "owner");
+      return c.json(await activate(c.req.param("id")));
+    });
+}

@@ -1,0 +1,64 @@
+import { createApp } from "../app";
+import type { DatabaseKind, OpenDatabase } from "../db/database";
+import { DEMO, seedDemo } from "../seed/demo";
+import { openChangeFeed, type ChangeFeed } from "../sync/change-feed";
+import { openTestDatabase } from "./test-database";
+
+const quiet = { info() {}, error() {} };
+
+/** A whole server (routes, database, change feed) on a fresh seeded database, for `app.request`. */
+export interface TestServer {
+  readonly app: ReturnType<typeof createApp>;
+  readonly database: OpenDatabase;
+  readonly changes: ChangeFeed;
+  /** A JSON request with an optional bearer token; returns status and parsed body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields directly
+  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  /** Signs in and returns the token. */
+  login(email: string, password: string): Promise<string>;
+  /** A manager of the demo shop registers a till; returns its id and device token. */
+  registerTill(managerToken: string, name?: string): Promise<{ id: string; token: string; locationId: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(engine: DatabaseKind, options: { seed?: boolean } = {}): Promise<TestServer> {
+  const database = await openTestDatabase(engine);
+  if (options.seed !== false) await seedDemo(database.db, { now: new Date() });
+  const changes = await openChangeFeed(database);
+  const app = createApp({ db: database.db, dbKind: database.kind, version: "test", startedAt: new Date(), log: quiet, jwtSecret: "test-secret-test-secret-test-secret!!", changes });
+  const call: TestServer["call"] = async (method, url, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await app.request(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const login: TestServer["login"] = async (email, password) => {
+    const res = await call("POST", "/api/v1/auth/login", { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  };
+  return {
+    app,
+    database,
+    changes,
+    call,
+    login,
+    async registerTill(managerToken, name = "Test till") {
+      const res = await call("POST", "/api/v1/devices", { token: managerToken, body: { name } });
+      if (res.status !== 201) throw new Error(`register failed: ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, token: res.body.token, locationId: res.body.register.locationId };
+    },
+    async close() {
+      await changes.close();
+      await database.close();
+    },
+  };
+}
+
+export { DEMO };
