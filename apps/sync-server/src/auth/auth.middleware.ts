@@ -12,6 +12,29 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /**
+ * Throws unless a tenant's caller may still act: the tenant active and, for a till, its device
+ * not revoked. Checked per request (and per stream heartbeat), never cached.
+ */
+export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal: Principal): Promise<void> {
+  if (principal.kind === "owner") return;
+  const state = await withTenant(deps.db, principal.tenantId, async (trx) => {
+    const tenant = await trx.selectFrom("tenants").select("status").where("id", "=", principal.tenantId).executeTakeFirst();
+    const device =
+      principal.kind === "device"
+        ? await trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", principal.tenantId).where("id", "=", principal.deviceId).executeTakeFirst()
+        : undefined;
+    return { tenant, device };
+  });
+  if (!state.tenant) throw new ApiError(401, ApiErrorCode.Unauthorized, "This shop no longer exists.");
+  if (state.tenant.status !== "active") {
+    throw new ApiError(403, ApiErrorCode.TenantSuspended, "This shop's account is suspended. Contact the platform owner.");
+  }
+  if (principal.kind === "device" && (!state.device || state.device.revoked_at !== null)) {
+    throw new ApiError(401, ApiErrorCode.Unauthorized, "This till's registration was revoked. A manager must register it again.");
+  }
+}
+
+/**
  * Lets through only the given kinds of caller. For a tenant's caller it also checks, on every
  * request, that the tenant is active and (for a till) that its device token has not been revoked —
  * so a suspension or a revocation takes effect at the very next request.
@@ -22,23 +45,7 @@ export function requireAuth(deps: Pick<AppDeps, "db" | "jwtSecret">, kinds: read
     if (!kinds.includes(principal.kind)) {
       throw new ApiError(403, ApiErrorCode.Forbidden, `This needs a ${kinds.join(" or ")} sign-in.`);
     }
-    if (principal.kind !== "owner") {
-      const state = await withTenant(deps.db, principal.tenantId, async (trx) => {
-        const tenant = await trx.selectFrom("tenants").select("status").where("id", "=", principal.tenantId).executeTakeFirst();
-        const device =
-          principal.kind === "device"
-            ? await trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", principal.tenantId).where("id", "=", principal.deviceId).executeTakeFirst()
-            : undefined;
-        return { tenant, device };
-      });
-      if (!state.tenant) throw new ApiError(401, ApiErrorCode.Unauthorized, "This shop no longer exists.");
-      if (state.tenant.status !== "active") {
-        throw new ApiError(403, ApiErrorCode.TenantSuspended, "This shop's account is suspended. Contact the platform owner.");
-      }
-      if (principal.kind === "device" && (!state.device || state.device.revoked_at !== null)) {
-        throw new ApiError(401, ApiErrorCode.Unauthorized, "This till's registration was revoked. A manager must register it again.");
-      }
-    }
+    await assertInGoodStanding(deps, principal);
     c.set("principal", principal);
     await next();
   };

@@ -1,4 +1,5 @@
 import type { SSEStreamingApi } from "hono/streaming";
+import { assertInGoodStanding } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import { withTenant } from "../db/tenant-scope";
 import type { CollectionTable } from "../documents/document.repository";
@@ -16,17 +17,6 @@ interface StreamOptions {
 }
 
 const PAGE = 500;
-
-/** Whether the caller may still stream: tenant active and, for a till, its token not revoked. */
-async function stillAllowed(deps: AppDeps, principal: StreamOptions["principal"]): Promise<boolean> {
-  return withTenant(deps.db, principal.tenantId, async (trx) => {
-    const tenant = await trx.selectFrom("tenants").select("status").where("id", "=", principal.tenantId).executeTakeFirst();
-    if (tenant?.status !== "active") return false;
-    if (principal.kind !== "device") return true;
-    const device = await trx.selectFrom("devices").select("revoked_at").where("id", "=", principal.deviceId).executeTakeFirst();
-    return device !== undefined && device.revoked_at === null;
-  });
-}
 
 /**
  * A live stream of one collection for one caller. It opens with "RESYNC" (the client pulls what it
@@ -78,7 +68,7 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   const heartbeat = setInterval(() => {
     void (async () => {
       if (closed) return;
-      if (!(await stillAllowed(deps, principal).catch(() => false))) {
+      if (!(await assertInGoodStanding(deps, principal).then(() => true, () => false))) {
         finish();
         return;
       }
