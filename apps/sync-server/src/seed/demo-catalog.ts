@@ -85,7 +85,7 @@ function packed(
 }
 
 export const demoProducts: readonly DemoProduct[] = [
-  made("coffee", "Espresso", "COF-ESP", 220, "A double shot of our house blend from Röststätte Kreuzberg.", [["Single", 0], ["Double", 60]]),
+  made("coffee", "Espresso", "COF-ESP", 220, "Our house blend from Röststätte Kreuzberg, single or double.", [["Single", 0], ["Double", 60]]),
   made("coffee", "Flat White", "COF-FLW", 340, "Double ristretto with velvety steamed milk.", CUP),
   made("coffee", "Cappuccino", "COF-CAP", 320, "Espresso, steamed milk and a thick cap of foam.", CUP),
   made("coffee", "Caffè Latte", "COF-LAT", 350, "Espresso with plenty of silky milk.", CUP),
@@ -135,7 +135,7 @@ export const demoProducts: readonly DemoProduct[] = [
   packed("produce", "Cherry Tomatoes 250 g", "On the vine.", [["VEG-TOM-250", "250 g", 229, 16]]),
   packed("produce", "Lemons (bag of 3)", "Unwaxed, Sicily.", [["VEG-LEM-3", "Bag of 3", 179, 18]]),
   packed("produce", "Baby Spinach 150 g", "Washed and ready.", [["VEG-SPI-150", "150 g", 199, 10]]),
-  packed("snacks", "Dark Chocolate 70 %", "Single-origin Peru, 100 g bar.", [["SNK-CHO-70", "70 % cocoa", 329, 30], ["SNK-CHO-SEA", "Sea salt", 349, 20]]),
+  packed("snacks", "Dark Chocolate Bar", "Single-origin Peru, 100 g bar.", [["SNK-CHO-70", "70 % cocoa", 329, 30], ["SNK-CHO-SEA", "Sea salt", 349, 20]]),
   packed("snacks", "Salted Caramel Cookie", "Baked here, wrapped to go.", [["SNK-COO-CAR", "Each", 220, 24]]),
   packed("snacks", "Sea Salt Crisps", "Hand-cooked, 150 g.", [["SNK-CRI-SEA", "Sea salt", 259, 22], ["SNK-CRI-VIN", "Salt & vinegar", 259, 18]]),
   packed("snacks", "Mixed Nuts 200 g", "Roasted, lightly salted.", [["SNK-NUT-200", "200 g", 449, 14]]),
