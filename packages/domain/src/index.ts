@@ -13,3 +13,4 @@ export * from "./stock/index.ts";
 export * from "./shifts/index.ts";
 export * from "./orders/index.ts";
 export * from "./receipts/index.ts";
+export * from "./sync/index.ts";

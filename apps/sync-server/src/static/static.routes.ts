@@ -45,10 +45,8 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
       }
       return c.html(readFileSync(indexFile, "utf8"));
     };
-    const files = serveStatic<AppEnv>({
-      root: root ?? "/nonexistent",
-      rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/",
-    });
+    const files: MiddlewareHandler<AppEnv> =
+      root && existsSync(root) ? serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/" }) : (_c, next) => next();
     app.get(mount.prefix, (c) => c.redirect(`${mount.prefix}/`, 301));
     app.use(`${mount.prefix}/*`, withCacheControl);
     if (mount.perTenant) {

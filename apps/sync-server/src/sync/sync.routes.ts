@@ -1,25 +1,34 @@
 import {
+  collectionSchemas,
   isCollectionName,
   isSupportedProtocolVersion,
+  MAX_BODY_BYTES,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_HEADER,
   pullQuerySchema,
+  pushRequestSchema,
   STREAM_HEARTBEAT_MS,
   type CollectionName,
 } from "@countertop/sync-protocol";
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { requireAuth } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
+import type { StoredDoc } from "../db/schema";
 import { withTenant } from "../db/tenant-scope";
 import type { CollectionTable } from "../documents/document.repository";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ApiErrorCode } from "../http/errors";
+import { jsonBody } from "../http/json-body";
 import { pullAccess, type PullAccess } from "./access";
 import { pullPage } from "./pull";
+import { applyPush } from "./push";
 import { openStream } from "./stream";
 
 type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The collection of the URL, and what the caller may read of it; 404 for names we don't have. */
 function resolveCollection(c: Context<AppEnv>): { collection: CollectionName; table: CollectionTable; principal: TenantPrincipal; access: PullAccess | undefined } {
@@ -30,9 +39,26 @@ function resolveCollection(c: Context<AppEnv>): { collection: CollectionName; ta
   return { collection: name, table: name, principal, access: pullAccess(principal, name) };
 }
 
+/** Documents may not claim another shop: a `tenantId` field, if present, must be the caller's. */
+function assertOwnTenant(docs: readonly StoredDoc[], tenantId: string): void {
+  const foreign = docs.find((d) => "tenantId" in d && d.tenantId !== tenantId);
+  if (foreign) throw new ApiError(400, ApiErrorCode.BadRequest, `Document ${String(foreign.id)} belongs to another shop.`);
+}
+
+/** Sales name their register; it must be a till of this shop. */
+async function assertOwnRegisters(deps: AppDeps, tenantId: string, docs: readonly StoredDoc[]): Promise<void> {
+  const registers = [...new Set(docs.map((d) => String(d.registerId)))];
+  const malformed = registers.find((r) => !UUID.test(r));
+  const known = malformed
+    ? new Set<string>()
+    : new Set((await withTenant(deps.db, tenantId, (trx) => trx.selectFrom("devices").select("id").where("id", "in", registers).execute())).map((k) => k.id));
+  const stranger = malformed ?? registers.find((r) => !known.has(r));
+  if (stranger) throw new ApiError(400, ApiErrorCode.BadRequest, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
+}
+
 /**
  * Sync contract v1: RxDB replication over HTTP + SSE for every collection.
- * `GET /{collection}/pull`, `GET /{collection}/stream`.
+ * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`.
  */
 export function syncRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -51,6 +77,29 @@ export function syncRoutes(deps: AppDeps) {
       const page = await withTenant(deps.db, principal.tenantId, (trx) => pullPage(trx, principal.tenantId, table, query.data.seq ?? "0", query.data.limit, access));
       return c.json(page);
     })
+    .post(
+      "/:collection/push",
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ApiError(413, ApiErrorCode.PayloadTooLarge, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`);
+        },
+      }),
+      async (c) => {
+        const { collection, table, principal } = resolveCollection(c);
+        const rows = await jsonBody(c, pushRequestSchema(collectionSchemas[collection]));
+        const docs = rows.map((r) => r.newDocumentState as StoredDoc);
+        assertOwnTenant(docs, principal.tenantId);
+        if (collection === "sales") await assertOwnRegisters(deps, principal.tenantId, docs);
+        const now = new Date();
+        const conflicts = await withTenant(deps.db, principal.tenantId, async (trx) => {
+          const result = await applyPush(trx, principal.tenantId, principal, table, rows as never, now);
+          await deps.changes.announce(trx, principal.tenantId, [...result.written]);
+          return result.conflicts;
+        });
+        return c.json(conflicts);
+      },
+    )
     .get("/:collection/stream", (c) => {
       const { table, principal, access } = resolveCollection(c);
       if (!access) throw new ApiError(403, ApiErrorCode.Forbidden, "This collection is not replicated to you.");
