@@ -73,6 +73,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "replica",
+          root: "packages/replica",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "sync-server",
           root: "apps/sync-server",
           include: ["src/**/*.test.ts"],

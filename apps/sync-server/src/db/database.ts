@@ -37,6 +37,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that dies (Postgres restarted, a DBA's pg_terminate_backend) is dropped by
+    // the pool and replaced on the next query; unhandled, its 'error' event would crash the server.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
     return { db, kind: "postgres", listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect), close: () => db.destroy() };

@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "../app";
 import type { DatabaseKind, OpenDatabase } from "../db/database";
 import { DEMO, seedDemo } from "../seed/demo";
@@ -18,6 +21,8 @@ export interface TestServer {
   login(email: string, password: string): Promise<string>;
   /** A manager of the demo shop registers a till; returns its id and device token. */
   registerTill(managerToken: string, name?: string): Promise<{ id: string; token: string; locationId: string }>;
+  /** Serves the app over real HTTP on a free port; returns its origin. Closed by `close()`. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
     return res.body.token as string;
   };
+  const listening: ServerType[] = [];
   return {
     app,
     database,
@@ -54,7 +60,17 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
       if (res.status !== 201) throw new Error(`register failed: ${JSON.stringify(res.body)}`);
       return { id: res.body.id, token: res.body.token, locationId: res.body.register.locationId };
     },
+    async listen() {
+      const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      listening.push(server);
+      if (!server.listening) await once(server, "listening");
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     async close() {
+      for (const server of listening) {
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await changes.close();
       await database.close();
     },

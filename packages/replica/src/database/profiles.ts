@@ -1,0 +1,26 @@
+import { COLLECTIONS, type CollectionName } from "@countertop/sync-protocol";
+
+/** What the POS replicates: everything, so a till and the manager work fully offline. */
+export const POS_COLLECTIONS: readonly CollectionName[] = COLLECTIONS;
+
+/** What the storefront replicates: the public catalog and availability, the shopper's own orders and profile. */
+export const STOREFRONT_COLLECTIONS = [
+  "products",
+  "categories",
+  "stock_levels",
+  "settings",
+  "promotions",
+  "orders",
+  "customers",
+] as const satisfies readonly CollectionName[];
+
+/** Collections only the server writes: no client pushes them, the server refuses it anyway. */
+export const SERVER_ONLY_COLLECTIONS = ["stock_levels"] as const satisfies readonly CollectionName[];
+
+/** What the POS pushes: everything it replicates except {@link SERVER_ONLY_COLLECTIONS}. */
+export const POS_PUSH_COLLECTIONS: readonly CollectionName[] = COLLECTIONS.filter(
+  (name) => !(SERVER_ONLY_COLLECTIONS as readonly string[]).includes(name),
+);
+
+/** What the storefront pushes: the shopper's own profile, nothing else (orders are made by checkout). */
+export const STOREFRONT_PUSH_COLLECTIONS = ["customers"] as const satisfies readonly CollectionName[];

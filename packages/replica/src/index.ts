@@ -1,0 +1,41 @@
+/**
+ * `@countertop/replica`: the client side of sync, shared by the POS and the storefront. An RxDB
+ * database per app ({@link createReplicaDatabase}) and its replication against `/sync/v1`
+ * ({@link startReplication}).
+ *
+ * @example
+ * const database = await createReplicaDatabase({ name: "countertop-pos", storage: getRxStorageDexie(), collections: POS_COLLECTIONS });
+ * const sync = startReplication({ database, baseUrl: location.origin, token: () => session.token });
+ * sync.error$.subscribe((event) => { if (event.fatal) showSignIn(); });
+ */
+export {
+  RXDB_COLLECTION_LIMIT,
+  createReplicaDatabase,
+} from "./database/create-replica-database.ts";
+export type {
+  CreateReplicaDatabaseOptions,
+  ReplicaCollections,
+  ReplicaDatabase,
+} from "./database/create-replica-database.ts";
+export {
+  POS_COLLECTIONS,
+  POS_PUSH_COLLECTIONS,
+  SERVER_ONLY_COLLECTIONS,
+  STOREFRONT_COLLECTIONS,
+  STOREFRONT_PUSH_COLLECTIONS,
+} from "./database/profiles.ts";
+export { rxSchemas } from "./schemas/rx-schemas.ts";
+export { UNDECLARED_FIELD_PATTERN } from "./schemas/document-schema.ts";
+export type { ReplicaJsonSchema } from "./schemas/document-schema.ts";
+export { DEFAULT_STREAMS, startReplication } from "./replication/start-replication.ts";
+export type { ReplicaSync, StartReplicationOptions } from "./replication/start-replication.ts";
+export type { ReplicaErrorEvent, ReplicaErrorSource } from "./replication/replica-error.ts";
+export { FATAL_STATUSES, SyncHttpError } from "./replication/sync-http-error.ts";
+export type { SyncHttpErrorInit } from "./replication/sync-http-error.ts";
+export { syncHeaders, syncUrl } from "./replication/http.ts";
+export type { Fetch, SyncAction } from "./replication/http.ts";
+export { countPending } from "./replication/pending.ts";
+export { SseParser } from "./replication/sse-parser.ts";
+export type { SseMessage } from "./replication/sse-parser.ts";
+export { StreamIdleError, syncStream } from "./replication/sync-stream.ts";
+export type { SyncStreamOptions } from "./replication/sync-stream.ts";

@@ -1,0 +1,41 @@
+import {
+  getAssumedMasterState,
+  getChangedDocumentsSince,
+  getComposedPrimaryKeyOfDocumentData,
+  writeDocToDocState,
+} from "rxdb";
+import type { RxReplicationState } from "rxdb/plugins/replication";
+
+/** How many changed documents {@link countPending} reads at a time. */
+const PAGE = 200;
+
+/**
+ * How many local documents of a pushing replication the server hasn't confirmed yet: writes since
+ * RxDB's upstream checkpoint whose state differs from what the replica last knew of the server's
+ * (RxDB's own test before a push). `0` for a pull-only replication or one that hasn't started.
+ *
+ * Reads RxDB's replication meta data, which is not a documented API: re-check it on RxDB upgrades
+ * (`pending.test.ts` covers it). Scans the writes since the checkpoint, so call it when the UI
+ * needs the number (e.g. when `active$` turns false), not on every change.
+ */
+export async function countPending<T, C>(state: RxReplicationState<T, C>): Promise<number> {
+  const internal = state.internalReplicationState;
+  if (state.push === undefined || internal === undefined || state.isStopped()) return 0;
+  const { metaInstance, forkInstance, conflictHandler, keepMeta } = internal.input;
+  const checkpointId = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: "1", itemId: "up" });
+  const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
+  let checkpoint: unknown = checkpointDoc?.checkpointData;
+  let pending = 0;
+  for (;;) {
+    const page = await getChangedDocumentsSince(forkInstance, PAGE, checkpoint);
+    if (page.documents.length === 0) return pending;
+    const ids = page.documents.map((doc) => String((doc as Record<string, unknown>)[internal.primaryPath]));
+    const master = await getAssumedMasterState(internal, ids);
+    page.documents.forEach((doc, index) => {
+      const known = master[ids[index] ?? ""];
+      const state = writeDocToDocState(doc, internal.hasAttachments, keepMeta === true);
+      if (known === undefined || !conflictHandler.isEqual(known.docData, state, "countertop-count-pending")) pending++;
+    });
+    checkpoint = page.checkpoint;
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  type Checkpoint,
+  type CollectionDocument,
+  type CollectionName,
+  MAX_PUSH_ROWS,
+  RESYNC,
+  type ReplicatedDocument,
+  type StreamEvent,
+} from "@countertop/sync-protocol";
+import type { RxCollection } from "rxdb";
+import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
+import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
+import type { ReplicaDatabase } from "../database/create-replica-database.ts";
+import { POS_PUSH_COLLECTIONS, SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
+import { createPullHandler, createPushHandler, type HandlerContext } from "./handlers.ts";
+import { type Fetch, syncUrl } from "./http.ts";
+import { countPending } from "./pending.ts";
+import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
+import { syncStream } from "./sync-stream.ts";
+
+/**
+ * Collections that get a live SSE stream unless `streams` says otherwise. Browsers open at most 6
+ * HTTP/1.1 connections per origin and an SSE stream holds one for good: 12 streams would starve
+ * every other request (pulls, pushes, `/api`). Over HTTP/2 pass `streams: COLLECTIONS`.
+ */
+export const DEFAULT_STREAMS = ["orders", "stock_levels", "products"] as const satisfies readonly CollectionName[];
+
+/** Options of {@link startReplication}. */
+export interface StartReplicationOptions<N extends CollectionName> {
+  readonly database: ReplicaDatabase<N>;
+  /** The sync server's origin (`"http://127.0.0.1:8787"`), optionally with a path prefix; `""` = same origin. */
+  readonly baseUrl: string;
+  /** The current bearer token, read before every request; `undefined` fails the request as a 401. */
+  readonly token: () => string | undefined;
+  /** Which of the database's collections to replicate; default all of them. */
+  readonly collections?: readonly N[];
+  /** Which of them to push; the others are pull-only. Default: all but `stock_levels` (the POS). The storefront passes `STOREFRONT_PUSH_COLLECTIONS`. */
+  readonly push?: readonly N[];
+  /** Which of them get a live SSE stream; the others are polled every `pollInterval`. Default {@link DEFAULT_STREAMS}. */
+  readonly streams?: readonly N[];
+  /** Milliseconds between polls of the collections without a stream; default 30 s. */
+  readonly pollInterval?: number;
+  /** Default `globalThis.fetch`. */
+  readonly fetch?: Fetch;
+  /** Keep replicating (stream, polls) after the first sync; default true. When false, each replication syncs once and stops. */
+  readonly live?: boolean;
+  /** Documents per pull and per push; default 100, at most 500. */
+  readonly batchSize?: number;
+  /** Milliseconds before RxDB retries a failed pull or push; default 5 s. */
+  readonly retryTime?: number;
+  /** With a multi-tab database, replicate only in the leader tab; default true. */
+  readonly waitForLeadership?: boolean;
+  /** Sees every error as it happens; the same events as `error$`. */
+  readonly onError?: (event: ReplicaErrorEvent) => void;
+}
+
+/** A running replication of a replica database; see {@link startReplication}. */
+export interface ReplicaSync<N extends CollectionName> {
+  /** RxDB's replication state of each collection (`received$`, `sent$`, `conflict$`, …). */
+  readonly states: { readonly [K in N]: RxReplicationState<CollectionDocument<K>, Checkpoint> };
+  /** Every error of every collection; completes on `cancel()`. */
+  readonly error$: Observable<ReplicaErrorEvent>;
+  /** True while any collection is pulling or pushing. */
+  readonly active$: Observable<boolean>;
+  /** Resolves when every collection has pulled and pushed once. Never resolves while offline or in a non-leader tab. */
+  awaitInitialSync(): Promise<void>;
+  /** Resolves when every collection is in sync right now (nothing pending in either direction). */
+  awaitInSync(): Promise<void>;
+  /** Pulls every collection from its checkpoint now (e.g. after sign-in or coming back online). */
+  reSync(): void;
+  /** Local changes the server hasn't confirmed yet, in one collection or in all. */
+  countPending(collection?: N): Promise<number>;
+  /** Stops every replication and stream; the database stays open. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Replicates the collections of a replica database with the sync server (contract `/sync/v1`):
+ * RxDB's `replicateRxCollection` per collection, pulling and pushing over HTTP, live updates over
+ * SSE. Conflicts are resolved by RxDB's default handler, which adopts the server's document: the
+ * server has already merged the push, so its answer is the merged document.
+ * @example
+ * const sync = startReplication({ database, baseUrl: "http://127.0.0.1:8787", token: () => token });
+ * await sync.awaitInitialSync();
+ * await sync.cancel();
+ */
+export function startReplication<N extends CollectionName>(options: StartReplicationOptions<N>): ReplicaSync<N> {
+  const names = options.collections ?? (Object.keys(options.database.collections) as N[]);
+  const pushed = new Set<CollectionName>(options.push ?? POS_PUSH_COLLECTIONS);
+  const streamed = new Set<CollectionName>(options.streams ?? DEFAULT_STREAMS);
+  const batchSize = options.batchSize ?? 100;
+  checkOptions(options.database.collections, names, options.push ?? [], batchSize);
+
+  const errors = new Subject<ReplicaErrorEvent>();
+  const report = (collection: CollectionName, source: ReplicaErrorSource, error: unknown): void => {
+    const event = toReplicaErrorEvent(collection, source, error);
+    options.onError?.(event);
+    errors.next(event);
+  };
+  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
+  const live = options.live ?? true;
+
+  const states = Object.fromEntries(
+    names.map((name) => {
+      const context: HandlerContext = { baseUrl: options.baseUrl, collection: name, request: { fetch, token: options.token } };
+      // One code path for every collection: the sync layer only needs `id` and `_deleted`.
+      const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
+      const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
+        replicationIdentifier: `countertop-sync-v1|${name}|${options.baseUrl}`,
+        collection,
+        live,
+        retryTime: options.retryTime ?? 5_000,
+        waitForLeadership: options.waitForLeadership ?? true,
+        pull: {
+          handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
+          batchSize,
+          stream$: live ? liveEvents(name, streamed.has(name), context, options.pollInterval ?? 30_000, report) : undefined,
+        },
+        push: pushed.has(name)
+          ? { handler: reporting(createPushHandler(context), (error) => report(name, "push", error)), batchSize }
+          : undefined,
+      });
+      // Handler errors were reported above with their cause; RxDB re-emits them wrapped as RC_PULL / RC_PUSH.
+      state.error$.subscribe((error) => {
+        if (error.code !== "RC_PULL" && error.code !== "RC_PUSH") report(name, "rxdb", error);
+      });
+      return [name, state];
+    }),
+  ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
+
+  const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
+  return {
+    states: states as unknown as ReplicaSync<N>["states"],
+    error$: errors.asObservable(),
+    active$: combineLatest(all().map((state) => state.active$)).pipe(
+      map((flags) => flags.some(Boolean)),
+      distinctUntilChanged(),
+    ),
+    awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
+    awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
+    reSync: () => all().forEach((state) => state.reSync()),
+    countPending: async (collection) => {
+      const counted = collection === undefined ? all() : [states[collection]];
+      const counts = await Promise.all(counted.map((state) => countPending(state)));
+      return counts.reduce((sum, count) => sum + count, 0);
+    },
+    cancel: async () => {
+      await Promise.all(all().map((state) => state.cancel()));
+      errors.complete();
+    },
+  };
+}
+
+/** The collection's `pull.stream$`: its SSE stream, or a `"RESYNC"` every `pollInterval`. */
+function liveEvents(
+  name: CollectionName,
+  streamed: boolean,
+  context: HandlerContext,
+  pollInterval: number,
+  report: (collection: CollectionName, source: ReplicaErrorSource, error: unknown) => void,
+): Observable<StreamEvent> {
+  if (!streamed) return interval(pollInterval).pipe(map((): StreamEvent => RESYNC));
+  const url = syncUrl(context.baseUrl, name, "stream");
+  return syncStream({ url, request: context.request, onError: (error) => report(name, "stream", error) });
+}
+
+/** Wraps a handler so that its errors are reported with their cause before RxDB retries. */
+function reporting<A extends unknown[], R>(handler: (...args: A) => Promise<R>, onError: (error: unknown) => void) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      onError(error);
+      throw error;
+    }
+  };
+}
+
+/** Fails fast on options that would only fail later, request by request. */
+function checkOptions(
+  opened: object,
+  names: readonly CollectionName[],
+  push: readonly CollectionName[],
+  batchSize: number,
+): void {
+  if (names.length === 0) throw new TypeError("replicate at least one collection");
+  const missing = names.filter((name) => !(name in opened));
+  if (missing.length > 0) throw new TypeError(`the database has no collection ${missing.join(", ")}`);
+  const refused = push.filter((name) => (SERVER_ONLY_COLLECTIONS as readonly CollectionName[]).includes(name));
+  if (refused.length > 0) throw new TypeError(`${refused.join(", ")} is written by the server only and can't be pushed`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_ROWS) {
+    throw new RangeError(`batchSize must be an integer from 1 to ${MAX_PUSH_ROWS}`);
+  }
+}
