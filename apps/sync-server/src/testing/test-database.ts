@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
+import { createScratchDatabase } from "./scratch-database";
 import { migrateToLatest, openDatabase, type DatabaseKind, type OpenDatabase } from "../db/database";
 
 declare module "vitest" {
@@ -20,24 +19,14 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<OpenDatabase
     await migrateToLatest(opened.db);
     return opened;
   }
-  const adminUrl = inject("testDatabaseUrl");
-  const name = `ct_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase({ url: url.toString(), dataDir: "" });
+  const scratch = await createScratchDatabase(inject("testDatabaseUrl"));
+  const opened = await openDatabase({ url: scratch.url, dataDir: "" });
   await migrateToLatest(opened.db);
   return {
     ...opened,
     close: async () => {
       await opened.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }
