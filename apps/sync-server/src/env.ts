@@ -14,6 +14,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Connections to PostgreSQL. Pushes of one shop queue on its row lock while holding one, so keep it above the number of busy shops. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Unset in development → generated once and kept in DATA_DIR. Required in production. */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

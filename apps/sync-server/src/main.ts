@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const env = readEnv();
   const log = env.LOG_LEVEL === "silent" ? { info() {}, error() {} } : console;
   const dataDir = path.resolve(env.DATA_DIR);
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite") });
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite"), poolSize: env.DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info(`migrations applied: ${applied.join(", ")}`);
   const jwtSecret = loadJwtSecret(env, dataDir);

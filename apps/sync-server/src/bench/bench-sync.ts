@@ -9,7 +9,7 @@
  * - `pull_vs_raw_select`: that rate ÷ a raw `SELECT doc … ORDER BY seq` of the same rows;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
  *
- * `--quick` runs a tenth of the sizes. Needs TEST_DATABASE_URL; `pnpm bench:sync` starts a throwaway PostgreSQL 15.
+ * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there. Needs TEST_DATABASE_URL; `pnpm bench:sync` starts a throwaway PostgreSQL 15.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +28,7 @@ import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess } from "../testing/server-process";
 import { syntheticProduct, syntheticSale } from "./synthetic";
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, profile: { type: "string" } } });
 const scale = args.quick ? 0.1 : 1;
 const SIZE = {
   tenants: 10,
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set: run `pnpm bench:sync`, which starts a throwaway PostgreSQL 15.");
   const scratch = await createScratchDatabase(adminUrl, "bench");
   const dataDir = mkdtempSync(path.join(tmpdir(), "ct-bench-"));
-  const server = await startServerProcess({ DATABASE_URL: scratch.url, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "error", JWT_SECRET: "bench-secret-bench-secret-bench-secret" });
+  const server = await startServerProcess({ DATABASE_URL: scratch.url, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "error", JWT_SECRET: "bench-secret-bench-secret-bench-secret" }, {
+    nodeArgs: args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
+  });
   const { baseUrl } = server;
   const raw = new pg.Pool({ connectionString: scratch.url, max: 10 });
   const result: Record<string, number> = {};

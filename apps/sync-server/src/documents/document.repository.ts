@@ -30,6 +30,12 @@ const EXTRA_COLUMNS: Partial<Record<CollectionTable, (doc: StoredDoc) => Extra>>
  * that commits late. Returns the first value; the rest follow it.
  */
 export async function takeSeqs(trx: TenantTx, tenantId: string, count: number): Promise<bigint> {
+  const held = heldCounters.get(trx);
+  if (held && held.tenantId === tenantId) {
+    const first = held.last + 1n;
+    held.last += BigInt(count);
+    return first;
+  }
   const row = await trx
     .updateTable("tenants")
     .set({ seq: sql`seq + ${count}` })
@@ -39,13 +45,36 @@ export async function takeSeqs(trx: TenantTx, tenantId: string, count: number): 
   return BigInt(row.seq) - BigInt(count) + 1n;
 }
 
+const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint }>();
+
 /**
- * Writes documents (insert or replace by id) with fresh `seq` values, in order.
- * The caller has already decided each document is the new master state.
+ * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
+ * from memory, so a push that writes several collections pays one statement for them, not one per
+ * write. Every writer of the tenant waits here, so reads made after it see every earlier push and
+ * `seq` order is commit order. Call the returned function before commit to store the counter.
  */
-export async function writeDocuments(trx: TenantTx, tenantId: string, table: CollectionTable, docs: readonly StoredDoc[]): Promise<void> {
-  if (docs.length === 0) return;
-  const first = await takeSeqs(trx, tenantId, docs.length);
+export async function holdSeqCounter(trx: TenantTx, tenantId: string): Promise<() => Promise<void>> {
+  const row = await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forUpdate().executeTakeFirstOrThrow();
+  const start = BigInt(row.seq);
+  const held = { tenantId, last: start };
+  heldCounters.set(trx, held);
+  return async () => {
+    heldCounters.delete(trx);
+    if (held.last !== start) await trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId).execute();
+  };
+}
+
+/** One collection's documents to write. */
+export interface DocumentWrite {
+  readonly table: CollectionTable;
+  readonly docs: readonly StoredDoc[];
+}
+
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+/** The upsert of `docs` into `table` with `seq` from `first` on, in chunks that fit a statement. */
+function upserts(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite, first: bigint) {
   const extra = EXTRA_COLUMNS[table];
   const rows = docs.map((doc, i) => ({
     tenant_id: tenantId,
@@ -56,18 +85,62 @@ export async function writeDocuments(trx: TenantTx, tenantId: string, table: Col
     ...(extra ? extra(doc) : {}),
   }));
   const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "tenant_id" && c !== "id");
-  // One statement per chunk keeps the parameter count under PostgreSQL's 65,535.
-  const chunk = Math.max(1, Math.floor(60_000 / (columns.length + 2)));
+  const perRow = columns.length + 2;
+  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  const queries = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    await trx
-      .insertInto(table as "products")
-      .values(rows.slice(i, i + chunk) as never)
-      .onConflict((oc) =>
-        oc.columns(["tenant_id", "id"]).doUpdateSet((eb) => Object.fromEntries([...columns, "server_updated_at"].map((c) => [c, c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc")])) as never),
-      )
-      .execute();
+    const slice = rows.slice(i, i + chunk);
+    queries.push({
+      params: slice.length * perRow,
+      query: trx
+        .insertInto(table as "products")
+        .values(slice as never)
+        .onConflict((oc) =>
+          oc.columns(["tenant_id", "id"]).doUpdateSet((eb) => Object.fromEntries([...columns, "server_updated_at"].map((c) => [c, c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc")])) as never),
+        ),
+    });
   }
-  if (table === "products") await indexVariants(trx, tenantId, docs);
+  return queries;
+}
+
+/**
+ * Writes documents of several collections (insert or replace by id) with fresh `seq` values, in
+ * as few statements as fit PostgreSQL's parameter limit: the upserts are chained as data-modifying
+ * CTEs, so a push that writes a sale, its stock movements, levels and reconciliation items pays
+ * one round trip for all of them. Each document id may appear once per table.
+ * The caller has already decided each document is the new master state.
+ */
+export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly DocumentWrite[]): Promise<void> {
+  const sets = writes.filter((w) => w.docs.length > 0);
+  if (sets.length === 0) return;
+  let next = await takeSeqs(trx, tenantId, sets.reduce((n, w) => n + w.docs.length, 0));
+  const queries = sets.flatMap((w) => {
+    const built = upserts(trx, tenantId, w, next);
+    next += BigInt(w.docs.length);
+    return built;
+  });
+  let group: typeof queries = [];
+  let params = 0;
+  const flush = async () => {
+    if (group.length === 0) return;
+    const [last, ...before] = [...group].reverse();
+    const ctes = before.reverse().map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.query})`);
+    await (ctes.length === 0 ? last!.query.execute() : sql`with ${sql.join(ctes)} ${last!.query}`.execute(trx));
+    group = [];
+    params = 0;
+  };
+  for (const q of queries) {
+    if (params + q.params > MAX_PARAMS) await flush();
+    group.push(q);
+    params += q.params;
+  }
+  await flush();
+  for (const w of sets) if (w.table === "products") await indexVariants(trx, tenantId, w.docs);
+}
+
+/** {@link writeDocumentSets} for one collection. */
+export function writeDocuments(trx: TenantTx, tenantId: string, table: CollectionTable, docs: readonly StoredDoc[]): Promise<void> {
+  return writeDocumentSets(trx, tenantId, [{ table, docs }]);
 }
 
 /** Keeps `product_variants` in step with the written products (a deleted product has none). */

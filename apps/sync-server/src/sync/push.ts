@@ -1,12 +1,11 @@
-import { repriceSale, resolvePush, type SyncCollection } from "@countertop/domain";
-import { sql } from "kysely";
+import { resolvePush, type SyncCollection } from "@countertop/domain";
 import type { Principal } from "../auth/token";
 import type { StoredDoc } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
-import { writeDocuments, type CollectionTable } from "../documents/document.repository";
+import { holdSeqCounter, writeDocumentSets, type CollectionTable, type DocumentWrite } from "../documents/document.repository";
 import { ApiError, ApiErrorCode } from "../http/errors";
-import { raiseReconciliation, type Raise } from "./reconciliation";
-import { applyMovements, saleMovements, trackedVariants } from "./stock-effects";
+import { applyToLevels, cashVariances, levelIdsOf, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
+import { readLockedState, readSaleFacts, type SaleFacts } from "./push-reads";
 
 /** A row of a push, already parsed with the collection's schema. */
 export interface PushRow {
@@ -20,8 +19,7 @@ export interface PushResult {
   readonly written: Set<CollectionTable>;
 }
 
-/** A sale this late, or one whose shift had closed, is a `late_sync` item for the manager. */
-const LATE_AFTER_MS = 24 * 3600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function contextOf(principal: Principal) {
   switch (principal.kind) {
@@ -36,33 +34,54 @@ function contextOf(principal: Principal) {
   }
 }
 
+/** Sales name their register; it must be a till of this shop. */
+function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts | undefined): void {
+  const stranger = registerIds.find((r) => !UUID.test(r) || !facts?.registers.has(r));
+  if (stranger !== undefined) throw new ApiError(400, ApiErrorCode.BadRequest, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
+}
+
 /**
- * Applies one push in the caller's transaction, all or nothing. Each row goes through its
- * collection's conflict rule (`@countertop/domain` `resolvePush`); new sales and stock movements then
- * move `stock_levels` and raise reconciliation items in the same transaction.
+ * Applies one push in the caller's transaction, all or nothing: read once, decide in memory, write
+ * once. Each row goes through its collection's conflict rule (`@countertop/domain` `resolvePush`);
+ * new sales derive their stock movements, and new movements move `stock_levels` and raise
+ * reconciliation items, all in the same transaction.
  */
 export async function applyPush(trx: TenantTx, tenantId: string, principal: Principal, table: CollectionTable, rows: readonly PushRow[], now: Date): Promise<PushResult> {
-  // One writer per tenant at a time: reads below see every earlier push, and seq order = commit order.
-  await sql`select 1 from tenants where id = ${tenantId} for update`.execute(trx);
-
   const context = contextOf(principal);
-  const ids = [...new Set(rows.map((r) => String(r.newDocumentState.id)))];
-  const masters = new Map(
-    (await trx.selectFrom(table as "products").select(["id", "doc"]).where("tenant_id", "=", tenantId).where("id", "in", ids).execute()).map((r) => [r.id, r.doc]),
-  );
+  const incoming = rows.map((r) => r.newDocumentState);
+
+  // Facts no push changes in a way that matters, read before queueing on the tenant's lock.
+  const registerIds = table === "sales" ? [...new Set(incoming.map((d) => String(d.registerId)))] : [];
+  const facts = table === "sales" ? await readSaleFacts(trx, tenantId, incoming, registerIds.filter((r) => UUID.test(r))) : undefined;
+  if (table === "sales") assertOwnRegisters(registerIds, facts);
+
+  // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
+  const storeCounter = await holdSeqCounter(trx, tenantId);
+  const unique = [...new Map(incoming.map((d) => [String(d.id), d])).values()];
+  const candidates = table === "sales" ? unique.flatMap((s) => saleMovements(s, facts!.catalog)) : table === "stock_movements" ? unique : [];
+  const state = await readLockedState(trx, tenantId, table, {
+    docs: incoming.map((d) => String(d.id)),
+    movements: table === "sales" ? candidates.map((m) => String(m.id)) : [],
+    levels: levelIdsOf(candidates),
+    items: [
+      ...levelIdsOf(candidates).map((id) => `oversell:${id}`),
+      ...(table === "sales" ? incoming.flatMap((s) => [`price_mismatch:${String(s.id)}`, `late_sync:${String(s.id)}`]) : []),
+      ...(table === "shifts" ? incoming.map((s) => `cash_variance:${String(s.id)}`) : []),
+    ],
+  });
+
   const writes = new Map<string, StoredDoc>();
   const inserted: StoredDoc[] = [];
   const conflicts: StoredDoc[] = [];
-
   for (const row of rows) {
     const id = String(row.newDocumentState.id);
-    const outcome = resolvePush(table as SyncCollection, { assumed: row.assumedMasterState, incoming: row.newDocumentState, master: masters.get(id), context });
+    const outcome = resolvePush(table as SyncCollection, { assumed: row.assumedMasterState, incoming: row.newDocumentState, master: state.masters.get(id), context });
     switch (outcome.action) {
       case "insert":
       case "update": {
         const doc = outcome.doc as StoredDoc;
         writes.set(id, doc);
-        masters.set(id, doc);
+        state.masters.set(id, doc);
         if (outcome.action === "insert") inserted.push(doc);
         if (outcome.action === "update" && outcome.conflict) conflicts.push(doc);
         break;
@@ -77,74 +96,24 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
     }
   }
 
-  const written = new Set<CollectionTable>();
-  if (writes.size > 0) {
-    await writeDocuments(trx, tenantId, table, [...writes.values()]);
-    written.add(table);
-  }
-  if (table === "sales" && inserted.length > 0) {
-    for (const t of await applySaleEffects(trx, tenantId, inserted, now)) written.add(t);
-  }
-  if (table === "shifts" && writes.size > 0) {
-    if ((await raiseCashVariances(trx, tenantId, [...writes.values()], now)) > 0) written.add("reconciliation");
-  }
-  if (table === "stock_movements" && inserted.length > 0) {
-    await applyMovements(trx, tenantId, inserted, now);
-    written.add("stock_levels").add("reconciliation");
-  }
-  return { conflicts, written };
-}
-
-/** Stock, and the reconciliation items a manager needs, for newly received sales. */
-async function applySaleEffects(trx: TenantTx, tenantId: string, sales: readonly StoredDoc[], now: Date): Promise<CollectionTable[]> {
-  type Line = { id: string; variantId: string; qty: number };
-  const variantIds = sales.flatMap((s) => ((s.lines as Line[] | undefined) ?? []).map((l) => l.variantId));
-  const catalog = await trackedVariants(trx, tenantId, variantIds);
-  const movements = sales.flatMap((s) => saleMovements(s as never, catalog));
   // Derived ids make this idempotent even if a movement with that id was pushed on its own.
-  const known = new Set(
-    movements.length === 0
-      ? []
-      : (await trx.selectFrom("stock_movements").select("id").where("tenant_id", "=", tenantId).where("id", "in", movements.map((m) => String(m.id))).execute()).map((r) => r.id),
-  );
-  const fresh = movements.filter((m) => !known.has(String(m.id)));
-  await writeDocuments(trx, tenantId, "stock_movements", fresh);
-  await applyMovements(trx, tenantId, fresh, now);
+  const newSaleIds = new Set(table === "sales" ? inserted.map((s) => String(s.id)) : []);
+  const movements =
+    table === "sales" ? candidates.filter((m) => newSaleIds.has(String(m.refId)) && !state.knownMovements.has(String(m.id))) : table === "stock_movements" ? inserted : [];
+  const levels = applyToLevels(movements, state.onHand, now);
+  const raises: Raise[] = [
+    ...oversells(levels, facts?.catalog ?? new Map()),
+    ...(table === "sales" ? saleChecks(inserted, facts!, now) : []),
+    ...(table === "shifts" ? cashVariances([...writes.values()]) : []),
+  ];
 
-  const shiftIds = [...new Set(sales.map((s) => String(s.shiftId)))];
-  const closedShifts = new Set(
-    (await trx.selectFrom("shifts").select(["id", "doc"]).where("tenant_id", "=", tenantId).where("id", "in", shiftIds).execute())
-      .filter((r) => r.doc.status === "closed")
-      .map((r) => r.id),
-  );
-  const promotions = (await trx.selectFrom("promotions").select("doc").where("tenant_id", "=", tenantId).where("deleted", "=", false).execute()).map((r) => r.doc);
-  const prices = new Map([...catalog].map(([id, v]) => [id, v.price]));
-  const raises: Raise[] = [];
-  for (const sale of sales) {
-    const id = String(sale.id);
-    const { mismatches } = repriceSale(sale as never, { catalogPrices: prices, promotions: promotions as never });
-    if (mismatches.length > 0) raises.push({ id: `price_mismatch:${id}`, kind: "price_mismatch", refId: id, details: { mismatches: mismatches.slice(0, 50) } });
-    const ageMs = now.getTime() - Date.parse(String(sale.createdAt));
-    if (closedShifts.has(String(sale.shiftId)) || ageMs > LATE_AFTER_MS) {
-      raises.push({ id: `late_sync:${id}`, kind: "late_sync", refId: id, details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed: closedShifts.has(String(sale.shiftId)) } });
-    }
-  }
-  await raiseReconciliation(trx, tenantId, raises, now);
-  return ["stock_movements", "stock_levels", "reconciliation"];
-}
-
-/** A shift closed with the drawer over or short is a `cash_variance` item for the manager. */
-function raiseCashVariances(trx: TenantTx, tenantId: string, shifts: readonly StoredDoc[], now: Date): Promise<number> {
-  const off = shifts.filter((s) => s.status === "closed" && typeof s.variance === "number" && s.variance !== 0);
-  return raiseReconciliation(
-    trx,
-    tenantId,
-    off.map((s) => ({
-      id: `cash_variance:${String(s.id)}`,
-      kind: "cash_variance",
-      refId: String(s.id),
-      details: { registerId: s.registerId, expectedCash: s.expectedCash, countedCash: s.countedCash, variance: s.variance, closedBy: s.closedBy, closedAt: s.closedAt },
-    })),
-    now,
-  );
+  const sets: DocumentWrite[] = [
+    { table, docs: [...writes.values()] },
+    ...(table === "sales" ? [{ table: "stock_movements" as const, docs: movements }] : []),
+    { table: "stock_levels", docs: levels },
+    { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
+  ];
+  await writeDocumentSets(trx, tenantId, sets);
+  await storeCounter();
+  return { conflicts, written: new Set(sets.filter((s) => s.docs.length > 0).map((s) => s.table)) };
 }
