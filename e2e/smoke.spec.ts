@@ -8,7 +8,7 @@ test("the server is healthy on PostgreSQL", async ({ request }) => {
 
 test("each app shell loads", async ({ page }) => {
   await page.goto("/pos/");
-  await expect(page.getByRole("heading", { name: "Countertop POS" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Set up this till" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Online");
 
   await page.goto("/shop/demo/");
@@ -29,7 +29,7 @@ test("the POS shell loads from its service worker with no network", async ({ pag
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Countertop POS" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Set up this till" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Offline");
   await context.setOffline(false);
 });

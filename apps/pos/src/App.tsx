@@ -1,54 +1,66 @@
-import { useEffect, useState } from "react";
+import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { useCallback, useEffect, useState } from "react";
+import { loadTill, type Till } from "./app/till";
+import { openReplica, type Replica } from "./data/replica";
+import { useObservable } from "./data/use-rx";
+import { PinLock } from "./lock/PinLock";
+import { SellScreen } from "./sell/SellScreen";
+import { FirstSync, firstSyncDone } from "./setup/FirstSync";
+import { SetupScreen } from "./setup/SetupScreen";
+import { OpenShift } from "./shift/OpenShift";
+import { SyncBar } from "./status/SyncBar";
 
-type Connection = "checking" | "online" | "offline";
-
-/** Whether the sync server answers; the till keeps working either way. */
-function useServerConnection(): Connection {
-  const [state, setState] = useState<Connection>("checking");
-  useEffect(() => {
-    let cancelled = false;
-    const check = async () => {
-      try {
-        const res = await fetch("/health", { cache: "no-store" });
-        if (!cancelled) setState(res.ok ? "online" : "offline");
-      } catch {
-        if (!cancelled) setState("offline");
-      }
-    };
-    void check();
-    const timer = setInterval(() => void check(), 15_000);
-    window.addEventListener("online", check);
-    window.addEventListener("offline", check);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-      window.removeEventListener("online", check);
-      window.removeEventListener("offline", check);
-    };
-  }, []);
-  return state;
-}
-
-const LABEL: Record<Connection, string> = { checking: "Connecting…", online: "Online", offline: "Offline" };
-
-/** The till's shell: brand bar with the connection state, and the set-up entry point. */
+/**
+ * The till: set-up once, a first full sync, then the PIN lock, the shift and the sell screen —
+ * everything after set-up works from the local replica, with or without a network.
+ */
 export function App() {
-  const connection = useServerConnection();
+  const [till, setTill] = useState<Till | undefined>(() => loadTill());
+  const [replica, setReplica] = useState<Replica>();
+  const [openError, setOpenError] = useState<string>();
+  const [synced, setSynced] = useState(() => (till ? firstSyncDone(till.tenantId) : false));
+  const [staff, setStaff] = useState<Staff>();
+
+  useEffect(() => {
+    if (!till) return;
+    openReplica(till).then(setReplica, (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)));
+  }, [till]);
+  useEffect(() => {
+    if (!navigator.storage?.persist) return;
+    void navigator.storage.persisted().then((already) => already || navigator.storage.persist());
+  }, []);
+
+  const db = replica?.db;
+  const settings = useObservable(() => db?.settings.findOne("shop").$, [db])?.toJSON() as Settings | undefined;
+  const shift = useObservable(() => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$, [db, till?.deviceId])?.toJSON() as Shift | undefined;
+  const onSynced = useCallback(() => setSynced(true), []);
+  const lock = () => setStaff(undefined);
+
+  let body;
+  if (!till) body = <SetupScreen onRegistered={setTill} />;
+  else if (openError) body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
+  else if (!replica) body = <Message title="Opening the till…" />;
+  else if (!synced) body = <FirstSync replica={replica} tenantId={till.tenantId} onDone={onSynced} />;
+  else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} />;
+  else if (!settings) body = <Message title="Loading the shop's settings…" />;
+  else if (!shift) body = <OpenShift db={replica.db} till={till} staff={staff} currency={settings.currency} locale={settings.locale} onOpened={() => undefined} onLock={lock} />;
+  else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} />;
+
   return (
     <div className="shell">
-      <header className="bar">
-        <span className="brand">Countertop</span>
-        <span className={`status status-${connection}`} role="status" aria-live="polite">
-          {LABEL[connection]}
-        </span>
-      </header>
-      <main className="center">
-        <section className="card" aria-labelledby="setup-title">
-          <h1 id="setup-title">Countertop POS</h1>
-          <p>This tablet is not registered as a till yet.</p>
-          <p className="muted">A manager registers it once; after that it sells with or without a network.</p>
-        </section>
-      </main>
+      <SyncBar replica={replica} staffName={staff?.name} onLock={staff ? lock : undefined} />
+      {body}
     </div>
+  );
+}
+
+function Message({ title, text }: { title: string; text?: string }) {
+  return (
+    <main className="center">
+      <section className="card">
+        <h1>{title}</h1>
+        {text && <p className="muted">{text}</p>}
+      </section>
+    </main>
   );
 }

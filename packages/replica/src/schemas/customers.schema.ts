@@ -14,5 +14,5 @@ export const customersSchema = documentSchema<"customers">({
     updatedAt: timestamp,
   },
   required: ["name"],
-  indexes: ["email", "phone", "name"],
+  indexes: ["name"],
 });

@@ -32,6 +32,10 @@ export interface DocumentSchemaParts {
  * the hashes to catch that.
  */
 export function documentSchema<N extends CollectionName>(parts: DocumentSchemaParts): ReplicaJsonSchema<N> {
+  // The Dexie storage (the browsers') refuses an index over a field a document may lack (DXE1).
+  const required = new Set(["id", ...(parts.required ?? [])]);
+  const loose = (parts.indexes ?? []).flat().filter((field) => !required.has(field));
+  if (loose.length > 0) throw new TypeError(`${parts.title}: indexed fields must be required: ${loose.join(", ")}`);
   const schema = {
     title: parts.title,
     version: 0,

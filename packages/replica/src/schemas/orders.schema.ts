@@ -24,5 +24,5 @@ export const ordersSchema = documentSchema<"orders">({
     updatedAt: timestamp,
   },
   required: ["number", "status", "lines", "total", "createdAt"],
-  indexes: ["createdAt", ["status", "createdAt"], ["customerId", "createdAt"], "number"],
+  indexes: ["createdAt", ["status", "createdAt"], "number"],
 });

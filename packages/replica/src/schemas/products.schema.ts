@@ -20,5 +20,5 @@ export const productsSchema = documentSchema<"products">({
     updatedAt: timestamp,
   },
   required: ["name", "status", "updatedAt"],
-  indexes: ["name", ["status", "name"], ["categoryId", "name"]],
+  indexes: ["name", ["status", "name"]],
 });

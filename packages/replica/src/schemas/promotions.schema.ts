@@ -21,5 +21,5 @@ export const promotionsSchema = documentSchema<"promotions">({
     updatedAt: timestamp,
   },
   required: ["name", "kind", "active"],
-  indexes: ["code"],
+  indexes: [],
 });

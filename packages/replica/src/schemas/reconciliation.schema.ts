@@ -14,6 +14,6 @@ export const reconciliationSchema = documentSchema<"reconciliation">({
     resolvedAt: timestamp,
     resolution: text,
   },
-  required: ["kind", "refId", "status"],
+  required: ["kind", "refId", "status", "createdAt"],
   indexes: [["status", "createdAt"], "refId"],
 });

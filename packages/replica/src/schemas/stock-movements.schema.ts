@@ -16,5 +16,5 @@ export const stockMovementsSchema = documentSchema<"stock_movements">({
     note: text,
   },
   required: ["locationId", "variantId", "delta", "reason", "occurredAt"],
-  indexes: ["occurredAt", ["variantId", "occurredAt"], "refId"],
+  indexes: ["occurredAt", ["variantId", "occurredAt"]],
 });

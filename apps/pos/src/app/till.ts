@@ -1,0 +1,38 @@
+/** This tablet's registration as a till, kept in localStorage so it survives reloads and restarts. */
+export interface Till {
+  readonly token: string;
+  readonly deviceId: string;
+  readonly tenantId: string;
+  readonly locationId: string;
+  readonly name: string;
+  readonly code: string;
+}
+
+const KEY = "countertop.pos.till";
+
+/** The till this tablet is registered as, if any. */
+export function loadTill(): Till | undefined {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Till) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveTill(till: Till): void {
+  localStorage.setItem(KEY, JSON.stringify(till));
+}
+
+export function forgetTill(): void {
+  localStorage.removeItem(KEY);
+}
+
+/** The tenant id inside a device token (its payload is not secret; the server verifies the signature). */
+export function tenantOfToken(token: string): string {
+  const payload = token.split(".")[1] ?? "";
+  const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { tenantId?: string; tid?: string };
+  const tenantId = json.tenantId ?? json.tid;
+  if (!tenantId) throw new Error("The server's token names no shop.");
+  return tenantId;
+}

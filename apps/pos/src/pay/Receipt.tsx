@@ -1,0 +1,86 @@
+import { formatMoney, minor } from "@countertop/domain";
+import type { Sale, Settings } from "@countertop/sync-protocol";
+
+/** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
+export function Receipt({ sale, settings, tillName, onNewSale }: { sale: Sale; settings: Settings; tillName: string; onNewSale: () => void }) {
+  const money = (n: number) => formatMoney(minor(n), sale.currency, settings.locale);
+  const byRate = new Map<number, { tax: number; total: number }>();
+  for (const line of sale.lines) {
+    const entry = byRate.get(line.taxRate) ?? { tax: 0, total: 0 };
+    entry.tax += line.tax;
+    entry.total += line.total;
+    byRate.set(line.taxRate, entry);
+  }
+  const change = sale.payments.reduce((sum, p) => sum + (p.change ?? 0), 0);
+  return (
+    <section className="receipt-screen" aria-labelledby="receipt-title">
+      <div className="receipt" data-testid="receipt">
+        <header>
+          <strong>{settings.shopName}</strong>
+          {settings.receiptHeader && <div>{settings.receiptHeader}</div>}
+          <div>
+            {tillName} · {new Date(sale.createdAt).toLocaleString(settings.locale)}
+          </div>
+          <div id="receipt-title">Receipt {sale.number}</div>
+        </header>
+        <table>
+          <tbody>
+            {sale.lines.map((line) => (
+              <tr key={line.id}>
+                <td>
+                  {line.qty} × {line.name}
+                  {line.discount > 0 && <div className="muted">discount −{money(line.discount)}</div>}
+                </td>
+                <td className="num">{money(line.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="total">
+          <span>Total</span> <strong data-testid="receipt-total">{money(sale.total)}</strong>
+        </p>
+        <table className="small">
+          <tbody>
+            {[...byRate].map(([rate, t]) => (
+              <tr key={rate}>
+                <td>
+                  Tax {rate / 100} % {sale.taxMode === "inclusive" ? "incl." : "on"} {money(t.total - (sale.taxMode === "inclusive" ? 0 : t.tax))}
+                </td>
+                <td className="num">{money(t.tax)}</td>
+              </tr>
+            ))}
+            {sale.payments.map((p, i) => (
+              <tr key={i}>
+                <td>
+                  {p.method === "cash" ? "Cash" : p.method === "card" ? "Card" : "Other"}
+                  {p.reference ? ` (${p.reference})` : ""}
+                </td>
+                <td className="num">{money(p.tendered ?? p.amount)}</td>
+              </tr>
+            ))}
+            {change > 0 && (
+              <tr>
+                <td>Change</td>
+                <td className="num" data-testid="change">
+                  {money(change)}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {settings.receiptFooter && <footer>{settings.receiptFooter}</footer>}
+        <div className="barcode" aria-label={`Sale ${sale.id}`}>
+          {sale.number}
+        </div>
+      </div>
+      <div className="row no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <button type="button" className="primary big" onClick={onNewSale} autoFocus>
+          New sale
+        </button>
+      </div>
+    </section>
+  );
+}

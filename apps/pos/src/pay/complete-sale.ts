@@ -1,0 +1,67 @@
+import { nextReceiptNumber, parseReceiptNumber, type PricedCart, type Settlement } from "@countertop/domain";
+import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { uuidv7 } from "uuidv7";
+import type { Till } from "../app/till";
+import type { PosDatabase } from "../data/replica";
+import type { Cart } from "../sell/cart";
+
+/** The register's next receipt number, from the last sale this tablet holds for it. */
+async function nextNumber(db: PosDatabase, till: Till): Promise<string> {
+  const last = await db.sales.findOne({ selector: { registerId: till.deviceId }, sort: [{ createdAt: "desc" }] }).exec();
+  let sequence = 0;
+  if (last) {
+    try {
+      sequence = parseReceiptNumber(last.number).sequence;
+    } catch {
+      sequence = 0;
+    }
+  }
+  return nextReceiptNumber(till.code, sequence).number;
+}
+
+/**
+ * Writes the completed sale to the local replica and resolves once IndexedDB has it: only then may
+ * the receipt show. Replication pushes it whenever the server is reachable; the server never rejects it.
+ */
+export async function completeSale(input: {
+  readonly db: PosDatabase;
+  readonly till: Till;
+  readonly shift: Shift;
+  readonly staff: Staff;
+  readonly settings: Settings;
+  readonly cart: Cart;
+  readonly priced: PricedCart;
+  readonly settlement: Settlement;
+  readonly customerId?: string | undefined;
+}): Promise<Sale> {
+  const { db, till, shift, staff, settings, cart, priced, settlement } = input;
+  const sale: Sale = {
+    id: uuidv7(),
+    kind: "sale",
+    status: "completed",
+    number: await nextNumber(db, till),
+    registerId: till.deviceId,
+    locationId: till.locationId,
+    shiftId: shift.id,
+    staffId: staff.id,
+    ...(input.customerId ? { customerId: input.customerId } : {}),
+    currency: settings.currency,
+    taxMode: settings.taxMode,
+    lines: priced.lines.map((line, i) => {
+      const source = cart.lines[i];
+      return { ...line, ...(source?.categoryId ? { categoryId: source.categoryId } : {}), ...(source?.manualDiscount ? { manualDiscount: source.manualDiscount } : {}) };
+    }),
+    ...(cart.cartDiscount ? { cartDiscount: cart.cartDiscount } : {}),
+    promotionIds: priced.appliedPromotions.map((p) => p.promotionId),
+    subtotal: priced.subtotal,
+    discountTotal: priced.discountTotal,
+    taxTotal: priced.taxTotal,
+    ...(settlement.cashRoundingAdjustment !== 0 ? { cashRounding: settlement.cashRoundingAdjustment } : {}),
+    total: priced.total + settlement.cashRoundingAdjustment,
+    payments: settlement.payments.map((p) => ({ ...p })),
+    createdAt: new Date().toISOString(),
+    _deleted: false,
+  };
+  await db.sales.insert(sale);
+  return sale;
+}

@@ -1,0 +1,202 @@
+import { formatMoney, minor } from "@countertop/domain";
+import type { Category, Product, Promotion, Sale, Settings, Shift, Staff, StockLevel } from "@countertop/sync-protocol";
+import { useMemo, useReducer, useState } from "react";
+import { uuidv7 } from "uuidv7";
+import type { Till } from "../app/till";
+import type { PosDatabase } from "../data/replica";
+import { useObservable } from "../data/use-rx";
+import { completeSale } from "../pay/complete-sale";
+import { PaymentPanel } from "../pay/PaymentPanel";
+import { Receipt } from "../pay/Receipt";
+import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
+import { useBarcodeWedge } from "./use-barcode-wedge";
+
+const SHOWN = 60;
+const plain = <T,>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
+
+interface Props {
+  readonly db: PosDatabase;
+  readonly till: Till;
+  readonly staff: Staff;
+  readonly shift: Shift;
+  readonly settings: Settings;
+}
+
+/** The sell screen: categories, products with stock, search and scanning, the cart, payment and the receipt. */
+export function SellScreen({ db, till, staff, shift, settings }: Props) {
+  const products = plain<Product>(useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]));
+  const categories = plain<Category>(useObservable(() => db.categories.find().$, [db]));
+  const levels = plain<StockLevel>(useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]));
+  const promotions = plain<Promotion>(useObservable(() => db.promotions.find().$, [db]));
+  const [cart, dispatch] = useReducer(cartReducer, EMPTY_CART);
+  const [query, setQuery] = useState("");
+  const [category, setCategory] = useState<string>();
+  const [picking, setPicking] = useState<Product>();
+  const [stage, setStage] = useState<"cart" | "pay">("cart");
+  const [receipt, setReceipt] = useState<Sale>();
+  const [notice, setNotice] = useState<string>();
+
+  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
+  const onHand = useMemo(() => new Map(levels.map((l) => [l.variantId, l.onHand])), [levels]);
+  const byCode = useMemo(() => {
+    const map = new Map<string, { product: Product; variantId: string }>();
+    for (const p of products) for (const v of p.variants) {
+      if (v.barcode) map.set(v.barcode, { product: p, variantId: v.id });
+      map.set(v.sku.toLowerCase(), { product: p, variantId: v.id });
+    }
+    return map;
+  }, [products]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const matches = products.filter(
+      (p) => (!category || p.categoryId === category) && (!q || p.name.toLowerCase().includes(q) || p.variants.some((v) => v.sku.toLowerCase().includes(q) || v.barcode === q)),
+    );
+    return { total: matches.length, list: matches.slice(0, SHOWN) };
+  }, [products, query, category]);
+  const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions, new Date()), [cart, settings.taxMode, promotions]);
+
+  const add = (product: Product, variantId?: string) => {
+    if (!variantId && product.variants.length > 1) return setPicking(product);
+    dispatch({ type: "add", id: uuidv7(), line: lineFor(product, variantId ?? product.variants[0]!.id, taxRates) });
+    setPicking(undefined);
+    setNotice(undefined);
+  };
+  useBarcodeWedge((code) => {
+    const hit = byCode.get(code) ?? byCode.get(code.toLowerCase());
+    if (hit) add(hit.product, hit.variantId);
+    else setNotice(`No product has the barcode ${code}.`);
+  }, stage === "cart" && !receipt);
+
+  const pay = async (settlement: Parameters<typeof completeSale>[0]["settlement"]) => {
+    const sale = await completeSale({ db, till, shift, staff, settings, cart, priced, settlement });
+    setReceipt(sale);
+    dispatch({ type: "clear" });
+    setStage("cart");
+  };
+
+  if (receipt) return <Receipt sale={receipt} settings={settings} tillName={till.name} onNewSale={() => setReceipt(undefined)} />;
+
+  return (
+    <div className="sell">
+      <section className="catalog" aria-label="Products">
+        <div className="search-row">
+          <input type="search" placeholder="Search name, SKU or barcode" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search products" />
+        </div>
+        <div className="categories" role="group" aria-label="Categories">
+          <button type="button" className={!category ? "chip active" : "chip"} onClick={() => setCategory(undefined)}>
+            All
+          </button>
+          {categories
+            .filter((c) => !c._deleted)
+            .sort((a, b) => a.position - b.position)
+            .map((c) => (
+              <button key={c.id} type="button" className={category === c.id ? "chip active" : "chip"} onClick={() => setCategory(c.id)} style={c.color ? { borderColor: c.color } : undefined}>
+                {c.name}
+              </button>
+            ))}
+        </div>
+        {notice && (
+          <p className="error" role="alert">
+            {notice}
+          </p>
+        )}
+        {products.length === 0 ? (
+          <p className="muted empty">No products yet. A manager adds them in the back office.</p>
+        ) : shown.total === 0 ? (
+          <p className="muted empty">Nothing matches “{query}”.</p>
+        ) : (
+          <ul className="grid">
+            {shown.list.map((p) => {
+              const stock = p.variants.filter((v) => v.trackStock).reduce<number | undefined>((sum, v) => (sum ?? 0) + (onHand.get(v.id) ?? 0), undefined);
+              const prices = p.variants.map((v) => v.price);
+              return (
+                <li key={p.id}>
+                  <button type="button" className="tile" onClick={() => add(p)}>
+                    <span className="tile-name">{p.name}</span>
+                    <span className="tile-price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
+                    {stock !== undefined && <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {shown.total > SHOWN && <p className="muted">Showing {SHOWN} of {shown.total}. Search to narrow down.</p>}
+      </section>
+
+      <aside className="cart" aria-label="Cart">
+        {stage === "pay" ? (
+          <PaymentPanel priced={priced} currency={settings.currency} locale={settings.locale} cashIncrement={settings.cashRounding} onPaid={pay} onCancel={() => setStage("cart")} />
+        ) : (
+          <>
+            <h2>Cart</h2>
+            {cart.lines.length === 0 ? (
+              <p className="muted">Tap a product or scan a barcode.</p>
+            ) : (
+              <ul className="lines">
+                {priced.lines.map((line) => (
+                  <li key={line.id}>
+                    <span className="line-name">{line.name}</span>
+                    <span className="qty">
+                      <button type="button" aria-label={`One less ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}>
+                        −
+                      </button>
+                      <span aria-label="Quantity">{line.qty}</span>
+                      <button type="button" aria-label={`One more ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}>
+                        +
+                      </button>
+                    </span>
+                    <span className="num">{money(line.total)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <dl className="totals">
+              {priced.discountTotal > 0 && (
+                <>
+                  <dt>Discounts</dt>
+                  <dd>−{money(priced.discountTotal)}</dd>
+                </>
+              )}
+              <dt>Tax</dt>
+              <dd>{money(priced.taxTotal)}</dd>
+              <dt className="grand">Total</dt>
+              <dd className="grand" data-testid="cart-total">
+                {money(priced.total)}
+              </dd>
+            </dl>
+            <div className="row">
+              <button type="button" disabled={cart.lines.length === 0} onClick={() => dispatch({ type: "clear" })}>
+                Clear
+              </button>
+              <button type="button" className="primary big" disabled={cart.lines.length === 0} onClick={() => setStage("pay")}>
+                Pay {money(priced.total)}
+              </button>
+            </div>
+          </>
+        )}
+      </aside>
+
+      {picking && (
+        <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pick-title">
+          <div className="card">
+            <h2 id="pick-title">{picking.name}</h2>
+            <div className="variants">
+              {picking.variants.map((v) => (
+                <button key={v.id} type="button" className="tile" onClick={() => add(picking, v.id)}>
+                  <span className="tile-name">{v.title}</span>
+                  <span className="tile-price">{money(v.price)}</span>
+                  {v.trackStock && <span className="stock">{onHand.get(v.id) ?? 0} in stock</span>}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="link" onClick={() => setPicking(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

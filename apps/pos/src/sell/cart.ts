@@ -1,0 +1,75 @@
+import { bp, minor, priceCart, promotionFromDocument, qty, SALE_ROUNDING, type Discount, type PricedCart, type TaxMode } from "@countertop/domain";
+import type { Product, Promotion } from "@countertop/sync-protocol";
+
+/** One line of the cart as the cashier built it; prices come from the catalog at the time of adding. */
+export interface CartLine {
+  readonly id: string;
+  readonly variantId: string;
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly qty: number;
+  readonly unitPrice: number;
+  readonly taxRate: number;
+  readonly categoryId?: string | undefined;
+  readonly manualDiscount?: Discount | undefined;
+}
+
+export interface Cart {
+  readonly lines: readonly CartLine[];
+  readonly cartDiscount?: Discount | undefined;
+}
+
+export type CartAction =
+  | { readonly type: "add"; readonly line: Omit<CartLine, "id" | "qty">; readonly id: string }
+  | { readonly type: "qty"; readonly id: string; readonly qty: number }
+  | { readonly type: "remove"; readonly id: string }
+  | { readonly type: "clear" };
+
+export const EMPTY_CART: Cart = { lines: [] };
+
+/** The cart's reducer: adding a variant already in the cart (without its own discount) adds one to that line. */
+export function cartReducer(cart: Cart, action: CartAction): Cart {
+  switch (action.type) {
+    case "add": {
+      const same = cart.lines.find((l) => l.variantId === action.line.variantId && !l.manualDiscount);
+      if (same) return { ...cart, lines: cart.lines.map((l) => (l === same ? { ...l, qty: l.qty + 1 } : l)) };
+      return { ...cart, lines: [...cart.lines, { ...action.line, id: action.id, qty: 1 }] };
+    }
+    case "qty":
+      return action.qty <= 0 ? cartReducer(cart, { type: "remove", id: action.id }) : { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, qty: Math.min(9999, action.qty) } : l)) };
+    case "remove":
+      return { ...cart, lines: cart.lines.filter((l) => l.id !== action.id) };
+    case "clear":
+      return EMPTY_CART;
+  }
+}
+
+/** Prices the cart with the shared rules (the server re-prices every sale the same way). */
+export function priceOf(cart: Cart, taxMode: TaxMode, promotions: readonly Promotion[], now: Date): PricedCart {
+  return priceCart({
+    lines: cart.lines.map((l) => ({
+      id: l.id,
+      variantId: l.variantId,
+      sku: l.sku,
+      name: l.name,
+      qty: qty(l.qty),
+      unitPrice: minor(l.unitPrice),
+      taxRate: bp(l.taxRate),
+      ...(l.categoryId ? { categoryId: l.categoryId } : {}),
+      ...(l.manualDiscount ? { manualDiscount: l.manualDiscount } : {}),
+    })),
+    taxMode,
+    rounding: SALE_ROUNDING,
+    now,
+    promotions: promotions.filter((p) => p.active && !p.code).map((p) => promotionFromDocument(p)),
+    ...(cart.cartDiscount ? { cartDiscount: cart.cartDiscount } : {}),
+  });
+}
+
+/** The cart line for a product variant. */
+export function lineFor(product: Product, variantId: string, taxRates: ReadonlyMap<string, number>): Omit<CartLine, "id" | "qty"> {
+  const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
+  const title = product.variants.length > 1 ? `${product.name} — ${variant.title}` : product.name;
+  return { variantId: variant.id, productId: product.id, sku: variant.sku, name: title.slice(0, 200), unitPrice: variant.price, taxRate: taxRates.get(product.taxRateId) ?? 0, categoryId: product.categoryId };
+}

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from "react";
+import { apiJson, ApiCallError } from "../app/api";
+import { saveTill, tenantOfToken, type Till } from "../app/till";
+
+interface Registered {
+  readonly id: string;
+  readonly token: string;
+  readonly register: { readonly name: string; readonly locationId: string; readonly code: string };
+}
+
+/** A manager signs in once and registers this tablet as a till of the shop. */
+export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => void }) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [name, setName] = useState("Front counter");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { token: managerToken } = await apiJson<{ token: string }>("POST", "/api/v1/auth/login", { body: { email, password } });
+      const device = await apiJson<Registered>("POST", "/api/v1/devices", { token: managerToken, body: { name } });
+      const till: Till = { token: device.token, deviceId: device.id, tenantId: tenantOfToken(device.token), locationId: device.register.locationId, name: device.register.name, code: device.register.code };
+      saveTill(till);
+      onRegistered(till);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : "Something went wrong. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="center">
+      <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">
+        <h1 id="setup-title">Set up this till</h1>
+        <p className="muted">A manager signs in once to register this tablet. After that it sells with or without a network.</p>
+        <label>
+          Manager email
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <label>
+          Till name
+          <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary big" disabled={busy}>
+          {busy ? "Registering…" : "Register till"}
+        </button>
+      </form>
+    </main>
+  );
+}

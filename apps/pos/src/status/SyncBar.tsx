@@ -1,0 +1,64 @@
+import { useEffect, useState } from "react";
+import type { Replica } from "../data/replica";
+
+/** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
+export function useSyncStatus(replica: Replica | undefined) {
+  const [online, setOnline] = useState(navigator.onLine);
+  const [pending, setPending] = useState(0);
+  const [lastSync, setLastSync] = useState<Date>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  useEffect(() => {
+    if (!replica) return;
+    let cancelled = false;
+    const tick = async () => {
+      const waiting = await replica.sync.countPending().catch(() => 0);
+      if (cancelled) return;
+      setPending(waiting);
+      if (waiting === 0 && navigator.onLine) setLastSync(new Date());
+    };
+    void tick();
+    const timer = setInterval(() => void tick(), 1500);
+    const errors = replica.sync.error$.subscribe((event) => setError(event.error instanceof Error ? event.error.message : String(event.error)));
+    const ok = replica.sync.active$.subscribe((active) => !active && setError(undefined));
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      errors.unsubscribe();
+      ok.unsubscribe();
+    };
+  }, [replica]);
+  return { online, pending, lastSync, error };
+}
+
+export function SyncBar({ replica, staffName, onLock }: { replica: Replica | undefined; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
+  const { online, pending, lastSync, error } = useSyncStatus(replica);
+  return (
+    <header className="bar">
+      <span className="brand">Countertop</span>
+      <span className="bar-right">
+        <span className={`status status-${online ? "online" : "offline"}`} role="status" aria-live="polite">
+          {online ? "Online" : "Offline"}
+        </span>
+        <span className="status" data-testid="pending" title={error ?? undefined}>
+          {pending === 0 ? "All synced" : `${pending} waiting to sync`}
+          {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
+        </span>
+        {staffName && <span className="who">{staffName}</span>}
+        {onLock && (
+          <button type="button" className="bar-button" onClick={onLock}>
+            Lock
+          </button>
+        )}
+      </span>
+    </header>
+  );
+}

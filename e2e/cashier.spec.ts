@@ -1,0 +1,165 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/*
+ * The cashier's day on a 1280×800 tablet: a manager registers the till, a cashier signs in with a
+ * PIN and sells online, the network goes away, five more sales (a split payment, a scanned item)
+ * are rung up and the page is reloaded while offline — and when the network is back the server
+ * holds exactly those sales and stock moved by exactly their quantities.
+ */
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+const SHOTS = "screenshots";
+
+interface ApiProduct {
+  name: string;
+  variants: { id: string; sku: string; barcode?: string }[];
+}
+
+async function tillToken(page: Page): Promise<string> {
+  return page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
+}
+
+async function pull<T>(page: Page, token: string, collection: string): Promise<T[]> {
+  const res = await page.request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { documents: T[] }).documents;
+}
+
+async function enterPin(page: Page, pin: string) {
+  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible();
+  for (const digit of pin) await page.getByRole("button", { name: digit, exact: true }).click();
+}
+
+async function addBySearch(page: Page, name: string) {
+  await page.getByLabel("Search products").fill(name);
+  await page.getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+  await page.getByLabel("Search products").fill("");
+}
+
+/** Pays the cart in cash with the exact amount and returns the receipt number. */
+async function payCashExact(page: Page): Promise<string> {
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  return readReceipt(page);
+}
+
+async function readReceipt(page: Page): Promise<string> {
+  const title = page.locator("#receipt-title");
+  await expect(title).toBeVisible();
+  const number = ((await title.textContent()) ?? "").replace("Receipt ", "").trim();
+  return number;
+}
+
+async function newSale(page: Page) {
+  await page.getByRole("button", { name: "New sale" }).click();
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+}
+
+test("a cashier sells online and offline, reloads offline, and every sale reaches the server exactly once", async ({ page, context }) => {
+  await page.goto("/pos/");
+  await page.getByLabel("Manager email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-manager");
+  await page.getByLabel("Till name").fill("Counter 1");
+  await page.getByRole("button", { name: "Register till" }).click();
+  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
+
+  // The service worker takes control after one reload; from then on the till loads with no network.
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  const token = await tillToken(page);
+  const products = await pull<ApiProduct>(page, token, "products");
+  const variantOf = (name: string) => products.find((p) => p.name === name)!.variants[0]!;
+  const levelsBefore = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));
+
+  await enterPin(page, "1234");
+  await expect(page.getByRole("heading", { name: "Open the drawer" })).toBeVisible();
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pos-sell.png` });
+
+  const sold = new Map<string, number>();
+  const count = (name: string, qty = 1) => sold.set(variantOf(name).id, (sold.get(variantOf(name).id) ?? 0) + qty);
+  const numbers: string[] = [];
+
+  // Online: two bottles of milk.
+  await addBySearch(page, "Whole Milk 1 l");
+  await page.getByRole("button", { name: "One more Whole Milk 1 l" }).click();
+  count("Whole Milk 1 l", 2);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.screenshot({ path: `${SHOTS}/pos-payment.png` });
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").last().click();
+  numbers.push(await readReceipt(page));
+  await expect(page.getByTestId("change")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pos-receipt.png` });
+  await newSale(page);
+
+  // Offline from here.
+  await context.setOffline(true);
+  await expect(page.getByRole("status")).toHaveText("Offline");
+
+  await addBySearch(page, "Spaghetti 500 g");
+  count("Spaghetti 500 g");
+  numbers.push(await payCashExact(page));
+  await newSale(page);
+
+  // A keyboard-wedge scan: fast keystrokes and Enter, even with the search box focused.
+  const tomatoes = variantOf("Chopped Tomatoes");
+  await page.getByLabel("Search products").click();
+  await page.keyboard.type(tomatoes.barcode!, { delay: 5 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Search products")).toHaveValue("");
+  await expect(page.locator(".lines li")).toHaveCount(1);
+  count("Chopped Tomatoes");
+  numbers.push(await payCashExact(page));
+  await newSale(page);
+
+  // Split: 2.00 by card, the rest in cash.
+  await addBySearch(page, "Cold Brew Coffee");
+  await addBySearch(page, "Club-Mate");
+  count("Cold Brew Coffee");
+  count("Club-Mate");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByLabel("Amount").fill("2.00");
+  await page.getByLabel("Card reference").fill("TERM-0042");
+  await page.getByRole("button", { name: /^Card/ }).click();
+  await expect(page.getByTestId("amount-due")).toHaveText(/4[.,]00/);
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  numbers.push(await readReceipt(page));
+  await expect(page.getByTestId("receipt")).toContainText("TERM-0042");
+  await newSale(page);
+
+  await addBySearch(page, "Club-Mate");
+  count("Club-Mate");
+  numbers.push(await payCashExact(page));
+  await newSale(page);
+
+  await addBySearch(page, "Whole Milk 1 l");
+  count("Whole Milk 1 l");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("button", { name: /^Card/ }).click();
+  numbers.push(await readReceipt(page));
+  await newSale(page);
+
+  await expect(page.getByTestId("pending")).toContainText("waiting to sync");
+
+  // Reload with no network: the till comes back from its service worker and its replica.
+  await page.reload();
+  await enterPin(page, "5678");
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+  await expect(page.getByTestId("pending")).toContainText("waiting to sync");
+
+  // Back online: everything syncs.
+  await context.setOffline(false);
+  await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  const sales = await pull<{ number: string; registerId: string }>(page, token, "sales");
+  expect(sales.map((s) => s.number).sort()).toEqual([...numbers].sort());
+  expect(new Set(numbers).size).toBe(6);
+  const levelsAfter = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));
+  for (const [variantId, qty] of sold) expect({ variantId, onHand: levelsAfter.get(variantId) }).toEqual({ variantId, onHand: levelsBefore.get(variantId)! - qty });
+  const untouched = [...levelsBefore].filter(([id]) => !sold.has(id));
+  for (const [id, before] of untouched) expect(levelsAfter.get(id)).toBe(before);
+});
