@@ -143,6 +143,33 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   numbers.push(await readReceipt(page));
   await newSale(page);
 
+  // Refund one Club-Mate of the split sale, still offline, with a manager's approval.
+  const splitNumber = numbers[3]!;
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await page.getByLabel("Receipt number").fill(splitNumber);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByRole("heading", { name: `Refund ${splitNumber}` })).toBeVisible();
+  await page.getByRole("button", { name: "Refund one more Club-Mate" }).click();
+  await expect(page.getByRole("button", { name: "Refund one more Club-Mate" })).toBeDisabled();
+  await page.getByRole("radio", { name: "Cash" }).check();
+  await page.screenshot({ path: `${SHOTS}/pos-refund.png` });
+  await page.getByRole("button", { name: /^Refund \d/ }).click();
+  await page.getByLabel("Manager PIN").fill("1234");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("That is not a manager's PIN.")).toBeVisible();
+  await page.getByLabel("Manager PIN").fill("9999");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.locator("#receipt-title")).toContainText("Refund");
+  numbers.push(((await page.locator("#receipt-title").textContent()) ?? "").replace("Refund", "").trim());
+  count("Club-Mate", -1);
+  await page.getByRole("button", { name: "New sale" }).click();
+  // The same line can't be refunded twice.
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await page.getByLabel("Receipt number").fill(splitNumber);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByRole("button", { name: "Refund one more Club-Mate" })).toBeDisabled();
+  await page.getByRole("button", { name: "Sell", exact: true }).click();
+
   await expect(page.getByTestId("pending")).toContainText("waiting to sync");
 
   // Reload with no network: the till comes back from its service worker and its replica.
@@ -155,11 +182,37 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   await context.setOffline(false);
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
 
-  const sales = await pull<{ number: string; registerId: string }>(page, token, "sales");
+  const sales = await pull<{ number: string; kind: string; total: number; shiftId: string; discountTotal: number; taxTotal: number }>(page, token, "sales");
   expect(sales.map((s) => s.number).sort()).toEqual([...numbers].sort());
-  expect(new Set(numbers).size).toBe(6);
+  expect(new Set(numbers).size).toBe(7);
   const levelsAfter = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));
   for (const [variantId, qty] of sold) expect({ variantId, onHand: levelsAfter.get(variantId) }).toEqual({ variantId, onHand: levelsBefore.get(variantId)! - qty });
   const untouched = [...levelsBefore].filter(([id]) => !sold.has(id));
   for (const [id, before] of untouched) expect(levelsAfter.get(id)).toBe(before);
+
+  // Close the shift: the Z-report's figures are the sums of this shift's sales and refunds.
+  await page.getByRole("button", { name: "Shift & drawer" }).click();
+  await page.getByLabel("Movement amount").fill("5.00");
+  await page.getByLabel("Movement reason").fill("Milk for the staff room");
+  await page.getByRole("button", { name: "Record" }).click();
+  await page.getByLabel("Count of 50,00 €").fill("2");
+  await page.getByLabel("Count of 10,00 €").fill("1");
+  await page.getByRole("button", { name: "Close shift" }).click();
+  await expect(page.getByText("Z-report")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pos-z-report.png` });
+  const euro = (minor: number) => new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(minor / 100);
+  const ofShift = sales.filter((s) => s.shiftId === sales.find((x) => x.number === numbers[0])!.shiftId);
+  const sum = (kind: string, field: "total" | "discountTotal" | "taxTotal") => ofShift.filter((s) => s.kind === kind).reduce((n, s) => n + s[field], 0);
+  await expect(page.getByTestId("z-sale-count")).toHaveText(String(ofShift.filter((s) => s.kind === "sale").length));
+  await expect(page.getByTestId("z-gross")).toHaveText(euro(sum("sale", "total")));
+  await expect(page.getByTestId("z-refunds")).toHaveText(euro(sum("refund", "total")));
+  await expect(page.getByTestId("z-net")).toHaveText(euro(sum("sale", "total") - sum("refund", "total")));
+  await expect(page.getByTestId("z-tax")).toHaveText(euro(sum("sale", "taxTotal") - sum("refund", "taxTotal")));
+  await expect(page.getByTestId("z-counted")).toHaveText(euro(11000));
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible();
+});
+
+test.afterEach(async ({ page }, info) => {
+  if (info.status !== "passed") await page.screenshot({ path: `${SHOTS}/failed-${info.title.slice(0, 40).replace(/\W+/g, "-")}.png` }).catch(() => undefined);
 });

@@ -7,6 +7,8 @@ import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
 import { FirstSync, firstSyncDone } from "./setup/FirstSync";
 import { SetupScreen } from "./setup/SetupScreen";
+import { RefundScreen } from "./refund/RefundScreen";
+import { ClosedShiftReport, CloseShift } from "./shift/CloseShift";
 import { OpenShift } from "./shift/OpenShift";
 import { SyncBar } from "./status/SyncBar";
 
@@ -20,6 +22,8 @@ export function App() {
   const [openError, setOpenError] = useState<string>();
   const [synced, setSynced] = useState(() => (till ? firstSyncDone(till.tenantId) : false));
   const [staff, setStaff] = useState<Staff>();
+  const [mode, setMode] = useState<"sell" | "refund" | "shift">("sell");
+  const [report, setReport] = useState<Shift>();
 
   useEffect(() => {
     if (!till) return;
@@ -34,21 +38,43 @@ export function App() {
   const settings = useObservable(() => db?.settings.findOne("shop").$, [db])?.toJSON() as Settings | undefined;
   const shift = useObservable(() => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$, [db, till?.deviceId])?.toJSON() as Shift | undefined;
   const onSynced = useCallback(() => setSynced(true), []);
-  const lock = () => setStaff(undefined);
+  const lock = () => {
+    setStaff(undefined);
+    setMode("sell");
+  };
 
   let body;
   if (!till) body = <SetupScreen onRegistered={setTill} />;
   else if (openError) body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
   else if (!replica) body = <Message title="Opening the till…" />;
   else if (!synced) body = <FirstSync replica={replica} tenantId={till.tenantId} onDone={onSynced} />;
+  else if (report && settings) body = <ClosedShiftReport db={replica.db} shift={report} settings={settings} onDone={() => (setReport(undefined), lock())} />;
   else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} />;
   else if (!settings) body = <Message title="Loading the shop's settings…" />;
   else if (!shift) body = <OpenShift db={replica.db} till={till} staff={staff} currency={settings.currency} locale={settings.locale} onOpened={() => undefined} onLock={lock} />;
+  else if (mode === "refund") body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
+  else if (mode === "shift") body = <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />;
   else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} />;
+  const selling = Boolean(staff && shift && settings);
 
   return (
     <div className="shell">
       <SyncBar replica={replica} staffName={staff?.name} onLock={staff ? lock : undefined} />
+      {selling && (
+        <nav className="modes" aria-label="Till">
+          {(
+            [
+              ["sell", "Sell"],
+              ["refund", "Refund"],
+              ["shift", "Shift & drawer"],
+            ] as const
+          ).map(([key, label]) => (
+            <button key={key} type="button" className={mode === key ? "mode active" : "mode"} aria-current={mode === key ? "page" : undefined} onClick={() => setMode(key)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+      )}
       {body}
     </div>
   );

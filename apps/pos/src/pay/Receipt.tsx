@@ -21,7 +21,9 @@ export function Receipt({ sale, settings, tillName, onNewSale }: { sale: Sale; s
           <div>
             {tillName} · {new Date(sale.createdAt).toLocaleString(settings.locale)}
           </div>
-          <div id="receipt-title">Receipt {sale.number}</div>
+          <div id="receipt-title">
+            {sale.kind === "refund" ? "Refund" : "Receipt"} {sale.number}
+          </div>
         </header>
         <table>
           <tbody>

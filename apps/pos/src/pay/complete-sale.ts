@@ -1,23 +1,10 @@
-import { nextReceiptNumber, parseReceiptNumber, type PricedCart, type Settlement } from "@countertop/domain";
+import type { PricedCart, Settlement } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
 import type { Cart } from "../sell/cart";
-
-/** The register's next receipt number, from the last sale this tablet holds for it. */
-async function nextNumber(db: PosDatabase, till: Till): Promise<string> {
-  const last = await db.sales.findOne({ selector: { registerId: till.deviceId }, sort: [{ createdAt: "desc" }] }).exec();
-  let sequence = 0;
-  if (last) {
-    try {
-      sequence = parseReceiptNumber(last.number).sequence;
-    } catch {
-      sequence = 0;
-    }
-  }
-  return nextReceiptNumber(till.code, sequence).number;
-}
+import { nextNumber } from "./receipt-number";
 
 /**
  * Writes the completed sale to the local replica and resolves once IndexedDB has it: only then may

@@ -1,0 +1,52 @@
+import type { Staff } from "@countertop/sync-protocol";
+import { useState } from "react";
+import type { PosDatabase } from "../data/replica";
+import { verifyPin } from "./pin";
+
+/** A manager's PIN, typed on the till, approves one action (a refund, a large discount). */
+export function ManagerApproval({ db, reason, onApproved, onCancel }: { db: PosDatabase; reason: string; onApproved: (manager: Staff) => void; onCancel: () => void }) {
+  const [pin, setPin] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const check = async () => {
+    setBusy(true);
+    const managers = (await db.staff.find({ selector: { role: "manager", active: true } }).exec()).map((d) => d.toJSON() as Staff);
+    for (const manager of managers) {
+      if (manager.pinHash && (await verifyPin(pin, manager.pinHash))) return onApproved(manager);
+    }
+    setBusy(false);
+    setPin("");
+    setError("That is not a manager's PIN.");
+  };
+  return (
+    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="approve-title">
+      <form
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void check();
+        }}
+      >
+        <h2 id="approve-title">Manager approval</h2>
+        <p className="muted">{reason}</p>
+        <label>
+          Manager PIN
+          <input type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))} autoFocus />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button className="primary big" disabled={busy || pin.length < 4}>
+            Approve
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

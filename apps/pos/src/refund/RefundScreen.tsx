@@ -1,0 +1,193 @@
+import { formatMoney, minor } from "@countertop/domain";
+import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { useMemo, useState } from "react";
+import { uuidv7 } from "uuidv7";
+import type { Till } from "../app/till";
+import type { PosDatabase } from "../data/replica";
+import { useObservable } from "../data/use-rx";
+import { ManagerApproval } from "../lock/ManagerApproval";
+import { Receipt } from "../pay/Receipt";
+import { nextNumber } from "../pay/receipt-number";
+import { useBarcodeWedge } from "../sell/use-barcode-wedge";
+import { refundFor, refundPayments, stillRefundable } from "./refund";
+
+interface Props {
+  readonly db: PosDatabase;
+  readonly till: Till;
+  readonly staff: Staff;
+  readonly shift: Shift;
+  readonly settings: Settings;
+  readonly onDone: () => void;
+}
+
+/** Refunds: find the sale (number, scan, or the recent list), choose lines and quantities, a manager approves. Works offline. */
+export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props) {
+  const [number, setNumber] = useState("");
+  const [sale, setSale] = useState<Sale>();
+  const [notFound, setNotFound] = useState<string>();
+  const [chosen, setChosen] = useState<Map<string, number>>(new Map());
+  const [to, setTo] = useState<"original" | "cash">("original");
+  const [approving, setApproving] = useState(false);
+  const [done, setDone] = useState<Sale>();
+  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+
+  const recent = useObservable(() => db.sales.find({ selector: { kind: "sale" }, sort: [{ createdAt: "desc" }], limit: 12 }).$, [db])?.map((d) => d.toJSON() as Sale);
+  const refunds = useObservable(() => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined), [db, sale?.id])?.map((d) => d.toJSON() as Sale);
+  const left = useMemo(() => (sale && refunds ? stillRefundable(sale, refunds) : new Map<string, number>()), [sale, refunds]);
+  const preview = useMemo(() => (sale && refunds ? refundFor(sale, refunds, chosen) : undefined), [sale, refunds, chosen]);
+
+  const find = async (text: string) => {
+    const wanted = text.trim().toUpperCase();
+    if (!wanted) return;
+    const found = await db.sales.findOne({ selector: { number: wanted, kind: "sale" } }).exec();
+    if (!found) return setNotFound(`No sale ${wanted} on this till's records. Check the number, or sync and try again.`);
+    setNotFound(undefined);
+    setSale(found.toJSON() as Sale);
+    setChosen(new Map());
+  };
+  useBarcodeWedge((code) => void find(code), !sale && !done);
+
+  const complete = async (manager: Staff) => {
+    if (!sale || !preview) return;
+    const refund: Sale = {
+      id: uuidv7(),
+      kind: "refund",
+      status: "completed",
+      number: await nextNumber(db, till),
+      registerId: till.deviceId,
+      locationId: till.locationId,
+      shiftId: shift.id,
+      staffId: staff.id,
+      ...(sale.customerId ? { customerId: sale.customerId } : {}),
+      originalSaleId: sale.id,
+      currency: sale.currency,
+      taxMode: sale.taxMode,
+      lines: preview.lines.map((l) => ({ ...l })),
+      promotionIds: [],
+      subtotal: preview.subtotal,
+      discountTotal: preview.discountTotal,
+      taxTotal: preview.taxTotal,
+      total: preview.total,
+      payments: refundPayments(sale, preview.total, to),
+      approvedBy: manager.id,
+      createdAt: new Date().toISOString(),
+      _deleted: false,
+    };
+    await db.sales.insert(refund);
+    setApproving(false);
+    setDone(refund);
+  };
+
+  if (done) return <Receipt sale={done} settings={settings} tillName={till.name} onNewSale={onDone} />;
+
+  if (!sale) {
+    return (
+      <main className="panel-page" aria-labelledby="refund-title">
+        <h1 id="refund-title">Refund</h1>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void find(number);
+          }}
+        >
+          <input placeholder="Receipt number, e.g. T1-000042 — or scan the receipt" value={number} onChange={(e) => setNumber(e.target.value)} aria-label="Receipt number" />
+          <button className="primary">Find</button>
+        </form>
+        {notFound && (
+          <p className="error" role="alert">
+            {notFound}
+          </p>
+        )}
+        <h2>Recent sales</h2>
+        {recent === undefined ? (
+          <p className="muted">Loading…</p>
+        ) : recent.length === 0 ? (
+          <p className="muted">No sales yet.</p>
+        ) : (
+          <ul className="list">
+            {recent.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="list-item" onClick={() => void find(s.number)}>
+                  <span>{s.number}</span>
+                  <span className="muted">{new Date(s.createdAt).toLocaleString(settings.locale)}</span>
+                  <span className="num">{money(s.total)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className="link" onClick={onDone}>
+          Back to selling
+        </button>
+      </main>
+    );
+  }
+
+  return (
+    <main className="panel-page" aria-labelledby="refund-title">
+      <h1 id="refund-title">Refund {sale.number}</h1>
+      <p className="muted">
+        Sold {new Date(sale.createdAt).toLocaleString(settings.locale)} · {money(sale.total)}
+      </p>
+      <table className="refund-lines">
+        <thead>
+          <tr>
+            <th>Item</th>
+            <th>Sold</th>
+            <th>Refund</th>
+            <th className="num">Paid</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sale.lines.map((line) => {
+            const max = left.get(line.id) ?? 0;
+            const n = chosen.get(line.id) ?? 0;
+            const set = (v: number) => setChosen(new Map(chosen).set(line.id, Math.max(0, Math.min(max, v))));
+            return (
+              <tr key={line.id}>
+                <td>{line.name}</td>
+                <td>
+                  {line.qty}
+                  {max < line.qty && <span className="muted"> ({line.qty - max} refunded)</span>}
+                </td>
+                <td>
+                  <span className="qty">
+                    <button type="button" aria-label={`Refund one less ${line.name}`} disabled={n === 0} onClick={() => set(n - 1)}>
+                      −
+                    </button>
+                    <span aria-label={`Refund quantity of ${line.name}`}>{n}</span>
+                    <button type="button" aria-label={`Refund one more ${line.name}`} disabled={n >= max} onClick={() => set(n + 1)}>
+                      +
+                    </button>
+                  </span>
+                </td>
+                <td className="num">{money(line.total)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="row" role="radiogroup" aria-label="Refund to">
+        <label className="choice">
+          <input type="radio" name="to" checked={to === "original"} onChange={() => setTo("original")} /> Original payment method
+        </label>
+        <label className="choice">
+          <input type="radio" name="to" checked={to === "cash"} onChange={() => setTo("cash")} /> Cash
+        </label>
+      </div>
+      <p className="due">
+        <span>To refund</span> <strong data-testid="refund-total">{money(preview?.total ?? 0)}</strong>
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => setSale(undefined)}>
+          Another sale
+        </button>
+        <button type="button" className="primary big" disabled={!preview} onClick={() => setApproving(true)}>
+          Refund {money(preview?.total ?? 0)}
+        </button>
+      </div>
+      {approving && <ManagerApproval db={db} reason={`Refund ${money(preview?.total ?? 0)} of sale ${sale.number}.`} onApproved={(m) => void complete(m)} onCancel={() => setApproving(false)} />}
+    </main>
+  );
+}
