@@ -1,0 +1,106 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+/*
+ * Tills against each other and against the unexpected: two tills sell the last unit while offline,
+ * and a tab closed in the middle of a sale.
+ */
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function openTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/pos/");
+  await page.getByLabel("Manager email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-manager");
+  await page.getByLabel("Till name").fill(name);
+  await page.getByRole("button", { name: "Register till" }).click();
+  await signIn(page);
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
+  return { page, token, close: () => context.close() };
+}
+
+async function signIn(page: Page) {
+  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
+  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+}
+
+async function pull<T>(page: Page, token: string, collection: string): Promise<T[]> {
+  const res = await page.request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await res.json()) as { documents: T[] }).documents;
+}
+
+async function sellOne(page: Page, name: string) {
+  await page.getByLabel("Search products").fill(name);
+  await page.getByRole("button", { name: new RegExp(`^${name}`) }).first().click();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  await expect(page.locator("#receipt-title")).toBeVisible();
+  await page.getByRole("button", { name: "New sale" }).click();
+}
+
+test("two tills sell the last unit offline: both sales land, the level is −1, and an oversell item is raised", async ({ browser }) => {
+  const a = await openTill(browser, "Oversell A");
+  const b = await openTill(browser, "Oversell B");
+  const item = "Buffalo Mozzarella 125 g";
+  const products = await pull<{ name: string; variants: { id: string }[] }>(a.page, a.token, "products");
+  const variantId = products.find((p) => p.name === item)!.variants[0]!.id;
+  const levels = await pull<{ id: string; variantId: string; locationId: string; onHand: number }>(a.page, a.token, "stock_levels");
+  const level = levels.find((l) => l.variantId === variantId)!;
+
+  // A stock count leaves exactly one on the shelf.
+  const count = await a.page.request.post("/sync/v1/stock_movements/push", {
+    headers: { authorization: `Bearer ${a.token}` },
+    data: [{ newDocumentState: { id: crypto.randomUUID(), locationId: level.locationId, variantId, delta: 1 - level.onHand, reason: "count", occurredAt: new Date().toISOString(), _deleted: false } }],
+  });
+  expect(count.status()).toBe(200);
+  for (const till of [a, b]) {
+    await till.page.getByLabel("Search products").fill(item);
+    await expect(till.page.getByRole("button", { name: new RegExp(`^${item}`) })).toContainText("1 in stock", { timeout: 30_000 });
+    await till.page.getByLabel("Search products").fill("");
+  }
+
+  await a.page.context().setOffline(true);
+  await b.page.context().setOffline(true);
+  await sellOne(a.page, item);
+  await sellOne(b.page, item);
+  await a.page.context().setOffline(false);
+  await b.page.context().setOffline(false);
+  for (const till of [a, b]) await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  await expect.poll(async () => (await pull<{ variantId: string; onHand: number }>(a.page, a.token, "stock_levels")).find((l) => l.variantId === variantId)?.onHand).toBe(-1);
+  const items = await pull<{ kind: string; status: string; details: { variantId: string } }>(a.page, a.token, "reconciliation");
+  expect(items.filter((i) => i.kind === "oversell" && i.details.variantId === variantId && i.status === "open")).toHaveLength(1);
+  // Each till's tile shows the shortfall once the level comes back down.
+  await a.page.getByLabel("Search products").fill(item);
+  await expect(a.page.getByRole("button", { name: new RegExp(`^${item}`) })).toContainText("-1 in stock", { timeout: 30_000 });
+  await a.close();
+  await b.close();
+});
+
+test("closing the tab in the middle of a sale loses no completed sale and leaves no half sale", async ({ browser }) => {
+  const till = await openTill(browser, "Tab closer");
+  await sellOne(till.page, "Spaghetti 500 g");
+  await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  // A second sale is on its way to payment when the tab goes away.
+  await till.page.getByLabel("Search products").fill("Club-Mate");
+  await till.page.getByRole("button", { name: /^Club-Mate/ }).click();
+  await till.page.getByRole("button", { name: /^Pay / }).click();
+  const context = till.page.context();
+  await till.page.close();
+
+  const page = await context.newPage();
+  await page.goto("/pos/");
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+  await expect(page.getByText("Tap a product or scan a barcode.")).toBeVisible();
+  await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+  const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { deviceId: string }).deviceId);
+  const sales = (await pull<{ registerId: string; lines: { name: string }[] }>(page, till.token, "sales")).filter((s) => s.registerId === deviceId);
+  expect(sales).toHaveLength(1);
+  expect(sales[0]!.lines.map((l) => l.name)).toEqual(["Spaghetti 500 g"]);
+  await till.close();
+});
