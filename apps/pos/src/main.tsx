@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./app/ErrorBoundary";
+import { watchForUpdates } from "./app/update";
 import { registerServiceWorker } from "./service-worker";
 import "./styles.css";
 
@@ -14,4 +15,4 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
-registerServiceWorker();
+watchForUpdates(registerServiceWorker());

@@ -1,6 +1,7 @@
 import { formatMoney, minor } from "@countertop/domain";
 import type { Category, Product, Promotion, Sale, Settings, Shift, Staff, StockLevel } from "@countertop/sync-protocol";
-import { useMemo, useReducer, useState } from "react";
+import { useEffect, useMemo, useReducer, useState } from "react";
+import { setCartBusy } from "../app/update";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
@@ -35,6 +36,11 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
   const [stage, setStage] = useState<"cart" | "pay">("cart");
   const [receipt, setReceipt] = useState<Sale>();
   const [notice, setNotice] = useState<string>();
+
+  useEffect(() => {
+    setCartBusy(cart.lines.length > 0 || stage === "pay");
+    return () => setCartBusy(false);
+  }, [cart.lines.length, stage]);
 
   const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { applyUpdate, useUpdateOffer } from "../app/update";
 import type { Replica } from "../data/replica";
 
 /** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
@@ -39,8 +40,19 @@ export function useSyncStatus(replica: Replica | undefined) {
   return { online, pending, lastSync, error };
 }
 
+/** Whether the browser will keep this till's data under storage pressure (it asked at start-up). */
+function usePersisted(): boolean | undefined {
+  const [persisted, setPersisted] = useState<boolean>();
+  useEffect(() => {
+    void navigator.storage?.persisted?.().then(setPersisted);
+  }, []);
+  return persisted;
+}
+
 export function SyncBar({ replica, staffName, onLock }: { replica: Replica | undefined; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
   const { online, pending, lastSync, error } = useSyncStatus(replica);
+  const updateOffer = useUpdateOffer();
+  const persisted = usePersisted();
   return (
     <header className="bar">
       <span className="brand">Countertop</span>
@@ -52,6 +64,16 @@ export function SyncBar({ replica, staffName, onLock }: { replica: Replica | und
           {pending === 0 ? "All synced" : `${pending} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
         </span>
+        {persisted === false && (
+          <span className="status warn" title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it.">
+            Storage not guaranteed
+          </span>
+        )}
+        {updateOffer && (
+          <button type="button" className="bar-button" onClick={applyUpdate}>
+            New version — reload
+          </button>
+        )}
         {staffName && <span className="who">{staffName}</span>}
         {onLock && (
           <button type="button" className="bar-button" onClick={onLock}>
