@@ -25,10 +25,15 @@ interface Props {
 
 /** The sell screen: categories, products with stock, search and scanning, the cart, payment and the receipt. */
 export function SellScreen({ db, till, staff, shift, settings }: Props) {
-  const products = plain<Product>(useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]));
-  const categories = plain<Category>(useObservable(() => db.categories.find().$, [db]));
-  const levels = plain<StockLevel>(useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]));
-  const promotions = plain<Promotion>(useObservable(() => db.promotions.find().$, [db]));
+  // Plain copies are made once per change of the replica, not on every keystroke.
+  const productDocs = useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]);
+  const categoryDocs = useObservable(() => db.categories.find().$, [db]);
+  const levelDocs = useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]);
+  const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
+  const products = useMemo(() => plain<Product>(productDocs), [productDocs]);
+  const categories = useMemo(() => plain<Category>(categoryDocs), [categoryDocs]);
+  const levels = useMemo(() => plain<StockLevel>(levelDocs), [levelDocs]);
+  const promotions = useMemo(() => plain<Promotion>(promotionDocs), [promotionDocs]);
   const [cart, dispatch] = useReducer(cartReducer, EMPTY_CART);
   const [query, setQuery] = useState("");
   const [category, setCategory] = useState<string>();
@@ -53,13 +58,19 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
     }
     return map;
   }, [products]);
+  // One lower-cased text per product (name, SKUs, barcodes), built when the catalog changes: a keystroke only scans strings.
+  const haystacks = useMemo(() => products.map((p) => [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase()), [products]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const matches = products.filter(
-      (p) => (!category || p.categoryId === category) && (!q || p.name.toLowerCase().includes(q) || p.variants.some((v) => v.sku.toLowerCase().includes(q) || v.barcode === q)),
-    );
-    return { total: matches.length, list: matches.slice(0, SHOWN) };
-  }, [products, query, category]);
+    const list: Product[] = [];
+    let total = 0;
+    products.forEach((p, i) => {
+      if ((category && p.categoryId !== category) || (q && !haystacks[i]!.includes(q))) return;
+      total++;
+      if (list.length < SHOWN) list.push(p);
+    });
+    return { total, list };
+  }, [products, haystacks, query, category]);
   const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions, new Date()), [cart, settings.taxMode, promotions]);
 
   const add = (product: Product, variantId?: string) => {

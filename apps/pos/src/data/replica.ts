@@ -1,0 +1,35 @@
+import { createReplicaDatabase, POS_COLLECTIONS, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
+import type { CollectionName } from "@countertop/sync-protocol";
+import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+import type { Till } from "../app/till";
+
+/** The till's full local replica: every collection, in IndexedDB through Dexie. */
+export type PosDatabase = ReplicaDatabase<CollectionName>;
+
+/** The replica and its running sync. */
+export interface Replica {
+  readonly db: PosDatabase;
+  readonly sync: ReplicaSync<CollectionName>;
+}
+
+let opening: Promise<Replica> | undefined;
+
+/**
+ * Opens this till's replica (one IndexedDB database per shop, so checkpoints belong to it) and
+ * starts replicating it. RxDB elects one leader among the tabs of the POS: only that tab talks to
+ * the server, the others see the same data through IndexedDB, so a second tab never double-pushes.
+ */
+export function openReplica(till: Till): Promise<Replica> {
+  opening ??= (async () => {
+    const db = await createReplicaDatabase({
+      name: `countertop-pos-${till.tenantId}`,
+      storage: getRxStorageDexie(),
+      collections: POS_COLLECTIONS,
+      multiInstance: true,
+      closeDuplicates: true,
+    });
+    const sync = startReplication({ database: db, baseUrl: "", token: () => till.token, retryTime: 3_000, pollInterval: 20_000 });
+    return { db, sync };
+  })();
+  return opening;
+}

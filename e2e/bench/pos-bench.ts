@@ -1,0 +1,233 @@
+/**
+ * `pnpm bench:pos`: the production POS build in headless Chromium with a big shop in its replica
+ * (20,000 products, 15,000 recent sales). Prints each figure as measured and ends with one JSON line:
+ * - `offline_cold_start_ms`: a new tab, offline, from navigation to the sell screen (PIN typed by the bench);
+ * - `search_p95_ms`: a keystroke in the search box until the product grid shows its results;
+ * - `pay_to_receipt_p95_ms`: the pay tap until the sale is in IndexedDB and the receipt is on screen;
+ * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
+ * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser.
+ *
+ * `--quick` uses a tenth of the catalog and sales. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
+ * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { examples } from "@countertop/sync-protocol/testing";
+import { chromium, type Page } from "@playwright/test";
+
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const scale = args.quick ? 0.1 : 1;
+const SIZE = { products: Math.round(20_000 * scale), sales: Math.round(15_000 * scale), searches: 40, payments: 20 };
+const PORT = 8797;
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (message: string) => console.log(`bench:pos: ${message}`);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)]!;
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- server answers
+async function call(method: string, url: string, token?: string, body?: unknown): Promise<Json> {
+  const res = await fetch(BASE + url, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const parsed: Json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(parsed).slice(0, 300)}`);
+  return parsed;
+}
+
+/** The server on a fresh database (the e2e server script), until `stop()`. */
+async function startServer(): Promise<{ stop: () => Promise<void> }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../support/serve.ts")], { env: { ...process.env, E2E_PORT: String(PORT), LOG_LEVEL: "error" }, stdio: "inherit" });
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${BASE}/health`).then((r) => r.ok, () => false)) return { stop: () => new Promise((resolve) => (child.on("exit", () => resolve()), child.kill("SIGTERM"))) };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not start");
+}
+
+/** A big catalog and recent history, pushed through the sync API like a back office and tills would. */
+async function seed(): Promise<void> {
+  const manager = (await call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" })).token as string;
+  const seeder = await call("POST", "/api/v1/devices", manager, { name: "History" });
+  const made = { id: crypto.randomUUID(), sku: "BENCH-MADE", title: "Regular", price: 300, trackStock: false };
+  const products = Array.from({ length: SIZE.products }, (_, i) => ({
+    ...examples.products,
+    id: crypto.randomUUID(),
+    name: `Bench product ${String(i).padStart(5, "0")} ${["tea", "bread", "soap", "jam", "rice"][i % 5]}`,
+    categoryId: undefined,
+    variants: i === 0 ? [made] : [{ id: crypto.randomUUID(), sku: `B-${i}`, barcode: undefined, title: "Each", price: 100 + (i % 900), trackStock: false }],
+    updatedAt: new Date().toISOString(),
+  })).map((p) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>);
+  for (let i = 0; i < products.length; i += 500) await call("POST", "/sync/v1/products/push", manager, products.slice(i, i + 500).map((p) => ({ newDocumentState: p })));
+  const line = { ...examples.sales.lines[0]!, variantId: made.id, sku: made.sku, name: "Bench product", qty: 1, unitPrice: 300, discount: 0, taxRate: 700, tax: 20, total: 300 };
+  const now = Date.now();
+  const sales = Array.from({ length: SIZE.sales }, (_, i) => {
+    const { customerId: _c, cashRounding: _r, ...sale } = examples.sales;
+    return {
+      ...sale,
+      id: crypto.randomUUID(),
+      number: `H-${String(i + 1).padStart(6, "0")}`,
+      registerId: seeder.id,
+      locationId: seeder.register.locationId,
+      lines: [{ ...line, id: crypto.randomUUID() }],
+      subtotal: 300,
+      discountTotal: 0,
+      taxTotal: 20,
+      total: 300,
+      payments: [{ method: "card", amount: 300 }],
+      createdAt: new Date(now - 20 * 3600_000 + i * Math.floor((20 * 3600_000) / SIZE.sales)).toISOString(),
+    };
+  });
+  for (let i = 0; i < sales.length; i += 500) await call("POST", "/sync/v1/sales/push", seeder.token, sales.slice(i, i + 500).map((s) => ({ newDocumentState: s })));
+}
+
+async function signIn(page: Page) {
+  await page.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 120_000 });
+  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const result: Record<string, number> = {};
+  try {
+    let started = performance.now();
+    await seed();
+    log(`seeded ${SIZE.products} products and ${SIZE.sales} sales through the sync API in ${round((performance.now() - started) / 1000)} s`);
+
+    // Initial sync of a freshly registered till.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // tsx compiles this file with esbuild's keepNames, which wraps named functions in evaluate() callbacks with __name().
+    await context.addInitScript("globalThis.__name = (fn) => fn;");
+    const page = await context.newPage();
+    await page.goto(`${BASE}/pos/`);
+    await page.getByLabel("Manager email").fill("manager@demo.test");
+    await page.getByLabel("Password").fill("demo-manager");
+    await page.getByRole("button", { name: "Register till" }).click();
+    await page.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
+    started = performance.now();
+    await page.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 600_000 });
+    const syncSeconds = (performance.now() - started) / 1000;
+    const docs = await page.evaluate(async () => {
+      const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
+      const all: unknown[] = [];
+      for (const collection of ["products", "categories", "sales", "stock_movements", "stock_levels", "shifts", "orders", "customers", "staff", "settings", "promotions", "reconciliation"]) {
+        for (let seq = "0"; ; ) {
+          const page = (await (await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${till.token}` } })).json()) as { documents: unknown[]; checkpoint: { seq: string } };
+          if (page.documents.length === 0) break;
+          all.push(...page.documents);
+          seq = page.checkpoint.seq;
+        }
+      }
+      (window as unknown as { benchDocs: unknown[] }).benchDocs = all;
+      return all.length;
+    });
+    result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
+    log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
+    const rawSeconds = await page.evaluate(async () => {
+      const all = (window as unknown as { benchDocs: { id: string }[] }).benchDocs;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open("bench-raw", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("docs", { keyPath: "id" });
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < all.length; i += 500) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction("docs", "readwrite");
+          for (const doc of all.slice(i, i + 500)) tx.objectStore("docs").put(doc);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      db.close();
+      indexedDB.deleteDatabase("bench-raw");
+      return seconds;
+    });
+    const rawPerS = docs / rawSeconds;
+    result.initial_sync_vs_raw_idb = round(result.initial_sync_docs_per_s / rawPerS, 3);
+    log(`raw IndexedDB put loop of the same ${docs} documents: ${round(rawPerS, 0)} docs/s → ratio ${result.initial_sync_vs_raw_idb}`);
+
+    // Shift open, service worker in control, then a cold start with no network.
+    await signIn(page);
+    await page.getByRole("button", { name: "Open shift" }).click();
+    await page.getByRole("heading", { name: "Cart" }).waitFor();
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.close();
+    await context.setOffline(true);
+    const cold: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const tab = await context.newPage();
+      const t0 = performance.now();
+      await tab.goto(`${BASE}/pos/`);
+      await signIn(tab);
+      await tab.locator(".grid .tile").first().waitFor();
+      cold.push(performance.now() - t0);
+      if (i < 2) await tab.close();
+    }
+    result.offline_cold_start_ms = round([...cold].sort((a, b) => a - b)[1]!, 0);
+    log(`offline cold start (new tab → sell screen with ${SIZE.products} products, PIN typed): ${cold.map((c) => round(c, 0)).join(", ")} ms; median ${result.offline_cold_start_ms} ms`);
+    const tab = context.pages().at(-1)!;
+
+    // Search: keystroke → grid shows the results.
+    const search = await tab.evaluate(async (count) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      const grid = () => document.querySelector(".catalog")!.textContent ?? "";
+      const words = ["b", "be", "ben", "bench", "bench p", "tea", "bread", "00042", "soap", "jam"];
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const before = grid();
+        const t0 = performance.now();
+        setValue.call(input, words[i % words.length]!);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        while (grid() === before && performance.now() - t0 < 2000) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        times.push(performance.now() - t0);
+        setValue.call(input, "");
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return times;
+    }, SIZE.searches);
+    result.search_p95_ms = round(p95(search));
+    log(`search over ${SIZE.products} products: p50 ${round([...search].sort((a, b) => a - b)[Math.floor(search.length / 2)]!)} ms, p95 ${result.search_p95_ms} ms`);
+
+    // Pay → durable sale → receipt on screen, offline.
+    const pay: number[] = [];
+    for (let i = 0; i < SIZE.payments; i++) {
+      await tab.getByLabel("Search products").fill("Bench product 00001");
+      await tab.locator(".grid .tile").first().click();
+      await tab.getByRole("button", { name: /^Pay / }).click();
+      const ms = await tab.evaluate(async () => {
+        const button = document.querySelector<HTMLButtonElement>('[aria-label="Cash"] button')!;
+        const t0 = performance.now();
+        button.click();
+        while (!document.querySelector("#receipt-title")) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        return performance.now() - t0;
+      });
+      pay.push(ms);
+      await tab.getByRole("button", { name: "New sale" }).click();
+    }
+    result.pay_to_receipt_p95_ms = round(p95(pay));
+    log(`pay to receipt (sale written to IndexedDB first): p50 ${round([...pay].sort((a, b) => a - b)[Math.floor(pay.length / 2)]!)} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(JSON.stringify({ offline_cold_start_ms: result.offline_cold_start_ms, search_p95_ms: result.search_p95_ms, pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms, initial_sync_docs_per_s: result.initial_sync_docs_per_s, initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb }));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("bench:pos failed:", error);
+    process.exit(1);
+  },
+);
