@@ -22,11 +22,12 @@ export async function completeSale(input: {
   readonly customerId?: string | undefined;
 }): Promise<Sale> {
   const { db, till, shift, staff, settings, cart, priced, settlement } = input;
+  const number = await nextNumber(db, till);
   const sale: Sale = {
     id: uuidv7(),
     kind: "sale",
     status: "completed",
-    number: await nextNumber(db, till),
+    number,
     registerId: till.deviceId,
     locationId: till.locationId,
     shiftId: shift.id,

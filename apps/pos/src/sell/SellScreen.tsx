@@ -27,10 +27,13 @@ interface Props {
 export function SellScreen({ db, till, staff, shift, settings }: Props) {
   // Plain copies are made once per change of the replica, not on every keystroke.
   const productDocs = useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]);
+  // The first screenful comes from an indexed, limited query, so a big catalog doesn't hold up the sell screen.
+  const firstPageDocs = useObservable(() => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }], limit: SHOWN }).$, [db]);
   const categoryDocs = useObservable(() => db.categories.find().$, [db]);
   const levelDocs = useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]);
   const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
   const products = useMemo(() => plain<Product>(productDocs), [productDocs]);
+  const firstPage = useMemo(() => plain<Product>(firstPageDocs), [firstPageDocs]);
   const categories = useMemo(() => plain<Category>(categoryDocs), [categoryDocs]);
   const levels = useMemo(() => plain<StockLevel>(levelDocs), [levelDocs]);
   const promotions = useMemo(() => plain<Promotion>(promotionDocs), [promotionDocs]);
@@ -61,6 +64,7 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
   // One lower-cased text per product (name, SKUs, barcodes), built when the catalog changes: a keystroke only scans strings.
   const haystacks = useMemo(() => products.map((p) => [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase()), [products]);
   const shown = useMemo(() => {
+    if (productDocs === undefined) return { total: firstPage.length, list: firstPage };
     const q = query.trim().toLowerCase();
     const list: Product[] = [];
     let total = 0;
@@ -70,7 +74,7 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
       if (list.length < SHOWN) list.push(p);
     });
     return { total, list };
-  }, [products, haystacks, query, category]);
+  }, [productDocs, firstPage, products, haystacks, query, category]);
   const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions, new Date()), [cart, settings.taxMode, promotions]);
 
   const add = (product: Product, variantId?: string) => {
@@ -118,7 +122,7 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
             {notice}
           </p>
         )}
-        {products.length === 0 ? (
+        {productDocs !== undefined && products.length === 0 ? (
           <p className="muted empty">No products yet. A manager adds them in the back office.</p>
         ) : shown.total === 0 ? (
           <p className="muted empty">Nothing matches “{query}”.</p>

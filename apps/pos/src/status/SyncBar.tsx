@@ -5,7 +5,7 @@ import type { Replica } from "../data/replica";
 /** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
 export function useSyncStatus(replica: Replica | undefined) {
   const [online, setOnline] = useState(navigator.onLine);
-  const [pending, setPending] = useState(0);
+  const [pending, setPending] = useState<number>();
   const [lastSync, setLastSync] = useState<Date>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -20,19 +20,40 @@ export function useSyncStatus(replica: Replica | undefined) {
   useEffect(() => {
     if (!replica) return;
     let cancelled = false;
+    // Counting reads the writes since the last confirmed push, so it runs when something changed:
+    // a local sale, or a replication cycle that ended — not on a timer.
+    let running = false;
+    let again = false;
     const tick = async () => {
-      const waiting = await replica.sync.countPending().catch(() => 0);
+      if (running) return void (again = true);
+      running = true;
+      const waiting = await replica.sync.countPending("sales").catch(() => 0);
+      running = false;
       if (cancelled) return;
       setPending(waiting);
       if (waiting === 0 && navigator.onLine) setLastSync(new Date());
+      if (again) {
+        again = false;
+        void tick();
+      }
     };
     void tick();
-    const timer = setInterval(() => void tick(), 1500);
+    // After a sale, count once things settle: the count must never compete with the next sale's write.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const writes = replica.db.sales.insert$.subscribe(() => {
+      clearTimeout(settle);
+      settle = setTimeout(() => void tick(), 1500);
+    });
+    const cycles = replica.sync.active$.subscribe((active) => !active && void tick());
+    const timer = setInterval(() => void tick(), 15_000);
     const errors = replica.sync.error$.subscribe((event) => setError(event.error instanceof Error ? event.error.message : String(event.error)));
     const ok = replica.sync.active$.subscribe((active) => !active && setError(undefined));
     return () => {
       cancelled = true;
       clearInterval(timer);
+      clearTimeout(settle);
+      writes.unsubscribe();
+      cycles.unsubscribe();
       errors.unsubscribe();
       ok.unsubscribe();
     };
@@ -61,7 +82,7 @@ export function SyncBar({ replica, staffName, onLock }: { replica: Replica | und
           {online ? "Online" : "Offline"}
         </span>
         <span className="status" data-testid="pending" title={error ?? undefined}>
-          {pending === 0 ? "All synced" : `${pending} waiting to sync`}
+          {pending === undefined ? "Checking sync…" : pending === 0 ? "All synced" : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
         </span>
         {persisted === false && (

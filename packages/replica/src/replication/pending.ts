@@ -19,8 +19,11 @@ const PAGE = 200;
  * needs the number (e.g. when `active$` turns false), not on every change.
  */
 export async function countPending<T, C>(state: RxReplicationState<T, C>): Promise<number> {
+  if (state.push === undefined || state.isStopped()) return 0;
+  // Right after start-up (and while a tab waits for leadership) the internal state isn't there yet.
+  if (state.internalReplicationState === undefined) await state.startPromise;
   const internal = state.internalReplicationState;
-  if (state.push === undefined || internal === undefined || state.isStopped()) return 0;
+  if (internal === undefined) return 0;
   const { metaInstance, forkInstance, conflictHandler, keepMeta } = internal.input;
   const checkpointId = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: "1", itemId: "up" });
   const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
