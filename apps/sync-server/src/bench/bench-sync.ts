@@ -24,6 +24,7 @@ import { withTenant } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { DEMO } from "../seed/demo";
 import { makeSale, type TestVariant } from "../testing/fixtures";
+import { callServer } from "../testing/http-client";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess } from "../testing/server-process";
 import { syntheticProduct, syntheticSale } from "./synthetic";
@@ -45,17 +46,7 @@ const log = (message: string) => console.log(`bench: ${message}`);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- server answers
-async function call(baseUrl: string, method: string, url: string, token?: string, body?: unknown): Promise<Json> {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const parsed: Json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(parsed).slice(0, 300)}`);
-  return parsed;
-}
+const call = callServer;
 
 /** Runs `work` for each item with at most `concurrency` at a time. */
 async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { DEMO } from "../seed/demo";
 import { variantsOf, type TestVariant } from "../testing/fixtures";
+import { callServer, type Json } from "../testing/http-client";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess, type ServerProcess } from "../testing/server-process";
 import type { FaultCounts, MadeSale, TillConfig, ToRunner, ToTill } from "./protocol";
@@ -43,17 +44,7 @@ const PLENTIFUL_STOCK = 1_000_000;
 const log = (message: string) => console.log(`chaos: ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- server answers, checked below
-async function call(baseUrl: string, method: string, url: string, token?: string, body?: unknown): Promise<Json> {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const parsed: Json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(parsed)}`);
-  return parsed;
-}
+const call = callServer;
 async function pullAll(baseUrl: string, token: string, collection: string): Promise<Json[]> {
   const docs: Json[] = [];
   for (let seq = "0"; ; ) {
