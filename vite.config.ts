@@ -38,7 +38,9 @@ export function pwaApp(options: PwaAppOptions): UserConfig {
           ...options.manifest,
         },
         workbox: {
-          globPatterns: ["**/*.{js,css,html,png,svg,woff2,webmanifest}"],
+          // wasm: the POS camera scanner's decoder (~1 MB) must work offline too.
+          globPatterns: ["**/*.{js,css,html,png,svg,woff2,webmanifest,wasm}"],
+          maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
           navigateFallback: `${options.base}index.html`,
           navigateFallbackAllowlist: [new RegExp(`^${options.base}`)],
           cleanupOutdatedCaches: true,

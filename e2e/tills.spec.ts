@@ -104,3 +104,54 @@ test("closing the tab in the middle of a sale loses no completed sale and leaves
   expect(sales[0]!.lines.map((l) => l.name)).toEqual(["Spaghetti 500 g"]);
   await till.close();
 });
+
+test("discounts (a big one approved by a manager), a parked cart and a new customer — and the server's re-pricing agrees", async ({ browser }) => {
+  const till = await openTill(browser, "Discounts");
+  const { page, token } = till;
+  await page.getByLabel("Search products").fill("Apple Spritzer");
+  await page.getByRole("button", { name: /^Apple Spritzer/ }).click();
+  await page.getByRole("button", { name: "One more Apple Spritzer" }).click();
+
+  await page.getByRole("button", { name: "Discount Apple Spritzer" }).click();
+  await page.getByLabel("Percent off").fill("10");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.locator(".lines")).toContainText("−0,48");
+
+  // Park it, serve someone else, resume.
+  await page.getByRole("button", { name: "Park" }).click();
+  await expect(page.getByText("Tap a product or scan a barcode.")).toBeVisible();
+  await page.getByRole("button", { name: "Parked (1)" }).click();
+  await page.getByRole("button", { name: /Resume/ }).click();
+  await expect(page.locator(".lines li")).toHaveCount(1);
+
+  // A cart discount above the shop's threshold needs a manager's PIN.
+  await page.getByRole("button", { name: "Discount", exact: true }).click();
+  await page.getByLabel("Percent off").fill("50");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("heading", { name: "Manager approval" })).toBeVisible();
+  await page.getByLabel("Manager PIN").fill("9999");
+  await page.getByRole("button", { name: "Approve" }).click();
+
+  await page.getByRole("button", { name: "Customer" }).click();
+  await page.getByRole("button", { name: "New customer" }).click();
+  await page.getByLabel("Name").fill("Rita Walk-in");
+  await page.getByLabel("Email (optional)").fill("rita@example.test");
+  await page.getByRole("button", { name: "Create and attach" }).click();
+  await expect(page.getByRole("button", { name: "Rita Walk-in" })).toBeVisible();
+
+  // 2 × 2.40 = 4.80, −10 % on the line = 4.32, −50 % on the cart = 2.16.
+  await expect(page.getByTestId("cart-total")).toHaveText(/2,16/);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  const number = ((await page.locator("#receipt-title").textContent()) ?? "").replace("Receipt", "").trim();
+  await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  const sales = await pull<{ id: string; number: string; customerId?: string; total: number; discountTotal: number }>(page, token, "sales");
+  const sale = sales.find((s) => s.number === number)!;
+  expect(sale).toMatchObject({ total: 216, discountTotal: 264 });
+  const customers = await pull<{ id: string; name: string }>(page, token, "customers");
+  expect(customers.find((c) => c.id === sale.customerId)?.name).toBe("Rita Walk-in");
+  const items = await pull<{ kind: string; refId: string }>(page, token, "reconciliation");
+  expect(items.filter((i) => i.refId === sale.id)).toEqual([]);
+  await till.close();
+});

@@ -10,6 +10,8 @@ import { completeSale } from "../pay/complete-sale";
 import { PaymentPanel } from "../pay/PaymentPanel";
 import { Receipt } from "../pay/Receipt";
 import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
+import { CameraScanner } from "./CameraScanner";
+import { CartPanel } from "./CartPanel";
 import { useBarcodeWedge } from "./use-barcode-wedge";
 
 const SHOWN = 60;
@@ -44,6 +46,7 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
   const [stage, setStage] = useState<"cart" | "pay">("cart");
   const [receipt, setReceipt] = useState<Sale>();
   const [notice, setNotice] = useState<string>();
+  const [camera, setCamera] = useState(false);
 
   useEffect(() => {
     setCartBusy(cart.lines.length > 0 || stage === "pay");
@@ -83,14 +86,15 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
     setPicking(undefined);
     setNotice(undefined);
   };
-  useBarcodeWedge((code) => {
+  const onCode = (code: string) => {
     const hit = byCode.get(code) ?? byCode.get(code.toLowerCase());
     if (hit) add(hit.product, hit.variantId);
     else setNotice(`No product has the barcode ${code}.`);
-  }, stage === "cart" && !receipt);
+  };
+  useBarcodeWedge(onCode, stage === "cart" && !receipt && !camera);
 
   const pay = async (settlement: Parameters<typeof completeSale>[0]["settlement"]) => {
-    const sale = await completeSale({ db, till, shift, staff, settings, cart, priced, settlement });
+    const sale = await completeSale({ db, till, shift, staff, settings, cart, priced, settlement, customerId: cart.customerId });
     setReceipt(sale);
     dispatch({ type: "clear" });
     setStage("cart");
@@ -103,6 +107,9 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
       <section className="catalog" aria-label="Products">
         <div className="search-row">
           <input type="search" placeholder="Search name, SKU or barcode" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search products" />
+          <button type="button" onClick={() => setCamera(true)}>
+            Camera
+          </button>
         </div>
         <div className="categories" role="group" aria-label="Categories">
           <button type="button" className={!category ? "chip active" : "chip"} onClick={() => setCategory(undefined)}>
@@ -150,55 +157,19 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
         {stage === "pay" ? (
           <PaymentPanel priced={priced} currency={settings.currency} locale={settings.locale} cashIncrement={settings.cashRounding} onPaid={pay} onCancel={() => setStage("cart")} />
         ) : (
-          <>
-            <h2>Cart</h2>
-            {cart.lines.length === 0 ? (
-              <p className="muted">Tap a product or scan a barcode.</p>
-            ) : (
-              <ul className="lines">
-                {priced.lines.map((line) => (
-                  <li key={line.id}>
-                    <span className="line-name">{line.name}</span>
-                    <span className="qty">
-                      <button type="button" aria-label={`One less ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}>
-                        −
-                      </button>
-                      <span aria-label="Quantity">{line.qty}</span>
-                      <button type="button" aria-label={`One more ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}>
-                        +
-                      </button>
-                    </span>
-                    <span className="num">{money(line.total)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <dl className="totals">
-              {priced.discountTotal > 0 && (
-                <>
-                  <dt>Discounts</dt>
-                  <dd>−{money(priced.discountTotal)}</dd>
-                </>
-              )}
-              <dt>Tax</dt>
-              <dd>{money(priced.taxTotal)}</dd>
-              <dt className="grand">Total</dt>
-              <dd className="grand" data-testid="cart-total">
-                {money(priced.total)}
-              </dd>
-            </dl>
-            <div className="row">
-              <button type="button" disabled={cart.lines.length === 0} onClick={() => dispatch({ type: "clear" })}>
-                Clear
-              </button>
-              <button type="button" className="primary big" disabled={cart.lines.length === 0} onClick={() => setStage("pay")}>
-                Pay {money(priced.total)}
-              </button>
-            </div>
-          </>
+          <CartPanel db={db} deviceId={till.deviceId} settings={settings} cart={cart} priced={priced} dispatch={dispatch} onPay={() => setStage("pay")} />
         )}
       </aside>
 
+      {camera && (
+        <CameraScanner
+          onScan={(code) => {
+            setCamera(false);
+            onCode(code);
+          }}
+          onClose={() => setCamera(false)}
+        />
+      )}
       {picking && (
         <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pick-title">
           <div className="card">

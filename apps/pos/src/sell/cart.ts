@@ -18,12 +18,17 @@ export interface CartLine {
 export interface Cart {
   readonly lines: readonly CartLine[];
   readonly cartDiscount?: Discount | undefined;
+  readonly customerId?: string | undefined;
 }
 
 export type CartAction =
   | { readonly type: "add"; readonly line: Omit<CartLine, "id" | "qty">; readonly id: string }
   | { readonly type: "qty"; readonly id: string; readonly qty: number }
   | { readonly type: "remove"; readonly id: string }
+  | { readonly type: "lineDiscount"; readonly id: string; readonly discount: Discount | undefined }
+  | { readonly type: "cartDiscount"; readonly discount: Discount | undefined }
+  | { readonly type: "customer"; readonly customerId: string | undefined }
+  | { readonly type: "resume"; readonly cart: Cart }
   | { readonly type: "clear" };
 
 export const EMPTY_CART: Cart = { lines: [] };
@@ -40,6 +45,14 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return action.qty <= 0 ? cartReducer(cart, { type: "remove", id: action.id }) : { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, qty: Math.min(9999, action.qty) } : l)) };
     case "remove":
       return { ...cart, lines: cart.lines.filter((l) => l.id !== action.id) };
+    case "lineDiscount":
+      return { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, manualDiscount: action.discount } : l)) };
+    case "cartDiscount":
+      return { ...cart, cartDiscount: action.discount };
+    case "customer":
+      return { ...cart, customerId: action.customerId };
+    case "resume":
+      return action.cart;
     case "clear":
       return EMPTY_CART;
   }
@@ -72,4 +85,11 @@ export function lineFor(product: Product, variantId: string, taxRates: ReadonlyM
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
   const title = product.variants.length > 1 ? `${product.name} — ${variant.title}` : product.name;
   return { variantId: variant.id, productId: product.id, sku: variant.sku, name: title.slice(0, 200), unitPrice: variant.price, taxRate: taxRates.get(product.taxRateId) ?? 0, categoryId: product.categoryId };
+}
+
+/** Whether a discount of `discount` on `amount` needs a manager: its share is above the shop's threshold. */
+export function needsApproval(discount: Discount, amount: number, thresholdBp: number): boolean {
+  if (amount <= 0) return false;
+  const share = discount.type === "percent" ? discount.value : Math.round((discount.value * 10_000) / amount);
+  return share > thresholdBp;
 }

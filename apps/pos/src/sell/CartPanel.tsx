@@ -1,0 +1,198 @@
+import { formatMoney, minor, type Discount, type PricedCart } from "@countertop/domain";
+import type { Customer, Settings } from "@countertop/sync-protocol";
+import { useState, type Dispatch } from "react";
+import { uuidv7 } from "uuidv7";
+import type { PosDatabase } from "../data/replica";
+import { useObservable } from "../data/use-rx";
+import { ManagerApproval } from "../lock/ManagerApproval";
+import { needsApproval, type Cart, type CartAction } from "./cart";
+import { CustomerDialog } from "./CustomerDialog";
+import { DiscountDialog } from "./DiscountDialog";
+import { loadParked, saveParked, type ParkedCart } from "./parked";
+
+interface Props {
+  readonly db: PosDatabase;
+  readonly deviceId: string;
+  readonly settings: Settings;
+  readonly cart: Cart;
+  readonly priced: PricedCart;
+  readonly dispatch: Dispatch<CartAction>;
+  readonly onPay: () => void;
+}
+
+type Editing = { readonly kind: "line"; readonly id: string } | { readonly kind: "cart" };
+type Pending = { readonly action: CartAction; readonly reason: string };
+
+/** The cart: lines with quantities and discounts, the customer, parked carts, totals and Pay. */
+export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPay }: Props) {
+  const [editing, setEditing] = useState<Editing>();
+  const [approval, setApproval] = useState<Pending>();
+  const [choosingCustomer, setChoosingCustomer] = useState(false);
+  const [parked, setParked] = useState<ParkedCart[]>(() => loadParked(deviceId));
+  const [showParked, setShowParked] = useState(false);
+  const customer = useObservable(() => (cart.customerId ? db.customers.findOne(cart.customerId).$ : undefined), [db, cart.customerId])?.toJSON() as Customer | undefined;
+  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+
+  const gross = (id: string) => {
+    const line = cart.lines.find((l) => l.id === id);
+    return line ? line.qty * line.unitPrice : 0;
+  };
+  const discountOn = (target: Editing, discount: Discount | undefined) => {
+    const action: CartAction = target.kind === "line" ? { type: "lineDiscount", id: target.id, discount } : { type: "cartDiscount", discount };
+    const base = target.kind === "line" ? gross(target.id) : priced.subtotal;
+    setEditing(undefined);
+    if (discount && needsApproval(discount, base, settings.discountApprovalThresholdBp)) {
+      setApproval({ action, reason: `A discount above ${settings.discountApprovalThresholdBp / 100} % needs a manager.` });
+    } else dispatch(action);
+  };
+  const park = () => {
+    const next = [...parked, { id: uuidv7(), parkedAt: new Date().toISOString(), label: customer?.name ?? `${cart.lines.length} items · ${money(priced.total)}`, cart }];
+    saveParked(deviceId, next);
+    setParked(next);
+    dispatch({ type: "clear" });
+  };
+  const resume = (entry: ParkedCart) => {
+    const rest = parked.filter((p) => p.id !== entry.id);
+    saveParked(deviceId, rest);
+    setParked(rest);
+    setShowParked(false);
+    dispatch({ type: "resume", cart: entry.cart });
+  };
+
+  return (
+    <>
+      <div className="cart-head">
+        <h2>Cart</h2>
+        <div className="row">
+          <button type="button" onClick={() => setChoosingCustomer(true)}>
+            {customer ? customer.name : "Customer"}
+          </button>
+          {parked.length > 0 && (
+            <button type="button" onClick={() => setShowParked(true)}>
+              Parked ({parked.length})
+            </button>
+          )}
+        </div>
+      </div>
+      {cart.lines.length === 0 ? (
+        <p className="muted">Tap a product or scan a barcode.</p>
+      ) : (
+        <ul className="lines">
+          {priced.lines.map((line) => (
+            <li key={line.id}>
+              <span className="line-name">
+                {line.name}
+                {line.discount > 0 && <span className="muted small"> −{money(line.discount)}</span>}
+              </span>
+              <span className="qty">
+                <button type="button" aria-label={`One less ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}>
+                  −
+                </button>
+                <span aria-label="Quantity">{line.qty}</span>
+                <button type="button" aria-label={`One more ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}>
+                  +
+                </button>
+                <button type="button" className="icon" aria-label={`Discount ${line.name}`} onClick={() => setEditing({ kind: "line", id: line.id })}>
+                  %
+                </button>
+              </span>
+              <span className="num">{money(line.total)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="totals">
+        {priced.appliedPromotions.map((p) => (
+          <div key={p.promotionId} className="totals-row">
+            <dt>{p.name}</dt>
+            <dd>−{money(p.amount)}</dd>
+          </div>
+        ))}
+        {priced.discountTotal > 0 && (
+          <div className="totals-row">
+            <dt>Discounts</dt>
+            <dd>−{money(priced.discountTotal)}</dd>
+          </div>
+        )}
+        <div className="totals-row">
+          <dt>Tax</dt>
+          <dd>{money(priced.taxTotal)}</dd>
+        </div>
+        <div className="totals-row grand">
+          <dt>Total</dt>
+          <dd data-testid="cart-total">{money(priced.total)}</dd>
+        </div>
+      </dl>
+      <div className="row">
+        <button type="button" disabled={cart.lines.length === 0} onClick={() => setEditing({ kind: "cart" })}>
+          Discount
+        </button>
+        <button type="button" disabled={cart.lines.length === 0} onClick={park}>
+          Park
+        </button>
+        <button type="button" disabled={cart.lines.length === 0} onClick={() => dispatch({ type: "clear" })}>
+          Clear
+        </button>
+      </div>
+      <button type="button" className="primary big" disabled={cart.lines.length === 0} onClick={onPay}>
+        Pay {money(priced.total)}
+      </button>
+
+      {editing && (
+        <DiscountDialog
+          title={editing.kind === "line" ? `Discount on ${cart.lines.find((l) => l.id === editing.id)?.name ?? "line"}` : "Discount on the whole cart"}
+          amount={editing.kind === "line" ? gross(editing.id) : priced.subtotal}
+          current={editing.kind === "line" ? cart.lines.find((l) => l.id === editing.id)?.manualDiscount : cart.cartDiscount}
+          currency={settings.currency}
+          locale={settings.locale}
+          onApply={(d) => discountOn(editing, d)}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+      {approval && (
+        <ManagerApproval
+          db={db}
+          reason={approval.reason}
+          onApproved={() => {
+            dispatch(approval.action);
+            setApproval(undefined);
+          }}
+          onCancel={() => setApproval(undefined)}
+        />
+      )}
+      {choosingCustomer && (
+        <CustomerDialog
+          db={db}
+          onChoose={(c) => {
+            dispatch({ type: "customer", customerId: c.id });
+            setChoosingCustomer(false);
+          }}
+          onCancel={() => setChoosingCustomer(false)}
+        />
+      )}
+      {showParked && (
+        <div className="modal" role="dialog" aria-modal="true" aria-labelledby="parked-title">
+          <div className="card form wide">
+            <h2 id="parked-title">Parked carts</h2>
+            <ul className="list">
+              {parked.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="list-item" onClick={() => resume(p)} disabled={cart.lines.length > 0}>
+                    <span>{new Date(p.parkedAt).toLocaleTimeString(settings.locale)}</span>
+                    <span>{p.label}</span>
+                    <span className="muted">Resume</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {cart.lines.length > 0 && <p className="muted">Finish or park the current cart first.</p>}
+            <button type="button" onClick={() => setShowParked(false)}>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+

@@ -1,0 +1,58 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { withCheckDigit, writeBarcodeVideo } from "./support/fake-camera";
+
+/*
+ * Camera scanning with a fake camera that films the barcode of a demo product: headless Linux
+ * Chromium has no native BarcodeDetector, so this runs the zxing-wasm fallback — offline, from the
+ * service worker's precache.
+ */
+
+/** The demo catalog's first packaged item (the sourdough loaf) has barcode 4006 0000000 1 + check digit. */
+const FILMED = withCheckDigit("400600000001");
+const video = writeBarcodeVideo(path.join(tmpdir(), `ct-barcode-${process.pid}.y4m`), FILMED);
+
+test("a product is scanned with the camera, offline", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["camera"] });
+  const page = await context.newPage();
+  await page.goto("/pos/");
+  await page.getByLabel("Manager email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-manager");
+  await page.getByLabel("Till name").fill("Camera till");
+  await page.getByRole("button", { name: "Register till" }).click();
+  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
+  const products = ((await (await page.request.get("/sync/v1/products/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: { name: string; variants: { barcode?: string }[] }[] }).documents;
+  const filmed = products.find((p) => p.variants.some((v) => v.barcode === FILMED));
+  expect(filmed, `a demo product with barcode ${FILMED}`).toBeDefined();
+
+  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Camera" }).click();
+  await expect(page.locator(".lines li")).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator(".lines")).toContainText(filmed!.name);
+  await context.close();
+});
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  },
+});
