@@ -171,6 +171,10 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   await page.getByRole("button", { name: "Sell", exact: true }).click();
 
   await expect(page.getByTestId("pending")).toContainText("waiting to sync");
+  await page.getByTestId("pending").click();
+  const panel = page.getByRole("region", { name: "Sync details" });
+  for (const number of numbers.slice(1)) await expect(panel).toContainText(number);
+  await panel.getByRole("button", { name: "Close" }).click();
 
   // Reload with no network: the till comes back from its service worker and its replica.
   await page.reload();

@@ -10,7 +10,7 @@ import { SetupScreen } from "./setup/SetupScreen";
 import { RefundScreen } from "./refund/RefundScreen";
 import { ClosedShiftReport, CloseShift } from "./shift/CloseShift";
 import { OpenShift } from "./shift/OpenShift";
-import { SyncBar } from "./status/SyncBar";
+import { SyncBar, useSyncStatus } from "./status/SyncBar";
 
 /**
  * The till: set-up once, a first full sync, then the PIN lock, the shift and the sell screen —
@@ -38,6 +38,7 @@ export function App() {
   const settings = useObservable(() => db?.settings.findOne("shop").$, [db])?.toJSON() as Settings | undefined;
   const shift = useObservable(() => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$, [db, till?.deviceId])?.toJSON() as Shift | undefined;
   const onSynced = useCallback(() => setSynced(true), []);
+  const status = useSyncStatus(replica);
   const lock = () => {
     setStaff(undefined);
     setMode("sell");
@@ -54,12 +55,12 @@ export function App() {
   else if (!shift) body = <OpenShift db={replica.db} till={till} staff={staff} currency={settings.currency} locale={settings.locale} onOpened={() => undefined} onLock={lock} />;
   else if (mode === "refund") body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
   else if (mode === "shift") body = <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />;
-  else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} />;
+  else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
   const selling = Boolean(staff && shift && settings);
 
   return (
     <div className="shell">
-      <SyncBar replica={replica} staffName={staff?.name} onLock={staff ? lock : undefined} />
+      <SyncBar status={status} staffName={staff?.name} onLock={staff ? lock : undefined} />
       {selling && (
         <nav className="modes" aria-label="Till">
           {(

@@ -34,7 +34,7 @@ export { FATAL_STATUSES, SyncHttpError } from "./replication/sync-http-error.ts"
 export type { SyncHttpErrorInit } from "./replication/sync-http-error.ts";
 export { syncHeaders, syncUrl } from "./replication/http.ts";
 export type { Fetch, SyncAction } from "./replication/http.ts";
-export { countPending } from "./replication/pending.ts";
+export { countPending, listPending } from "./replication/pending.ts";
 export { SseParser } from "./replication/sse-parser.ts";
 export type { SseMessage } from "./replication/sse-parser.ts";
 export { StreamIdleError, syncStream } from "./replication/sync-stream.ts";

@@ -23,10 +23,12 @@ interface Props {
   readonly staff: Staff;
   readonly shift: Shift;
   readonly settings: Settings;
+  /** This till's sales the server hasn't confirmed: their stock isn't in the server's levels yet. */
+  readonly unsynced?: readonly Sale[] | undefined;
 }
 
 /** The sell screen: categories, products with stock, search and scanning, the cart, payment and the receipt. */
-export function SellScreen({ db, till, staff, shift, settings }: Props) {
+export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props) {
   // Plain copies are made once per change of the replica, not on every keystroke.
   const productDocs = useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]);
   // The first screenful comes from an indexed, limited query, so a big catalog doesn't hold up the sell screen.
@@ -55,7 +57,15 @@ export function SellScreen({ db, till, staff, shift, settings }: Props) {
 
   const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
-  const onHand = useMemo(() => new Map(levels.map((l) => [l.variantId, l.onHand])), [levels]);
+  // Stock on the tiles: the server's level minus what this till sold (plus refunded) that hasn't reached it yet.
+  const onHand = useMemo(() => {
+    const map = new Map(levels.map((l) => [l.variantId, l.onHand]));
+    for (const sale of unsynced ?? []) {
+      if (sale.locationId !== till.locationId) continue;
+      for (const line of sale.lines) map.set(line.variantId, (map.get(line.variantId) ?? 0) + (sale.kind === "refund" ? line.qty : -line.qty));
+    }
+    return map;
+  }, [levels, unsynced, till.locationId]);
   const byCode = useMemo(() => {
     const map = new Map<string, { product: Product; variantId: string }>();
     for (const p of products) for (const v of p.variants) {

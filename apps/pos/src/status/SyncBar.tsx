@@ -1,3 +1,5 @@
+import { listPending } from "@countertop/replica";
+import type { Sale } from "@countertop/sync-protocol";
 import { useEffect, useState } from "react";
 import { applyUpdate, useUpdateOffer } from "../app/update";
 import type { Replica } from "../data/replica";
@@ -5,7 +7,7 @@ import type { Replica } from "../data/replica";
 /** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
 export function useSyncStatus(replica: Replica | undefined) {
   const [online, setOnline] = useState(navigator.onLine);
-  const [pending, setPending] = useState<number>();
+  const [pendingSales, setPendingSales] = useState<Sale[]>();
   const [lastSync, setLastSync] = useState<Date>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -27,11 +29,11 @@ export function useSyncStatus(replica: Replica | undefined) {
     const tick = async () => {
       if (running) return void (again = true);
       running = true;
-      const waiting = await replica.sync.countPending("sales").catch(() => 0);
+      const waiting = (await listPending(replica.sync.states.sales).catch(() => [])) as Sale[];
       running = false;
       if (cancelled) return;
-      setPending(waiting);
-      if (waiting === 0 && navigator.onLine) setLastSync(new Date());
+      setPendingSales(waiting);
+      if (waiting.length === 0 && navigator.onLine) setLastSync(new Date());
       if (again) {
         again = false;
         void tick();
@@ -58,7 +60,7 @@ export function useSyncStatus(replica: Replica | undefined) {
       ok.unsubscribe();
     };
   }, [replica]);
-  return { online, pending, lastSync, error };
+  return { online, pending: pendingSales?.length, pendingSales, lastSync, error };
 }
 
 /** Whether the browser will keep this till's data under storage pressure (it asked at start-up). */
@@ -70,8 +72,10 @@ function usePersisted(): boolean | undefined {
   return persisted;
 }
 
-export function SyncBar({ replica, staffName, onLock }: { replica: Replica | undefined; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
-  const { online, pending, lastSync, error } = useSyncStatus(replica);
+/** The sync state in the bar, and a panel with what is waiting and the last error. */
+export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
+  const { online, pending, pendingSales, lastSync, error } = status;
+  const [panel, setPanel] = useState(false);
   const updateOffer = useUpdateOffer();
   const persisted = usePersisted();
   return (
@@ -81,10 +85,10 @@ export function SyncBar({ replica, staffName, onLock }: { replica: Replica | und
         <span className={`status status-${online ? "online" : "offline"}`} role="status" aria-live="polite">
           {online ? "Online" : "Offline"}
         </span>
-        <span className="status" data-testid="pending" title={error ?? undefined}>
+        <button type="button" className="status status-button" data-testid="pending" onClick={() => setPanel(!panel)} aria-expanded={panel}>
           {pending === undefined ? "Checking sync…" : pending === 0 ? "All synced" : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
-        </span>
+        </button>
         {persisted === false && (
           <span className="status warn" title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it.">
             Storage not guaranteed
@@ -102,6 +106,33 @@ export function SyncBar({ replica, staffName, onLock }: { replica: Replica | und
           </button>
         )}
       </span>
+      {panel && (
+        <section className="sync-panel" aria-label="Sync details">
+          <h2>Sync</h2>
+          <p>
+            {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."} {lastSync ? `Last in sync at ${lastSync.toLocaleTimeString()}.` : ""}
+          </p>
+          {pendingSales && pendingSales.length > 0 ? (
+            <ul className="list">
+              {pendingSales.map((s) => (
+                <li key={s.id} className="list-item static">
+                  <span>{s.number}</span>
+                  <span className="muted">{new Date(s.createdAt).toLocaleTimeString()}</span>
+                  <span className="muted">{s.kind === "refund" ? "refund" : "sale"}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nothing is waiting.</p>
+          )}
+          {error && <p className="error">Last error: {error}</p>}
+          <button type="button" onClick={() => setPanel(false)}>
+            Close
+          </button>
+        </section>
+      )}
     </header>
   );
 }
+
+export type SyncStatus = ReturnType<typeof useSyncStatus>;

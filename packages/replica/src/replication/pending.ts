@@ -19,16 +19,21 @@ const PAGE = 200;
  * needs the number (e.g. when `active$` turns false), not on every change.
  */
 export async function countPending<T, C>(state: RxReplicationState<T, C>): Promise<number> {
-  if (state.push === undefined || state.isStopped()) return 0;
+  return (await listPending(state)).length;
+}
+
+/** The local documents of a pushing replication that the server hasn't confirmed yet (see {@link countPending}). */
+export async function listPending<T, C>(state: RxReplicationState<T, C>): Promise<T[]> {
+  if (state.push === undefined || state.isStopped()) return [];
   // Right after start-up (and while a tab waits for leadership) the internal state isn't there yet.
   if (state.internalReplicationState === undefined) await state.startPromise;
   const internal = state.internalReplicationState;
-  if (internal === undefined) return 0;
+  if (internal === undefined) return [];
   const { metaInstance, forkInstance, conflictHandler, keepMeta } = internal.input;
   const checkpointId = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: "1", itemId: "up" });
   const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
   let checkpoint: unknown = checkpointDoc?.checkpointData;
-  let pending = 0;
+  const pending: T[] = [];
   for (;;) {
     const page = await getChangedDocumentsSince(forkInstance, PAGE, checkpoint);
     if (page.documents.length === 0) return pending;
@@ -37,7 +42,7 @@ export async function countPending<T, C>(state: RxReplicationState<T, C>): Promi
     page.documents.forEach((doc, index) => {
       const known = master[ids[index] ?? ""];
       const state = writeDocToDocState(doc, internal.hasAttachments, keepMeta === true);
-      if (known === undefined || !conflictHandler.isEqual(known.docData, state, "countertop-count-pending")) pending++;
+      if (known === undefined || !conflictHandler.isEqual(known.docData, state, "countertop-count-pending")) pending.push(state as T);
     });
     checkpoint = page.checkpoint;
   }
