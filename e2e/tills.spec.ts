@@ -159,3 +159,26 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   expect(items.filter((i) => i.refId === sale.id)).toEqual([]);
   await till.close();
 });
+
+test("a second tab of the till shows the same sales and pushes nothing twice", async ({ browser }) => {
+  const till = await openTill(browser, "Two tabs");
+  const second = await till.page.context().newPage();
+  await second.goto("/pos/");
+  await signIn(second);
+  await expect(second.getByRole("heading", { name: "Cart" })).toBeVisible();
+
+  await sellOne(till.page, "Spaghetti 500 g");
+  await sellOne(second, "Club-Mate");
+  // Both tabs read one IndexedDB replica: each sees the other's sale in its refund list.
+  await till.page.getByRole("button", { name: "Refund", exact: true }).click();
+  await second.getByRole("button", { name: "Refund", exact: true }).click();
+  for (const tab of [till.page, second]) await expect(tab.locator(".list-item")).toHaveCount(2, { timeout: 10_000 });
+  await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+  await expect(second.getByTestId("pending")).toHaveText(/other tab/);
+
+  const deviceId = await second.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { deviceId: string }).deviceId);
+  const sales = (await pull<{ registerId: string; number: string }>(second, till.token, "sales")).filter((s) => s.registerId === deviceId);
+  expect(sales).toHaveLength(2);
+  expect(new Set(sales.map((s) => s.number)).size).toBe(2);
+  await till.close();
+});

@@ -31,7 +31,13 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
   const [done, setDone] = useState<Sale>();
   const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
 
-  const recent = useObservable(() => db.sales.find({ selector: { kind: "sale" }, sort: [{ createdAt: "desc" }], limit: 12 }).$, [db])?.map((d) => d.toJSON() as Sale);
+  const [day, setDay] = useState("");
+  const recent = useObservable(() => {
+    if (!day) return db.sales.find({ selector: { kind: "sale" }, sort: [{ createdAt: "desc" }], limit: 12 }).$;
+    const start = new Date(`${day}T00:00:00`);
+    const end = new Date(start.getTime() + 86_400_000);
+    return db.sales.find({ selector: { kind: "sale", createdAt: { $gte: start.toISOString(), $lt: end.toISOString() } }, sort: [{ createdAt: "desc" }], limit: 100 }).$;
+  }, [db, day])?.map((d) => d.toJSON() as Sale);
   const refunds = useObservable(() => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined), [db, sale?.id])?.map((d) => d.toJSON() as Sale);
   const left = useMemo(() => (sale && refunds ? stillRefundable(sale, refunds) : new Map<string, number>()), [sale, refunds]);
   const preview = useMemo(() => (sale && refunds ? refundFor(sale, refunds, chosen) : undefined), [sale, refunds, chosen]);
@@ -99,11 +105,17 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
             {notFound}
           </p>
         )}
-        <h2>Recent sales</h2>
+        <div className="row">
+          <h2 className="grow">{day ? `Sales on ${new Date(`${day}T12:00:00`).toLocaleDateString(settings.locale)}` : "Recent sales"}</h2>
+          <label className="inline">
+            Date
+            <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label="Sales on date" />
+          </label>
+        </div>
         {recent === undefined ? (
           <p className="muted">Loading…</p>
         ) : recent.length === 0 ? (
-          <p className="muted">No sales yet.</p>
+          <p className="muted">{day ? "No sales on that day on this till's records." : "No sales yet."}</p>
         ) : (
           <ul className="list">
             {recent.map((s) => (

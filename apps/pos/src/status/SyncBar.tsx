@@ -8,6 +8,7 @@ import type { Replica } from "../data/replica";
 export function useSyncStatus(replica: Replica | undefined) {
   const [online, setOnline] = useState(navigator.onLine);
   const [pendingSales, setPendingSales] = useState<Sale[]>();
+  const [follower, setFollower] = useState(false);
   const [lastSync, setLastSync] = useState<Date>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -28,6 +29,13 @@ export function useSyncStatus(replica: Replica | undefined) {
     let again = false;
     const tick = async () => {
       if (running) return void (again = true);
+      // Only the leader tab replicates (RxDB leader election); the others can't count, and say so.
+      const elector = (replica.db as unknown as { leaderElector?: () => { isLeader: boolean } }).leaderElector?.();
+      if (elector && !elector.isLeader) {
+        setFollower(true);
+        return;
+      }
+      setFollower(false);
       running = true;
       const waiting = (await listPending(replica.sync.states.sales).catch(() => [])) as Sale[];
       running = false;
@@ -60,7 +68,7 @@ export function useSyncStatus(replica: Replica | undefined) {
       ok.unsubscribe();
     };
   }, [replica]);
-  return { online, pending: pendingSales?.length, pendingSales, lastSync, error };
+  return { online, pending: pendingSales?.length, pendingSales, lastSync, error, follower };
 }
 
 /** Whether the browser will keep this till's data under storage pressure (it asked at start-up). */
@@ -74,7 +82,7 @@ function usePersisted(): boolean | undefined {
 
 /** The sync state in the bar, and a panel with what is waiting and the last error. */
 export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
-  const { online, pending, pendingSales, lastSync, error } = status;
+  const { online, pending, pendingSales, lastSync, error, follower } = status;
   const [panel, setPanel] = useState(false);
   const updateOffer = useUpdateOffer();
   const persisted = usePersisted();
@@ -86,7 +94,7 @@ export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; sta
           {online ? "Online" : "Offline"}
         </span>
         <button type="button" className="status status-button" data-testid="pending" onClick={() => setPanel(!panel)} aria-expanded={panel}>
-          {pending === undefined ? "Checking sync…" : pending === 0 ? "All synced" : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
+          {follower ? "Synced by this till's other tab" : pending === undefined ? "Checking sync…" : pending === 0 ? "All synced" : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
         </button>
         {persisted === false && (
