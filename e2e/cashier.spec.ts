@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 
 /*
@@ -103,6 +106,12 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   await addBySearch(page, "Spaghetti 500 g");
   count("Spaghetti 500 g");
   numbers.push(await payCashExact(page));
+  // The customer wants the receipt by email: it waits in the till's outbox until the network is back.
+  const emailTo = `cust-${Date.now()}@example.test`;
+  await page.getByRole("button", { name: "Email" }).click();
+  await page.getByLabel("Email address").fill(emailTo);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText(`Email to ${emailTo} queued`)).toBeVisible();
   await newSale(page);
 
   // A keyboard-wedge scan: fast keystrokes and Enter, even with the search box focused.
@@ -185,6 +194,12 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   // Back online: everything syncs.
   await context.setOffline(false);
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  // The queued receipt email went out once the sale had synced (the server's file transport writes .eml files).
+  const outbox = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../apps/sync-server/.data-e2e/outbox");
+  await expect
+    .poll(() => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.includes(emailTo.replace(/[^a-z0-9@.-]/gi, "_"))) : []).length, { timeout: 45_000 })
+    .toBe(1);
 
   const sales = await pull<{ number: string; kind: string; total: number; shiftId: string; discountTotal: number; taxTotal: number }>(page, token, "sales");
   expect(sales.map((s) => s.number).sort()).toEqual([...numbers].sort());

@@ -32,13 +32,16 @@ async function pull<T>(page: Page, token: string, collection: string): Promise<T
   return ((await res.json()) as { documents: T[] }).documents;
 }
 
-async function sellOne(page: Page, name: string) {
+/** Sells one unit for cash and returns the receipt number. */
+async function sellOne(page: Page, name: string): Promise<string> {
   await page.getByLabel("Search products").fill(name);
   await page.getByRole("button", { name: new RegExp(`^${name}`) }).first().click();
   await page.getByRole("button", { name: /^Pay / }).click();
   await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
   await expect(page.locator("#receipt-title")).toBeVisible();
+  const number = ((await page.locator("#receipt-title").textContent()) ?? "").replace("Receipt", "").trim();
   await page.getByRole("button", { name: "New sale" }).click();
+  return number;
 }
 
 test("two tills sell the last unit offline: both sales land, the level is −1, and an oversell item is raised", async ({ browser }) => {
@@ -167,12 +170,13 @@ test("a second tab of the till shows the same sales and pushes nothing twice", a
   await signIn(second);
   await expect(second.getByRole("heading", { name: "Cart" })).toBeVisible();
 
-  await sellOne(till.page, "Spaghetti 500 g");
-  await sellOne(second, "Club-Mate");
+  const first = await sellOne(till.page, "Spaghetti 500 g");
+  const other = await sellOne(second, "Club-Mate");
+  expect(other).not.toBe(first);
   // Both tabs read one IndexedDB replica: each sees the other's sale in its refund list.
   await till.page.getByRole("button", { name: "Refund", exact: true }).click();
   await second.getByRole("button", { name: "Refund", exact: true }).click();
-  for (const tab of [till.page, second]) await expect(tab.locator(".list-item")).toHaveCount(2, { timeout: 10_000 });
+  for (const tab of [till.page, second]) for (const number of [first, other]) await expect(tab.getByRole("button", { name: new RegExp(number) })).toBeVisible({ timeout: 10_000 });
   await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
   await expect(second.getByTestId("pending")).toHaveText(/other tab/);
 

@@ -2,6 +2,7 @@ import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { useCallback, useEffect, useState } from "react";
 import { loadTill, type Till } from "./app/till";
 import { openReplica, type Replica } from "./data/replica";
+import { flushReceiptEmails } from "./pay/email-outbox";
 import { useObservable } from "./data/use-rx";
 import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
@@ -29,6 +30,20 @@ export function App() {
     if (!till) return;
     openReplica(till).then(setReplica, (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)));
   }, [till]);
+  // Receipts asked for by email go out whenever the till is online and the sale has synced.
+  useEffect(() => {
+    if (!till) return;
+    const flush = () => void flushReceiptEmails(till);
+    flush();
+    const timer = setInterval(flush, 20_000);
+    window.addEventListener("online", flush);
+    const cycles = replica?.sync.active$.subscribe((active) => !active && flush());
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("online", flush);
+      cycles?.unsubscribe();
+    };
+  }, [till, replica]);
   useEffect(() => {
     if (!navigator.storage?.persist) return;
     void navigator.storage.persisted().then((already) => already || navigator.storage.persist());

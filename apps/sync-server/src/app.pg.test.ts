@@ -29,7 +29,7 @@ describe.each(ENGINES)("app on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     changes = await openChangeFeed(database);
-    app = createApp({ db: database.db, dbKind: database.kind, staticRoot: fakeBuilds(), version: "test", startedAt: new Date(), log: quiet, jwtSecret: "x".repeat(32), changes });
+    app = createApp({ db: database.db, dbKind: database.kind, staticRoot: fakeBuilds(), version: "test", startedAt: new Date(), log: quiet, jwtSecret: "x".repeat(32), changes, mail: { send: async () => undefined } });
   });
   afterAll(async () => {
     await changes?.close();

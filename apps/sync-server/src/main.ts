@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { loadJwtSecret } from "./auth/jwt-secret";
+import { fileTransport } from "./receipts/mail-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     version: "0.1.0",
     jwtSecret,
     changes,
+    mail: fileTransport(path.join(dataDir, "outbox")),
     startedAt: new Date(),
     log,
   });

@@ -1,10 +1,15 @@
 import { formatMoney, minor } from "@countertop/domain";
 import type { Sale, Settings } from "@countertop/sync-protocol";
 import JsBarcode from "jsbarcode";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
 
 /** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
-export function Receipt({ sale, settings, tillName, onNewSale }: { sale: Sale; settings: Settings; tillName: string; onNewSale: () => void }) {
+export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: { sale: Sale; settings: Settings; tillName: string; onNewSale: () => void; onEmailQueued?: () => void }) {
+  const emails = useReceiptEmails(sale.id);
+  const [emailing, setEmailing] = useState(false);
+  const [address, setAddress] = useState("");
+  const [emailError, setEmailError] = useState<string>();
   const money = (n: number) => formatMoney(minor(n), sale.currency, settings.locale);
   const barcode = useRef<SVGSVGElement>(null);
   useEffect(() => {
@@ -82,9 +87,42 @@ export function Receipt({ sale, settings, tillName, onNewSale }: { sale: Sale; s
           <svg ref={barcode} role="img" aria-label={`Barcode of receipt ${sale.number}`} />
         </div>
       </div>
+      {emails.length > 0 && (
+        <ul className="list no-print" aria-label="Emailed receipts">
+          {emails.map((e) => (
+            <li key={e.to} className="muted">
+              {e.status === "sent" ? `Emailed to ${e.to}` : `Email to ${e.to} queued — it goes out when the till is online`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {emailing && (
+        <form
+          className="row no-print"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address.trim())) return setEmailError("That email address doesn't look right.");
+            queueReceiptEmail(sale.id, address);
+            setEmailing(false);
+            setEmailError(undefined);
+            onEmailQueued?.();
+          }}
+        >
+          <input type="email" placeholder="customer@example.com" value={address} onChange={(ev) => setAddress(ev.target.value)} aria-label="Email address" autoFocus />
+          <button className="primary">Send</button>
+        </form>
+      )}
+      {emailError && (
+        <p className="error no-print" role="alert">
+          {emailError}
+        </p>
+      )}
       <div className="row no-print">
         <button type="button" onClick={() => window.print()}>
           Print
+        </button>
+        <button type="button" onClick={() => setEmailing(true)}>
+          Email
         </button>
         <button type="button" className="primary big" onClick={onNewSale} autoFocus>
           New sale

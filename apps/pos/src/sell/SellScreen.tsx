@@ -7,6 +7,7 @@ import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
 import { useObservable } from "../data/use-rx";
 import { completeSale } from "../pay/complete-sale";
+import { flushReceiptEmails } from "../pay/email-outbox";
 import { PaymentPanel } from "../pay/PaymentPanel";
 import { Receipt } from "../pay/Receipt";
 import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
@@ -110,7 +111,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
     setStage("cart");
   };
 
-  if (receipt) return <Receipt sale={receipt} settings={settings} tillName={till.name} onNewSale={() => setReceipt(undefined)} />;
+  if (receipt) return <Receipt sale={receipt} settings={settings} tillName={till.name} onNewSale={() => setReceipt(undefined)} onEmailQueued={() => void flushReceiptEmails(till)} />;
 
   return (
     <div className="sell">

@@ -1,7 +1,13 @@
 import { useEffect, useRef } from "react";
 
-/** Keystrokes closer together than this come from a scanner, not a person. */
-const SCANNER_GAP_MS = 35;
+/**
+ * A scanner types a whole code in a burst: on Enter, the keys since the last pause count as a scan
+ * when they average at most {@link SCANNER_AVERAGE_MS} apart. Judging the average (not each gap)
+ * tolerates the odd delayed key on a busy tablet; a person types 80–250 ms apart.
+ */
+const SCANNER_AVERAGE_MS = 40;
+/** A pause this long starts a new burst. */
+const BURST_PAUSE_MS = 150;
 const MIN_CODE_LENGTH = 4;
 
 /**
@@ -15,14 +21,16 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
   useEffect(() => {
     if (!enabled) return;
     let buffer = "";
+    let first = 0;
     let last = 0;
     let fieldBefore: { input: HTMLInputElement; value: string } | undefined;
     const onKeyDown = (e: KeyboardEvent) => {
       const now = performance.now();
-      const fast = now - last < SCANNER_GAP_MS;
+      const paused = now - last > BURST_PAUSE_MS;
       last = now;
       if (e.key === "Enter") {
-        if (buffer.length >= MIN_CODE_LENGTH && fast) {
+        const average = buffer.length > 1 ? (now - first) / buffer.length : Infinity;
+        if (buffer.length >= MIN_CODE_LENGTH && !paused && average <= SCANNER_AVERAGE_MS) {
           e.preventDefault();
           e.stopPropagation();
           if (fieldBefore) {
@@ -38,8 +46,9 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
         return;
       }
       if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (!fast) {
+      if (paused) {
         buffer = "";
+        first = now;
         const target = e.target;
         fieldBefore = target instanceof HTMLInputElement ? { input: target, value: target.value } : undefined;
       }

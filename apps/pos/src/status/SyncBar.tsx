@@ -30,9 +30,10 @@ export function useSyncStatus(replica: Replica | undefined) {
     const tick = async () => {
       if (running) return void (again = true);
       // Only the leader tab replicates (RxDB leader election); the others can't count, and say so.
-      const elector = (replica.db as unknown as { leaderElector?: () => { isLeader: boolean } }).leaderElector?.();
+      // While the election runs (just after a load) neither is known yet: wait for it.
+      const elector = (replica.db as unknown as { leaderElector?: () => { isLeader: boolean; hasLeader?: boolean } }).leaderElector?.();
       if (elector && !elector.isLeader) {
-        setFollower(true);
+        if (elector.hasLeader) setFollower(true);
         return;
       }
       setFollower(false);
@@ -48,6 +49,7 @@ export function useSyncStatus(replica: Replica | undefined) {
       }
     };
     void tick();
+    void (replica.db as unknown as { waitForLeadership?: () => Promise<unknown> }).waitForLeadership?.().then(() => void tick());
     // After a sale, count once things settle: the count must never compete with the next sale's write.
     let settle: ReturnType<typeof setTimeout> | undefined;
     const writes = replica.db.sales.insert$.subscribe(() => {

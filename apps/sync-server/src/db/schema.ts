@@ -111,6 +111,19 @@ export interface ProductVariantsTable {
 }
 
 /** The whole database as Kysely sees it. */
+/** `receipt_emails`: the outbox of receipts asked for by email at the till. */
+export interface ReceiptEmailsTable {
+  tenant_id: string;
+  id: string;
+  sale_id: string;
+  recipient: string;
+  status: ColumnType<"queued" | "sent", "queued" | "sent" | undefined, "queued" | "sent">;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: ColumnType<Date, never, never>;
+  sent_at: Date | null;
+}
+
 export interface Database {
   plans: PlansTable;
   tenants: TenantsTable;
@@ -118,6 +131,7 @@ export interface Database {
   users: UsersTable;
   devices: DevicesTable;
   product_variants: ProductVariantsTable;
+  receipt_emails: ReceiptEmailsTable;
   products: DocumentColumns;
   categories: DocumentColumns;
   sales: SalesTable;

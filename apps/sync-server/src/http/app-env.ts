@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../auth/token";
 import type { Database } from "../db/schema";
+import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly jwtSecret: string;
   /** Commit notifications from every server process (Postgres LISTEN/NOTIFY). */
   readonly changes: ChangeFeed;
+  /** Where emailed receipts go (files in DATA_DIR/outbox unless a provider is configured). */
+  readonly mail: MailTransport;
   readonly startedAt: Date;
   readonly log: Logger;
 }

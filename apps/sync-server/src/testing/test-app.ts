@@ -4,6 +4,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "../app";
 import type { DatabaseKind, OpenDatabase } from "../db/database";
 import { DEMO, seedDemo } from "../seed/demo";
+import type { Mail, MailTransport } from "../receipts/mail-transport";
 import { openChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { openTestDatabase } from "./test-database";
 
@@ -14,6 +15,8 @@ export interface TestServer {
   readonly app: ReturnType<typeof createApp>;
   readonly database: OpenDatabase;
   readonly changes: ChangeFeed;
+  /** Every email the app sent (the mail provider is the one outside service tests stand in for). */
+  readonly sentMail: Mail[];
   /** A JSON request with an optional bearer token; returns status and parsed body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields directly
   call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
@@ -30,7 +33,9 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
   const database = await openTestDatabase(engine);
   if (options.seed !== false) await seedDemo(database.db, { now: new Date() });
   const changes = await openChangeFeed(database);
-  const app = createApp({ db: database.db, dbKind: database.kind, version: "test", startedAt: new Date(), log: quiet, jwtSecret: "test-secret-test-secret-test-secret!!", changes });
+  const sentMail: Mail[] = [];
+  const mail: MailTransport = { send: async (m) => void sentMail.push(m) };
+  const app = createApp({ db: database.db, dbKind: database.kind, version: "test", startedAt: new Date(), log: quiet, jwtSecret: "test-secret-test-secret-test-secret!!", changes, mail });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -53,6 +58,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     app,
     database,
     changes,
+    sentMail,
     call,
     login,
     async registerTill(managerToken, name = "Test till") {

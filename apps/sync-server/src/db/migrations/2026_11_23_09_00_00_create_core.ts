@@ -33,7 +33,8 @@ async function createRole(db: Kysely<unknown>, role: string): Promise<void> {
   await sql.raw(`GRANT ${role} TO CURRENT_USER`).execute(db);
 }
 
-async function isolate(db: Kysely<unknown>, table: string, column = "tenant_id"): Promise<void> {
+/** Row-level security ENABLE + FORCE with the tenant policy, and the two roles' grants. */
+export async function isolate(db: Kysely<unknown>, table: string, column = "tenant_id"): Promise<void> {
   await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(db);
   await sql.raw(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`).execute(db);
   await sql

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as createCore from "./2026_11_23_09_00_00_create_core";
 import * as createProductVariants from "./2026_11_23_12_00_00_create_product_variants";
+import * as createReceiptEmails from "./2026_11_23_16_00_00_create_receipt_emails";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -9,6 +10,7 @@ import * as createProductVariants from "./2026_11_23_12_00_00_create_product_var
 const migrations: Record<string, Migration> = {
   "2026_11_23_09_00_00_create_core": createCore,
   "2026_11_23_12_00_00_create_product_variants": createProductVariants,
+  "2026_11_23_16_00_00_create_receipt_emails": createReceiptEmails,
 };
 
 /** Kysely provider over the static list above. */
