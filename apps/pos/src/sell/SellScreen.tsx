@@ -152,6 +152,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
               return (
                 <li key={p.id}>
                   <button type="button" className="tile" onClick={() => add(p)}>
+                    {p.images[0] && <img className="tile-image" src={p.images[0]} alt="" loading="lazy" />}
                     <span className="tile-name">{p.name}</span>
                     <span className="tile-price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
                     {stock !== undefined && <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>}
