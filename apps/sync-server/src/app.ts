@@ -5,6 +5,7 @@ import { deviceRoutes } from "./devices/device.routes";
 import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
+import { checkoutRoutes } from "./checkout/checkout.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/devices", deviceRoutes(deps));
   app.route("/api/v1/admin/tenants", tenantRoutes(deps));
   app.route("/api/v1/shop", shopSessionRoutes(deps));
+  app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));
   app.get("/", (c) => c.redirect("/pos/", 302));

@@ -124,6 +124,14 @@ export interface ReceiptEmailsTable {
   sent_at: Date | null;
 }
 
+/** `checkout_requests`: checkouts by idempotency key. */
+export interface CheckoutRequestsTable {
+  tenant_id: string;
+  idempotency_key: string;
+  order_id: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   plans: PlansTable;
   tenants: TenantsTable;
@@ -132,6 +140,7 @@ export interface Database {
   devices: DevicesTable;
   product_variants: ProductVariantsTable;
   receipt_emails: ReceiptEmailsTable;
+  checkout_requests: CheckoutRequestsTable;
   products: DocumentColumns;
   categories: DocumentColumns;
   sales: SalesTable;

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../auth/token";
 import type { Database } from "../db/schema";
+import type { PaymentProvider } from "../checkout/payment-provider";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 
@@ -29,6 +30,8 @@ export interface AppDeps {
   readonly changes: ChangeFeed;
   /** Where emailed receipts go (files in DATA_DIR/outbox unless a provider is configured). */
   readonly mail: MailTransport;
+  /** Online payment providers by id; default: pay later and the test card. */
+  readonly payments?: ReadonlyMap<string, PaymentProvider> | undefined;
   readonly startedAt: Date;
   readonly log: Logger;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely/migration";
 import * as createCore from "./2026_11_23_09_00_00_create_core";
 import * as createProductVariants from "./2026_11_23_12_00_00_create_product_variants";
 import * as createReceiptEmails from "./2026_11_23_16_00_00_create_receipt_emails";
+import * as createCheckoutRequests from "./2026_11_23_17_00_00_create_checkout_requests";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_23_09_00_00_create_core": createCore,
   "2026_11_23_12_00_00_create_product_variants": createProductVariants,
   "2026_11_23_16_00_00_create_receipt_emails": createReceiptEmails,
+  "2026_11_23_17_00_00_create_checkout_requests": createCheckoutRequests,
 };
 
 /** Kysely provider over the static list above. */
