@@ -12,7 +12,7 @@ test("each app shell loads", async ({ page }) => {
   await expect(page.getByRole("status")).toHaveText("Online");
 
   await page.goto("/shop/demo/");
-  await expect(page.getByRole("heading", { name: /demo/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
 
   await page.goto("/admin/");
   await expect(page.getByRole("heading", { name: "Countertop Admin" })).toBeVisible();

@@ -1,0 +1,77 @@
+import { formatMoney, minor } from "@countertop/domain";
+import { useMemo, useState } from "react";
+import { navigate } from "../shop/router";
+import { availability, type ShopData } from "../shop/shop-data";
+
+/** Home and category pages: category filter, search, price and stock filters, the product list. */
+export function Catalog({ slug, data, category, q }: { slug: string; data: ShopData; category?: string | undefined; q?: string | undefined }) {
+  const [query, setQuery] = useState(q ?? "");
+  const [inStockOnly, setInStockOnly] = useState(false);
+  const [maxPrice, setMaxPrice] = useState("");
+  const settings = data.settings!;
+  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const list = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    const cap = maxPrice ? Math.round(Number(maxPrice) * 100) : undefined;
+    return data.products.filter((p) => {
+      if (category && p.categoryId !== category) return false;
+      if (needle && !`${p.name} ${p.description ?? ""}`.toLowerCase().includes(needle)) return false;
+      const cheapest = Math.min(...p.variants.map((v) => v.price));
+      if (cap !== undefined && Number.isFinite(cap) && cheapest > cap) return false;
+      if (inStockOnly && p.variants.every((v) => v.trackStock && (data.stock.get(v.id) ?? 0) <= 0)) return false;
+      return true;
+    });
+  }, [data, category, query, inStockOnly, maxPrice]);
+  const current = data.categories.find((c) => c.id === category);
+
+  return (
+    <main className="page">
+      <h1>{current ? current.name : settings.shopName}</h1>
+      <nav className="chips" aria-label="Categories">
+        <a href={`/shop/${slug}/`} className={!category ? "chip active" : "chip"} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/`))} aria-current={!category ? "page" : undefined}>
+          Everything
+        </a>
+        {data.categories.map((c) => (
+          <a key={c.id} href={`/shop/${slug}/?category=${c.id}`} className={category === c.id ? "chip active" : "chip"} aria-current={category === c.id ? "page" : undefined} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/?category=${c.id}`))}>
+            {c.name}
+          </a>
+        ))}
+      </nav>
+      <div className="filters">
+        <label>
+          Search
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search the shop" />
+        </label>
+        <label>
+          Max price
+          <input inputMode="decimal" value={maxPrice} onChange={(e) => setMaxPrice(e.target.value)} placeholder="any" />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={inStockOnly} onChange={(e) => setInStockOnly(e.target.checked)} /> In stock only
+        </label>
+      </div>
+      {list.length === 0 ? (
+        <p className="muted">Nothing matches. Try another search or category.</p>
+      ) : (
+        <ul className="products">
+          {list.map((p) => {
+            const prices = p.variants.map((v) => v.price);
+            const tracked = p.variants.every((v) => v.trackStock);
+            const total = p.variants.reduce((n, v) => n + Math.max(0, data.stock.get(v.id) ?? 0), 0);
+            const stock = availability(total, tracked);
+            return (
+              <li key={p.id}>
+                <a className="product-card" href={`/shop/${slug}/p/${p.id}`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/p/${p.id}`))}>
+                  {p.images[0] ? <img src={p.images[0]} alt="" loading="lazy" /> : <span className="placeholder" aria-hidden="true">{p.name.slice(0, 1)}</span>}
+                  <span className="name">{p.name}</span>
+                  <span className="price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
+                  {stock && <span className={stock.soldOut ? "stock out" : "stock"}>{stock.text}</span>}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,159 @@
+import { formatMoney, minor } from "@countertop/domain";
+import { useState, type FormEvent } from "react";
+import { uuidv7 } from "uuidv7";
+import { setCart, useCart } from "../cart/cart";
+import { priceShopCart } from "../cart/pricing";
+import { navigate } from "../shop/router";
+import type { ShopSession } from "../shop/session";
+import type { ShopData } from "../shop/shop-data";
+import { saveOrder } from "./orders";
+
+/** The checkout key lives as long as this attempt: a retry after a lost answer sends the same key. */
+function attemptKey(slug: string): string {
+  const k = `countertop.shop.${slug}.checkout-key`;
+  const existing = sessionStorage.getItem(k);
+  if (existing) return existing;
+  const fresh = uuidv7();
+  sessionStorage.setItem(k, fresh);
+  return fresh;
+}
+
+/** Contact, shipping, payment, and "Place order" — which the server re-prices and reserves stock for. */
+export function CheckoutPage({ slug, data, session, online }: { slug: string; data: ShopData; session: ShopSession; online: boolean }) {
+  const items = useCart(slug);
+  const settings = data.settings!;
+  const { rows, priced } = priceShopCart(items, data);
+  const [email, setEmail] = useState("");
+  const [optionId, setOptionId] = useState(settings.shippingOptions[0]?.id ?? "");
+  const [address, setAddress] = useState({ name: "", line1: "", city: "", postalCode: "", country: "DE" });
+  const [provider, setProvider] = useState<"pay_later" | "test_card">("test_card");
+  const [cardNumber, setCardNumber] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const option = settings.shippingOptions.find((o) => o.id === optionId);
+  const subtotal = priced ? priced.subtotal - priced.discountTotal : 0;
+  const shipping = option ? (option.freeOver !== undefined && subtotal >= option.freeOver ? 0 : option.amount) : 0;
+
+  if (rows.length === 0) {
+    return (
+      <main className="page">
+        <h1>Checkout</h1>
+        <p className="muted">Your cart is empty.</p>
+      </main>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await fetch(`/api/v1/shop/${slug}/checkout`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${session.token}`, "idempotency-key": attemptKey(slug) },
+        body: JSON.stringify({
+          lines: rows.map((r) => ({ variantId: r.item.variantId, qty: r.item.qty })),
+          email,
+          shippingOptionId: optionId,
+          ...(option?.kind === "pickup" ? {} : { address }),
+          payment: provider === "test_card" ? { provider, card: { number: cardNumber.replace(/\s+/g, "") } } : { provider },
+        }),
+      });
+      const body = (await res.json().catch(() => undefined)) as { order?: { id: string }; error?: { message: string; details?: { reason?: string } } } | undefined;
+      if (!res.ok || !body?.order) {
+        // A decline or a sold-out item is this attempt's answer; the next attempt gets a new key.
+        sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
+        setError(body?.error?.message ?? "The order could not be placed. Try again.");
+        return;
+      }
+      saveOrder(slug, body.order as never);
+      sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
+      setCart(slug, []);
+      navigate(`/shop/${slug}/order/${body.order.id}`);
+    } catch {
+      setError("You seem to be offline. Your cart is saved; place the order when you are back online.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page">
+      <h1>Checkout</h1>
+      <form className="checkout" onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>Contact</legend>
+          <label>
+            Email
+            <input type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Delivery</legend>
+          {settings.shippingOptions.map((o) => (
+            <label key={o.id} className="check">
+              <input type="radio" name="shipping" checked={o.id === optionId} onChange={() => setOptionId(o.id)} /> {o.name} —{" "}
+              {o.freeOver !== undefined && subtotal >= o.freeOver ? "free" : o.amount === 0 ? "free" : money(o.amount)}
+            </label>
+          ))}
+          {option && option.kind !== "pickup" && (
+            <div className="address">
+              <label>
+                Name
+                <input required autoComplete="name" value={address.name} onChange={(e) => setAddress({ ...address, name: e.target.value })} />
+              </label>
+              <label>
+                Street and number
+                <input required autoComplete="address-line1" value={address.line1} onChange={(e) => setAddress({ ...address, line1: e.target.value })} />
+              </label>
+              <label>
+                Postal code
+                <input required autoComplete="postal-code" value={address.postalCode} onChange={(e) => setAddress({ ...address, postalCode: e.target.value })} />
+              </label>
+              <label>
+                City
+                <input required autoComplete="address-level2" value={address.city} onChange={(e) => setAddress({ ...address, city: e.target.value })} />
+              </label>
+            </div>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Payment</legend>
+          <label className="check">
+            <input type="radio" name="payment" checked={provider === "test_card"} onChange={() => setProvider("test_card")} /> Card
+          </label>
+          <label className="check">
+            <input type="radio" name="payment" checked={provider === "pay_later"} onChange={() => setProvider("pay_later")} /> Pay at pickup or on delivery
+          </label>
+          {provider === "test_card" && (
+            <label>
+              Card number
+              <input inputMode="numeric" autoComplete="cc-number" required value={cardNumber} onChange={(e) => (setCardNumber(e.target.value), setError(undefined))} placeholder="4242 4242 4242 4242" />
+            </label>
+          )}
+        </fieldset>
+        <dl className="sum">
+          <dt>Items</dt>
+          <dd>{money(priced?.total ?? 0)}</dd>
+          <dt>Delivery</dt>
+          <dd>{money(shipping)}</dd>
+          <dt className="grand">Total</dt>
+          <dd className="grand" data-testid="checkout-total">
+            {money((priced?.total ?? 0) + shipping)}
+          </dd>
+        </dl>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {!online && <p className="warn">Checkout needs a connection. Your cart is saved on this device.</p>}
+        <button className="primary big" disabled={busy || !online}>
+          {busy ? "Placing order…" : "Place order"}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { createReplicaDatabase, startReplication, type ReplicaDatabase } from "@countertop/replica";
+import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+import type { ShopSession } from "./session";
+
+/** What a shopper's browser keeps of the shop: the public catalog, availability, settings and promotions. */
+export const SHOP_COLLECTIONS = ["products", "categories", "stock_levels", "settings", "promotions"] as const;
+export type ShopDatabase = ReplicaDatabase<(typeof SHOP_COLLECTIONS)[number]>;
+
+let opening: Promise<ShopDatabase> | undefined;
+
+/** Opens the shop's replica (one per shop) and keeps it in sync; it browses offline after one visit. */
+export function openShop(slug: string, session: ShopSession): Promise<ShopDatabase> {
+  opening ??= (async () => {
+    const db = await createReplicaDatabase({ name: `countertop-shop-${slug}`, storage: getRxStorageDexie(), collections: SHOP_COLLECTIONS, multiInstance: true, closeDuplicates: true });
+    startReplication({ database: db, baseUrl: "", token: () => session.token, push: [], streams: ["stock_levels", "products"], pollInterval: 60_000 });
+    return db;
+  })();
+  return opening;
+}
