@@ -186,3 +186,21 @@ test("a second tab of the till shows the same sales and pushes nothing twice", a
   expect(new Set(sales.map((s) => s.number)).size).toBe(2);
   await till.close();
 });
+
+test("when the leading tab closes, the other tab takes over: it counts its offline sale at once and syncs it", async ({ browser }) => {
+  const till = await openTill(browser, "Handover");
+  const context = till.page.context();
+  const second = await context.newPage();
+  await second.goto("/pos/");
+  await signIn(second);
+  await expect(second.getByTestId("pending")).toHaveText(/other tab/);
+  await till.page.close();
+  await context.setOffline(true);
+  const number = await sellOne(second, "Club-Mate");
+  await expect(second.getByTestId("pending")).toHaveText("1 sale waiting to sync", { timeout: 1000 });
+  await context.setOffline(false);
+  await expect(second.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+  const sales = await pull<{ number: string }>(second, till.token, "sales");
+  expect(sales.filter((s) => s.number === number)).toHaveLength(1);
+  await context.close();
+});

@@ -50,11 +50,16 @@ export function useSyncStatus(replica: Replica | undefined) {
     };
     void tick();
     void (replica.db as unknown as { waitForLeadership?: () => Promise<unknown> }).waitForLeadership?.().then(() => void tick());
-    // After a sale, count once things settle: the count must never compete with the next sale's write.
+    // A new sale is waiting by definition: show it at once, and recount a little later (never in
+    // the same moment as the next sale's write, and never postponed by a busy till).
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const writes = replica.db.sales.insert$.subscribe(() => {
-      clearTimeout(settle);
-      settle = setTimeout(() => void tick(), 1500);
+    const writes = replica.db.sales.insert$.subscribe((event) => {
+      const sale = event.documentData as unknown as Sale;
+      setPendingSales((prev) => (prev && !prev.some((s) => s.id === sale.id) ? [...prev, sale] : prev));
+      settle ??= setTimeout(() => {
+        settle = undefined;
+        void tick();
+      }, 1500);
     });
     const cycles = replica.sync.active$.subscribe((active) => !active && void tick());
     const timer = setInterval(() => void tick(), 15_000);
