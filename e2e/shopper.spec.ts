@@ -24,6 +24,10 @@ test("a shopper browses offline, keeps the cart across an offline reload, and ch
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
+  // The shop installs as its own app: its shell links its own manifest.
+  expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/shop/demo/manifest.webmanifest");
+  const manifest = (await (await request.get("/shop/demo/manifest.webmanifest")).json()) as { name: string; start_url: string };
+  expect(manifest).toMatchObject({ name: "Corner Pantry", start_url: "/shop/demo/" });
   await shoot(page, "home");
 
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Cold Drinks" }).click();

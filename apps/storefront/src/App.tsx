@@ -37,6 +37,9 @@ export function App() {
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (!slug) return;
+    // The service worker serves one shell for every shop: point it at this shop's own manifest.
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    if (link) link.href = `/shop/${slug}/manifest.webmanifest`;
     shopSession(slug)
       .then(async (s) => {
         setSession(s);

@@ -70,8 +70,9 @@ describe.each(ENGINES)("app on %s", (engine) => {
     expect(await pos.text()).toContain('"pos"');
     const shop = await app.request("/shop/_app/index-abcdef12.js");
     expect(await shop.text()).toContain('"storefront"');
-    const manifest = await app.request("/shop/demo/manifest.webmanifest");
+    const manifest = await app.request("/shop/manifest.webmanifest");
     expect(manifest.status).toBe(200);
+    expect((await app.request("/shop/no-such-shop/manifest.webmanifest")).status).toBe(404);
   });
 
   it("redirects bare prefixes to the app", async () => {

@@ -43,7 +43,10 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
       if (!indexFile || !existsSync(indexFile)) {
         return c.json({ error: { code: "not_built", message: `The app at ${mount.prefix} is not built. Run "pnpm build".` } }, 503);
       }
-      return c.html(readFileSync(indexFile, "utf8"));
+      const html = readFileSync(indexFile, "utf8");
+      const slug = mount.perTenant ? c.req.param("slug") : undefined;
+      // Each shop installs as its own app: its shell links its own manifest (name, start_url, scope).
+      return c.html(slug ? html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`) : html);
     };
     const files: MiddlewareHandler<AppEnv> =
       root && existsSync(root) ? serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/" }) : (_c, next) => next();

@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { asPlatformReader } from "../db/tenant-scope";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import { activeShopBySlug } from "./session.routes";
+
+const ICONS = [
+  { src: "/shop/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+  { src: "/shop/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+  { src: "/shop/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+];
+
+/**
+ * `GET /shop/{slug}/manifest.webmanifest`: the shop's own web app manifest — its name and colour
+ * from its settings, `start_url` and `scope` at its own path — so each shop installs as its own app.
+ */
+export function shopManifestRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get("/:slug/manifest.webmanifest", async (c) => {
+    const tenant = await activeShopBySlug(deps, c.req.param("slug"));
+    const settings = await asPlatformReader(deps.db, (trx) => trx.selectFrom("settings").select("doc").where("tenant_id", "=", tenant.id).executeTakeFirst());
+    const doc = settings?.doc ?? {};
+    const name = typeof doc.shopName === "string" ? doc.shopName : tenant.name;
+    const theme = (doc.theme ?? {}) as { primaryColor?: string };
+    const manifest = {
+      id: `/shop/${tenant.slug}/`,
+      name,
+      short_name: name.length > 12 ? name.slice(0, 12).trimEnd() : name,
+      start_url: `/shop/${tenant.slug}/`,
+      scope: `/shop/${tenant.slug}/`,
+      display: "standalone",
+      background_color: "#f6f4ef",
+      theme_color: theme.primaryColor ?? "#1f6f5c",
+      icons: ICONS,
+    };
+    c.header("Cache-Control", "no-cache");
+    return c.body(JSON.stringify(manifest), 200, { "content-type": "application/manifest+json" });
+  });
+}
