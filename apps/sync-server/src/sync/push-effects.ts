@@ -17,7 +17,7 @@ export interface CatalogVariant {
 /** Something the manager must look at. The id is deterministic, so raising it again updates one item. */
 export interface Raise {
   readonly id: string;
-  readonly kind: "oversell" | "price_mismatch" | "late_sync" | "cash_variance";
+  readonly kind: "oversell" | "price_mismatch" | "late_sync" | "cash_variance" | "duplicate_customer";
   readonly refId: string;
   readonly details: Record<string, unknown>;
 }
@@ -120,6 +120,20 @@ export function cashVariances(shifts: readonly StoredDoc[]): Raise[] {
       refId: String(s.id),
       details: { registerId: s.registerId, expectedCash: s.expectedCash, countedCash: s.countedCash, variance: s.variance, closedBy: s.closedBy, closedAt: s.closedAt },
     }));
+}
+
+/**
+ * A customer whose email or phone another customer already has is flagged for the manager (not
+ * rejected: a till created it offline, and only a person can tell two Anas apart).
+ */
+export function duplicateCustomers(written: readonly StoredDoc[], sharing: readonly { id: string; email: string | null; phone: string | null }[]): Raise[] {
+  return written.flatMap((customer): Raise[] => {
+    const email = typeof customer.email === "string" ? customer.email.toLowerCase() : undefined;
+    const phone = typeof customer.phone === "string" ? customer.phone : undefined;
+    const matches = sharing.filter((other) => other.id !== customer.id && ((email && other.email === email) || (phone && other.phone === phone)));
+    if (matches.length === 0 || customer._deleted === true) return [];
+    return [{ id: `duplicate_customer:${String(customer.id)}`, kind: "duplicate_customer", refId: String(customer.id), details: { matches: matches.map((m) => m.id), ...(email ? { email } : {}), ...(phone ? { phone } : {}) } }];
+  });
 }
 
 /**

@@ -108,6 +108,17 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     expect((await push("shifts", [{ newDocumentState: { ...open, id: uuidv7() } }], other.token)).status).toBe(403);
   });
 
+  it("flags a customer whose email another customer has, for the manager, without rejecting it", async () => {
+    const now = new Date().toISOString();
+    const first = { id: uuidv7(), name: "Ana Weber", email: "ana.weber@example.test", addresses: [], createdAt: now, updatedAt: now, _deleted: false };
+    const second = { ...first, id: uuidv7(), name: "Ana W.", email: "Ana.Weber@example.test" };
+    expect((await push("customers", [{ newDocumentState: first }])).body).toEqual([]);
+    expect((await push("customers", [{ newDocumentState: second }])).body).toEqual([]);
+    const items = (await pullAll(server, till.token, "reconciliation", 1000)).docs.filter((i) => i.kind === "duplicate_customer");
+    expect(items.find((i) => i.refId === second.id)).toMatchObject({ status: "open", details: { matches: [first.id], email: "ana.weber@example.test" } });
+    expect(items.some((i) => i.refId === first.id)).toBe(false);
+  });
+
   it("refuses pushes to stock_levels", async () => {
     const levels = (await pullAll(server, till.token, "stock_levels", 5)).docs;
     const res = await push("stock_levels", [{ newDocumentState: { ...levels[0], onHand: 999 } }]);

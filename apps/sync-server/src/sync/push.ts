@@ -4,7 +4,7 @@ import type { StoredDoc } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets, type CollectionTable, type DocumentWrite } from "../documents/document.repository";
 import { ApiError, ApiErrorCode } from "../http/errors";
-import { applyToLevels, cashVariances, levelIdsOf, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
+import { applyToLevels, cashVariances, duplicateCustomers, levelIdsOf, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
 import { readLockedState, readSaleFacts, type SaleFacts } from "./push-reads";
 
 /** A row of a push, already parsed with the collection's schema. */
@@ -67,6 +67,7 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
       ...levelIdsOf(candidates).map((id) => `oversell:${id}`),
       ...(table === "sales" ? incoming.flatMap((s) => [`price_mismatch:${String(s.id)}`, `late_sync:${String(s.id)}`]) : []),
       ...(table === "shifts" ? incoming.map((s) => `cash_variance:${String(s.id)}`) : []),
+      ...(table === "customers" ? incoming.map((c) => `duplicate_customer:${String(c.id)}`) : []),
     ],
   });
 
@@ -105,6 +106,7 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
     ...oversells(levels, facts?.catalog ?? new Map()),
     ...(table === "sales" ? saleChecks(inserted, facts!, now) : []),
     ...(table === "shifts" ? cashVariances([...writes.values()]) : []),
+    ...(table === "customers" ? duplicateCustomers([...writes.values()], await customersSharingContact(trx, tenantId, [...writes.values()])) : []),
   ];
 
   const sets: DocumentWrite[] = [
@@ -116,4 +118,18 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   await writeDocumentSets(trx, tenantId, sets);
   await storeCounter();
   return { conflicts, written: new Set(sets.filter((s) => s.docs.length > 0).map((s) => s.table)) };
+}
+
+/** Other customers with the same email or phone as the written ones (a shop's customers are few per push). */
+async function customersSharingContact(trx: TenantTx, tenantId: string, written: readonly StoredDoc[]): Promise<{ id: string; email: string | null; phone: string | null }[]> {
+  const emails = written.flatMap((c) => (typeof c.email === "string" ? [c.email.toLowerCase()] : []));
+  const phones = written.flatMap((c) => (typeof c.phone === "string" ? [c.phone] : []));
+  if (emails.length === 0 && phones.length === 0) return [];
+  return trx
+    .selectFrom("customers")
+    .select(["id", "email", "phone"])
+    .where("tenant_id", "=", tenantId)
+    .where("deleted", "=", false)
+    .where((eb) => eb.or([...(emails.length > 0 ? [eb("email", "in", emails)] : []), ...(phones.length > 0 ? [eb("phone", "in", phones)] : [])]))
+    .execute();
 }
