@@ -2,6 +2,7 @@ import type { Staff } from "@countertop/sync-protocol";
 import { useState } from "react";
 import type { PosDatabase } from "../data/replica";
 import { verifyPin } from "./pin";
+import { Alert } from "../app/Alert";
 
 /** A manager's PIN, typed on the till, approves one action (a refund, a large discount). */
 export function ManagerApproval({ db, reason, onApproved, onCancel }: { db: PosDatabase; reason: string; onApproved: (manager: Staff) => void; onCancel: () => void }) {
@@ -33,11 +34,7 @@ export function ManagerApproval({ db, reason, onApproved, onCancel }: { db: PosD
           Manager PIN
           <input type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))} autoFocus />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <div className="row">
           <button type="button" onClick={onCancel}>
             Cancel

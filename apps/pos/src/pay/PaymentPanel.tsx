@@ -1,5 +1,6 @@
 import { formatMoney, isDomainError, minor, parseMoney, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
+import { Alert } from "../app/Alert";
 
 interface Props {
   readonly priced: PricedCart;
@@ -111,11 +112,7 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
           Other
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       <button type="button" className="link" onClick={onCancel} disabled={busy}>
         Back to the cart
       </button>

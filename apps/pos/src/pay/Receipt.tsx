@@ -3,6 +3,7 @@ import type { Sale, Settings } from "@countertop/sync-protocol";
 import JsBarcode from "jsbarcode";
 import { useEffect, useRef, useState } from "react";
 import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
+import { Alert } from "../app/Alert";
 
 /** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
 export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: { sale: Sale; settings: Settings; tillName: string; onNewSale: () => void; onEmailQueued?: () => void }) {
@@ -112,11 +113,7 @@ export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: 
           <button className="primary">Send</button>
         </form>
       )}
-      {emailError && (
-        <p className="error no-print" role="alert">
-          {emailError}
-        </p>
-      )}
+      <Alert message={emailError} className="no-print" />
       <div className="row no-print">
         <button type="button" onClick={() => window.print()}>
           Print

@@ -23,6 +23,7 @@ async function lastInReplica(db: PosDatabase, till: Till): Promise<number> {
 export async function nextNumber(db: PosDatabase, till: Till): Promise<string> {
   const stored = Number(localStorage.getItem(key(till)));
   const last = Number.isInteger(stored) && stored > 0 ? stored : await lastInReplica(db, till);
+  // Another tab may have handed out a number while the replica was read: take the higher.
   const next = nextReceiptNumber(till.code, Math.max(last, Number(localStorage.getItem(key(till))) || 0));
   localStorage.setItem(key(till), String(next.sequence));
   return next.number;

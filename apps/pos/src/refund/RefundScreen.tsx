@@ -10,6 +10,7 @@ import { Receipt } from "../pay/Receipt";
 import { nextNumber } from "../pay/receipt-number";
 import { useBarcodeWedge } from "../sell/use-barcode-wedge";
 import { refundFor, refundPayments, stillRefundable } from "./refund";
+import { Alert } from "../app/Alert";
 
 interface Props {
   readonly db: PosDatabase;
@@ -100,11 +101,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
           <input placeholder="Receipt number, e.g. T1-000042 — or scan the receipt" value={number} onChange={(e) => setNumber(e.target.value)} aria-label="Receipt number" />
           <button className="primary">Find</button>
         </form>
-        {notFound && (
-          <p className="error" role="alert">
-            {notFound}
-          </p>
-        )}
+        <Alert message={notFound} />
         <div className="row">
           <h2 className="grow">{day ? `Sales on ${new Date(`${day}T12:00:00`).toLocaleDateString(settings.locale)}` : "Recent sales"}</h2>
           <label className="inline">

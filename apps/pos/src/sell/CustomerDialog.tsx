@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
 import { useObservable } from "../data/use-rx";
+import { Alert } from "../app/Alert";
 
 /** Attach a customer to the sale: find one in the replica, or create one — offline too. */
 export function CustomerDialog({ db, onChoose, onCancel }: { db: PosDatabase; onChoose: (customer: Customer) => void; onCancel: () => void }) {
@@ -53,11 +54,7 @@ export function CustomerDialog({ db, onChoose, onCancel }: { db: PosDatabase; on
               Phone (optional)
               <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
             </label>
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+            <Alert message={error} />
             <div className="row">
               <button type="button" onClick={() => setCreating(false)}>
                 Back

@@ -1,5 +1,6 @@
 import { formatMoney, minor, parseMoney, type Discount } from "@countertop/domain";
 import { useState } from "react";
+import { Alert } from "../app/Alert";
 
 interface Props {
   readonly title: string;
@@ -59,11 +60,7 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
           {kind === "percent" ? "Percent off" : `Amount off (${currency})`}
           <input inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} autoFocus aria-label={kind === "percent" ? "Percent off" : "Amount off"} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <div className="row">
           <button type="button" onClick={onCancel}>
             Cancel

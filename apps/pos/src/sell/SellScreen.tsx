@@ -14,6 +14,7 @@ import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
 import { CameraScanner } from "./CameraScanner";
 import { CartPanel } from "./CartPanel";
 import { useBarcodeWedge } from "./use-barcode-wedge";
+import { Alert } from "../app/Alert";
 
 const SHOWN = 60;
 const plain = <T,>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
@@ -135,11 +136,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
               </button>
             ))}
         </div>
-        {notice && (
-          <p className="error" role="alert">
-            {notice}
-          </p>
-        )}
+        <Alert message={notice} />
         {productDocs !== undefined && products.length === 0 ? (
           <p className="muted empty">No products yet. A manager adds them in the back office.</p>
         ) : shown.total === 0 ? (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { apiJson, ApiCallError } from "../app/api";
 import { saveTill, tenantOfToken, type Till } from "../app/till";
+import { Alert } from "../app/Alert";
 
 interface Registered {
   readonly id: string;
@@ -50,11 +51,7 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
           Till name
           <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <button className="primary big" disabled={busy}>
           {busy ? "Registering…" : "Register till"}
         </button>

@@ -5,6 +5,7 @@ import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
 import { useObservable } from "../data/use-rx";
 import { ZReportView } from "./ZReportView";
+import { Alert } from "../app/Alert";
 
 interface Props {
   readonly db: PosDatabase;
@@ -102,11 +103,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
               </li>
             ))}
           </ul>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Alert message={error} />
         </div>
         <div>
           <h2>Count the drawer</h2>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
+import { Alert } from "../app/Alert";
 
 function preview(text: string, currency: string, locale: string): string {
   try {
@@ -54,11 +55,7 @@ export function OpenShift({ db, till, staff, currency, locale, onOpened, onLock 
           <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} autoFocus />
         </label>
         <p className="muted">Float: {preview(amount, currency, locale)}</p>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         <div className="row">
           <button type="button" onClick={onLock}>
             Lock

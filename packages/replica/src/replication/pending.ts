@@ -15,7 +15,7 @@ const PAGE = 200;
  * (RxDB's own test before a push). `0` for a pull-only replication or one that hasn't started.
  *
  * Reads RxDB's replication meta data, which is not a documented API: re-check it on RxDB upgrades
- * (`pending.test.ts` covers it). Scans the writes since the checkpoint, so call it when the UI
+ * (the POS journeys in `e2e/cashier.spec.ts` and `e2e/tills.spec.ts` cover it). Scans the writes since the checkpoint, so call it when the UI
  * needs the number (e.g. when `active$` turns false), not on every change.
  */
 export async function countPending<T, C>(state: RxReplicationState<T, C>): Promise<number> {
