@@ -2,6 +2,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { withCheckDigit, writeBarcodeVideo } from "./support/fake-camera";
+import { enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
 
 /*
  * Camera scanning with a fake camera that films the barcode of a demo product: headless Linux
@@ -16,22 +17,15 @@ const video = writeBarcodeVideo(path.join(tmpdir(), `ct-barcode-${process.pid}.y
 test("a product is scanned with the camera, offline", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["camera"] });
   const page = await context.newPage();
-  await page.goto("/pos/");
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByLabel("Till name").fill("Camera till");
-  await page.getByRole("button", { name: "Register till" }).click();
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await registerTill(page, "Camera till");
+  await takeServiceWorkerControl(page);
 
-  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
-  const products = ((await (await page.request.get("/sync/v1/products/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: { name: string; variants: { barcode?: string }[] }[] }).documents;
+  const { token } = await tillOf(page);
+  const products = await pull<{ name: string; variants: { barcode?: string }[] }>(page, token, "products");
   const filmed = products.find((p) => p.variants.some((v) => v.barcode === FILMED));
   expect(filmed, `a demo product with barcode ${FILMED}`).toBeDefined();
 
-  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+  await enterPin(page, "1234");
   await page.getByRole("button", { name: "Open shift" }).click();
   await context.setOffline(true);
   await page.getByRole("button", { name: "Camera" }).click();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import { enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
 
 /*
  * The cashier's day on a 1280×800 tablet: a manager registers the till, a cashier signs in with a
@@ -17,21 +18,6 @@ const SHOTS = "screenshots";
 interface ApiProduct {
   name: string;
   variants: { id: string; sku: string; barcode?: string }[];
-}
-
-async function tillToken(page: Page): Promise<string> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
-}
-
-async function pull<T>(page: Page, token: string, collection: string): Promise<T[]> {
-  const res = await page.request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { documents: T[] }).documents;
-}
-
-async function enterPin(page: Page, pin: string) {
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible();
-  for (const digit of pin) await page.getByRole("button", { name: digit, exact: true }).click();
 }
 
 async function addBySearch(page: Page, name: string) {
@@ -60,19 +46,12 @@ async function newSale(page: Page) {
 }
 
 test("a cashier sells online and offline, reloads offline, and every sale reaches the server exactly once", async ({ page, context }) => {
-  await page.goto("/pos/");
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByLabel("Till name").fill("Counter 1");
-  await page.getByRole("button", { name: "Register till" }).click();
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
+  await registerTill(page, "Counter 1");
 
   // The service worker takes control after one reload; from then on the till loads with no network.
-  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await takeServiceWorkerControl(page);
 
-  const token = await tillToken(page);
+  const { token } = await tillOf(page);
   const products = await pull<ApiProduct>(page, token, "products");
   const variantOf = (name: string) => products.find((p) => p.name === name)!.variants[0]!;
   const levelsBefore = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { takeServiceWorkerControl } from "./support/till";
 
 /*
  * A shopper on the demo shop: browse, add to the cart, go offline and keep browsing (and reload),
@@ -20,9 +21,7 @@ test("a shopper browses offline, keeps the cart across an offline reload, and ch
   await page.setViewportSize(DESKTOP);
   await page.goto("/shop/demo/");
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await takeServiceWorkerControl(page);
   await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
   // The shop installs as its own app: its shell links its own manifest.
   expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/shop/demo/manifest.webmanifest");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { takeServiceWorkerControl } from "./support/till";
 
 test("the server is healthy on PostgreSQL", async ({ request }) => {
   const res = await request.get("/health");
@@ -20,12 +21,8 @@ test("each app shell loads", async ({ page }) => {
 
 test("the POS shell loads from its service worker with no network", async ({ page, context }) => {
   await page.goto("/pos/");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first load is not controlled; wait until the worker has claimed the page or reload once.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The first load is not controlled; reload once so the worker has claimed the page.
+  await takeServiceWorkerControl(page);
 
   await context.setOffline(true);
   await page.reload();

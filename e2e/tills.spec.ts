@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { enterPin, pull, registerTill, tillOf } from "./support/till";
 
 /*
  * Tills against each other and against the unexpected: two tills sell the last unit while offline,
@@ -10,27 +11,14 @@ test.use({ viewport: { width: 1280, height: 800 } });
 async function openTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto("/pos/");
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByLabel("Till name").fill(name);
-  await page.getByRole("button", { name: "Register till" }).click();
+  await registerTill(page, name);
   await signIn(page);
   await page.getByRole("button", { name: "Open shift" }).click();
   await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
-  const token = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string }).token);
-  return { page, token, close: () => context.close() };
+  return { page, token: (await tillOf(page)).token, close: () => context.close() };
 }
 
-async function signIn(page: Page) {
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
-  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
-}
-
-async function pull<T>(page: Page, token: string, collection: string): Promise<T[]> {
-  const res = await page.request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-  return ((await res.json()) as { documents: T[] }).documents;
-}
+const signIn = (page: Page) => enterPin(page, "1234", { timeout: 30_000 });
 
 /** Sells one unit for cash and returns the receipt number. */
 async function sellOne(page: Page, name: string): Promise<string> {
@@ -105,7 +93,7 @@ test("closing the tab in the middle of a sale loses no completed sale and leaves
   await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
   await expect(page.getByText("Tap a product or scan a barcode.")).toBeVisible();
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
-  const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { deviceId: string }).deviceId);
+  const { deviceId } = await tillOf(page);
   const sales = (await pull<{ registerId: string; lines: { name: string }[] }>(page, till.token, "sales")).filter((s) => s.registerId === deviceId);
   expect(sales).toHaveLength(1);
   expect(sales[0]!.lines.map((l) => l.name)).toEqual(["Spaghetti 500 g"]);
@@ -180,7 +168,7 @@ test("a second tab of the till shows the same sales and pushes nothing twice", a
   await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
   await expect(second.getByTestId("pending")).toHaveText(/other tab/);
 
-  const deviceId = await second.evaluate(() => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { deviceId: string }).deviceId);
+  const { deviceId } = await tillOf(second);
   const sales = (await pull<{ registerId: string; number: string }>(second, till.token, "sales")).filter((s) => s.registerId === deviceId);
   expect(sales).toHaveLength(2);
   expect(new Set(sales.map((s) => s.number)).size).toBe(2);
