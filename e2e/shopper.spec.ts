@@ -1,9 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { takeServiceWorkerControl } from "./support/till";
 
 /*
  * A shopper on the demo shop: browse, add to the cart, go offline and keep browsing (and reload),
- * come back online and check out with the test card. Screenshots at phone and desktop sizes.
+ * come back online, create an account, check out with the test card, and follow the order's status
+ * as the shop changes it. Screenshots at phone and desktop sizes.
  */
 
 const SHOTS = "screenshots";
@@ -17,7 +18,17 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/shop-${name}-desktop.png`, fullPage: true });
 }
 
-test("a shopper browses offline, keeps the cart across an offline reload, and checks out online", async ({ page, context, request }) => {
+type Doc = Record<string, unknown> & { id: string };
+
+/** The manager's token and the shop's orders, as the back office reads them. */
+async function shopOrders(request: APIRequestContext): Promise<{ token: string; orders: (Doc & { number: string; email: string; status: string })[] }> {
+  const login = await request.post("/api/v1/auth/login", { data: { email: "manager@demo.test", password: "demo-manager" } });
+  const token = ((await login.json()) as { token: string }).token;
+  const pulled = (await (await request.get("/sync/v1/orders/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: never[] };
+  return { token, orders: pulled.documents };
+}
+
+test("a shopper browses offline, keeps the cart across an offline reload, checks out online and follows the order live", async ({ page, context, request }) => {
   await page.setViewportSize(DESKTOP);
   await page.goto("/shop/demo/");
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible({ timeout: 30_000 });
@@ -56,8 +67,38 @@ test("a shopper browses offline, keeps the cart across an offline reload, and ch
   await context.setOffline(false);
   await expect(page.getByRole("button", { name: "Checkout" })).toBeEnabled();
   await shoot(page, "cart");
-  await page.getByRole("button", { name: "Checkout" }).click();
+
+  // An account, to follow the order: the cart stays as it was.
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await page.getByLabel("Name").fill("Ana Shopper");
   await page.getByLabel("Email").fill("ana@example.test");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible(); // the browser asks for 8+ characters
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Hello, Ana Shopper" })).toBeVisible();
+  await expect(page.getByText("No orders yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Add an address" }).click();
+  const form = page.getByRole("form", { name: "New address" });
+  await form.getByLabel("Street and number").fill("12 Harbour Road");
+  await form.getByLabel("Postal code").fill("20457");
+  await form.getByLabel("City").fill("Hamburg");
+  await form.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByText("Address saved.")).toBeVisible();
+  await expect(page.getByText("Ana Shopper, 12 Harbour Road, 20457 Hamburg, DE")).toBeVisible();
+  // The profile edit went to the shop through sync.
+  await expect
+    .poll(async () => {
+      const { token } = await shopOrders(request);
+      const customers = (await (await request.get("/sync/v1/customers/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: { email?: string; addresses: { city: string }[] }[] };
+      return customers.documents.find((c) => c.email === "ana@example.test")?.addresses.map((x) => x.city);
+    })
+    .toEqual(["Hamburg"]);
+  await page.getByRole("link", { name: "Cart (2)" }).click();
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await expect(page.getByLabel("Email")).toHaveValue("ana@example.test");
   await page.getByRole("radio", { name: /Pick up/ }).check();
   await page.getByRole("radio", { name: "Card" }).check();
   await page.getByLabel("Card number").fill("4000 0000 0000 0002");
@@ -72,10 +113,37 @@ test("a shopper browses offline, keeps the cart across an offline reload, and ch
   const number = ((await page.getByRole("heading", { name: /Thank you/ }).textContent()) ?? "").replace(/\D/g, "");
 
   // The shop has exactly one such order (a double-clicked "Place order" makes one).
-  const login = await request.post("/api/v1/auth/login", { data: { email: "manager@demo.test", password: "demo-manager" } });
-  const token = ((await login.json()) as { token: string }).token;
-  const orders = ((await (await request.get("/sync/v1/orders/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: { number: string; email: string; total: number }[] }).documents;
+  const { token, orders } = await shopOrders(request);
   const mine = orders.filter((o) => o.email === "ana@example.test");
   expect(mine).toHaveLength(1);
   expect(mine[0]!.number).toBe(number);
+
+  // The order is in the account; the shop marks it ready through the API, and the page shows it without a reload.
+  await page.getByRole("link", { name: "Account", exact: true }).click();
+  const history = page.getByTestId("account-orders");
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await expect(history).toContainText(`Order ${number}`);
+  await expect(history).toContainText("Paid");
+  await shoot(page, "account");
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  const order = mine[0]!;
+  const ready = { ...order, status: "ready_for_pickup", updatedAt: new Date().toISOString() };
+  const push = await request.post("/sync/v1/orders/push", { headers: { authorization: `Bearer ${token}` }, data: [{ assumedMasterState: order, newDocumentState: ready }] });
+  expect(await push.json()).toEqual([]);
+  await expect(history).toContainText("Ready for pickup", { timeout: 15_000 });
+  await history.getByRole("link", { name: `Order ${number}` }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Ready for pickup");
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  // Signing out removes the account's orders from this browser; signing in brings them back.
+  await page.getByRole("link", { name: "Account", exact: true }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill("ana@example.test");
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("Email or password is wrong.");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("account-orders")).toContainText("Ready for pickup");
 });

@@ -1,4 +1,6 @@
 import { useEffect, useState } from "react";
+import { openAccount, useAccount, type AccountDatabase } from "./account/account";
+import { AccountPage } from "./account/AccountPage";
 import { useCart } from "./cart/cart";
 import { CartPage } from "./cart/CartPage";
 import { Catalog } from "./catalog/Catalog";
@@ -6,13 +8,27 @@ import { ProductPage } from "./catalog/ProductPage";
 import { CheckoutPage } from "./checkout/CheckoutPage";
 import { OrderPage } from "./checkout/OrderPage";
 import { openShop, type ShopDatabase } from "./shop/replica";
-import { navigate, useRoute } from "./shop/router";
+import { Link, setShopBase, useRoute } from "./shop/router";
 import { shopSession, type ShopSession } from "./shop/session";
 import { useShopData } from "./shop/shop-data";
 
-/** The shop slug from the URL: /shop/{slug}/… */
-function shopSlug(pathname: string): string | undefined {
-  return /^\/shop\/([a-z0-9][a-z0-9-]*)/.exec(pathname)?.[1];
+const HOST_SHOP_KEY = "countertop.host-shop";
+
+/**
+ * Which shop this is, and where its pages live: `/shop/{slug}/…` on the platform's host; on a shop's
+ * own domain the server names the shop in `<meta name="countertop-shop">` and pages live at the root
+ * (remembered, so the service worker's offline shell, which has no meta, still knows the shop).
+ */
+function locateShop(): { slug: string; base: string } | undefined {
+  const named = document.querySelector<HTMLMetaElement>('meta[name="countertop-shop"]')?.content;
+  if (named) {
+    localStorage.setItem(HOST_SHOP_KEY, named);
+    return { slug: named, base: "" };
+  }
+  const slug = /^\/shop\/([a-z0-9][a-z0-9-]*)/.exec(location.pathname)?.[1];
+  if (slug) return { slug, base: `/shop/${slug}` };
+  const remembered = location.pathname.startsWith("/shop/") ? null : localStorage.getItem(HOST_SHOP_KEY);
+  return remembered ? { slug: remembered, base: "" } : undefined;
 }
 
 function useOnline(): boolean {
@@ -31,7 +47,9 @@ function useOnline(): boolean {
 
 /** A tenant's shop: its catalog from the browser's replica, the cart, checkout. */
 export function App() {
-  const slug = shopSlug(window.location.pathname);
+  const [where] = useState(locateShop);
+  const slug = where?.slug;
+  if (where) setShopBase(where.base);
   const [session, setSession] = useState<ShopSession>();
   const [db, setDb] = useState<ShopDatabase>();
   const [error, setError] = useState<string>();
@@ -39,14 +57,14 @@ export function App() {
     if (!slug) return;
     // The service worker serves one shell for every shop: point it at this shop's own manifest.
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-    if (link) link.href = `/shop/${slug}/manifest.webmanifest`;
+    if (link) link.href = `${where?.base ?? ""}/manifest.webmanifest`;
     shopSession(slug)
       .then(async (s) => {
         setSession(s);
         setDb(await openShop(slug, s));
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [slug]);
+  }, [slug, where?.base]);
 
   if (!slug) return <Message title="Shop not found" text="Check the address of the shop you wanted to visit." />;
   if (error) return <Message title="This shop can't be opened" text={error} />;
@@ -60,6 +78,12 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   const online = useOnline();
   const cart = useCart(slug);
   const count = cart.reduce((n, i) => n + i.qty, 0);
+  const account = useAccount(slug);
+  const [accountDb, setAccountDb] = useState<AccountDatabase>();
+  useEffect(() => {
+    setAccountDb(undefined);
+    if (account) void openAccount(slug, account).then(setAccountDb);
+  }, [slug, account?.customerId]);
   useEffect(() => {
     if (data.settings) document.title = data.settings.shopName;
     const color = data.settings?.theme.primaryColor;
@@ -70,19 +94,25 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   if (!data.loaded || !data.settings) page = <p className="page muted">Loading the catalog…</p>;
   else if (route.page === "product") page = <ProductPage slug={slug} data={data} id={route.id} />;
   else if (route.page === "cart") page = <CartPage slug={slug} data={data} online={online} />;
-  else if (route.page === "checkout") page = <CheckoutPage slug={slug} data={data} session={session} online={online} />;
-  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} settings={data.settings} />;
-  else page = <Catalog key={`${route.category ?? ""}`} slug={slug} data={data} category={route.category} q={route.q} />;
+  else if (route.page === "checkout") page = <CheckoutPage slug={slug} data={data} token={account?.token ?? session.token} account={account} accountDb={accountDb} online={online} />;
+  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} settings={data.settings} db={accountDb} />;
+  else if (route.page === "account") page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
+  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} />;
 
   return (
     <div className="shell">
       <header className="bar">
-        <a className="brand" href={`/shop/${slug}/`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/`))}>
+        <Link className="brand" to="/">
           {data.settings?.shopName ?? session.name}
-        </a>
-        <a className="cart-link" href={`/shop/${slug}/cart`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/cart`))}>
-          Cart{count > 0 ? ` (${count})` : ""}
-        </a>
+        </Link>
+        <nav className="bar-links" aria-label="Your shopping">
+          <Link className="cart-link" to="/account" aria-current={route.page === "account" ? "page" : undefined}>
+            {account ? "Account" : "Sign in"}
+          </Link>
+          <Link className="cart-link" to="/cart" aria-current={route.page === "cart" ? "page" : undefined}>
+            Cart{count > 0 ? ` (${count})` : ""}
+          </Link>
+        </nav>
       </header>
       {!online && (
         <p className="offline" role="status">

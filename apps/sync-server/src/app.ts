@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
 import { checkoutRoutes } from "./checkout/checkout.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
+import { shopAccountRoutes } from "./shop/account.routes";
 import { shopManifestRoutes } from "./shop/manifest.routes";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/admin/tenants", tenantRoutes(deps));
   app.route("/api/v1/shop", shopSessionRoutes(deps));
   app.route("/api/v1/shop", checkoutRoutes(deps));
+  app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));
   app.route("/shop", shopManifestRoutes(deps));

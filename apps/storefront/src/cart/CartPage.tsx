@@ -1,5 +1,5 @@
 import { formatMoney, minor } from "@countertop/domain";
-import { navigate } from "../shop/router";
+import { Link, navigate } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";
 import { setCart, useCart } from "./cart";
 import { priceShopCart } from "./pricing";
@@ -17,9 +17,9 @@ export function CartPage({ slug, data, online }: { slug: string; data: ShopData;
       {rows.length === 0 ? (
         <p className="muted">
           Your cart is empty.{" "}
-          <a href={`/shop/${slug}/`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/`))}>
+          <Link to="/">
             Keep shopping
-          </a>
+          </Link>
         </p>
       ) : (
         <>
@@ -54,7 +54,7 @@ export function CartPage({ slug, data, online }: { slug: string; data: ShopData;
             </dl>
           )}
           {!online && <p className="warn">Checkout needs a connection. Your cart is saved on this device.</p>}
-          <button type="button" className="primary big" disabled={!online} onClick={() => navigate(`/shop/${slug}/checkout`)}>
+          <button type="button" className="primary big" disabled={!online} onClick={() => navigate("/checkout")}>
             Checkout
           </button>
         </>

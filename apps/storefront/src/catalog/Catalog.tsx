@@ -1,10 +1,10 @@
 import { formatMoney, minor } from "@countertop/domain";
 import { useMemo, useState } from "react";
-import { navigate } from "../shop/router";
+import { Link } from "../shop/router";
 import { availability, type ShopData } from "../shop/shop-data";
 
 /** Home and category pages: category filter, search, price and stock filters, the product list. */
-export function Catalog({ slug, data, category, q }: { slug: string; data: ShopData; category?: string | undefined; q?: string | undefined }) {
+export function Catalog({ data, category, q }: { data: ShopData; category?: string | undefined; q?: string | undefined }) {
   const [query, setQuery] = useState(q ?? "");
   const [inStockOnly, setInStockOnly] = useState(false);
   const [maxPrice, setMaxPrice] = useState("");
@@ -28,13 +28,13 @@ export function Catalog({ slug, data, category, q }: { slug: string; data: ShopD
     <main className="page">
       <h1>{current ? current.name : settings.shopName}</h1>
       <nav className="chips" aria-label="Categories">
-        <a href={`/shop/${slug}/`} className={!category ? "chip active" : "chip"} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/`))} aria-current={!category ? "page" : undefined}>
+        <Link to="/" className={!category ? "chip active" : "chip"} aria-current={!category ? "page" : undefined}>
           Everything
-        </a>
+        </Link>
         {data.categories.map((c) => (
-          <a key={c.id} href={`/shop/${slug}/?category=${c.id}`} className={category === c.id ? "chip active" : "chip"} aria-current={category === c.id ? "page" : undefined} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/?category=${c.id}`))}>
+          <Link key={c.id} to={`/?category=${c.id}`} className={category === c.id ? "chip active" : "chip"} aria-current={category === c.id ? "page" : undefined}>
             {c.name}
-          </a>
+          </Link>
         ))}
       </nav>
       <div className="filters">
@@ -61,12 +61,12 @@ export function Catalog({ slug, data, category, q }: { slug: string; data: ShopD
             const stock = availability(total, tracked);
             return (
               <li key={p.id}>
-                <a className="product-card" href={`/shop/${slug}/p/${p.id}`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/p/${p.id}`))}>
+                <Link className="product-card" to={`/p/${p.id}`}>
                   {p.images[0] ? <img src={p.images[0]} alt="" loading="lazy" /> : <span className="placeholder" aria-hidden="true">{p.name.slice(0, 1)}</span>}
                   <span className="name">{p.name}</span>
                   <span className="price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
                   {stock && <span className={stock.soldOut ? "stock out" : "stock"}>{stock.text}</span>}
-                </a>
+                </Link>
               </li>
             );
           })}

@@ -1,7 +1,7 @@
 import { formatMoney, minor } from "@countertop/domain";
 import { useState } from "react";
 import { addToCart } from "../cart/cart";
-import { navigate } from "../shop/router";
+import { Link, shopHref } from "../shop/router";
 import { availability, type ShopData } from "../shop/shop-data";
 
 /** One product: description, variant choice with availability, add to cart. */
@@ -14,9 +14,9 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
       <main className="page">
         <h1>Not available</h1>
         <p className="muted">This product is not in the shop any more.</p>
-        <a href={`/shop/${slug}/`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/`))}>
+        <Link to="/">
           Back to the shop
-        </a>
+        </Link>
       </main>
     );
   }
@@ -25,7 +25,7 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
   const stock = availability(data.stock.get(variant.id), variant.trackStock);
   return (
     <main className="page product-page">
-      <a className="back" href={`/shop/${slug}/`} onClick={(e) => (e.preventDefault(), history.back())}>
+      <a className="back" href={shopHref("/")} onClick={(e) => (e.preventDefault(), history.back())}>
         ← Back
       </a>
       <div className="product-layout">
@@ -63,9 +63,9 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
           {added && (
             <p role="status">
               Added.{" "}
-              <a href={`/shop/${slug}/cart`} onClick={(e) => (e.preventDefault(), navigate(`/shop/${slug}/cart`))}>
+              <Link to="/cart">
                 View cart
-              </a>
+              </Link>
             </p>
           )}
         </div>

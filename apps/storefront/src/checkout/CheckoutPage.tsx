@@ -1,11 +1,14 @@
 import { formatMoney, minor } from "@countertop/domain";
+import type { Address, Customer } from "@countertop/sync-protocol";
 import { useState, type FormEvent } from "react";
+import type { AccountDatabase, ShopAccount } from "../account/account";
+import { AddressFields } from "../account/AccountPage";
 import { uuidv7 } from "uuidv7";
 import { setCart, useCart } from "../cart/cart";
 import { priceShopCart } from "../cart/pricing";
-import { navigate } from "../shop/router";
-import type { ShopSession } from "../shop/session";
+import { Link, navigate } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";
+import { useObservable } from "../shop/use-rx";
 import { saveOrder } from "./orders";
 
 /** The checkout key lives as long as this attempt: a retry after a lost answer sends the same key. */
@@ -19,13 +22,17 @@ function attemptKey(slug: string): string {
 }
 
 /** Contact, shipping, payment, and "Place order" — which the server re-prices and reserves stock for. */
-export function CheckoutPage({ slug, data, session, online }: { slug: string; data: ShopData; session: ShopSession; online: boolean }) {
+export function CheckoutPage(props: { slug: string; data: ShopData; token: string; account: ShopAccount | null; accountDb: AccountDatabase | undefined; online: boolean }) {
+  const { slug, data, token, account, accountDb, online } = props;
+  const profile = useObservable(() => (account ? accountDb?.customers.findOne(account.customerId).$ : undefined), [accountDb, account?.customerId]);
+  const saved = ((profile?.toJSON() as Customer | undefined)?.addresses ?? []) as Address[];
   const items = useCart(slug);
   const settings = data.settings!;
   const { rows, priced } = priceShopCart(items, data);
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(account?.email ?? "");
+  const [coupon, setCoupon] = useState("");
   const [optionId, setOptionId] = useState(settings.shippingOptions[0]?.id ?? "");
-  const [address, setAddress] = useState({ name: "", line1: "", city: "", postalCode: "", country: "DE" });
+  const [address, setAddress] = useState<Address>({ name: account?.name ?? "", line1: "", city: "", postalCode: "", country: "DE" });
   const [provider, setProvider] = useState<"pay_later" | "test_card">("test_card");
   const [cardNumber, setCardNumber] = useState("");
   const [busy, setBusy] = useState(false);
@@ -52,12 +59,13 @@ export function CheckoutPage({ slug, data, session, online }: { slug: string; da
     try {
       const res = await fetch(`/api/v1/shop/${slug}/checkout`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${session.token}`, "idempotency-key": attemptKey(slug) },
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": attemptKey(slug) },
         body: JSON.stringify({
           lines: rows.map((r) => ({ variantId: r.item.variantId, qty: r.item.qty })),
           email,
           shippingOptionId: optionId,
           ...(option?.kind === "pickup" ? {} : { address }),
+          ...(coupon.trim() ? { couponCode: coupon.trim() } : {}),
           payment: provider === "test_card" ? { provider, card: { number: cardNumber.replace(/\s+/g, "") } } : { provider },
         }),
       });
@@ -71,7 +79,7 @@ export function CheckoutPage({ slug, data, session, online }: { slug: string; da
       saveOrder(slug, body.order as never);
       sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
       setCart(slug, []);
-      navigate(`/shop/${slug}/order/${body.order.id}`);
+      navigate(`/order/${body.order.id}`);
     } catch {
       setError("You seem to be offline. Your cart is saved; place the order when you are back online.");
     } finally {
@@ -89,6 +97,11 @@ export function CheckoutPage({ slug, data, session, online }: { slug: string; da
             Email
             <input type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </label>
+          {!account && (
+            <p className="muted">
+              Checking out as a guest. <Link to="/account">Sign in or create an account</Link> to follow your order.
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>Delivery</legend>
@@ -99,24 +112,22 @@ export function CheckoutPage({ slug, data, session, online }: { slug: string; da
             </label>
           ))}
           {option && option.kind !== "pickup" && (
-            <div className="address">
-              <label>
-                Name
-                <input required autoComplete="name" value={address.name} onChange={(e) => setAddress({ ...address, name: e.target.value })} />
-              </label>
-              <label>
-                Street and number
-                <input required autoComplete="address-line1" value={address.line1} onChange={(e) => setAddress({ ...address, line1: e.target.value })} />
-              </label>
-              <label>
-                Postal code
-                <input required autoComplete="postal-code" value={address.postalCode} onChange={(e) => setAddress({ ...address, postalCode: e.target.value })} />
-              </label>
-              <label>
-                City
-                <input required autoComplete="address-level2" value={address.city} onChange={(e) => setAddress({ ...address, city: e.target.value })} />
-              </label>
-            </div>
+            <>
+              {saved.length > 0 && (
+                <label>
+                  Saved address
+                  <select onChange={(e) => e.target.value !== "" && setAddress(saved[Number(e.target.value)]!)} defaultValue="">
+                    <option value="">Choose a saved address…</option>
+                    {saved.map((a, i) => (
+                      <option key={`${a.line1}-${i}`} value={i}>
+                        {a.name}, {a.line1}, {a.city}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <AddressFields value={address} onChange={setAddress} />
+            </>
           )}
         </fieldset>
         <fieldset>
@@ -134,6 +145,10 @@ export function CheckoutPage({ slug, data, session, online }: { slug: string; da
             </label>
           )}
         </fieldset>
+        <label>
+          Coupon code <span className="muted">(optional; the discount shows on your order)</span>
+          <input autoComplete="off" maxLength={50} value={coupon} onChange={(e) => (setCoupon(e.target.value), setError(undefined))} />
+        </label>
         <dl className="sum">
           <dt>Items</dt>
           <dd>{money(priced?.total ?? 0)}</dd>

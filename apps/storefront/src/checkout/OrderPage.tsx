@@ -1,8 +1,12 @@
 import { formatMoney, minor } from "@countertop/domain";
-import type { Settings } from "@countertop/sync-protocol";
+import type { Order, Settings } from "@countertop/sync-protocol";
+import type { AccountDatabase } from "../account/account";
+import { Link } from "../shop/router";
+import { useObservable } from "../shop/use-rx";
 import { loadOrders } from "./orders";
 
-const STATUS: Record<string, string> = {
+/** What each order status means to the shopper. */
+export const STATUS_LABEL: Record<string, string> = {
   pending_payment: "Placed — pay at pickup or on delivery",
   paid: "Paid — being prepared",
   ready_for_pickup: "Ready for pickup",
@@ -12,13 +16,20 @@ const STATUS: Record<string, string> = {
   refunded: "Refunded",
 };
 
-/** The order confirmation. */
-export function OrderPage({ slug, id, settings }: { slug: string; id: string; settings: Settings }) {
-  const order = loadOrders(slug).find((o) => o.id === id);
+/**
+ * An order: live from the shopper's account replica when signed in (the shop's status changes show
+ * as they happen), else as this browser saved it at checkout.
+ */
+export function OrderPage({ slug, id, settings, db }: { slug: string; id: string; settings: Settings; db: AccountDatabase | undefined }) {
+  const live = useObservable(() => db?.orders.findOne(id).$, [db, id]);
+  const order = (live?.toJSON() as Order | undefined) ?? loadOrders(slug).find((o) => o.id === id);
   if (!order) {
     return (
       <main className="page">
         <h1>Order not found on this device</h1>
+        <p className="muted">
+          Sign in to see the orders of your account. <Link to="/account">Your account</Link>
+        </p>
       </main>
     );
   }
@@ -27,9 +38,12 @@ export function OrderPage({ slug, id, settings }: { slug: string; id: string; se
     <main className="page">
       <h1>Thank you! Order {order.number}</h1>
       <p role="status" data-testid="order-status">
-        {STATUS[order.status] ?? order.status}
+        {STATUS_LABEL[order.status] ?? order.status}
       </p>
-      <p className="muted">A confirmation goes to {order.email}.</p>
+      <p className="muted">
+        A confirmation goes to {order.email}.{" "}
+        {db ? "This page updates as the shop prepares your order." : <>Create an account or sign in to follow its status: <Link to="/account">Your account</Link></>}
+      </p>
       <ul className="cart-lines">
         {order.lines.map((l) => (
           <li key={l.id}>

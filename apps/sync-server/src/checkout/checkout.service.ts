@@ -31,7 +31,7 @@ export interface PlacedOrder {
  */
 export async function placeOrder(
   trx: TenantTx,
-  input: { tenantId: string; request: CheckoutRequest; idempotencyKey: string; providers: ReadonlyMap<string, PaymentProvider>; now: Date },
+  input: { tenantId: string; customerId?: string | undefined; request: CheckoutRequest; idempotencyKey: string; providers: ReadonlyMap<string, PaymentProvider>; now: Date },
 ): Promise<PlacedOrder> {
   const { tenantId, request, now } = input;
   const orderId = uuidv7();
@@ -125,6 +125,7 @@ export async function placeOrder(
     id: orderId,
     number: String(1001 + Number(count.n)),
     email: request.email.toLowerCase(),
+    ...(input.customerId ? { customerId: input.customerId } : {}),
     status: payment.status === "captured" ? "paid" : "pending_payment",
     currency: settings.currency,
     taxMode: settings.taxMode,

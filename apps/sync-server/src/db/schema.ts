@@ -132,6 +132,15 @@ export interface CheckoutRequestsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/** `shopper_accounts`: a shopper's sign-in to one shop; the profile is the `customers` document. */
+export interface ShopperAccountsTable {
+  tenant_id: string;
+  customer_id: string;
+  email: string;
+  password_hash: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   plans: PlansTable;
   tenants: TenantsTable;
@@ -141,6 +150,7 @@ export interface Database {
   product_variants: ProductVariantsTable;
   receipt_emails: ReceiptEmailsTable;
   checkout_requests: CheckoutRequestsTable;
+  shopper_accounts: ShopperAccountsTable;
   products: DocumentColumns;
   categories: DocumentColumns;
   sales: SalesTable;

@@ -3,7 +3,7 @@ import type { TenantTx } from "../db/tenant-scope";
 import type { Database, StoredDoc } from "../db/schema";
 
 /** Tables that hold a replicated collection. */
-export type CollectionTable = Exclude<keyof Database, "plans" | "tenants" | "platform_users" | "users" | "devices" | "product_variants" | "receipt_emails" | "checkout_requests">;
+export type CollectionTable = Exclude<keyof Database, "plans" | "tenants" | "platform_users" | "users" | "devices" | "product_variants" | "receipt_emails" | "checkout_requests" | "shopper_accounts">;
 
 type Extra = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);

@@ -1,0 +1,130 @@
+import { createReplicaDatabase, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
+import type { Customer } from "@countertop/sync-protocol";
+import { useSyncExternalStore } from "react";
+import { removeRxDatabase } from "rxdb";
+import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+
+/** A signed-in shopper on this device: the token that also reads their own orders and profile. */
+export interface ShopAccount {
+  readonly token: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** What a signed-in shopper's browser keeps besides the catalog: their own orders and profile. */
+export const ACCOUNT_COLLECTIONS = ["orders", "customers"] as const;
+export type AccountDatabase = ReplicaDatabase<(typeof ACCOUNT_COLLECTIONS)[number]>;
+
+const key = (slug: string) => `countertop.shop.${slug}.account`;
+const listeners = new Set<() => void>();
+const cache = new Map<string, ShopAccount | null>();
+
+function read(slug: string): ShopAccount | null {
+  if (cache.has(slug)) return cache.get(slug)!;
+  let account: ShopAccount | null = null;
+  try {
+    account = JSON.parse(localStorage.getItem(key(slug)) ?? "null") as ShopAccount | null;
+  } catch {
+    account = null;
+  }
+  cache.set(slug, account);
+  return account;
+}
+
+function write(slug: string, account: ShopAccount | null): void {
+  cache.set(slug, account);
+  if (account) localStorage.setItem(key(slug), JSON.stringify(account));
+  else localStorage.removeItem(key(slug));
+  listeners.forEach((l) => l());
+}
+
+/** The signed-in shopper of this shop on this device, live across components and tabs. */
+export function useAccount(slug: string): ShopAccount | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      const storage = (e: StorageEvent) => e.key === key(slug) && (cache.delete(slug), l());
+      window.addEventListener("storage", storage);
+      return () => {
+        listeners.delete(l);
+        window.removeEventListener("storage", storage);
+      };
+    },
+    () => read(slug),
+  );
+}
+
+/** The current account without subscribing (e.g. for a request's token). */
+export function currentAccount(slug: string): ShopAccount | null {
+  return read(slug);
+}
+
+/** An error a person can act on, from the server's `{ error: { message } }` or the network. */
+export class AccountError extends Error {}
+
+async function post(url: string, body: unknown): Promise<{ token: string; customer: Customer }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  } catch {
+    throw new AccountError("You seem to be offline. Signing in needs a connection; your cart stays saved.");
+  }
+  const parsed = (await res.json().catch(() => undefined)) as { token: string; customer: Customer; error?: { message: string } } | undefined;
+  if (!res.ok || !parsed?.token) throw new AccountError(parsed?.error?.message ?? "Something went wrong. Try again in a moment.");
+  return parsed;
+}
+
+function signedIn(slug: string, answer: { token: string; customer: Customer }): ShopAccount {
+  const account = { token: answer.token, customerId: answer.customer.id, name: answer.customer.name, email: answer.customer.email ?? "" };
+  write(slug, account);
+  return account;
+}
+
+/** Creates an account at this shop and signs in with it. */
+export async function register(slug: string, input: { name: string; email: string; password: string }): Promise<ShopAccount> {
+  return signedIn(slug, await post(`/api/v1/shop/${encodeURIComponent(slug)}/account`, input));
+}
+
+/** Signs in to an existing account at this shop. */
+export async function signIn(slug: string, input: { email: string; password: string }): Promise<ShopAccount> {
+  return signedIn(slug, await post(`/api/v1/shop/${encodeURIComponent(slug)}/account/session`, input));
+}
+
+const open = new Map<string, Promise<{ db: AccountDatabase; sync: ReplicaSync<(typeof ACCOUNT_COLLECTIONS)[number]> }>>();
+const dbName = (slug: string, account: ShopAccount) => `countertop-shop-${slug}-account-${account.customerId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
+
+/**
+ * The signed-in shopper's own orders and profile, replicated: orders stream live (a status change
+ * by the shop shows without reload); profile edits are made offline and pushed when online.
+ */
+export async function openAccount(slug: string, account: ShopAccount): Promise<AccountDatabase> {
+  const name = dbName(slug, account);
+  let opening = open.get(name);
+  if (!opening) {
+    opening = (async () => {
+      const db = await createReplicaDatabase({ name, storage: getRxStorageDexie(), collections: ACCOUNT_COLLECTIONS, multiInstance: true, closeDuplicates: true });
+      const sync = startReplication({ database: db, baseUrl: "", token: () => account.token, push: ["customers"], streams: ["orders"], pollInterval: 30_000 });
+      return { db, sync };
+    })();
+    open.set(name, opening);
+  }
+  return (await opening).db;
+}
+
+/** Signs out on this device: forgets the token and removes the shopper's orders and profile from the browser. */
+export async function signOut(slug: string): Promise<void> {
+  const account = read(slug);
+  write(slug, null);
+  if (!account) return;
+  const name = dbName(slug, account);
+  const opened = open.get(name);
+  open.delete(name);
+  if (opened) {
+    const { db, sync } = await opened;
+    await sync.cancel();
+    await db.remove();
+  } else {
+    await removeRxDatabase(name, getRxStorageDexie());
+  }
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+
+/** A page of the shop. */
+export type Route =
+  | { readonly page: "home"; readonly category?: string | undefined; readonly q?: string | undefined }
+  | { readonly page: "product"; readonly id: string }
+  | { readonly page: "cart" }
+  | { readonly page: "checkout" }
+  | { readonly page: "account" }
+  | { readonly page: "order"; readonly id: string };
+
+/**
+ * Where this shop's pages live: `/shop/{slug}` on the platform's host, `""` on the shop's own domain
+ * (where the server names the shop in a `<meta name="countertop-shop">`).
+ */
+let base = "";
+
+/** Sets the path prefix of the shop's pages; called once at start. */
+export function setShopBase(prefix: string): void {
+  base = prefix.replace(/\/$/, "");
+}
+
+/** The URL of a page of this shop, e.g. `shopHref("/cart")`. */
+export function shopHref(rest = "/"): string {
+  return base + rest;
+}
+
+export function parseRoute(pathname: string, search: string): Route {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  const params = new URLSearchParams(search);
+  const product = /^\/p\/([^/]+)/.exec(rest);
+  if (product) return { page: "product", id: decodeURIComponent(product[1]!) };
+  const order = /^\/order\/([^/]+)/.exec(rest);
+  if (order) return { page: "order", id: decodeURIComponent(order[1]!) };
+  if (rest.startsWith("/cart")) return { page: "cart" };
+  if (rest.startsWith("/checkout")) return { page: "checkout" };
+  if (rest.startsWith("/account")) return { page: "account" };
+  return { page: "home", category: params.get("category") ?? undefined, q: params.get("q") ?? undefined };
+}
+
+/** Client-side navigation within the shop, to a path relative to the shop (`"/cart"`). */
+export function navigate(rest: string): void {
+  history.pushState(null, "", shopHref(rest));
+  window.dispatchEvent(new PopStateEvent("popstate"));
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.pathname, location.search));
+    window.addEventListener("popstate", update);
+    return () => window.removeEventListener("popstate", update);
+  }, []);
+  return route;
+}
+
+/** A link to a page of the shop that navigates in place (a modified click still opens a new tab). */
+export function Link({ to, onClick, ...props }: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
+  const follow = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return <a href={shopHref(to)} onClick={follow} {...props} />;
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StoredDoc } from "../db/schema";
+import { TEST_CARDS } from "../checkout/payment-provider";
+import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
+import { ENGINES } from "../testing/test-database";
+import { pullAll } from "../testing/sync-client";
+
+describe.each(ENGINES)("shopper accounts on %s", (engine) => {
+  let server: TestServer;
+  let till: { id: string; token: string; locationId: string };
+  let variant: { id: string; price: number };
+
+  const register = (body: Record<string, unknown>, slug = "demo") => server.call("POST", `/api/v1/shop/${slug}/account`, { body });
+  const signIn = (body: Record<string, unknown>, slug = "demo") => server.call("POST", `/api/v1/shop/${slug}/account/session`, { body });
+  const order = (token: string, email: string) =>
+    server.call("POST", "/api/v1/shop/demo/checkout", {
+      token,
+      headers: { "idempotency-key": `account-${crypto.randomUUID()}` },
+      body: { lines: [{ variantId: variant.id, qty: 1 }], email, shippingOptionId: "pickup", payment: { provider: "test_card", card: { number: TEST_CARDS.success } } },
+    });
+  const accounts = () => server.database.db.selectFrom("shopper_accounts").select(["email"]).execute();
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    till = await server.registerTill(await server.login(DEMO.manager.email, DEMO.manager.password));
+    const products = (await pullAll(server, till.token, "products", 1000)).docs;
+    variant = (products.find((p) => p.name === "Still Water")!.variants as { id: string; price: number }[])[0]!;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("registers a shopper: an account, a customer profile that replicates, and a token that reads only it", async () => {
+    const res = await register({ name: "Ana Shopper", email: "Ana@Example.test", password: "correct horse" });
+    expect(res.status).toBe(201);
+    expect(res.body.customer).toMatchObject({ name: "Ana Shopper", email: "ana@example.test", addresses: [] });
+    const mine = await pullAll(server, res.body.token, "customers");
+    expect(mine.docs.map((d) => d.id)).toEqual([res.body.customer.id]);
+    expect((await pullAll(server, till.token, "customers", 1000)).docs.map((d) => d.id)).toContain(res.body.customer.id);
+  });
+
+  it("refuses a second account for the same email, and bad input, changing nothing", async () => {
+    const before = await accounts();
+    const again = await register({ name: "Ana Again", email: "ana@example.TEST", password: "another password" });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "conflict", details: { reason: "email_taken" } } } });
+    for (const body of [{ name: "Short", email: "short@example.test", password: "1234567" }, { name: "", email: "x@example.test", password: "long enough" }, { name: "No mail", email: "nope", password: "long enough" }, {}]) {
+      const bad = await register(body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe("bad_request");
+    }
+    expect(await accounts()).toEqual(before);
+    expect((await register({ name: "Ghost", email: "ghost@example.test", password: "long enough" }, "no-such-shop")).status).toBe(404);
+  });
+
+  it("signs in with the right password only", async () => {
+    const wrong = await signIn({ email: "ana@example.test", password: "wrong horse" });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: "unauthorized", message: "Email or password is wrong." } } });
+    expect((await signIn({ email: "nobody@example.test", password: "wrong horse" })).body.error.message).toBe("Email or password is wrong.");
+    const ok = await signIn({ email: "ANA@example.test", password: "correct horse" });
+    expect(ok.status).toBe(200);
+    expect(ok.body.customer).toMatchObject({ name: "Ana Shopper", email: "ana@example.test" });
+  });
+
+  it("links a signed-in shopper's orders to them; each shopper sees only their own orders", async () => {
+    const ana = (await signIn({ email: "ana@example.test", password: "correct horse" })).body;
+    const ben = (await register({ name: "Ben", email: "ben@example.test", password: "ben's password" })).body;
+    const guest = (await server.call("POST", "/api/v1/shop/demo/session")).body.token as string;
+    const anasOrder = (await order(ana.token, "ana@example.test")).body.order;
+    const bensOrder = (await order(ben.token, "ben@example.test")).body.order;
+    await order(guest, "guest@example.test");
+    expect(anasOrder.customerId).toBe(ana.customer.id);
+    expect((await pullAll(server, ana.token, "orders")).docs.map((o) => o.id)).toEqual([anasOrder.id]);
+    expect((await pullAll(server, ben.token, "orders")).docs.map((o) => o.id)).toEqual([bensOrder.id]);
+    expect((await pullAll(server, guest, "orders")).docs).toEqual([]);
+    expect((await pullAll(server, guest, "customers")).docs).toEqual([]);
+  });
+
+  it("lets a shopper edit their own profile and addresses through sync, and nobody else's", async () => {
+    const ana = (await signIn({ email: "ana@example.test", password: "correct horse" })).body;
+    const ben = (await signIn({ email: "ben@example.test", password: "ben's password" })).body;
+    const current = (await pullAll(server, ana.token, "customers")).docs[0]!;
+    const address = { name: "Ana Shopper", line1: "1 Main St", city: "Lisbon", postalCode: "1000-001", country: "PT" };
+    const edited: StoredDoc = { ...current, phone: "+351 900 000 000", addresses: [address], updatedAt: new Date().toISOString() };
+    const push = await server.call("POST", "/sync/v1/customers/push", { token: ana.token, body: [{ assumedMasterState: current, newDocumentState: edited }] });
+    expect(push).toMatchObject({ status: 200, body: [] });
+    expect((await pullAll(server, ana.token, "customers")).docs[0]).toMatchObject({ phone: "+351 900 000 000", addresses: [address] });
+    const hijack = await server.call("POST", "/sync/v1/customers/push", { token: ben.token, body: [{ assumedMasterState: edited, newDocumentState: { ...edited, name: "Hijacked" } }] });
+    expect(hijack.status).toBe(403);
+    expect((await pullAll(server, ana.token, "customers")).docs[0]!.name).toBe("Ana Shopper");
+  });
+
+  it("flags a sign-up that shares an email with a customer made at the till, without merging them", async () => {
+    const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
+    const tillCustomer = { id: crypto.randomUUID(), name: "Cara at the till", email: "cara@example.test", addresses: [], createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), _deleted: false };
+    expect((await server.call("POST", "/sync/v1/customers/push", { token: manager, body: [{ newDocumentState: tillCustomer }] })).status).toBe(200);
+    const cara = await register({ name: "Cara Online", email: "cara@example.test", password: "cara's password" });
+    expect(cara.status).toBe(201);
+    expect(cara.body.customer.id).not.toBe(tillCustomer.id);
+    const items = (await pullAll(server, manager, "reconciliation", 1000)).docs.filter((r) => r.kind === "duplicate_customer");
+    expect(items.map((r) => r.refId)).toContain(cara.body.customer.id);
+  });
+
+  it("keeps accounts to their shop: another shop neither signs them in nor lets their token in", async () => {
+    const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
+    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "other-shop", name: "Other", currency: "EUR", managerEmail: "boss@other.test", managerPassword: "long-password-1" } });
+    expect((await signIn({ email: "ana@example.test", password: "correct horse" }, "other-shop")).status).toBe(401);
+    const ana = (await signIn({ email: "ana@example.test", password: "correct horse" })).body;
+    const elsewhere = await server.call("POST", "/api/v1/shop/other-shop/checkout", {
+      token: ana.token,
+      headers: { "idempotency-key": "other-shop-1" },
+      body: { lines: [{ variantId: variant.id, qty: 1 }], email: "ana@example.test", shippingOptionId: "pickup", payment: { provider: "pay_later" } },
+    });
+    expect(elsewhere.status).toBe(403);
+    const theirs = (await register({ name: "Ana Elsewhere", email: "ana@example.test", password: "other password" }, "other-shop")).body;
+    expect((await pullAll(server, theirs.token, "orders")).docs).toEqual([]);
+    expect((await pullAll(server, theirs.token, "customers")).docs.map((c) => c.name)).toEqual(["Ana Elsewhere"]);
+  });
+});
