@@ -1,7 +1,23 @@
 import react from "@vitejs/plugin-react";
 import type { UserConfig } from "vite";
-import { VitePWA, type ManifestOptions } from "vite-plugin-pwa";
+import { VitePWA, type ManifestOptions, type VitePWAOptions } from "vite-plugin-pwa";
+
+type RuntimeCaching = NonNullable<NonNullable<VitePWAOptions["workbox"]>["runtimeCaching"]>[number];
 import { defineConfig } from "vitest/config";
+
+/**
+ * Product images, wherever the shop keeps them: shown from the cache at once (offline too) and
+ * refreshed behind the scenes. Opaque cross-origin answers (status 0) are kept as well.
+ */
+export const productImageCaching: RuntimeCaching = {
+  urlPattern: ({ request, url }) => (request.destination === "image" && !url.pathname.includes("/_app/")) || url.pathname.startsWith("/media/"),
+  handler: "StaleWhileRevalidate",
+  options: {
+    cacheName: "shop-images",
+    expiration: { maxEntries: 2000, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true },
+    cacheableResponse: { statuses: [0, 200] },
+  },
+};
 
 /** What differs between our three PWAs; everything else is shared below. */
 export interface PwaAppOptions {
@@ -9,6 +25,10 @@ export interface PwaAppOptions {
   readonly base: string;
   readonly manifest: Partial<ManifestOptions>;
   readonly port: number;
+  /** Navigations answered with the cached shell; default every path under `base`. */
+  readonly navigateFallbackAllowlist?: RegExp[];
+  /** Caches filled at run time, e.g. the storefront's product images. */
+  readonly runtimeCaching?: RuntimeCaching[];
 }
 
 /**
@@ -41,9 +61,11 @@ export function pwaApp(options: PwaAppOptions): UserConfig {
           // wasm: the POS camera scanner's decoder (~1 MB) must work offline too.
           globPatterns: ["**/*.{js,css,html,png,svg,woff2,webmanifest,wasm}"],
           maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
-          navigateFallback: `${options.base}index.html`,
-          navigateFallbackAllowlist: [new RegExp(`^${options.base}`)],
+          // Relative to the service worker's own URL, so one build also works where the server mounts it elsewhere.
+          navigateFallback: "index.html",
+          navigateFallbackAllowlist: options.navigateFallbackAllowlist ?? [new RegExp(`^${options.base}`)],
           cleanupOutdatedCaches: true,
+          ...(options.runtimeCaching ? { runtimeCaching: options.runtimeCaching } : {}),
         },
       }),
     ],

@@ -39,6 +39,7 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   const manifest = (await (await request.get("/shop/demo/manifest.webmanifest")).json()) as { name: string; start_url: string };
   expect(manifest).toMatchObject({ name: "Corner Pantry", start_url: "/shop/demo/" });
   await shoot(page, "home");
+  const products = await page.locator(".product-card").count();
 
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Cold Drinks" }).click();
   await expect(page.getByRole("heading", { name: "Cold Drinks" })).toBeVisible();
@@ -51,7 +52,10 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: "Cart (2)" })).toBeVisible();
 
-  // Offline: the catalog and product pages still browse, a reload keeps the cart.
+  // Every product picture is fetched into the image cache while the shopper browses.
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open("shop-images")).keys()).length), { timeout: 30_000 }).toBeGreaterThanOrEqual(products);
+
+  // Offline: the catalog and product pages still browse, with their pictures; a reload keeps the cart.
   await context.setOffline(true);
   await page.getByRole("link", { name: "Corner Pantry" }).click();
   await expect(page.getByText("You're offline")).toBeVisible();
@@ -59,6 +63,7 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.getByRole("img", { name: "Sourdough Loaf" }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByRole("link", { name: "Cart (2)" })).toBeVisible();
   await page.getByRole("link", { name: "Cart (2)" }).click();
   await expect(page.getByText("Checkout needs a connection. Your cart is saved on this device.")).toBeVisible();

@@ -1,10 +1,12 @@
 import { defineConfig } from "vite";
-import { pwaApp } from "../../vite.config.ts";
+import { productImageCaching, pwaApp } from "../../vite.config.ts";
 
 export default defineConfig(
   pwaApp({
     base: "/pos/",
     port: 5173,
     manifest: { name: "Countertop POS", short_name: "Till", theme_color: "#1f6f5c" },
+    // Tiles show product pictures at the till for days offline.
+    runtimeCaching: [productImageCaching],
   }),
 );

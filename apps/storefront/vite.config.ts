@@ -1,10 +1,13 @@
 import { defineConfig } from "vite";
-import { pwaApp } from "../../vite.config.ts";
+import { productImageCaching, pwaApp } from "../../vite.config.ts";
 
 export default defineConfig(
   pwaApp({
     base: "/shop/",
     port: 5174,
     manifest: { name: "Countertop Shop", short_name: "Shop", theme_color: "#1f6f5c" },
+    runtimeCaching: [productImageCaching],
+    // Under /shop/ on the platform's host; at the root of a shop's own domain (the APIs excepted).
+    navigateFallbackAllowlist: [/^\/(?!api\/|sync\/|health|media\/|pos\/|admin\/)/],
   }),
 );

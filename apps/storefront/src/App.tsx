@@ -11,6 +11,7 @@ import { openShop, type ShopDatabase } from "./shop/replica";
 import { Link, setShopBase, useRoute } from "./shop/router";
 import { shopSession, type ShopSession } from "./shop/session";
 import { useShopData } from "./shop/shop-data";
+import { warmImageCache } from "./shop/warm-images";
 
 const HOST_SHOP_KEY = "countertop.host-shop";
 
@@ -79,6 +80,12 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   const cart = useCart(slug);
   const count = cart.reduce((n, i) => n + i.qty, 0);
   const account = useAccount(slug);
+  useEffect(() => {
+    if (!data.loaded) return;
+    const stop = new AbortController();
+    const timer = setTimeout(() => void warmImageCache(data.products, stop.signal).catch(() => undefined), 3000);
+    return () => (clearTimeout(timer), stop.abort());
+  }, [data.loaded, data.products.length]);
   const [accountDb, setAccountDb] = useState<AccountDatabase>();
   useEffect(() => {
     setAccountDb(undefined);

@@ -6,7 +6,9 @@ import { Workbox } from "workbox-window";
  */
 export function registerServiceWorker(): Workbox | undefined {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return undefined;
-  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  // On a shop's own domain the shell is served at the root, and so is the service worker.
+  const base = document.querySelector('meta[name="countertop-shop"]') ? "/" : import.meta.env.BASE_URL;
+  const wb = new Workbox(`${base}sw.js`, { scope: base });
   void wb.register();
   return wb;
 }

@@ -7,8 +7,10 @@ import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
 import { checkoutRoutes } from "./checkout/checkout.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
+import { demoMediaRoutes } from "./seed/demo-media.routes";
 import { shopAccountRoutes } from "./shop/account.routes";
 import { shopManifestRoutes } from "./shop/manifest.routes";
+import { shopDomains } from "./shop/shop-domain";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
 import { syncRoutes } from "./sync/sync.routes";
@@ -20,6 +22,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);
+  app.use(shopDomains(deps));
 
   app.route("/health", healthRoutes(deps));
   app.route("/api/v1/auth", authRoutes(deps));
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));
   app.route("/shop", shopManifestRoutes(deps));
+  app.route("/media/demo", demoMediaRoutes());
   app.get("/", (c) => c.redirect("/pos/", 302));
   mountStaticApps(app, deps.staticRoot);
   return app;

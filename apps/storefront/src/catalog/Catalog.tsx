@@ -54,7 +54,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
         <p className="muted">Nothing matches. Try another search or category.</p>
       ) : (
         <ul className="products">
-          {list.map((p) => {
+          {list.map((p, index) => {
             const prices = p.variants.map((v) => v.price);
             const tracked = p.variants.every((v) => v.trackStock);
             const total = p.variants.reduce((n, v) => n + Math.max(0, data.stock.get(v.id) ?? 0), 0);
@@ -62,7 +62,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
             return (
               <li key={p.id}>
                 <Link className="product-card" to={`/p/${p.id}`}>
-                  {p.images[0] ? <img src={p.images[0]} alt="" loading="lazy" /> : <span className="placeholder" aria-hidden="true">{p.name.slice(0, 1)}</span>}
+                  {p.images[0] ? <img src={p.images[0]} alt="" width={400} height={300} loading={index < 8 ? "eager" : "lazy"} decoding="async" /> : <span className="placeholder" aria-hidden="true">{p.name.slice(0, 1)}</span>}
                   <span className="name">{p.name}</span>
                   <span className="price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
                   {stock && <span className={stock.soldOut ? "stock out" : "stock"}>{stock.text}</span>}

@@ -29,7 +29,7 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
         ← Back
       </a>
       <div className="product-layout">
-        {product.images[0] ? <img className="hero" src={product.images[0]} alt={product.name} /> : <div className="hero placeholder" aria-hidden="true">{product.name.slice(0, 1)}</div>}
+        {product.images[0] ? <img className="hero" src={product.images[0]} alt={product.name} width={400} height={300} /> : <div className="hero placeholder" aria-hidden="true">{product.name.slice(0, 1)}</div>}
         <div>
           <h1>{product.name}</h1>
           {product.description && <p>{product.description}</p>}

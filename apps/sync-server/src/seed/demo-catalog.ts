@@ -42,6 +42,11 @@ export const demoCategories: readonly DemoCategory[] = [
   { key: "household", name: "Household", color: "#55657a" },
 ];
 
+/** The file name of a demo product's picture: its name in lower-case words, e.g. `club-mate.svg`. */
+export function demoImageFile(name: string): string {
+  return `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.svg`;
+}
+
 /** Appends the EAN-13 check digit to 12 digits. */
 export function ean13(first12: string): string {
   const sum = [...first12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);

@@ -6,7 +6,7 @@ import type { Database, StoredDoc } from "../db/schema";
 import { asPlatformReader, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { createTenant, defaultSettings, type CreatedTenant } from "../tenants/tenant.service";
-import { demoCategories, demoProducts } from "./demo-catalog";
+import { demoCategories, demoImageFile, demoProducts } from "./demo-catalog";
 
 /** The demo sign-ins; the README lists the same. */
 export const DEMO = {
@@ -77,7 +77,7 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   const movements: StoredDoc[] = [];
   for (const p of demoProducts) {
     const variants = p.variants.map((v) => ({ id: uuidv7(), sku: v.sku, ...(v.barcode ? { barcode: v.barcode } : {}), title: v.title, price: v.price, trackStock: v.trackStock, ...(v.cost === undefined ? {} : { cost: v.cost }) }));
-    products.push({ id: uuidv7(), name: p.name, status: "active", categoryId: categoryIds.get(p.category), taxRateId: p.taxRate, description: p.description, images: [], variants, updatedAt: now, _deleted: false });
+    products.push({ id: uuidv7(), name: p.name, status: "active", categoryId: categoryIds.get(p.category), taxRateId: p.taxRate, description: p.description, images: [`/media/demo/${demoImageFile(p.name)}`], variants, updatedAt: now, _deleted: false });
     p.variants.forEach((v, i) => {
       const variant = variants[i];
       if (!variant || !v.trackStock) return;

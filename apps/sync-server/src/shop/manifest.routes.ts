@@ -10,28 +10,32 @@ const ICONS = [
 ];
 
 /**
- * `GET /shop/{slug}/manifest.webmanifest`: the shop's own web app manifest — its name and colour
- * from its settings, `start_url` and `scope` at its own path — so each shop installs as its own app.
+ * A shop's own web app manifest — its name and colour from its settings, `start_url` and `scope` at
+ * `base` (`/shop/{slug}/`, or `/` on the shop's own domain) — so each shop installs as its own app.
  */
+export async function shopManifest(deps: Pick<AppDeps, "db">, tenant: { id: string; name: string }, base: string): Promise<Response> {
+  const settings = await asPlatformReader(deps.db, (trx) => trx.selectFrom("settings").select("doc").where("tenant_id", "=", tenant.id).executeTakeFirst());
+  const doc = settings?.doc ?? {};
+  const name = typeof doc.shopName === "string" ? doc.shopName : tenant.name;
+  const theme = (doc.theme ?? {}) as { primaryColor?: string };
+  const manifest = {
+    id: base,
+    name,
+    short_name: name.length > 12 ? name.slice(0, 12).trimEnd() : name,
+    start_url: base,
+    scope: base,
+    display: "standalone",
+    background_color: "#f6f4ef",
+    theme_color: theme.primaryColor ?? "#1f6f5c",
+    icons: ICONS,
+  };
+  return new Response(JSON.stringify(manifest), { status: 200, headers: { "content-type": "application/manifest+json", "cache-control": "no-cache" } });
+}
+
+/** `GET /shop/{slug}/manifest.webmanifest`: the shop's manifest on the platform's host. */
 export function shopManifestRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/:slug/manifest.webmanifest", async (c) => {
     const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-    const settings = await asPlatformReader(deps.db, (trx) => trx.selectFrom("settings").select("doc").where("tenant_id", "=", tenant.id).executeTakeFirst());
-    const doc = settings?.doc ?? {};
-    const name = typeof doc.shopName === "string" ? doc.shopName : tenant.name;
-    const theme = (doc.theme ?? {}) as { primaryColor?: string };
-    const manifest = {
-      id: `/shop/${tenant.slug}/`,
-      name,
-      short_name: name.length > 12 ? name.slice(0, 12).trimEnd() : name,
-      start_url: `/shop/${tenant.slug}/`,
-      scope: `/shop/${tenant.slug}/`,
-      display: "standalone",
-      background_color: "#f6f4ef",
-      theme_color: theme.primaryColor ?? "#1f6f5c",
-      icons: ICONS,
-    };
-    c.header("Cache-Control", "no-cache");
-    return c.body(JSON.stringify(manifest), 200, { "content-type": "application/manifest+json" });
+    return shopManifest(deps, tenant, `/shop/${tenant.slug}/`);
   });
 }

@@ -27,6 +27,17 @@ const newTenantSchema = z.object({
 
 const idParam = z.uuid();
 
+/** A shop's own host name, e.g. `shop.corner-pantry.de`: lower-case labels, at least one dot. */
+const domainSchema = z.object({
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253)
+    .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a host name such as shop.example.com, without https:// or a path")
+    .nullable(),
+});
+
 /** The platform owner's tenant administration: create, list, suspend and activate shops. */
 export function tenantRoutes(deps: AppDeps) {
   const setStatus = (status: TenantStatus) => async (id: string) => {
@@ -43,9 +54,9 @@ export function tenantRoutes(deps: AppDeps) {
     .get("/", async (c) => {
       callerAs(c, "owner");
       const tenants = await asPlatformReader(deps.db, (trx) =>
-        trx.selectFrom("tenants").select(["id", "slug", "name", "currency", "status", "plan_id", "created_at"]).orderBy("created_at").execute(),
+        trx.selectFrom("tenants").select(["id", "slug", "name", "currency", "status", "plan_id", "domain", "created_at"]).orderBy("created_at").execute(),
       );
-      return c.json({ tenants: tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, currency: t.currency, status: t.status, planId: t.plan_id, createdAt: t.created_at })) });
+      return c.json({ tenants: tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, currency: t.currency, status: t.status, planId: t.plan_id, domain: t.domain, createdAt: t.created_at })) });
     })
     .post("/", async (c) => {
       callerAs(c, "owner");
@@ -62,5 +73,18 @@ export function tenantRoutes(deps: AppDeps) {
     .post("/:id/activate", async (c) => {
       callerAs(c, "owner");
       return c.json(await activate(c.req.param("id")));
+    })
+    .put("/:id/domain", async (c) => {
+      callerAs(c, "owner");
+      const id = c.req.param("id");
+      if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+      const { domain } = await jsonBody(c, domainSchema);
+      if (domain !== null) {
+        const holder = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select("id").where("domain", "=", domain).executeTakeFirst());
+        if (holder && holder.id !== id) throw new ApiError(409, ApiErrorCode.Conflict, `${domain} already belongs to another shop.`);
+      }
+      const updated = await withTenant(deps.db, id, (trx) => trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst());
+      if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+      return c.json(updated);
     });
 }

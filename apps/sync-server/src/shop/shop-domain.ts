@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { MiddlewareHandler } from "hono";
+import { asPlatformReader } from "../db/tenant-scope";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import { shopManifest } from "./manifest.routes";
+
+/** Paths that stay the platform's on every host name: the APIs and the other apps. */
+const PLATFORM_PATHS = /^\/(api|sync|health|media|shop|pos|admin)(\/|$)/;
+/** The storefront build's own files, served at the root of a shop's domain. */
+const BUILD_FILES = /^\/(_app\/.+|icons\/.+|sw\.js|workbox-[\w-]+\.js)(\.map)?$/;
+const CACHE_MS = 30_000;
+
+type HostShop = { id: string; slug: string; name: string } | null;
+
+/** Which active shop answers at a host name; remembered for 30 s (misses too) so assets cost no query. */
+function hostLookup(deps: Pick<AppDeps, "db">) {
+  const cache = new Map<string, { shop: HostShop; until: number }>();
+  return async (host: string): Promise<HostShop> => {
+    const hit = cache.get(host);
+    if (hit && hit.until > Date.now()) return hit.shop;
+    const row = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("domain", "=", host).executeTakeFirst());
+    const shop = row && row.status === "active" ? { id: row.id, slug: row.slug, name: row.name } : null;
+    if (cache.size > 5_000) cache.clear();
+    cache.set(host, { shop, until: Date.now() + CACHE_MS });
+    return shop;
+  };
+}
+
+/** The host name of a request, lower-case and without its port. */
+export function hostName(header: string | undefined): string {
+  return (header ?? "").toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
+}
+
+/**
+ * A shop on its own domain (`tenants.domain`, set by the platform owner): at `https://{domain}/` the
+ * storefront is served at the root — its shell names the shop in a `<meta name="countertop-shop">`,
+ * its manifest has `start_url` and `scope` `/`, and its service worker sits at `/sw.js` so the shop
+ * browses offline there too. The APIs keep their paths on every host.
+ */
+export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot">): MiddlewareHandler<AppEnv> {
+  const lookup = hostLookup(deps);
+  const root = deps.staticRoot ? path.join(deps.staticRoot, "storefront/dist") : undefined;
+  const files = root ? serveStatic<AppEnv>({ root }) : undefined;
+  return async (c, next) => {
+    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || PLATFORM_PATHS.test(c.req.path)) return next();
+    const shop = await lookup(hostName(c.req.header("host")));
+    if (!shop) return next();
+    if (c.req.path === "/manifest.webmanifest") return shopManifest(deps, shop, "/");
+    if (BUILD_FILES.test(c.req.path) && files) {
+      const res = await files(c, async () => undefined);
+      if (!res) return c.json({ error: { code: "not_found", message: "There is no such file." } }, 404);
+      res.headers.set("Cache-Control", c.req.path.startsWith("/_app/") ? "public, max-age=31536000, immutable" : "no-cache");
+      return res;
+    }
+    const indexFile = root ? path.join(root, "index.html") : undefined;
+    if (!indexFile || !existsSync(indexFile)) return c.json({ error: { code: "not_built", message: 'The shop is not built. Run "pnpm build".' } }, 503);
+    const html = readFileSync(indexFile, "utf8")
+      .replaceAll('="/shop/', '="/')
+      .replace("</head>", `<meta name="countertop-shop" content="${shop.slug}"></head>`);
+    c.header("Cache-Control", "no-cache");
+    return c.html(html);
+  };
+}
