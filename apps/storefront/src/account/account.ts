@@ -104,7 +104,16 @@ export async function openAccount(slug: string, account: ShopAccount): Promise<A
   if (!opening) {
     opening = (async () => {
       const db = await createReplicaDatabase({ name, storage: getRxStorageDexie(), collections: ACCOUNT_COLLECTIONS, multiInstance: true, closeDuplicates: true });
-      const sync = startReplication({ database: db, baseUrl: "", token: () => account.token, push: ["customers"], streams: ["orders"], pollInterval: 30_000 });
+      const sync = startReplication({
+        database: db,
+        baseUrl: "",
+        token: () => account.token,
+        push: ["customers"],
+        streams: ["orders"],
+        pollInterval: 30_000,
+        // An expired or refused token: sign out here, so the shopper sees the sign-in form instead of stale orders.
+        onError: (event) => event.status === 401 && void signOut(slug),
+      });
       return { db, sync };
     })();
     open.set(name, opening);

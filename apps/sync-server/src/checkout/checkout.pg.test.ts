@@ -70,6 +70,16 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
     expect(await level(mozzarella.id)).toBe(0);
   });
 
+  it("takes many checkouts at once without deadlocking: each waits its turn and gets its order", async () => {
+    const water = variantOf("Still Water");
+    await setStock(water.id, 50);
+    const body = { lines: [{ variantId: water.id, qty: 1 }], email: "crowd@example.test", shippingOptionId: "pickup", payment: card };
+    const results = await Promise.all(Array.from({ length: 8 }, async () => checkout(await shopper(), body)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(results.map((r) => r.body.order.number)).size).toBe(8);
+    expect(await level(water.id)).toBe(42);
+  });
+
   it("changes nothing when the card is declined, and the same key can be used again", async () => {
     const eggs = variantOf("Free-range Eggs");
     const before = await level(eggs.id);

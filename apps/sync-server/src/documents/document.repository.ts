@@ -54,7 +54,10 @@ const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint }>()
  * `seq` order is commit order. Call the returned function before commit to store the counter.
  */
 export async function holdSeqCounter(trx: TenantTx, tenantId: string): Promise<() => Promise<void>> {
-  const row = await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forUpdate().executeTakeFirstOrThrow();
+  // NO KEY UPDATE, not UPDATE: writers still queue on each other, but not on the KEY SHARE locks that
+  // foreign keys to tenants take — a checkout that inserted its idempotency key (FK → tenants) before
+  // queueing here would otherwise deadlock with another doing the same.
+  const row = await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forNoKeyUpdate().executeTakeFirstOrThrow();
   const start = BigInt(row.seq);
   const held = { tenantId, last: start };
   heldCounters.set(trx, held);

@@ -52,6 +52,13 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     expect((await register({ name: "Ghost", email: "ghost@example.test", password: "long enough" }, "no-such-shop")).status).toBe(404);
   });
 
+  it("registers many shoppers at once, and one email once even when sent twice at the same moment", async () => {
+    const crowd = await Promise.all(Array.from({ length: 5 }, (_, i) => register({ name: `Crowd ${i}`, email: `crowd${i}@example.test`, password: "long enough" })));
+    expect(crowd.map((r) => r.status)).toEqual(Array(5).fill(201));
+    const twice = await Promise.all([1, 2].map(() => register({ name: "Twice", email: "twice@example.test", password: "long enough" })));
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
   it("signs in with the right password only", async () => {
     const wrong = await signIn({ email: "ana@example.test", password: "wrong horse" });
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: "unauthorized", message: "Email or password is wrong." } } });
