@@ -95,6 +95,9 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
     if (data.settings) document.title = data.settings.shopName;
     const color = data.settings?.theme.primaryColor;
     if (color) document.documentElement.style.setProperty("--brand", color);
+    const accent = data.settings?.theme.accentColor;
+    if (accent) document.documentElement.style.setProperty("--accent", accent);
+    document.querySelector('meta[name="theme-color"]')?.setAttribute("content", color ?? "#1f6f5c");
   }, [data.settings]);
 
   let page;
@@ -110,6 +113,7 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
     <div className="shell">
       <header className="bar">
         <Link className="brand" to="/">
+          {data.settings?.theme.logoUrl && <img className="logo" src={data.settings.theme.logoUrl} alt="" width={32} height={32} />}
           {data.settings?.shopName ?? session.name}
         </Link>
         <nav className="bar-links" aria-label="Your shopping">

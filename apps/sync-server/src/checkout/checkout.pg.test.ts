@@ -80,6 +80,37 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
     expect(await level(water.id)).toBe(42);
   });
 
+  it("puts the stock back when the shop cancels an order, once; refunds the card but not the stock of one already shipped", async () => {
+    const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
+    const eggs = variantOf("Free-range Eggs");
+    await setStock(eggs.id, 10);
+    const move = async (order: StoredDoc, status: string) => {
+      const next = { ...order, status, updatedAt: new Date().toISOString() };
+      const res = await server.call("POST", "/sync/v1/orders/push", { token: manager, body: [{ assumedMasterState: order, newDocumentState: next }] });
+      expect(res).toMatchObject({ status: 200, body: [] });
+      return next;
+    };
+    const body = { lines: [{ variantId: eggs.id, qty: 3 }], email: "cancel@example.test", shippingOptionId: "pickup", payment: card };
+    const cancelled = (await checkout(await shopper(), body)).body.order;
+    expect(await level(eggs.id)).toBe(7);
+    const done = await move(cancelled, "cancelled");
+    expect(await level(eggs.id)).toBe(10);
+    // The same push again changes nothing.
+    await server.call("POST", "/sync/v1/orders/push", { token: manager, body: [{ assumedMasterState: cancelled, newDocumentState: done }] });
+    expect(await level(eggs.id)).toBe(10);
+    const movements = (await pullAll(server, till.token, "stock_movements", 1000)).docs.filter((m) => m.refId === cancelled.id);
+    expect(movements.map((m) => [m.reason, m.delta]).sort()).toEqual([["order", -3], ["order_cancel", 3]]);
+
+    const shipped = await move((await checkout(await shopper(), body)).body.order, "shipped");
+    expect(await level(eggs.id)).toBe(7);
+    await move(shipped, "refunded");
+    expect(await level(eggs.id)).toBe(7);
+    // The card payment is given back by the provider, and the order says so.
+    await expect
+      .poll(async () => ((await pullAll(server, manager, "orders", 1000)).docs.find((o) => o.id === shipped.id)?.payment as { status: string }).status)
+      .toBe("refunded");
+  });
+
   it("changes nothing when the card is declined, and the same key can be used again", async () => {
     const eggs = variantOf("Free-range Eggs");
     const before = await level(eggs.id);

@@ -8,7 +8,7 @@ export interface PaymentProvider {
   authorize(input: { amount: number; currency: string; idempotencyKey: string; card?: CardInput | undefined }): Promise<PaymentResult>;
   /** Takes an authorized amount. */
   capture(reference: string): Promise<PaymentResult>;
-  /** Gives a captured amount back. */
+  /** Gives a captured amount back; asking again for the same payment answers "refunded" again. */
   refund(reference: string, amount: number): Promise<PaymentResult>;
 }
 
@@ -65,6 +65,7 @@ export function testCardProvider(): PaymentProvider {
     },
     async refund(reference, amount) {
       const payment = amounts.get(reference);
+      if (payment?.state === "refunded") return { status: "refunded", reference };
       if (!payment || payment.state !== "captured" || amount > payment.amount) return { status: "declined", reference, message: "Nothing to refund." };
       payment.state = "refunded";
       return { status: "refunded", reference };

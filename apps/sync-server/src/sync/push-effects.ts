@@ -57,6 +57,25 @@ export function saleMovements(sale: StoredDoc, catalog: ReadonlyMap<string, Cata
     }));
 }
 
+/**
+ * The movements that put an order's reserved stock back (`order_cancel`), one per `order` movement
+ * made at checkout, with ids derived from them so they are written once however often the push comes.
+ */
+export function orderCancelMovements(orderMovements: readonly StoredDoc[], now: Date): StoredDoc[] {
+  return orderMovements
+    .filter((m) => m.reason === "order")
+    .map((m) => ({
+      id: `${String(m.id)}:cancel`,
+      locationId: m.locationId,
+      variantId: m.variantId,
+      delta: -Number(m.delta),
+      reason: "order_cancel",
+      refId: m.refId,
+      occurredAt: now.toISOString(),
+      _deleted: false,
+    }));
+}
+
 /** The stock level ids (`{locationId}:{variantId}`) that movements touch. */
 export function levelIdsOf(movements: readonly StoredDoc[]): string[] {
   return [...new Set(movements.map((m) => `${String(m.locationId)}:${String(m.variantId)}`))];

@@ -64,3 +64,15 @@ export async function readLockedState(
     items: new Map(row.items.map((i) => [i.id, i.doc])),
   };
 }
+
+/**
+ * The `order` movements checkout made for these orders (ids `{orderId}:{lineId}`). They never change
+ * once written, so they are read before the tenant's lock.
+ */
+export async function readOrderMovements(trx: TenantTx, tenantId: string, orders: readonly StoredDoc[]): Promise<StoredDoc[]> {
+  const ids = orders.flatMap((o) => ((o.lines as { id?: unknown }[] | undefined) ?? []).map((l) => `${String(o.id)}:${String(l.id)}`));
+  if (ids.length === 0) return [];
+  const rows = await trx.selectFrom("stock_movements").select("doc").where("tenant_id", "=", tenantId).where("id", "in", ids).where("reason", "=", "order").execute();
+  const orderIds = new Set(orders.map((o) => String(o.id)));
+  return rows.map((r) => r.doc).filter((m) => orderIds.has(String(m.refId)));
+}

@@ -1,11 +1,11 @@
-import { resolvePush, type SyncCollection } from "@countertop/domain";
+import { isOrderStatus, resolvePush, restocksOnTransition, type SyncCollection } from "@countertop/domain";
 import type { Principal } from "../auth/token";
 import type { StoredDoc } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets, type CollectionTable, type DocumentWrite } from "../documents/document.repository";
 import { ApiError, ApiErrorCode } from "../http/errors";
-import { applyToLevels, cashVariances, duplicateCustomers, levelIdsOf, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
-import { readLockedState, readSaleFacts, type SaleFacts } from "./push-reads";
+import { applyToLevels, cashVariances, duplicateCustomers, levelIdsOf, orderCancelMovements, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
+import { readLockedState, readOrderMovements, readSaleFacts, type SaleFacts } from "./push-reads";
 
 /** A row of a push, already parsed with the collection's schema. */
 export interface PushRow {
@@ -54,14 +54,16 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   const registerIds = table === "sales" ? [...new Set(incoming.map((d) => String(d.registerId)))] : [];
   const facts = table === "sales" ? await readSaleFacts(trx, tenantId, incoming, registerIds.filter((r) => UUID.test(r))) : undefined;
   if (table === "sales") assertOwnRegisters(registerIds, facts);
+  // An order cancelled (or refunded before its goods left) puts its reserved stock back.
+  const restockCandidates = table === "orders" ? orderCancelMovements(await readOrderMovements(trx, tenantId, incoming), now) : [];
 
   // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
   const storeCounter = await holdSeqCounter(trx, tenantId);
   const unique = [...new Map(incoming.map((d) => [String(d.id), d])).values()];
-  const candidates = table === "sales" ? unique.flatMap((s) => saleMovements(s, facts!.catalog)) : table === "stock_movements" ? unique : [];
+  const candidates = table === "sales" ? unique.flatMap((s) => saleMovements(s, facts!.catalog)) : table === "stock_movements" ? unique : restockCandidates;
   const state = await readLockedState(trx, tenantId, table, {
     docs: incoming.map((d) => String(d.id)),
-    movements: table === "sales" ? candidates.map((m) => String(m.id)) : [],
+    movements: table === "sales" || table === "orders" ? candidates.map((m) => String(m.id)) : [],
     levels: levelIdsOf(candidates),
     items: [
       ...levelIdsOf(candidates).map((id) => `oversell:${id}`),
@@ -74,8 +76,10 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   const writes = new Map<string, StoredDoc>();
   const inserted: StoredDoc[] = [];
   const conflicts: StoredDoc[] = [];
+  const restocked = new Set<string>();
   for (const row of rows) {
     const id = String(row.newDocumentState.id);
+    const before = state.masters.get(id);
     const outcome = resolvePush(table as SyncCollection, { assumed: row.assumedMasterState, incoming: row.newDocumentState, master: state.masters.get(id), context });
     switch (outcome.action) {
       case "insert":
@@ -85,6 +89,7 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
         state.masters.set(id, doc);
         if (outcome.action === "insert") inserted.push(doc);
         if (outcome.action === "update" && outcome.conflict) conflicts.push(doc);
+        if (table === "orders" && isOrderStatus(before?.status) && isOrderStatus(doc.status) && restocksOnTransition(before.status, doc.status)) restocked.add(id);
         break;
       }
       case "conflict":
@@ -100,7 +105,11 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   // Derived ids make this idempotent even if a movement with that id was pushed on its own.
   const newSaleIds = new Set(table === "sales" ? inserted.map((s) => String(s.id)) : []);
   const movements =
-    table === "sales" ? candidates.filter((m) => newSaleIds.has(String(m.refId)) && !state.knownMovements.has(String(m.id))) : table === "stock_movements" ? inserted : [];
+    table === "sales"
+      ? candidates.filter((m) => newSaleIds.has(String(m.refId)) && !state.knownMovements.has(String(m.id)))
+      : table === "stock_movements"
+        ? inserted
+        : candidates.filter((m) => restocked.has(String(m.refId)) && !state.knownMovements.has(String(m.id)));
   const levels = applyToLevels(movements, state.onHand, now);
   const raises: Raise[] = [
     ...oversells(levels, facts?.catalog ?? new Map()),
@@ -111,7 +120,7 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
 
   const sets: DocumentWrite[] = [
     { table, docs: [...writes.values()] },
-    ...(table === "sales" ? [{ table: "stock_movements" as const, docs: movements }] : []),
+    ...(table === "sales" || table === "orders" ? [{ table: "stock_movements" as const, docs: movements }] : []),
     { table: "stock_levels", docs: levels },
     { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
   ];

@@ -23,6 +23,7 @@ import { ApiError, ApiErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { pullAccess, type PullAccess } from "./access";
 import { pullPage } from "./pull";
+import { refundOrders } from "../checkout/refunds";
 import { applyPush } from "./push";
 import { openStream } from "./stream";
 
@@ -83,6 +84,11 @@ export function syncRoutes(deps: AppDeps) {
           await deps.changes.announce(trx, principal.tenantId, [...result.written]);
           return result.conflicts;
         });
+        if (table === "orders" && deps.payments) {
+          // Money goes back after the status change is safely stored; the payment's new state streams out.
+          const ids = docs.filter((d) => d.status === "refunded").map((d) => String(d.id));
+          void refundOrders(deps, deps.payments, principal.tenantId, ids).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
+        }
         return c.json(conflicts);
       },
     )

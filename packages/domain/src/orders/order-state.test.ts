@@ -9,6 +9,7 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   TERMINAL_ORDER_STATUSES,
+  restocksOnTransition,
   transition,
   type OrderStatus,
 } from "./order-state.ts";
@@ -100,6 +101,32 @@ describe("order state machine", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("restocksOnTransition", () => {
+  it("puts stock back when an order is cancelled or refunded before its goods leave the shop", () => {
+    expect(restocksOnTransition("pending_payment", "cancelled")).toBe(true);
+    expect(restocksOnTransition("paid", "cancelled")).toBe(true);
+    expect(restocksOnTransition("paid", "refunded")).toBe(true);
+    expect(restocksOnTransition("ready_for_pickup", "cancelled")).toBe(true);
+    expect(restocksOnTransition("ready_for_pickup", "refunded")).toBe(true);
+  });
+
+  it("does not once the goods are with the customer, nor for moves that are not legal or not endings", () => {
+    expect(restocksOnTransition("shipped", "refunded")).toBe(false);
+    expect(restocksOnTransition("completed", "refunded")).toBe(false);
+    expect(restocksOnTransition("shipped", "cancelled")).toBe(false);
+    expect(restocksOnTransition("cancelled", "refunded")).toBe(false);
+    expect(restocksOnTransition("paid", "shipped")).toBe(false);
+  });
+
+  it("restocks only on moves that end an order", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ORDER_STATUSES), fc.constantFrom(...ORDER_STATUSES), (from, to) => {
+        if (restocksOnTransition(from, to)) expect(canTransition(from, to) && isTerminalOrderStatus(to)).toBe(true);
+      }),
     );
   });
 });

@@ -58,3 +58,19 @@ export function transition(from: OrderStatus, to: OrderStatus): OrderStatus {
   }
   return to;
 }
+
+/** Statuses in which an order's goods are still in the shop: reserved, not yet handed over or sent. */
+const GOODS_IN_SHOP: readonly OrderStatus[] = ["pending_payment", "paid", "ready_for_pickup"];
+
+/**
+ * True when `from → to` puts the order's reserved stock back on the shelf: a cancelled order, or one
+ * refunded before its goods left the shop. A refund after shipping or handing over does not — the
+ * goods are with the customer; if they come back, the shop books them in as a return.
+ *
+ * @example
+ * restocksOnTransition("paid", "cancelled")     // true
+ * restocksOnTransition("shipped", "refunded")   // false
+ */
+export function restocksOnTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return canTransition(from, to) && (to === "cancelled" || to === "refunded") && GOODS_IN_SHOP.includes(from);
+}
