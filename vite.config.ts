@@ -114,6 +114,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "storefront",
+          root: "apps/storefront",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "tooling",
           root: "scripts",
           include: ["**/*.test.ts"],

@@ -1,5 +1,6 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { expect, test } from "@playwright/test";
 import { withCheckDigit, writeBarcodeVideo } from "./support/fake-camera";
 import { enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
@@ -36,14 +37,9 @@ test("a product is scanned with the camera, offline", async ({ browser }) => {
 
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_ARGS,
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
       `--use-file-for-fake-video-capture=${video}`,

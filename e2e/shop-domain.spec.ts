@@ -1,4 +1,5 @@
 import { chromium, expect, test } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { takeServiceWorkerControl } from "./support/till";
 
 /*
@@ -22,14 +23,9 @@ test("a shop answers on its own domain at the root, installs there and browses o
   expect(await set.json()).toMatchObject({ slug: "demo", domain: DOMAIN });
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_ARGS,
       `--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`,
       // Service workers need a secure origin; real shop domains are served over HTTPS.
       `--unsafely-treat-insecure-origin-as-secure=${origin}`,

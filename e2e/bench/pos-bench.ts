@@ -10,11 +10,10 @@
  * `--quick` uses a tenth of the catalog and sales. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { examples } from "@countertop/sync-protocol/testing";
+import { startBenchServer, type BenchServer } from "./bench-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type Page } from "@playwright/test";
 
 const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
@@ -26,24 +25,9 @@ const log = (message: string) => console.log(`bench:pos: ${message}`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)]!;
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- server answers
-async function call(method: string, url: string, token?: string, body?: unknown): Promise<Json> {
-  const res = await fetch(BASE + url, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const parsed: Json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(parsed).slice(0, 300)}`);
-  return parsed;
-}
 
-/** The server on a fresh database (the e2e server script), until `stop()`. */
-async function startServer(): Promise<{ stop: () => Promise<void> }> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../support/serve.ts")], { env: { ...process.env, E2E_PORT: String(PORT), LOG_LEVEL: "error" }, stdio: "inherit" });
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${BASE}/health`).then((r) => r.ok, () => false)) return { stop: () => new Promise((resolve) => (child.on("exit", () => resolve()), child.kill("SIGTERM"))) };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not start");
-}
+let server!: BenchServer;
+const call: BenchServer["call"] = (...args) => server.call(...args);
 
 /** A big catalog and recent history, pushed through the sync API like a back office and tills would. */
 async function seed(): Promise<void> {
@@ -87,10 +71,10 @@ async function signIn(page: Page) {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  server = await startBenchServer(PORT);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
   });
   const result: Record<string, number> = {};
   try {

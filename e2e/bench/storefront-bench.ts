@@ -16,11 +16,10 @@
  * Needs TEST_DATABASE_URL (`pnpm bench:storefront` starts a throwaway PostgreSQL 15) and a built
  * storefront (`pnpm bench:storefront` builds it). Lighthouse runs in Debian's Chromium.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { startBenchServer, type BenchServer } from "./bench-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type Browser } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result as LighthouseResult } from "lighthouse";
@@ -32,8 +31,6 @@ const LIGHTHOUSE_RUNS = Math.max(1, Number(args.runs) || 2);
 const PORT = 8796;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOP = "demo";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 /** The storefront keeps its sync streams (EventSource) open, so the network never goes quiet and
  * Lighthouse waits this long after navigating before it audits; the page is done well before. */
 const MAX_WAIT_FOR_LOAD_MS = 10_000;
@@ -44,26 +41,9 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const kb = (bytes: number) => round(bytes / 1024);
 type AuditResult = LighthouseResult["audits"][string];
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- server answers
-async function call(method: string, url: string, token?: string): Promise<Json> {
-  const res = await fetch(BASE + url, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const parsed: Json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(parsed).slice(0, 300)}`);
-  return parsed;
-}
 
-/** The server on a fresh database (the e2e server script), until `stop()`. */
-async function startServer(): Promise<{ stop: () => Promise<void> }> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../support/serve.ts")], { env: { ...process.env, E2E_PORT: String(PORT), LOG_LEVEL: "error" }, stdio: "inherit" });
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.on("exit", () => resolve()), child.kill("SIGTERM"))));
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${BASE}/health`).then((r) => r.ok, () => false)) return { stop };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error("the server did not start");
-}
+let server!: BenchServer;
+const call: BenchServer["call"] = (...args) => server.call(...args);
 
 /** An active product of the demo shop, as its storefront sees the catalog (a shopper's pull). */
 async function activeProductId(): Promise<string> {
@@ -146,7 +126,7 @@ async function installProblems(browser: Browser, url: string): Promise<string[]>
 /** One Lighthouse desktop run in a new Chromium (a first visit: no cache, no storage, no service
  * worker): both scores (0–100) and the accessibility audits that fail. */
 async function audit(url: string): Promise<{ performance: number; accessibility: number; failing: AuditResult[] }> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", ...CHROME_FLAGS] });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   let run: Awaited<ReturnType<typeof lighthouse>>;
   try {
     const flags = { port: chrome.port, output: "json" as const, logLevel: "error" as const, onlyCategories: ["performance", "accessibility"], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
@@ -176,7 +156,7 @@ function flagged(a: AuditResult): string[] {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  server = await startBenchServer(PORT);
   const result: Record<string, number | boolean> = {};
   let browser: Browser | undefined;
   try {
@@ -184,7 +164,7 @@ async function main(): Promise<void> {
     const pages = { product_list: `${BASE}/shop/${SHOP}/`, product_page: `${BASE}/shop/${SHOP}/p/${productId}` };
 
     // First-load JavaScript and installability, in Playwright.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const scripts = await firstLoadScripts(browser, pages.product_list);
     const total = scripts.reduce((sum, s) => sum + s.gzBytes, 0);
     result.first_load_js_kb_gz = kb(total);

@@ -12,6 +12,7 @@ import { Link, setShopBase, useRoute } from "./shop/router";
 import { shopSession, type ShopSession } from "./shop/session";
 import { useShopData } from "./shop/shop-data";
 import { warmImageCache } from "./shop/warm-images";
+import { readableTextOn } from "./shop/contrast";
 
 const HOST_SHOP_KEY = "countertop.host-shop";
 
@@ -94,9 +95,12 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   useEffect(() => {
     if (data.settings) document.title = data.settings.shopName;
     const color = data.settings?.theme.primaryColor;
-    if (color) document.documentElement.style.setProperty("--brand", color);
+    const root = document.documentElement.style;
+    if (color) root.setProperty("--brand", color);
+    if (color) root.setProperty("--brand-text", readableTextOn(color));
     const accent = data.settings?.theme.accentColor;
-    if (accent) document.documentElement.style.setProperty("--accent", accent);
+    if (accent) root.setProperty("--accent", accent);
+    if (accent) root.setProperty("--accent-text", readableTextOn(accent));
     document.querySelector('meta[name="theme-color"]')?.setAttribute("content", color ?? "#1f6f5c");
   }, [data.settings]);
 

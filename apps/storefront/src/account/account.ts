@@ -1,8 +1,8 @@
 import { createReplicaDatabase, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
 import type { Customer } from "@countertop/sync-protocol";
-import { useSyncExternalStore } from "react";
 import { removeRxDatabase } from "rxdb";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+import { localStore } from "../shop/local-store";
 
 /** A signed-in shopper on this device: the token that also reads their own orders and profile. */
 export interface ShopAccount {
@@ -16,48 +16,13 @@ export interface ShopAccount {
 export const ACCOUNT_COLLECTIONS = ["orders", "customers"] as const;
 export type AccountDatabase = ReplicaDatabase<(typeof ACCOUNT_COLLECTIONS)[number]>;
 
-const key = (slug: string) => `countertop.shop.${slug}.account`;
-const listeners = new Set<() => void>();
-const cache = new Map<string, ShopAccount | null>();
-
-function read(slug: string): ShopAccount | null {
-  if (cache.has(slug)) return cache.get(slug)!;
-  let account: ShopAccount | null = null;
-  try {
-    account = JSON.parse(localStorage.getItem(key(slug)) ?? "null") as ShopAccount | null;
-  } catch {
-    account = null;
-  }
-  cache.set(slug, account);
-  return account;
-}
-
-function write(slug: string, account: ShopAccount | null): void {
-  cache.set(slug, account);
-  if (account) localStorage.setItem(key(slug), JSON.stringify(account));
-  else localStorage.removeItem(key(slug));
-  listeners.forEach((l) => l());
-}
+const stored = localStore<ShopAccount | null>("account", null);
+const write = (slug: string, account: ShopAccount | null) => stored.write(slug, account ?? undefined);
+const read = (slug: string) => stored.read(slug);
 
 /** The signed-in shopper of this shop on this device, live across components and tabs. */
 export function useAccount(slug: string): ShopAccount | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      const storage = (e: StorageEvent) => e.key === key(slug) && (cache.delete(slug), l());
-      window.addEventListener("storage", storage);
-      return () => {
-        listeners.delete(l);
-        window.removeEventListener("storage", storage);
-      };
-    },
-    () => read(slug),
-  );
-}
-
-/** The current account without subscribing (e.g. for a request's token). */
-export function currentAccount(slug: string): ShopAccount | null {
-  return read(slug);
+  return stored.use(slug);
 }
 
 /** An error a person can act on, from the server's `{ error: { message } }` or the network. */

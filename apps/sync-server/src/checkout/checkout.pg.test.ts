@@ -85,7 +85,7 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
     const eggs = variantOf("Free-range Eggs");
     await setStock(eggs.id, 10);
     const move = async (order: StoredDoc, status: string) => {
-      const next = { ...order, status, updatedAt: new Date().toISOString() };
+      const next: StoredDoc = { ...order, status, updatedAt: new Date().toISOString() };
       const res = await server.call("POST", "/sync/v1/orders/push", { token: manager, body: [{ assumedMasterState: order, newDocumentState: next }] });
       expect(res).toMatchObject({ status: 200, body: [] });
       return next;

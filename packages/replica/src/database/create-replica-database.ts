@@ -1,4 +1,5 @@
-import { type CollectionDocument, type CollectionName, isCollectionName } from "@countertop/sync-protocol";
+import { isCollectionName } from "@countertop/sync-protocol/client";
+import type { CollectionDocument, CollectionName } from "@countertop/sync-protocol";
 import { type RxCollection, type RxDatabase, type RxStorage, addRxPlugin, createRxDatabase, overwritable } from "rxdb";
 import { rxSchemas } from "../schemas/rx-schemas.ts";
 

@@ -1,4 +1,5 @@
-import { COLLECTIONS, type CollectionName } from "@countertop/sync-protocol";
+import { COLLECTIONS } from "@countertop/sync-protocol/client";
+import type { CollectionName } from "@countertop/sync-protocol";
 
 /** What the POS replicates: everything, so a till and the manager work fully offline. */
 export const POS_COLLECTIONS: readonly CollectionName[] = COLLECTIONS;

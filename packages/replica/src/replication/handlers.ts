@@ -1,11 +1,5 @@
-import {
-  type Checkpoint,
-  type CollectionName,
-  type PushRow,
-  type ReplicatedDocument,
-  loosePullResponseSchema,
-  loosePushResponseSchema,
-} from "@countertop/sync-protocol";
+import { clientPullResponseSchema, clientPushResponseSchema } from "@countertop/sync-protocol/client";
+import type { Checkpoint, CollectionName, PushRow, ReplicatedDocument } from "@countertop/sync-protocol";
 import type { ReplicationPullHandler, ReplicationPushHandler, RxReplicationWriteToMasterRow } from "rxdb";
 import { type SyncRequest, requestJson, syncUrl } from "./http.ts";
 
@@ -39,7 +33,7 @@ export interface HandlerContext {
 export function createPullHandler(context: HandlerContext): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
   return async (checkpoint, batchSize) => {
     const url = syncUrl(context.baseUrl, context.collection, "pull", { seq: checkpoint?.seq, limit: String(batchSize) });
-    const body = loosePullResponseSchema.parse(await requestJson(context.request, url, { method: "GET" }));
+    const body = clientPullResponseSchema.parse(await requestJson(context.request, url, { method: "GET" }));
     return { documents: body.documents, checkpoint: body.checkpoint };
   };
 }
@@ -52,7 +46,7 @@ export function createPushHandler(context: HandlerContext): ReplicationPushHandl
   return async (rows) => {
     const url = syncUrl(context.baseUrl, context.collection, "push");
     const body = await requestJson(context.request, url, { method: "POST", body: rows.map(toPushRow) });
-    return loosePushResponseSchema.parse(body);
+    return clientPushResponseSchema.parse(body);
   };
 }
 

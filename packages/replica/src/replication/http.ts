@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, type CollectionName } from "@countertop/sync-protocol";
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from "@countertop/sync-protocol/client";
+import type { CollectionName } from "@countertop/sync-protocol";
 import { SyncHttpError } from "./sync-http-error.ts";
 
 /** The `fetch` the replication uses; pass one to add logging or to use another transport. */

@@ -1,12 +1,5 @@
-import {
-  type Checkpoint,
-  type CollectionDocument,
-  type CollectionName,
-  MAX_PUSH_ROWS,
-  RESYNC,
-  type ReplicatedDocument,
-  type StreamEvent,
-} from "@countertop/sync-protocol";
+import { MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol/client";
+import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import type { RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";

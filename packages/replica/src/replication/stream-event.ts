@@ -1,4 +1,5 @@
-import { RESYNC, looseStreamEventSchema, type StreamEvent } from "@countertop/sync-protocol";
+import { RESYNC, clientStreamEventSchema } from "@countertop/sync-protocol/client";
+import type { StreamEvent } from "@countertop/sync-protocol";
 import type { SseMessage } from "./sse-parser.ts";
 
 /**
@@ -14,7 +15,7 @@ export function toStreamEvent(message: SseMessage, onInvalid: (error: Error) => 
     onInvalid(new Error(`stream event is not JSON: ${message.data.slice(0, 100)}`));
     return RESYNC;
   }
-  const parsed = looseStreamEventSchema.safeParse(json);
+  const parsed = clientStreamEventSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   onInvalid(new Error(`stream event is neither "RESYNC" nor {documents, checkpoint}: ${parsed.error.message}`));
   return RESYNC;

@@ -1,4 +1,5 @@
-import { RESYNC, STREAM_HEARTBEAT_MS, type StreamEvent } from "@countertop/sync-protocol";
+import { RESYNC, STREAM_HEARTBEAT_MS } from "@countertop/sync-protocol/client";
+import type { StreamEvent } from "@countertop/sync-protocol";
 import { Observable } from "rxjs";
 import { type SyncRequest, sendSyncRequest } from "./http.ts";
 import { SseParser } from "./sse-parser.ts";

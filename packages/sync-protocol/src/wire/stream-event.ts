@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { replicatedDocumentSchema, type ReplicatedDocument } from "../documents/replicated-document.ts";
 import { pullResponseSchema, type PullResponse } from "./pull-response.ts";
+import { RESYNC } from "./resync.ts";
 
-/**
- * Tells the client to run a full pull from its checkpoint: always the first event after a
- * (re)connect, and sent whenever the server can't describe what changed.
- */
-export const RESYNC = "RESYNC";
+export { RESYNC };
 
 /**
  * The JSON in the `data:` of one event of `GET /sync/v1/{collection}/stream`: new documents with

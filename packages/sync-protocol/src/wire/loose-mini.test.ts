@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { clientPullResponseSchema, clientPushResponseSchema, clientStreamEventSchema } from "./loose-mini.ts";
+import { loosePullResponseSchema } from "./pull-response.ts";
+import { loosePushResponseSchema } from "./push-response.ts";
+import { looseStreamEventSchema } from "./stream-event.ts";
+
+const doc = { id: "p1", _deleted: false, name: "Club-Mate" };
+const inputs: unknown[] = [
+  { documents: [doc], checkpoint: { seq: "42" } },
+  { documents: [], checkpoint: { seq: "0" } },
+  { documents: [doc], checkpoint: { seq: "042" } },
+  { documents: [doc], checkpoint: { seq: 42 } },
+  { documents: [{ id: "", _deleted: false }], checkpoint: { seq: "1" } },
+  { documents: [{ id: "x".repeat(101), _deleted: false }], checkpoint: { seq: "1" } },
+  { documents: [{ id: "p1" }], checkpoint: { seq: "1" } },
+  { documents: Array.from({ length: 1001 }, (_, i) => ({ id: `d${i}`, _deleted: false })), checkpoint: { seq: "1" } },
+  [doc],
+  [],
+  Array.from({ length: 501 }, (_, i) => ({ id: `d${i}`, _deleted: true })),
+  [{ id: 7, _deleted: false }],
+  "RESYNC",
+  "resync",
+  null,
+  42,
+  {},
+];
+
+describe("the browser's zod/mini wire checks", () => {
+  it("accept and refuse exactly what the full-zod contract schemas do, and keep unknown fields", () => {
+    for (const input of inputs) {
+      expect(clientPullResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(loosePullResponseSchema.safeParse(input).success);
+      expect(clientPushResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(loosePushResponseSchema.safeParse(input).success);
+      expect(clientStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(looseStreamEventSchema.safeParse(input).success);
+    }
+    expect(clientPullResponseSchema.parse({ documents: [doc], checkpoint: { seq: "1" } }).documents[0]).toEqual(doc);
+  });
+});

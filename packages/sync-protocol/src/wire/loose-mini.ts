@@ -1,0 +1,22 @@
+import * as z from "zod/mini";
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from "./limits.ts";
+import { RESYNC } from "./resync.ts";
+
+/*
+ * The loose wire schemas again, written with `zod/mini` for browser clients: they check the same
+ * shapes as `loosePullResponseSchema`, `loosePushResponseSchema` and `looseStreamEventSchema` (a
+ * test holds them to it) at a fraction of the bundle — the full zod is ~25 KB gzipped on a shop's
+ * first load, these are a few. The server and the contract hash keep the full-zod versions.
+ */
+
+const document = z.looseObject({ id: z.string().check(z.minLength(1), z.maxLength(100)), _deleted: z.boolean() });
+const checkpoint = z.object({ seq: z.string().check(z.regex(/^(?:0|[1-9]\d{0,18})$/, "expected a seq of decimal digits")) });
+
+/** A pull body of any collection, for clients: documents are only checked for `id` and `_deleted`. */
+export const clientPullResponseSchema = z.object({ documents: z.array(document).check(z.maxLength(MAX_PULL_LIMIT)), checkpoint });
+
+/** A push answer of any collection, for clients. */
+export const clientPushResponseSchema = z.array(document).check(z.maxLength(MAX_PUSH_ROWS));
+
+/** A stream event of any collection, for clients. */
+export const clientStreamEventSchema = z.union([z.literal(RESYNC), clientPullResponseSchema]);
