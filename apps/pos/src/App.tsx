@@ -8,6 +8,7 @@ import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
 import { FirstSync, firstSyncDone } from "./setup/FirstSync";
 import { SetupScreen } from "./setup/SetupScreen";
+import { OrdersScreen, useOpenOrderCount } from "./orders/OrdersScreen";
 import { RefundScreen } from "./refund/RefundScreen";
 import { ClosedShiftReport, CloseShift } from "./shift/CloseShift";
 import { OpenShift } from "./shift/OpenShift";
@@ -23,7 +24,7 @@ export function App() {
   const [openError, setOpenError] = useState<string>();
   const [synced, setSynced] = useState(() => (till ? firstSyncDone(till.tenantId) : false));
   const [staff, setStaff] = useState<Staff>();
-  const [mode, setMode] = useState<"sell" | "refund" | "shift">("sell");
+  const [mode, setMode] = useState<"sell" | "refund" | "orders" | "shift">("sell");
   const [report, setReport] = useState<Shift>();
 
   useEffect(() => {
@@ -69,9 +70,11 @@ export function App() {
   else if (!settings) body = <Message title="Loading the shop's settings…" />;
   else if (!shift) body = <OpenShift db={replica.db} till={till} staff={staff} currency={settings.currency} locale={settings.locale} onOpened={() => undefined} onLock={lock} />;
   else if (mode === "refund") body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
+  else if (mode === "orders") body = <OrdersScreen db={replica.db} staff={staff} settings={settings} />;
   else if (mode === "shift") body = <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />;
   else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
   const selling = Boolean(staff && shift && settings);
+  const openOrders = useOpenOrderCount(replica?.db);
 
   return (
     <div className="shell">
@@ -82,8 +85,9 @@ export function App() {
             [
               ["sell", "Sell"],
               ["refund", "Refund"],
+              ["orders", openOrders > 0 ? `Online orders (${openOrders})` : "Online orders"],
               ["shift", "Shift & drawer"],
-            ] as const
+            ] as const satisfies readonly (readonly [typeof mode, string])[]
           ).map(([key, label]) => (
             <button key={key} type="button" className={mode === key ? "mode active" : "mode"} aria-current={mode === key ? "page" : undefined} onClick={() => setMode(key)}>
               {label}
