@@ -49,9 +49,12 @@ function useOnline(): boolean {
 
 /** A tenant's shop: its catalog from the browser's replica, the cart, checkout. */
 export function App() {
-  const [where] = useState(locateShop);
+  const [where] = useState(() => {
+    const found = locateShop();
+    if (found) setShopBase(found.base);
+    return found;
+  });
   const slug = where?.slug;
-  if (where) setShopBase(where.base);
   const [session, setSession] = useState<ShopSession>();
   const [db, setDb] = useState<ShopDatabase>();
   const [error, setError] = useState<string>();

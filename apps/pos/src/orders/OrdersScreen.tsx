@@ -1,4 +1,4 @@
-import { formatMoney, minor, nextOrderStatuses, restocksOnTransition, type OrderStatus } from "@countertop/domain";
+import { formatMoney, minor, nextOrderStatuses, restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { Order, Settings, Staff } from "@countertop/sync-protocol";
 import { useMemo, useState } from "react";
 import { Alert } from "../app/Alert";
@@ -30,7 +30,8 @@ const ACTION: Record<OrderStatus, string> = {
   refunded: "Refund",
 };
 
-const NEEDS_MANAGER: ReadonlySet<OrderStatus> = new Set(["cancelled", "refunded"]);
+/** Ending an order (cancel, refund) needs a manager. */
+const NEEDS_MANAGER: ReadonlySet<OrderStatus> = new Set(TERMINAL_ORDER_STATUSES);
 
 /** The number of orders the shop still has to act on, for the till's menu. */
 export function useOpenOrderCount(db: PosDatabase | undefined): number {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import { asPlatformReader } from "../db/tenant-scope";
 import type { AppDeps, AppEnv } from "../http/app-env";
+import { cacheControl, notBuilt, readShell } from "../static/static.routes";
 import { shopManifest } from "./manifest.routes";
 
 /** Paths that stay the platform's on every host name: the APIs and the other apps. */
@@ -51,12 +51,12 @@ export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot">): Middlewar
     if (BUILD_FILES.test(c.req.path) && files) {
       const res = await files(c, async () => undefined);
       if (!res) return c.json({ error: { code: "not_found", message: "There is no such file." } }, 404);
-      res.headers.set("Cache-Control", c.req.path.startsWith("/_app/") ? "public, max-age=31536000, immutable" : "no-cache");
+      res.headers.set("Cache-Control", cacheControl(c.req.path));
       return res;
     }
-    const indexFile = root ? path.join(root, "index.html") : undefined;
-    if (!indexFile || !existsSync(indexFile)) return c.json({ error: { code: "not_built", message: 'The shop is not built. Run "pnpm build".' } }, 503);
-    const html = readFileSync(indexFile, "utf8")
+    const shell = readShell(root);
+    if (shell === undefined) return notBuilt(c, "/");
+    const html = shell
       .replaceAll('="/shop/', '="/')
       .replace("</head>", `<meta name="countertop-shop" content="${shop.slug}"></head>`);
     c.header("Cache-Control", "no-cache");

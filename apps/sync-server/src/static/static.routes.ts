@@ -22,8 +22,19 @@ const MOUNTS: readonly SpaMount[] = [
 
 /** Hashed build output (under `_app/`) never changes; everything else — the shell, the service
  * worker, the manifest — must be revalidated so an update reaches the tills. */
-function cacheControl(urlPath: string): string {
+export function cacheControl(urlPath: string): string {
   return /\/_app\/.+[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(urlPath) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+/** A built app's index.html from its build folder; `undefined` while the app is not built. */
+export function readShell(root: string | undefined): string | undefined {
+  const indexFile = root ? path.join(root, "index.html") : undefined;
+  return indexFile && existsSync(indexFile) ? readFileSync(indexFile, "utf8") : undefined;
+}
+
+/** The answer for a page of an app that is not built: 503 with the command to run. */
+export function notBuilt(c: Context, where: string): Response {
+  return c.json({ error: { code: "not_built", message: `The app at ${where} is not built. Run "pnpm build".` } }, 503);
 }
 
 const withCacheControl: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -38,12 +49,9 @@ const withCacheControl: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefined): void {
   for (const mount of MOUNTS) {
     const root = staticRoot ? path.join(staticRoot, mount.folder) : undefined;
-    const indexFile = root ? path.join(root, "index.html") : undefined;
     const shell = (c: Context) => {
-      if (!indexFile || !existsSync(indexFile)) {
-        return c.json({ error: { code: "not_built", message: `The app at ${mount.prefix} is not built. Run "pnpm build".` } }, 503);
-      }
-      const html = readFileSync(indexFile, "utf8");
+      const html = readShell(root);
+      if (html === undefined) return notBuilt(c, mount.prefix);
       const slug = mount.perTenant ? c.req.param("slug") : undefined;
       // Each shop installs as its own app: its shell links its own manifest (name, start_url, scope).
       return c.html(slug ? html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`) : html);

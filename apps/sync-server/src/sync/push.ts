@@ -1,4 +1,4 @@
-import { isOrderStatus, resolvePush, restocksOnTransition, type SyncCollection } from "@countertop/domain";
+import { isOrderStatus, resolvePush, restocksOnTransition, TERMINAL_ORDER_STATUSES, type SyncCollection } from "@countertop/domain";
 import type { Principal } from "../auth/token";
 import type { StoredDoc } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
@@ -55,7 +55,9 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   const facts = table === "sales" ? await readSaleFacts(trx, tenantId, incoming, registerIds.filter((r) => UUID.test(r))) : undefined;
   if (table === "sales") assertOwnRegisters(registerIds, facts);
   // An order cancelled (or refunded before its goods left) puts its reserved stock back.
-  const restockCandidates = table === "orders" ? orderCancelMovements(await readOrderMovements(trx, tenantId, incoming), now) : [];
+  // Only a push that ends an order can restock it (domain: restocking moves are to terminal statuses).
+  const ending = table === "orders" ? incoming.filter((o) => isOrderStatus(o.status) && TERMINAL_ORDER_STATUSES.includes(o.status)) : [];
+  const restockCandidates = ending.length > 0 ? orderCancelMovements(await readOrderMovements(trx, tenantId, ending), now) : [];
 
   // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
   const storeCounter = await holdSeqCounter(trx, tenantId);
