@@ -3,7 +3,23 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** Modules that do I/O or bind to a framework; the domain must stay a pure library. */
-const IMPURE = ["rxdb", "rxdb/*", "dexie", "dexie/*", "hono", "hono/*", "kysely", "kysely/*", "pg", "pg/*", "react", "react/*", "react-dom", "react-dom/*", "node:*"];
+const IMPURE = [
+  "rxdb",
+  "rxdb/*",
+  "dexie",
+  "dexie/*",
+  "hono",
+  "hono/*",
+  "kysely",
+  "kysely/*",
+  "pg",
+  "pg/*",
+  "react",
+  "react/*",
+  "react-dom",
+  "react-dom/*",
+  "node:*",
+];
 
 const noAppImports = {
   group: ["@countertop/pos", "@countertop/storefront", "@countertop/admin", "@countertop/sync-server", "**/apps/**"],
@@ -12,7 +28,15 @@ const noAppImports = {
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/data/**", "**/.data/**", "**/test-results/**", "**/playwright-report/**", "**/dev-dist/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/data/**",
+      "**/.data/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      "**/dev-dist/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

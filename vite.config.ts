@@ -10,7 +10,8 @@ import { defineConfig } from "vitest/config";
  * refreshed behind the scenes. Opaque cross-origin answers (status 0) are kept as well.
  */
 export const productImageCaching: RuntimeCaching = {
-  urlPattern: ({ request, url }) => (request.destination === "image" && !url.pathname.includes("/_app/")) || url.pathname.startsWith("/media/"),
+  urlPattern: ({ request, url }) =>
+    (request.destination === "image" && !url.pathname.includes("/_app/")) || url.pathname.startsWith("/media/"),
   handler: "StaleWhileRevalidate",
   options: {
     cacheName: "shop-images",

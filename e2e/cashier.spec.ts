@@ -22,7 +22,10 @@ interface ApiProduct {
 
 async function addBySearch(page: Page, name: string) {
   await page.getByLabel("Search products").fill(name);
-  await page.getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .first()
+    .click();
   await page.getByLabel("Search products").fill("");
 }
 
@@ -54,7 +57,9 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   const { token } = await tillOf(page);
   const products = await pull<ApiProduct>(page, token, "products");
   const variantOf = (name: string) => products.find((p) => p.name === name)!.variants[0]!;
-  const levelsBefore = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));
+  const levelsBefore = new Map(
+    (await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]),
+  );
 
   await enterPin(page, "1234");
   await expect(page.getByRole("heading", { name: "Open the drawer" })).toBeVisible();
@@ -177,14 +182,23 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   // The queued receipt email went out once the sale had synced (the server's file transport writes .eml files).
   const outbox = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../apps/sync-server/.data-e2e/outbox");
   await expect
-    .poll(() => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.includes(emailTo.replace(/[^a-z0-9@.-]/gi, "_"))) : []).length, { timeout: 45_000 })
+    .poll(() => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.includes(emailTo.replace(/[^a-z0-9@.-]/gi, "_"))) : []).length, {
+      timeout: 45_000,
+    })
     .toBe(1);
 
-  const sales = await pull<{ number: string; kind: string; total: number; shiftId: string; discountTotal: number; taxTotal: number }>(page, token, "sales");
+  const sales = await pull<{ number: string; kind: string; total: number; shiftId: string; discountTotal: number; taxTotal: number }>(
+    page,
+    token,
+    "sales",
+  );
   expect(sales.map((s) => s.number).sort()).toEqual([...numbers].sort());
   expect(new Set(numbers).size).toBe(7);
-  const levelsAfter = new Map((await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]));
-  for (const [variantId, qty] of sold) expect({ variantId, onHand: levelsAfter.get(variantId) }).toEqual({ variantId, onHand: levelsBefore.get(variantId)! - qty });
+  const levelsAfter = new Map(
+    (await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).map((l) => [l.variantId, l.onHand]),
+  );
+  for (const [variantId, qty] of sold)
+    expect({ variantId, onHand: levelsAfter.get(variantId) }).toEqual({ variantId, onHand: levelsBefore.get(variantId)! - qty });
   const untouched = [...levelsBefore].filter(([id]) => !sold.has(id));
   for (const [id, before] of untouched) expect(levelsAfter.get(id)).toBe(before);
 
@@ -200,7 +214,8 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   await page.screenshot({ path: `${SHOTS}/pos-z-report.png` });
   const euro = (minor: number) => new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(minor / 100);
   const ofShift = sales.filter((s) => s.shiftId === sales.find((x) => x.number === numbers[0])!.shiftId);
-  const sum = (kind: string, field: "total" | "discountTotal" | "taxTotal") => ofShift.filter((s) => s.kind === kind).reduce((n, s) => n + s[field], 0);
+  const sum = (kind: string, field: "total" | "discountTotal" | "taxTotal") =>
+    ofShift.filter((s) => s.kind === kind).reduce((n, s) => n + s[field], 0);
   await expect(page.getByTestId("z-sale-count")).toHaveText(String(ofShift.filter((s) => s.kind === "sale").length));
   await expect(page.getByTestId("z-gross")).toHaveText(euro(sum("sale", "total")));
   await expect(page.getByTestId("z-refunds")).toHaveText(euro(sum("refund", "total")));
@@ -212,5 +227,6 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
 });
 
 test.afterEach(async ({ page }, info) => {
-  if (info.status !== "passed") await page.screenshot({ path: `${SHOTS}/failed-${info.title.slice(0, 40).replace(/\W+/g, "-")}.png` }).catch(() => undefined);
+  if (info.status !== "passed")
+    await page.screenshot({ path: `${SHOTS}/failed-${info.title.slice(0, 40).replace(/\W+/g, "-")}.png` }).catch(() => undefined);
 });

@@ -25,19 +25,35 @@ async function shopperAtCheckout(browser: Browser, email: string): Promise<Page>
 }
 
 test("two shoppers check out the last unit at once: one order, one clear 'sold out' with the cart intact", async ({ browser, request }) => {
-  const manager = ((await (await request.post("/api/v1/auth/login", { data: { email: "manager@demo.test", password: "demo-manager" } })).json()) as { token: string }).token;
+  const manager = (
+    (await (await request.post("/api/v1/auth/login", { data: { email: "manager@demo.test", password: "demo-manager" } })).json()) as {
+      token: string;
+    }
+  ).token;
   const auth = { authorization: `Bearer ${manager}` };
-  const pullAll = async <T>(collection: string) => ((await (await request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: auth })).json()) as { documents: T[] }).documents;
+  const pullAll = async <T>(collection: string) =>
+    ((await (await request.get(`/sync/v1/${collection}/pull?limit=1000`, { headers: auth })).json()) as { documents: T[] }).documents;
   const product = (await pullAll<{ name: string; variants: { id: string }[] }>("products")).find((p) => p.name === PRODUCT)!;
   const variantId = product.variants[0]!.id;
   const level = async () => (await pullAll<Level>("stock_levels")).find((l) => l.variantId === variantId)!;
   const before = await level();
   // The shop counts its shelf: one left.
-  const count = { id: crypto.randomUUID(), locationId: before.locationId, variantId, delta: 1 - before.onHand, reason: "count", occurredAt: new Date().toISOString(), _deleted: false };
+  const count = {
+    id: crypto.randomUUID(),
+    locationId: before.locationId,
+    variantId,
+    delta: 1 - before.onHand,
+    reason: "count",
+    occurredAt: new Date().toISOString(),
+    _deleted: false,
+  };
   expect((await request.post("/sync/v1/stock_movements/push", { headers: auth, data: [{ newDocumentState: count }] })).status()).toBe(200);
   expect((await level()).onHand).toBe(1);
 
-  const [ana, ben] = await Promise.all([shopperAtCheckout(browser, "ana.race@example.test"), shopperAtCheckout(browser, "ben.race@example.test")]);
+  const [ana, ben] = await Promise.all([
+    shopperAtCheckout(browser, "ana.race@example.test"),
+    shopperAtCheckout(browser, "ben.race@example.test"),
+  ]);
   await Promise.all([ana.getByRole("button", { name: "Place order" }).click(), ben.getByRole("button", { name: "Place order" }).click()]);
 
   const outcome = async (page: Page) => {

@@ -11,7 +11,10 @@ test.use({ viewport: { width: 1280, height: 800 } });
 
 type Json = Record<string, unknown>;
 
-test("a till lists the online orders, moves one to 'ready for pickup', and a manager cancels it back into stock", async ({ page, request }) => {
+test("a till lists the online orders, moves one to 'ready for pickup', and a manager cancels it back into stock", async ({
+  page,
+  request,
+}) => {
   await registerTill(page, "Orders till");
   await enterPin(page, "1234", { timeout: 30_000 });
   await page.getByRole("button", { name: "Open shift" }).click();
@@ -22,11 +25,17 @@ test("a till lists the online orders, moves one to 'ready for pickup', and a man
   const shopper = ((await (await request.post("/api/v1/shop/demo/session")).json()) as { token: string }).token;
   const products = await pull<{ name: string; variants: { id: string }[] }>(page, token, "products");
   const variantId = products.find((p) => p.name === "Club-Mate")!.variants[0]!.id;
-  const levelOf = async () => (await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).find((l) => l.variantId === variantId)!.onHand;
+  const levelOf = async () =>
+    (await pull<{ variantId: string; onHand: number }>(page, token, "stock_levels")).find((l) => l.variantId === variantId)!.onHand;
   const before = await levelOf();
   const placed = await request.post("/api/v1/shop/demo/checkout", {
     headers: { authorization: `Bearer ${shopper}`, "idempotency-key": `till-orders-${Date.now()}` },
-    data: { lines: [{ variantId, qty: 2 }], email: "pickup@example.test", shippingOptionId: "pickup", payment: { provider: "test_card", card: { number: "4242424242424242" } } },
+    data: {
+      lines: [{ variantId, qty: 2 }],
+      email: "pickup@example.test",
+      shippingOptionId: "pickup",
+      payment: { provider: "test_card", card: { number: "4242424242424242" } },
+    },
   });
   expect(placed.status()).toBe(201);
   const order = ((await placed.json()) as { order: Json & { id: string; number: string } }).order;
@@ -40,7 +49,9 @@ test("a till lists the online orders, moves one to 'ready for pickup', and a man
   await card.getByRole("button", { name: "Ready for pickup" }).click();
   await expect(card.locator(".badge")).toHaveText("Ready for pickup");
   await page.screenshot({ path: "screenshots/pos-online-orders.png", fullPage: true });
-  await expect.poll(async () => (await pull<{ id: string; status: string }>(page, token, "orders")).find((o) => o.id === order.id)?.status).toBe("ready_for_pickup");
+  await expect
+    .poll(async () => (await pull<{ id: string; status: string }>(page, token, "orders")).find((o) => o.id === order.id)?.status)
+    .toBe("ready_for_pickup");
 
   // Cancelling needs a manager; the two bottles go back on the shelf and the card is refunded.
   await card.getByRole("button", { name: "Cancel order" }).click();

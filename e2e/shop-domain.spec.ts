@@ -13,11 +13,20 @@ const DOMAIN = "shop.corner-pantry.test";
 test("a shop answers on its own domain at the root, installs there and browses offline", async ({ request, baseURL }) => {
   const port = new URL(baseURL!).port;
   const origin = `http://${DOMAIN}:${port}`;
-  const owner = ((await (await request.post("/api/v1/auth/login", { data: { email: "owner@countertop.test", password: "demo-owner" } })).json()) as { token: string }).token;
+  const owner = (
+    (await (await request.post("/api/v1/auth/login", { data: { email: "owner@countertop.test", password: "demo-owner" } })).json()) as {
+      token: string;
+    }
+  ).token;
   const auth = { authorization: `Bearer ${owner}` };
-  const tenants = ((await (await request.get("/api/v1/admin/tenants", { headers: auth })).json()) as { tenants: { id: string; slug: string }[] }).tenants;
+  const tenants = (
+    (await (await request.get("/api/v1/admin/tenants", { headers: auth })).json()) as { tenants: { id: string; slug: string }[] }
+  ).tenants;
   const demo = tenants.find((t) => t.slug === "demo")!;
-  const bad = await request.put(`/api/v1/admin/tenants/${demo.id}/domain`, { headers: auth, data: { domain: "https://shop.example.com/" } });
+  const bad = await request.put(`/api/v1/admin/tenants/${demo.id}/domain`, {
+    headers: auth,
+    data: { domain: "https://shop.example.com/" },
+  });
   expect(bad.status()).toBe(400);
   const set = await request.put(`/api/v1/admin/tenants/${demo.id}/domain`, { headers: auth, data: { domain: DOMAIN.toUpperCase() } });
   expect(await set.json()).toMatchObject({ slug: "demo", domain: DOMAIN });

@@ -21,14 +21,22 @@ async function shoot(page: Page, name: string) {
 type Doc = Record<string, unknown> & { id: string };
 
 /** The manager's token and the shop's orders, as the back office reads them. */
-async function shopOrders(request: APIRequestContext): Promise<{ token: string; orders: (Doc & { number: string; email: string; status: string })[] }> {
+async function shopOrders(
+  request: APIRequestContext,
+): Promise<{ token: string; orders: (Doc & { number: string; email: string; status: string })[] }> {
   const login = await request.post("/api/v1/auth/login", { data: { email: "manager@demo.test", password: "demo-manager" } });
   const token = ((await login.json()) as { token: string }).token;
-  const pulled = (await (await request.get("/sync/v1/orders/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: never[] };
+  const pulled = (await (
+    await request.get("/sync/v1/orders/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { documents: never[] };
   return { token, orders: pulled.documents };
 }
 
-test("a shopper browses offline, keeps the cart across an offline reload, checks out online and follows the order live", async ({ page, context, request }) => {
+test("a shopper browses offline, keeps the cart across an offline reload, checks out online and follows the order live", async ({
+  page,
+  context,
+  request,
+}) => {
   await page.setViewportSize(DESKTOP);
   await page.goto("/shop/demo/");
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible({ timeout: 30_000 });
@@ -53,7 +61,9 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await expect(page.getByRole("link", { name: "Cart (2)" })).toBeVisible();
 
   // Every product picture is fetched into the image cache while the shopper browses.
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open("shop-images")).keys()).length), { timeout: 30_000 }).toBeGreaterThanOrEqual(products);
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open("shop-images")).keys()).length), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(products);
 
   // Offline: the catalog and product pages still browse, with their pictures; a reload keeps the cart.
   await context.setOffline(true);
@@ -63,7 +73,9 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => page.getByRole("img", { name: "Sourdough Loaf" }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByRole("img", { name: "Sourdough Loaf" }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   await expect(page.getByRole("link", { name: "Cart (2)" })).toBeVisible();
   await page.getByRole("link", { name: "Cart (2)" }).click();
   await expect(page.getByText("Checkout needs a connection. Your cart is saved on this device.")).toBeVisible();
@@ -97,7 +109,9 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await expect
     .poll(async () => {
       const { token } = await shopOrders(request);
-      const customers = (await (await request.get("/sync/v1/customers/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: { email?: string; addresses: { city: string }[] }[] };
+      const customers = (await (
+        await request.get("/sync/v1/customers/pull?limit=1000", { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { documents: { email?: string; addresses: { city: string }[] }[] };
       return customers.documents.find((c) => c.email === "ana@example.test")?.addresses.map((x) => x.city);
     })
     .toEqual(["Hamburg"]);
@@ -133,7 +147,10 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   const order = mine[0]!;
   const ready = { ...order, status: "ready_for_pickup", updatedAt: new Date().toISOString() };
-  const push = await request.post("/sync/v1/orders/push", { headers: { authorization: `Bearer ${token}` }, data: [{ assumedMasterState: order, newDocumentState: ready }] });
+  const push = await request.post("/sync/v1/orders/push", {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ assumedMasterState: order, newDocumentState: ready }],
+  });
   expect(await push.json()).toEqual([]);
   await expect(history).toContainText("Ready for pickup", { timeout: 15_000 });
   await history.getByRole("link", { name: `Order ${number}` }).click();

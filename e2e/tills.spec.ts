@@ -23,7 +23,10 @@ const signIn = (page: Page) => enterPin(page, "1234", { timeout: 30_000 });
 /** Sells one unit for cash and returns the receipt number. */
 async function sellOne(page: Page, name: string): Promise<string> {
   await page.getByLabel("Search products").fill(name);
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
   await page.getByRole("button", { name: /^Pay / }).click();
   await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
   await expect(page.locator("#receipt-title")).toBeVisible();
@@ -44,7 +47,19 @@ test("two tills sell the last unit offline: both sales land, the level is −1, 
   // A stock count leaves exactly one on the shelf.
   const count = await a.page.request.post("/sync/v1/stock_movements/push", {
     headers: { authorization: `Bearer ${a.token}` },
-    data: [{ newDocumentState: { id: crypto.randomUUID(), locationId: level.locationId, variantId, delta: 1 - level.onHand, reason: "count", occurredAt: new Date().toISOString(), _deleted: false } }],
+    data: [
+      {
+        newDocumentState: {
+          id: crypto.randomUUID(),
+          locationId: level.locationId,
+          variantId,
+          delta: 1 - level.onHand,
+          reason: "count",
+          occurredAt: new Date().toISOString(),
+          _deleted: false,
+        },
+      },
+    ],
   });
   expect(count.status()).toBe(200);
   for (const till of [a, b]) {
@@ -65,7 +80,12 @@ test("two tills sell the last unit offline: both sales land, the level is −1, 
   await b.page.context().setOffline(false);
   for (const till of [a, b]) await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
 
-  await expect.poll(async () => (await pull<{ variantId: string; onHand: number }>(a.page, a.token, "stock_levels")).find((l) => l.variantId === variantId)?.onHand).toBe(-1);
+  await expect
+    .poll(
+      async () =>
+        (await pull<{ variantId: string; onHand: number }>(a.page, a.token, "stock_levels")).find((l) => l.variantId === variantId)?.onHand,
+    )
+    .toBe(-1);
   const items = await pull<{ kind: string; status: string; details: { variantId: string } }>(a.page, a.token, "reconciliation");
   expect(items.filter((i) => i.kind === "oversell" && i.details.variantId === variantId && i.status === "open")).toHaveLength(1);
   // Each till's tile shows the shortfall once the level comes back down.
@@ -94,13 +114,17 @@ test("closing the tab in the middle of a sale loses no completed sale and leaves
   await expect(page.getByText("Tap a product or scan a barcode.")).toBeVisible();
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
   const { deviceId } = await tillOf(page);
-  const sales = (await pull<{ registerId: string; lines: { name: string }[] }>(page, till.token, "sales")).filter((s) => s.registerId === deviceId);
+  const sales = (await pull<{ registerId: string; lines: { name: string }[] }>(page, till.token, "sales")).filter(
+    (s) => s.registerId === deviceId,
+  );
   expect(sales).toHaveLength(1);
   expect(sales[0]!.lines.map((l) => l.name)).toEqual(["Spaghetti 500 g"]);
   await till.close();
 });
 
-test("discounts (a big one approved by a manager), a parked cart and a new customer — and the server's re-pricing agrees", async ({ browser }) => {
+test("discounts (a big one approved by a manager), a parked cart and a new customer — and the server's re-pricing agrees", async ({
+  browser,
+}) => {
   const till = await openTill(browser, "Discounts");
   const { page, token } = till;
   await page.getByLabel("Search products").fill("Apple Spritzer");
@@ -164,7 +188,9 @@ test("a second tab of the till shows the same sales and pushes nothing twice", a
   // Both tabs read one IndexedDB replica: each sees the other's sale in its refund list.
   await till.page.getByRole("button", { name: "Refund", exact: true }).click();
   await second.getByRole("button", { name: "Refund", exact: true }).click();
-  for (const tab of [till.page, second]) for (const number of [first, other]) await expect(tab.getByRole("button", { name: new RegExp(number) })).toBeVisible({ timeout: 10_000 });
+  for (const tab of [till.page, second])
+    for (const number of [first, other])
+      await expect(tab.getByRole("button", { name: new RegExp(number) })).toBeVisible({ timeout: 10_000 });
   await expect(till.page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
   await expect(second.getByTestId("pending")).toHaveText(/other tab/);
 

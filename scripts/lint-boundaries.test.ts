@@ -13,21 +13,35 @@ async function restrictedImportErrors(file: string, code: string): Promise<strin
 }
 
 describe("import boundaries", () => {
-  it.each(["rxdb", "rxdb/plugins/core", "dexie", "hono", "hono/http-exception", "kysely", "pg", "react", "react-dom/client", "node:fs", "node:crypto"])(
-    "packages/domain may not import %s",
-    async (mod) => {
-      const errors = await restrictedImportErrors("packages/domain/src/planted.ts", `import x from "${mod}";\nexport const y = x;\n`);
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toContain("packages/domain is pure commerce rules");
-    },
-  );
+  it.each([
+    "rxdb",
+    "rxdb/plugins/core",
+    "dexie",
+    "hono",
+    "hono/http-exception",
+    "kysely",
+    "pg",
+    "react",
+    "react-dom/client",
+    "node:fs",
+    "node:crypto",
+  ])("packages/domain may not import %s", async (mod) => {
+    const errors = await restrictedImportErrors("packages/domain/src/planted.ts", `import x from "${mod}";\nexport const y = x;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("packages/domain is pure commerce rules");
+  });
 
   it("packages/domain may import its own files", async () => {
-    expect(await restrictedImportErrors("packages/domain/src/planted.ts", `import { x } from "./money";\nexport const y = x;\n`)).toEqual([]);
+    expect(await restrictedImportErrors("packages/domain/src/planted.ts", `import { x } from "./money";\nexport const y = x;\n`)).toEqual(
+      [],
+    );
   });
 
   it("packages/domain depends on nothing of ours", async () => {
-    const errors = await restrictedImportErrors("packages/domain/src/planted.ts", `import { x } from "@countertop/sync-protocol";\nexport const y = x;\n`);
+    const errors = await restrictedImportErrors(
+      "packages/domain/src/planted.ts",
+      `import { x } from "@countertop/sync-protocol";\nexport const y = x;\n`,
+    );
     expect(errors).toHaveLength(1);
   });
 
@@ -43,12 +57,18 @@ describe("import boundaries", () => {
   });
 
   it("a package may not import an app", async () => {
-    const errors = await restrictedImportErrors("packages/replica/src/planted.ts", `import { x } from "@countertop/pos";\nexport const y = x;\n`);
+    const errors = await restrictedImportErrors(
+      "packages/replica/src/planted.ts",
+      `import { x } from "@countertop/pos";\nexport const y = x;\n`,
+    );
     expect(errors).toHaveLength(1);
   });
 
   it("an app may not import another app", async () => {
-    const errors = await restrictedImportErrors("apps/pos/src/planted.ts", `import { x } from "@countertop/storefront";\nexport const y = x;\n`);
+    const errors = await restrictedImportErrors(
+      "apps/pos/src/planted.ts",
+      `import { x } from "@countertop/storefront";\nexport const y = x;\n`,
+    );
     expect(errors).toHaveLength(1);
   });
 });

@@ -25,13 +25,13 @@ const log = (message: string) => console.log(`bench:pos: ${message}`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)]!;
 
-
 let server!: BenchServer;
 const call: BenchServer["call"] = (...args) => server.call(...args);
 
 /** A big catalog and recent history, pushed through the sync API like a back office and tills would. */
 async function seed(): Promise<void> {
-  const manager = (await call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" })).token as string;
+  const manager = (await call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" }))
+    .token as string;
   const seeder = await call("POST", "/api/v1/devices", manager, { name: "History" });
   const made = { id: crypto.randomUUID(), sku: "BENCH-MADE", title: "Regular", price: 300, trackStock: false };
   const products = Array.from({ length: SIZE.products }, (_, i) => ({
@@ -39,11 +39,31 @@ async function seed(): Promise<void> {
     id: crypto.randomUUID(),
     name: `Bench product ${String(i).padStart(5, "0")} ${["tea", "bread", "soap", "jam", "rice"][i % 5]}`,
     categoryId: undefined,
-    variants: i === 0 ? [made] : [{ id: crypto.randomUUID(), sku: `B-${i}`, barcode: undefined, title: "Each", price: 100 + (i % 900), trackStock: false }],
+    variants:
+      i === 0
+        ? [made]
+        : [{ id: crypto.randomUUID(), sku: `B-${i}`, barcode: undefined, title: "Each", price: 100 + (i % 900), trackStock: false }],
     updatedAt: new Date().toISOString(),
   })).map((p) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>);
-  for (let i = 0; i < products.length; i += 500) await call("POST", "/sync/v1/products/push", manager, products.slice(i, i + 500).map((p) => ({ newDocumentState: p })));
-  const line = { ...examples.sales.lines[0]!, variantId: made.id, sku: made.sku, name: "Bench product", qty: 1, unitPrice: 300, discount: 0, taxRate: 700, tax: 20, total: 300 };
+  for (let i = 0; i < products.length; i += 500)
+    await call(
+      "POST",
+      "/sync/v1/products/push",
+      manager,
+      products.slice(i, i + 500).map((p) => ({ newDocumentState: p })),
+    );
+  const line = {
+    ...examples.sales.lines[0]!,
+    variantId: made.id,
+    sku: made.sku,
+    name: "Bench product",
+    qty: 1,
+    unitPrice: 300,
+    discount: 0,
+    taxRate: 700,
+    tax: 20,
+    total: 300,
+  };
   const now = Date.now();
   const sales = Array.from({ length: SIZE.sales }, (_, i) => {
     const { customerId: _c, cashRounding: _r, ...sale } = examples.sales;
@@ -62,7 +82,13 @@ async function seed(): Promise<void> {
       createdAt: new Date(now - 20 * 3600_000 + i * Math.floor((20 * 3600_000) / SIZE.sales)).toISOString(),
     };
   });
-  for (let i = 0; i < sales.length; i += 500) await call("POST", "/sync/v1/sales/push", seeder.token, sales.slice(i, i + 500).map((s) => ({ newDocumentState: s })));
+  for (let i = 0; i < sales.length; i += 500)
+    await call(
+      "POST",
+      "/sync/v1/sales/push",
+      seeder.token,
+      sales.slice(i, i + 500).map((s) => ({ newDocumentState: s })),
+    );
 }
 
 async function signIn(page: Page) {
@@ -80,7 +106,9 @@ async function main(): Promise<void> {
   try {
     let started = performance.now();
     await seed();
-    log(`seeded ${SIZE.products} products and ${SIZE.sales} sales through the sync API in ${round((performance.now() - started) / 1000)} s`);
+    log(
+      `seeded ${SIZE.products} products and ${SIZE.sales} sales through the sync API in ${round((performance.now() - started) / 1000)} s`,
+    );
 
     // Initial sync of a freshly registered till.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -98,9 +126,24 @@ async function main(): Promise<void> {
     const docs = await page.evaluate(async () => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
       const all: unknown[] = [];
-      for (const collection of ["products", "categories", "sales", "stock_movements", "stock_levels", "shifts", "orders", "customers", "staff", "settings", "promotions", "reconciliation"]) {
-        for (let seq = "0"; ; ) {
-          const page = (await (await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${till.token}` } })).json()) as { documents: unknown[]; checkpoint: { seq: string } };
+      for (const collection of [
+        "products",
+        "categories",
+        "sales",
+        "stock_movements",
+        "stock_levels",
+        "shifts",
+        "orders",
+        "customers",
+        "staff",
+        "settings",
+        "promotions",
+        "reconciliation",
+      ]) {
+        for (let seq = "0"; ;) {
+          const page = (await (
+            await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${till.token}` } })
+          ).json()) as { documents: unknown[]; checkpoint: { seq: string } };
           if (page.documents.length === 0) break;
           all.push(...page.documents);
           seq = page.checkpoint.seq;
@@ -160,7 +203,9 @@ async function main(): Promise<void> {
       if (i < 2) await tab.close();
     }
     result.offline_cold_start_ms = round([...cold].sort((a, b) => a - b)[1]!, 0);
-    log(`offline cold start (new tab → sell screen with ${SIZE.products} products, PIN typed): ${cold.map((c) => round(c, 0)).join(", ")} ms; median ${result.offline_cold_start_ms} ms`);
+    log(
+      `offline cold start (new tab → sell screen with ${SIZE.products} products, PIN typed): ${cold.map((c) => round(c, 0)).join(", ")} ms; median ${result.offline_cold_start_ms} ms`,
+    );
     const tab = context.pages().at(-1)!;
 
     // Search: keystroke → grid shows the results.
@@ -184,7 +229,9 @@ async function main(): Promise<void> {
       return times;
     }, SIZE.searches);
     result.search_p95_ms = round(p95(search));
-    log(`search over ${SIZE.products} products: p50 ${round([...search].sort((a, b) => a - b)[Math.floor(search.length / 2)]!)} ms, p95 ${result.search_p95_ms} ms`);
+    log(
+      `search over ${SIZE.products} products: p50 ${round([...search].sort((a, b) => a - b)[Math.floor(search.length / 2)]!)} ms, p95 ${result.search_p95_ms} ms`,
+    );
 
     // Pay → durable sale → receipt on screen, offline.
     const pay: number[] = [];
@@ -203,12 +250,22 @@ async function main(): Promise<void> {
       await tab.getByRole("button", { name: "New sale" }).click();
     }
     result.pay_to_receipt_p95_ms = round(p95(pay));
-    log(`pay to receipt (sale written to IndexedDB first): p50 ${round([...pay].sort((a, b) => a - b)[Math.floor(pay.length / 2)]!)} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
+    log(
+      `pay to receipt (sale written to IndexedDB first): p50 ${round([...pay].sort((a, b) => a - b)[Math.floor(pay.length / 2)]!)} ms, p95 ${result.pay_to_receipt_p95_ms} ms`,
+    );
   } finally {
     await browser.close();
     await server.stop();
   }
-  console.log(JSON.stringify({ offline_cold_start_ms: result.offline_cold_start_ms, search_p95_ms: result.search_p95_ms, pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms, initial_sync_docs_per_s: result.initial_sync_docs_per_s, initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb }));
+  console.log(
+    JSON.stringify({
+      offline_cold_start_ms: result.offline_cold_start_ms,
+      search_p95_ms: result.search_p95_ms,
+      pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
+      initial_sync_docs_per_s: result.initial_sync_docs_per_s,
+      initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
+    }),
+  );
 }
 
 main().then(

@@ -41,7 +41,6 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const kb = (bytes: number) => round(bytes / 1024);
 type AuditResult = LighthouseResult["audits"][string];
 
-
 let server!: BenchServer;
 const call: BenchServer["call"] = (...args) => server.call(...args);
 
@@ -95,26 +94,49 @@ async function installProblems(browser: Browser, url: string): Promise<string[]>
     const manifestUrl = new URL(href, url);
     log(`manifest linked by the served HTML: ${manifestUrl.pathname}`);
     const res = await fetch(manifestUrl);
-    const manifest = (res.ok ? await res.json() : {}) as { name?: string; short_name?: string; start_url?: string; display?: string; icons?: { src: string; sizes?: string }[] };
+    const manifest = (res.ok ? await res.json() : {}) as {
+      name?: string;
+      short_name?: string;
+      start_url?: string;
+      display?: string;
+      icons?: { src: string; sizes?: string }[];
+    };
     if (!res.ok) problems.push(`GET ${manifestUrl.pathname} → ${res.status}`);
     if (!manifest.name && !manifest.short_name) problems.push("the manifest has no name or short_name");
     if (!manifest.start_url) problems.push("the manifest has no start_url");
-    if (!["standalone", "fullscreen", "minimal-ui"].includes(manifest.display ?? "")) problems.push(`the manifest's display is ${JSON.stringify(manifest.display)}, not standalone, fullscreen or minimal-ui`);
+    if (!["standalone", "fullscreen", "minimal-ui"].includes(manifest.display ?? ""))
+      problems.push(`the manifest's display is ${JSON.stringify(manifest.display)}, not standalone, fullscreen or minimal-ui`);
     for (const min of [192, 512]) {
-      const icon = (manifest.icons ?? []).find((i) => (i.sizes ?? "").split(/\s+/).some((s) => Math.min(...s.split("x").map(Number)) >= min));
+      const icon = (manifest.icons ?? []).find((i) =>
+        (i.sizes ?? "").split(/\s+/).some((s) => Math.min(...s.split("x").map(Number)) >= min),
+      );
       if (!icon) problems.push(`the manifest has no icon of at least ${min}px`);
-      else if (!(await fetch(new URL(icon.src, manifestUrl)).then((r) => r.ok, () => false))) problems.push(`the ${min}px icon ${icon.src} does not download`);
+      else if (
+        !(await fetch(new URL(icon.src, manifestUrl)).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      )
+        problems.push(`the ${min}px icon ${icon.src} does not download`);
     }
   }
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url);
-    const registered = await Promise.race([page.evaluate(async () => Boolean(await navigator.serviceWorker.ready)), new Promise<false>((r) => setTimeout(() => r(false), 30_000))]);
+    const registered = await Promise.race([
+      page.evaluate(async () => Boolean(await navigator.serviceWorker.ready)),
+      new Promise<false>((r) => setTimeout(() => r(false), 30_000)),
+    ]);
     if (!registered) problems.push("no service worker became ready within 30 s");
     else {
       await page.reload();
-      const controlled = await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 }).then(() => true, () => false);
+      const controlled = await page
+        .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (!controlled) problems.push("the service worker does not control the page after a reload");
     }
   } finally {
@@ -129,7 +151,13 @@ async function audit(url: string): Promise<{ performance: number; accessibility:
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   let run: Awaited<ReturnType<typeof lighthouse>>;
   try {
-    const flags = { port: chrome.port, output: "json" as const, logLevel: "error" as const, onlyCategories: ["performance", "accessibility"], maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS };
+    const flags = {
+      port: chrome.port,
+      output: "json" as const,
+      logLevel: "error" as const,
+      onlyCategories: ["performance", "accessibility"],
+      maxWaitForLoad: MAX_WAIT_FOR_LOAD_MS,
+    };
     run = await lighthouse(url, flags, desktopConfig);
   } finally {
     chrome.kill();
@@ -137,7 +165,8 @@ async function audit(url: string): Promise<{ performance: number; accessibility:
   if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = run;
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  for (const warning of lhr.runWarnings) if (!STREAMS_OPEN_WARNING.test(String(warning))) log(`  Lighthouse warning on ${url}: ${String(warning)}`);
+  for (const warning of lhr.runWarnings)
+    if (!STREAMS_OPEN_WARNING.test(String(warning))) log(`  Lighthouse warning on ${url}: ${String(warning)}`);
   const score = (id: string) => {
     const value = lhr.categories[id]?.score;
     if (value === null || value === undefined) throw new Error(`Lighthouse on ${url} gave no ${id} score`);
@@ -145,14 +174,30 @@ async function audit(url: string): Promise<{ performance: number; accessibility:
   };
   const failing = (lhr.categories.accessibility?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id]!)
-    .filter((a) => a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "informative" && a.score !== null && a.score < 1);
+    .filter(
+      (a) =>
+        a.scoreDisplayMode !== "notApplicable" &&
+        a.scoreDisplayMode !== "manual" &&
+        a.scoreDisplayMode !== "informative" &&
+        a.score !== null &&
+        a.score < 1,
+    );
   return { performance: score("performance"), accessibility: score("accessibility"), failing };
 }
 
 /** The elements a failing audit flags, one line each. */
 function flagged(a: AuditResult): string[] {
-  const items = a.details && "items" in a.details && Array.isArray(a.details.items) ? (a.details.items as { node?: { snippet?: string; selector?: string; explanation?: string } }[]) : [];
-  return items.flatMap((item) => (item.node ? [`${item.node.selector ?? ""} ${item.node.snippet ?? ""}${item.node.explanation ? ` — ${item.node.explanation.replace(/\s+/g, " ")}` : ""}`] : []));
+  const items =
+    a.details && "items" in a.details && Array.isArray(a.details.items)
+      ? (a.details.items as { node?: { snippet?: string; selector?: string; explanation?: string } }[])
+      : [];
+  return items.flatMap((item) =>
+    item.node
+      ? [
+          `${item.node.selector ?? ""} ${item.node.snippet ?? ""}${item.node.explanation ? ` — ${item.node.explanation.replace(/\s+/g, " ")}` : ""}`,
+        ]
+      : [],
+  );
 }
 
 async function main(): Promise<void> {
@@ -169,7 +214,9 @@ async function main(): Promise<void> {
     const total = scripts.reduce((sum, s) => sum + s.gzBytes, 0);
     result.first_load_js_kb_gz = kb(total);
     for (const s of scripts) log(`  ${new URL(s.url).pathname}: ${kb(s.bytes)} KB, ${kb(s.gzBytes)} KB gzipped`);
-    log(`first-load JS of the product list: ${scripts.length} script${scripts.length === 1 ? "" : "s"}, ${kb(scripts.reduce((sum, s) => sum + s.bytes, 0))} KB raw, ${result.first_load_js_kb_gz} KB gzipped`);
+    log(
+      `first-load JS of the product list: ${scripts.length} script${scripts.length === 1 ? "" : "s"}, ${kb(scripts.reduce((sum, s) => sum + s.bytes, 0))} KB raw, ${result.first_load_js_kb_gz} KB gzipped`,
+    );
     const problems = await installProblems(browser, pages.product_list);
     result.installable = problems.length === 0;
     log(`installable: ${result.installable}${problems.map((p) => `\n  - ${p}`).join("")}`);
@@ -182,7 +229,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
         const started = performance.now();
         const run = await audit(url);
-        log(`  Lighthouse ${name} run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility} (${round((performance.now() - started) / 1000)} s)`);
+        log(
+          `  Lighthouse ${name} run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility} (${round((performance.now() - started) / 1000)} s)`,
+        );
         runs.push(run);
       }
       const performanceScore = Math.max(...runs.map((r) => r.performance));
@@ -195,8 +244,14 @@ async function main(): Promise<void> {
         for (const element of flagged(a)) log(`    ${element}`);
       }
     }
-    result.lighthouse_performance = Math.min(Number(result.lighthouse_performance_product_list), Number(result.lighthouse_performance_product_page));
-    result.lighthouse_accessibility = Math.min(Number(result.lighthouse_accessibility_product_list), Number(result.lighthouse_accessibility_product_page));
+    result.lighthouse_performance = Math.min(
+      Number(result.lighthouse_performance_product_list),
+      Number(result.lighthouse_performance_product_page),
+    );
+    result.lighthouse_accessibility = Math.min(
+      Number(result.lighthouse_accessibility_product_list),
+      Number(result.lighthouse_accessibility_product_page),
+    );
   } finally {
     await browser?.close();
     await server.stop();

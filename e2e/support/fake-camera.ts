@@ -14,8 +14,14 @@ export function ean13Modules(code: string): string {
   if (!/^\d{13}$/.test(code)) throw new Error(`not an EAN-13: ${code}`);
   const digits = [...code].map(Number);
   const parity = PARITY[digits[0]!]!;
-  const left = digits.slice(1, 7).map((d, i) => (parity[i] === "L" ? L[d] : G[d])).join("");
-  const right = digits.slice(7).map((d) => R[d]).join("");
+  const left = digits
+    .slice(1, 7)
+    .map((d, i) => (parity[i] === "L" ? L[d] : G[d]))
+    .join("");
+  const right = digits
+    .slice(7)
+    .map((d) => R[d])
+    .join("");
   return `101${left}01010${right}101`;
 }
 
@@ -33,7 +39,10 @@ export function writeBarcodeVideo(path: string, code: string, width = 640, heigh
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   const frame = Buffer.concat([Buffer.from("FRAME\n"), y, chroma]);
-  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: frames }, () => frame)]));
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: frames }, () => frame)]),
+  );
   return path;
 }
 

@@ -25,7 +25,14 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
   cwd: serverDir,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: url.toString(), PORT: process.env.E2E_PORT ?? "8799", HOST: "127.0.0.1", DATA_DIR: path.join(serverDir, ".data-e2e"), NODE_ENV: "test" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    PORT: process.env.E2E_PORT ?? "8799",
+    HOST: "127.0.0.1",
+    DATA_DIR: path.join(serverDir, ".data-e2e"),
+    NODE_ENV: "test",
+  },
 });
 
 async function dropDatabase(): Promise<void> {

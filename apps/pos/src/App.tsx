@@ -52,7 +52,10 @@ export function App() {
 
   const db = replica?.db;
   const settings = useObservable(() => db?.settings.findOne("shop").$, [db])?.toJSON() as Settings | undefined;
-  const shift = useObservable(() => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$, [db, till?.deviceId])?.toJSON() as Shift | undefined;
+  const shift = useObservable(
+    () => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$,
+    [db, till?.deviceId],
+  )?.toJSON() as Shift | undefined;
   const onSynced = useCallback(() => setSynced(true), []);
   const status = useSyncStatus(replica);
   const lock = () => {
@@ -62,16 +65,33 @@ export function App() {
 
   let body;
   if (!till) body = <SetupScreen onRegistered={setTill} />;
-  else if (openError) body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
+  else if (openError)
+    body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
   else if (!replica) body = <Message title="Opening the till…" />;
   else if (!synced) body = <FirstSync replica={replica} tenantId={till.tenantId} onDone={onSynced} />;
-  else if (report && settings) body = <ClosedShiftReport db={replica.db} shift={report} settings={settings} onDone={() => (setReport(undefined), lock())} />;
+  else if (report && settings)
+    body = <ClosedShiftReport db={replica.db} shift={report} settings={settings} onDone={() => (setReport(undefined), lock())} />;
   else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} />;
   else if (!settings) body = <Message title="Loading the shop's settings…" />;
-  else if (!shift) body = <OpenShift db={replica.db} till={till} staff={staff} currency={settings.currency} locale={settings.locale} onOpened={() => undefined} onLock={lock} />;
-  else if (mode === "refund") body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
+  else if (!shift)
+    body = (
+      <OpenShift
+        db={replica.db}
+        till={till}
+        staff={staff}
+        currency={settings.currency}
+        locale={settings.locale}
+        onOpened={() => undefined}
+        onLock={lock}
+      />
+    );
+  else if (mode === "refund")
+    body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
   else if (mode === "orders") body = <OrdersScreen db={replica.db} staff={staff} settings={settings} />;
-  else if (mode === "shift") body = <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />;
+  else if (mode === "shift")
+    body = (
+      <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />
+    );
   else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
   const selling = Boolean(staff && shift && settings);
   const openOrders = useOpenOrderCount(replica?.db);
@@ -89,7 +109,13 @@ export function App() {
               ["shift", "Shift & drawer"],
             ] as const satisfies readonly (readonly [typeof mode, string])[]
           ).map(([key, label]) => (
-            <button key={key} type="button" className={mode === key ? "mode active" : "mode"} aria-current={mode === key ? "page" : undefined} onClick={() => setMode(key)}>
+            <button
+              key={key}
+              type="button"
+              className={mode === key ? "mode active" : "mode"}
+              aria-current={mode === key ? "page" : undefined}
+              onClick={() => setMode(key)}
+            >
               {label}
             </button>
           ))}

@@ -111,9 +111,20 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   if (!data.loaded || !data.settings) page = <p className="page muted">Loading the catalog…</p>;
   else if (route.page === "product") page = <ProductPage slug={slug} data={data} id={route.id} />;
   else if (route.page === "cart") page = <CartPage slug={slug} data={data} online={online} />;
-  else if (route.page === "checkout") page = <CheckoutPage slug={slug} data={data} token={account?.token ?? session.token} account={account} accountDb={accountDb} online={online} />;
+  else if (route.page === "checkout")
+    page = (
+      <CheckoutPage
+        slug={slug}
+        data={data}
+        token={account?.token ?? session.token}
+        account={account}
+        accountDb={accountDb}
+        online={online}
+      />
+    );
   else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} settings={data.settings} db={accountDb} />;
-  else if (route.page === "account") page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
+  else if (route.page === "account")
+    page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
   else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} />;
 
   return (

@@ -29,7 +29,17 @@ describe.each(ENGINES)("app on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     changes = await openChangeFeed(database);
-    app = createApp({ db: database.db, dbKind: database.kind, staticRoot: fakeBuilds(), version: "test", startedAt: new Date(), log: quiet, jwtSecret: "x".repeat(32), changes, mail: { send: async () => undefined } });
+    app = createApp({
+      db: database.db,
+      dbKind: database.kind,
+      staticRoot: fakeBuilds(),
+      version: "test",
+      startedAt: new Date(),
+      log: quiet,
+      jwtSecret: "x".repeat(32),
+      changes,
+      mail: { send: async () => undefined },
+    });
   });
   afterAll(async () => {
     await changes?.close();
@@ -76,7 +86,12 @@ describe.each(ENGINES)("app on %s", (engine) => {
   });
 
   it("redirects bare prefixes to the app", async () => {
-    for (const [from, to] of [["/pos", "/pos/"], ["/admin", "/admin/"], ["/shop/demo", "/shop/demo/"], ["/", "/pos/"]] as const) {
+    for (const [from, to] of [
+      ["/pos", "/pos/"],
+      ["/admin", "/admin/"],
+      ["/shop/demo", "/shop/demo/"],
+      ["/", "/pos/"],
+    ] as const) {
       const res = await app.request(from);
       expect(res.status).toBeGreaterThanOrEqual(301);
       expect(res.headers.get("location")).toBe(to);

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info(`Countertop sync server on http://localhost:${info.port} (db: ${database.kind})`);
-    log.info(`  POS http://localhost:${info.port}/pos/  ·  shop http://localhost:${info.port}/shop/demo/  ·  admin http://localhost:${info.port}/admin/`);
+    log.info(
+      `  POS http://localhost:${info.port}/pos/  ·  shop http://localhost:${info.port}/shop/demo/  ·  admin http://localhost:${info.port}/admin/`,
+    );
   });
 
   let stopping = false;

@@ -53,7 +53,8 @@ export function nonNegativeMinor(n: number): Minor {
  * bp(2000) // 20 %
  */
 export function bp(n: number): BasisPoints {
-  if (!isBasisPoints(n)) throw new DomainError(DomainErrorCode.InvalidRate, `Not a non-negative integer rate in basis points: ${n}`, { value: n });
+  if (!isBasisPoints(n))
+    throw new DomainError(DomainErrorCode.InvalidRate, `Not a non-negative integer rate in basis points: ${n}`, { value: n });
   return n;
 }
 

@@ -28,33 +28,36 @@ const cartLine = fc.record({
   manualDiscount: fc.option(discount, { nil: undefined }),
 });
 
-export const cartLines: fc.Arbitrary<CartLineInput[]> = fc
-  .array(cartLine, { minLength: 1, maxLength: 6 })
-  .map((lines) =>
-    lines.map((l, i) => ({
-      id: `line-${i}`,
-      sku: `SKU-${l.variantId}`,
-      name: `Item ${l.variantId}`,
-      ...l,
-    })),
-  );
+export const cartLines: fc.Arbitrary<CartLineInput[]> = fc.array(cartLine, { minLength: 1, maxLength: 6 }).map((lines) =>
+  lines.map((l, i) => ({
+    id: `line-${i}`,
+    sku: `SKU-${l.variantId}`,
+    name: `Item ${l.variantId}`,
+    ...l,
+  })),
+);
 
 const base = (id: number) => ({ id: `promo-${id}`, name: `Promo ${id}`, active: true });
 
 export const promotion: fc.Arbitrary<Promotion> = fc.oneof(
-  fc.record({ n: fc.nat(99), percent, minSubtotal: fc.option(fc.integer({ min: 0, max: 200_000 }).map(minor), { nil: undefined }) })
+  fc
+    .record({ n: fc.nat(99), percent, minSubtotal: fc.option(fc.integer({ min: 0, max: 200_000 }).map(minor), { nil: undefined }) })
     .map(({ n, ...p }): Promotion => ({ ...base(n), type: "order_percent", ...p })),
-  fc.record({ n: fc.nat(99), amount: fc.integer({ min: 0, max: 100_000 }).map(minor) })
+  fc
+    .record({ n: fc.nat(99), amount: fc.integer({ min: 0, max: 100_000 }).map(minor) })
     .map(({ n, ...p }): Promotion => ({ ...base(n), type: "order_fixed", ...p })),
-  fc.record({ n: fc.nat(99), percent, categoryId: fc.constantFrom(...CATEGORIES) })
+  fc
+    .record({ n: fc.nat(99), percent, categoryId: fc.constantFrom(...CATEGORIES) })
     .map(({ n, ...p }): Promotion => ({ ...base(n), type: "category_percent", ...p })),
-  fc.record({
-    n: fc.nat(99),
-    buyQty: fc.integer({ min: 1, max: 3 }).map(qty),
-    getQty: fc.integer({ min: 1, max: 2 }).map(qty),
-    percent,
-    variantIds: fc.subarray(VARIANTS, { minLength: 1 }),
-  }).map(({ n, ...p }): Promotion => ({ ...base(n), type: "buy_x_get_y", ...p })),
+  fc
+    .record({
+      n: fc.nat(99),
+      buyQty: fc.integer({ min: 1, max: 3 }).map(qty),
+      getQty: fc.integer({ min: 1, max: 2 }).map(qty),
+      percent,
+      variantIds: fc.subarray(VARIANTS, { minLength: 1 }),
+    })
+    .map(({ n, ...p }): Promotion => ({ ...base(n), type: "buy_x_get_y", ...p })),
 );
 
 export const NOW = new Date("2026-06-01T12:00:00Z");

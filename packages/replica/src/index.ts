@@ -8,15 +8,8 @@
  * const sync = startReplication({ database, baseUrl: location.origin, token: () => session.token });
  * sync.error$.subscribe((event) => { if (event.fatal) showSignIn(); });
  */
-export {
-  RXDB_COLLECTION_LIMIT,
-  createReplicaDatabase,
-} from "./database/create-replica-database.ts";
-export type {
-  CreateReplicaDatabaseOptions,
-  ReplicaCollections,
-  ReplicaDatabase,
-} from "./database/create-replica-database.ts";
+export { RXDB_COLLECTION_LIMIT, createReplicaDatabase } from "./database/create-replica-database.ts";
+export type { CreateReplicaDatabaseOptions, ReplicaCollections, ReplicaDatabase } from "./database/create-replica-database.ts";
 export {
   POS_COLLECTIONS,
   POS_PUSH_COLLECTIONS,

@@ -60,13 +60,7 @@ export { stockLevelId, stockLevelSchema } from "./documents/stock-level.ts";
 export type { StockLevel } from "./documents/stock-level.ts";
 export { cashMovementSchema, denominationsSchema, shiftSchema, shiftStatusSchema } from "./documents/shift.ts";
 export type { CashMovement, Denominations, Shift, ShiftStatus } from "./documents/shift.ts";
-export {
-  orderPaymentSchema,
-  orderPaymentStatusSchema,
-  orderSchema,
-  orderShippingSchema,
-  orderStatusSchema,
-} from "./documents/order.ts";
+export { orderPaymentSchema, orderPaymentStatusSchema, orderSchema, orderShippingSchema, orderStatusSchema } from "./documents/order.ts";
 export type { Order, OrderPayment, OrderShipping, OrderStatus } from "./documents/order.ts";
 export { customerSchema } from "./documents/customer.ts";
 export type { Customer } from "./documents/customer.ts";

@@ -22,6 +22,11 @@ export async function apiJson<T>(method: "GET" | "POST", url: string, options: {
     throw new ApiCallError(0, "offline", "Can't reach the server. Check the network and try again.");
   }
   const body = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-  if (!response.ok) throw new ApiCallError(response.status, body?.error?.code ?? "error", body?.error?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok)
+    throw new ApiCallError(
+      response.status,
+      body?.error?.code ?? "error",
+      body?.error?.message ?? `The server answered ${response.status}.`,
+    );
   return body as T;
 }

@@ -5,7 +5,17 @@ import { verifyPin } from "./pin";
 import { Alert } from "../app/Alert";
 
 /** A manager's PIN, typed on the till, approves one action (a refund, a large discount). */
-export function ManagerApproval({ db, reason, onApproved, onCancel }: { db: PosDatabase; reason: string; onApproved: (manager: Staff) => void; onCancel: () => void }) {
+export function ManagerApproval({
+  db,
+  reason,
+  onApproved,
+  onCancel,
+}: {
+  db: PosDatabase;
+  reason: string;
+  onApproved: (manager: Staff) => void;
+  onCancel: () => void;
+}) {
   const [pin, setPin] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -32,7 +42,15 @@ export function ManagerApproval({ db, reason, onApproved, onCancel }: { db: PosD
         <p className="muted">{reason}</p>
         <label>
           Manager PIN
-          <input type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))} autoFocus />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
+            autoFocus
+          />
         </label>
         <Alert message={error} />
         <div className="row">

@@ -79,7 +79,14 @@ export function PinLock({ db, tillName, onSignedIn }: { db: PosDatabase; tillNam
         {staff === undefined && <p className="muted">Loading staff…</p>}
         <div className="keypad">
           {KEYS.map((key, i) => (
-            <button key={i} type="button" className="key" disabled={locked || key === ""} onClick={() => press(key)} aria-label={key === "⌫" ? "Delete digit" : key || undefined}>
+            <button
+              key={i}
+              type="button"
+              className="key"
+              disabled={locked || key === ""}
+              onClick={() => press(key)}
+              aria-label={key === "⌫" ? "Delete digit" : key || undefined}
+            >
               {key}
             </button>
           ))}

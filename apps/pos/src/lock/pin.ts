@@ -6,7 +6,11 @@ export async function verifyPin(pin: string, pinHash: string): Promise<boolean> 
   const [scheme, iterations, salt, hash] = pinHash.split("$");
   if (scheme !== "pbkdf2-sha256" || !iterations || !salt || !hash) return false;
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(pin), "PBKDF2", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: fromBase64Url(salt), iterations: Number(iterations) }, key, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt: fromBase64Url(salt), iterations: Number(iterations) },
+    key,
+    256,
+  );
   const expected = fromBase64Url(hash);
   const actual = new Uint8Array(bits);
   if (actual.length !== expected.length) return false;

@@ -48,7 +48,10 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
   const [asking, setAsking] = useState<{ order: Order; to: OrderStatus }>();
   const [error, setError] = useState<string>();
   const docs = useObservable(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
-  const orders = useMemo(() => (docs ?? []).map((d) => d.toJSON() as Order).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)), [docs, showAll]);
+  const orders = useMemo(
+    () => (docs ?? []).map((d) => d.toJSON() as Order).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)),
+    [docs, showAll],
+  );
   const money = (o: Order, n: number) => formatMoney(minor(n), o.currency, settings.locale);
   const locationName = (id: string | undefined) => settings.locations.find((l) => l.id === id)?.name ?? "the shop";
 
@@ -90,8 +93,14 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
               </div>
               <p className="muted">
                 {new Date(o.createdAt).toLocaleString(settings.locale)} · {o.email} · {money(o, o.total)} ·{" "}
-                {o.shipping.kind === "pickup" ? `pickup at ${locationName(o.shipping.locationId)}` : `delivery to ${o.shipping.address ? `${o.shipping.address.name}, ${o.shipping.address.line1}, ${o.shipping.address.postalCode} ${o.shipping.address.city}` : "—"}`}
-                {o.payment.status === "captured" ? " · paid by card" : o.payment.status === "refunded" ? " · card refunded" : " · pays at pickup / delivery"}
+                {o.shipping.kind === "pickup"
+                  ? `pickup at ${locationName(o.shipping.locationId)}`
+                  : `delivery to ${o.shipping.address ? `${o.shipping.address.name}, ${o.shipping.address.line1}, ${o.shipping.address.postalCode} ${o.shipping.address.city}` : "—"}`}
+                {o.payment.status === "captured"
+                  ? " · paid by card"
+                  : o.payment.status === "refunded"
+                    ? " · card refunded"
+                    : " · pays at pickup / delivery"}
               </p>
               <ul className="order-lines">
                 {o.lines.map((l) => (

@@ -1,4 +1,13 @@
-import { formatMoney, isDomainError, minor, parseMoney, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
+import {
+  formatMoney,
+  isDomainError,
+  minor,
+  parseMoney,
+  settlePayments,
+  type PricedCart,
+  type Settlement,
+  type TenderInput,
+} from "@countertop/domain";
 import { useMemo, useState } from "react";
 import { Alert } from "../app/Alert";
 
@@ -86,7 +95,13 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
       )}
       <label>
         Amount
-        <input inputMode="decimal" placeholder={money(remaining)} value={amountText} onChange={(e) => setAmountText(e.target.value)} aria-label="Amount" />
+        <input
+          inputMode="decimal"
+          placeholder={money(remaining)}
+          value={amountText}
+          onChange={(e) => setAmountText(e.target.value)}
+          aria-label="Amount"
+        />
       </label>
       <div className="quick" role="group" aria-label="Cash">
         {quickTenders(remaining).map((n) => (

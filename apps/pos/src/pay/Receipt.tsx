@@ -6,7 +6,19 @@ import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
 import { Alert } from "../app/Alert";
 
 /** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
-export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: { sale: Sale; settings: Settings; tillName: string; onNewSale: () => void; onEmailQueued?: () => void }) {
+export function Receipt({
+  sale,
+  settings,
+  tillName,
+  onNewSale,
+  onEmailQueued,
+}: {
+  sale: Sale;
+  settings: Settings;
+  tillName: string;
+  onNewSale: () => void;
+  onEmailQueued?: () => void;
+}) {
   const emails = useReceiptEmails(sale.id);
   const [emailing, setEmailing] = useState(false);
   const [address, setAddress] = useState("");
@@ -15,7 +27,8 @@ export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: 
   const barcode = useRef<SVGSVGElement>(null);
   useEffect(() => {
     // Code 128 of the receipt number: scanning it at the refund screen finds the sale.
-    if (barcode.current) JsBarcode(barcode.current, sale.number, { format: "CODE128", height: 48, width: 1.6, fontSize: 13, margin: 0, font: "monospace" });
+    if (barcode.current)
+      JsBarcode(barcode.current, sale.number, { format: "CODE128", height: 48, width: 1.6, fontSize: 13, margin: 0, font: "monospace" });
   }, [sale.number]);
   const byRate = new Map<number, { tax: number; total: number }>();
   for (const line of sale.lines) {
@@ -59,7 +72,8 @@ export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: 
             {[...byRate].map(([rate, t]) => (
               <tr key={rate}>
                 <td>
-                  Tax {rate / 100} % {sale.taxMode === "inclusive" ? "incl." : "on"} {money(t.total - (sale.taxMode === "inclusive" ? 0 : t.tax))}
+                  Tax {rate / 100} % {sale.taxMode === "inclusive" ? "incl." : "on"}{" "}
+                  {money(t.total - (sale.taxMode === "inclusive" ? 0 : t.tax))}
                 </td>
                 <td className="num">{money(t.tax)}</td>
               </tr>
@@ -109,7 +123,14 @@ export function Receipt({ sale, settings, tillName, onNewSale, onEmailQueued }: 
             onEmailQueued?.();
           }}
         >
-          <input type="email" placeholder="customer@example.com" value={address} onChange={(ev) => setAddress(ev.target.value)} aria-label="Email address" autoFocus />
+          <input
+            type="email"
+            placeholder="customer@example.com"
+            value={address}
+            onChange={(ev) => setAddress(ev.target.value)}
+            aria-label="Email address"
+            autoFocus
+          />
           <button className="primary">Send</button>
         </form>
       )}

@@ -37,7 +37,11 @@ export async function completeSale(input: {
     taxMode: settings.taxMode,
     lines: priced.lines.map((line, i) => {
       const source = cart.lines[i];
-      return { ...line, ...(source?.categoryId ? { categoryId: source.categoryId } : {}), ...(source?.manualDiscount ? { manualDiscount: source.manualDiscount } : {}) };
+      return {
+        ...line,
+        ...(source?.categoryId ? { categoryId: source.categoryId } : {}),
+        ...(source?.manualDiscount ? { manualDiscount: source.manualDiscount } : {}),
+      };
     }),
     ...(cart.cartDiscount ? { cartDiscount: cart.cartDiscount } : {}),
     promotionIds: priced.appliedPromotions.map((p) => p.promotionId),

@@ -63,12 +63,9 @@ export async function flushReceiptEmails(till: Till): Promise<void> {
 
 /** The outbox entries of one sale, live. */
 export function useReceiptEmails(saleId: string): QueuedEmail[] {
-  const all = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    read,
-  );
+  const all = useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, read);
   return all.filter((e) => e.saleId === saleId);
 }

@@ -6,7 +6,13 @@ const key = (till: Till) => `countertop.pos.receipt-sequence.${till.deviceId}`;
 
 /** The highest receipt sequence of this register in the replica (only when the counter is missing). */
 async function lastInReplica(db: PosDatabase, till: Till): Promise<number> {
-  const last = await db.sales.findOne({ selector: { registerId: till.deviceId }, sort: [{ registerId: "desc" }, { createdAt: "desc" }], index: ["registerId", "createdAt"] }).exec();
+  const last = await db.sales
+    .findOne({
+      selector: { registerId: till.deviceId },
+      sort: [{ registerId: "desc" }, { createdAt: "desc" }],
+      index: ["registerId", "createdAt"],
+    })
+    .exec();
   if (!last) return 0;
   try {
     return parseReceiptNumber(last.number).sequence;

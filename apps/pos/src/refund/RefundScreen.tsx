@@ -37,9 +37,16 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
     if (!day) return db.sales.find({ selector: { kind: "sale" }, sort: [{ createdAt: "desc" }], limit: 12 }).$;
     const start = new Date(`${day}T00:00:00`);
     const end = new Date(start.getTime() + 86_400_000);
-    return db.sales.find({ selector: { kind: "sale", createdAt: { $gte: start.toISOString(), $lt: end.toISOString() } }, sort: [{ createdAt: "desc" }], limit: 100 }).$;
+    return db.sales.find({
+      selector: { kind: "sale", createdAt: { $gte: start.toISOString(), $lt: end.toISOString() } },
+      sort: [{ createdAt: "desc" }],
+      limit: 100,
+    }).$;
   }, [db, day])?.map((d) => d.toJSON() as Sale);
-  const refunds = useObservable(() => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined), [db, sale?.id])?.map((d) => d.toJSON() as Sale);
+  const refunds = useObservable(
+    () => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined),
+    [db, sale?.id],
+  )?.map((d) => d.toJSON() as Sale);
   const left = useMemo(() => (sale && refunds ? stillRefundable(sale, refunds) : new Map<string, number>()), [sale, refunds]);
   const preview = useMemo(() => (sale && refunds ? refundFor(sale, refunds, chosen) : undefined), [sale, refunds, chosen]);
 
@@ -98,7 +105,12 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
             void find(number);
           }}
         >
-          <input placeholder="Receipt number, e.g. T1-000042 — or scan the receipt" value={number} onChange={(e) => setNumber(e.target.value)} aria-label="Receipt number" />
+          <input
+            placeholder="Receipt number, e.g. T1-000042 — or scan the receipt"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            aria-label="Receipt number"
+          />
           <button className="primary">Find</button>
         </form>
         <Alert message={notFound} />
@@ -196,7 +208,14 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
           Refund {money(preview?.total ?? 0)}
         </button>
       </div>
-      {approving && <ManagerApproval db={db} reason={`Refund ${money(preview?.total ?? 0)} of sale ${sale.number}.`} onApproved={(m) => void complete(m)} onCancel={() => setApproving(false)} />}
+      {approving && (
+        <ManagerApproval
+          db={db}
+          reason={`Refund ${money(preview?.total ?? 0)} of sale ${sale.number}.`}
+          onApproved={(m) => void complete(m)}
+          onCancel={() => setApproving(false)}
+        />
+      )}
     </main>
   );
 }

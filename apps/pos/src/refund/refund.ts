@@ -1,9 +1,18 @@
-import { buildRefund, qty, refundableQuantities, SALE_ROUNDING, type PriorRefund, type RefundableSale, type RefundDocument } from "@countertop/domain";
+import {
+  buildRefund,
+  qty,
+  refundableQuantities,
+  SALE_ROUNDING,
+  type PriorRefund,
+  type RefundableSale,
+  type RefundDocument,
+} from "@countertop/domain";
 import type { Sale, SalePayment } from "@countertop/sync-protocol";
 
 // Wire documents were checked by the schema (integers, quantities > 0); the domain's brands only name that.
 const refundable = (sale: Sale) => sale as unknown as RefundableSale;
-const prior = (refunds: readonly Sale[]) => refunds.map((r) => ({ originalSaleId: r.originalSaleId, lines: r.lines }) as unknown as PriorRefund);
+const prior = (refunds: readonly Sale[]) =>
+  refunds.map((r) => ({ originalSaleId: r.originalSaleId, lines: r.lines }) as unknown as PriorRefund);
 
 /** Units of each line still refundable, given the refunds of this sale the till knows (its own and synced ones). */
 export function stillRefundable(sale: Sale, refunds: readonly Sale[]): Map<string, number> {
@@ -14,7 +23,10 @@ export function stillRefundable(sale: Sale, refunds: readonly Sale[]): Map<strin
 export function refundFor(sale: Sale, refunds: readonly Sale[], chosen: ReadonlyMap<string, number>): RefundDocument | undefined {
   // Another refund of this sale may have landed (this tab, another till's sync): never ask for more than is left.
   const left = stillRefundable(sale, refunds);
-  const lines = [...chosen].map(([lineId, n]) => ({ lineId, n: Math.min(n, left.get(lineId) ?? 0) })).filter((l) => l.n > 0).map((l) => ({ lineId: l.lineId, qty: qty(l.n) }));
+  const lines = [...chosen]
+    .map(([lineId, n]) => ({ lineId, n: Math.min(n, left.get(lineId) ?? 0) }))
+    .filter((l) => l.n > 0)
+    .map((l) => ({ lineId: l.lineId, qty: qty(l.n) }));
   if (lines.length === 0) return undefined;
   return buildRefund({ sale: refundable(sale), priorRefunds: prior(refunds), lines, taxMode: sale.taxMode, rounding: SALE_ROUNDING });
 }

@@ -11,13 +11,18 @@ const FORMATS = ["ean_13", "ean_8", "upc_a", "upc_e", "code_128", "code_39", "qr
  * zxing-wasm ponyfill, loaded on first use from the app's own precached files, so it works offline.
  */
 async function createDetector(): Promise<Detector> {
-  const native = (globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> } }).BarcodeDetector;
+  const native = (
+    globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> } }
+  ).BarcodeDetector;
   if (native) {
     const supported = (await native.getSupportedFormats?.()) ?? [];
     const formats = FORMATS.filter((f) => supported.includes(f));
     if (formats.length > 0) return new native({ formats });
   }
-  const [{ BarcodeDetector, prepareZXingModule }, { default: wasmUrl }] = await Promise.all([import("barcode-detector/ponyfill"), import("zxing-wasm/reader/zxing_reader.wasm?url")]);
+  const [{ BarcodeDetector, prepareZXingModule }, { default: wasmUrl }] = await Promise.all([
+    import("barcode-detector/ponyfill"),
+    import("zxing-wasm/reader/zxing_reader.wasm?url"),
+  ]);
   prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? wasmUrl : prefix + path) } });
   return new BarcodeDetector({ formats: FORMATS as never });
 }
@@ -45,7 +50,8 @@ export function CameraScanner({ onScan, onClose }: { onScan: (code: string) => v
           await new Promise((r) => setTimeout(r, 150));
         }
       } catch (e) {
-        if (e instanceof DOMException && e.name === "NotAllowedError") setError("The camera is blocked. Allow it in the browser's site settings.");
+        if (e instanceof DOMException && e.name === "NotAllowedError")
+          setError("The camera is blocked. Allow it in the browser's site settings.");
         else if (e instanceof DOMException && e.name === "NotFoundError") setError("No camera is available on this device.");
         else setError(`The scanner could not start: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -30,7 +30,10 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
   const [choosingCustomer, setChoosingCustomer] = useState(false);
   const [parked, setParked] = useState<ParkedCart[]>(() => loadParked(deviceId));
   const [showParked, setShowParked] = useState(false);
-  const customer = useObservable(() => (cart.customerId ? db.customers.findOne(cart.customerId).$ : undefined), [db, cart.customerId])?.toJSON() as Customer | undefined;
+  const customer = useObservable(
+    () => (cart.customerId ? db.customers.findOne(cart.customerId).$ : undefined),
+    [db, cart.customerId],
+  )?.toJSON() as Customer | undefined;
   const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
 
   const gross = (id: string) => {
@@ -38,7 +41,8 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
     return line ? line.qty * line.unitPrice : 0;
   };
   const discountOn = (target: Editing, discount: Discount | undefined) => {
-    const action: CartAction = target.kind === "line" ? { type: "lineDiscount", id: target.id, discount } : { type: "cartDiscount", discount };
+    const action: CartAction =
+      target.kind === "line" ? { type: "lineDiscount", id: target.id, discount } : { type: "cartDiscount", discount };
     const base = target.kind === "line" ? gross(target.id) : priced.subtotal;
     setEditing(undefined);
     if (discount && needsApproval(discount, base, settings.discountApprovalThresholdBp)) {
@@ -46,7 +50,15 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
     } else dispatch(action);
   };
   const park = () => {
-    const next = [...parked, { id: uuidv7(), parkedAt: new Date().toISOString(), label: customer?.name ?? `${cart.lines.length} items · ${money(priced.total)}`, cart }];
+    const next = [
+      ...parked,
+      {
+        id: uuidv7(),
+        parkedAt: new Date().toISOString(),
+        label: customer?.name ?? `${cart.lines.length} items · ${money(priced.total)}`,
+        cart,
+      },
+    ];
     saveParked(deviceId, next);
     setParked(next);
     dispatch({ type: "clear" });
@@ -85,14 +97,27 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
                 {line.discount > 0 && <span className="muted small"> −{money(line.discount)}</span>}
               </span>
               <span className="qty">
-                <button type="button" aria-label={`One less ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}>
+                <button
+                  type="button"
+                  aria-label={`One less ${line.name}`}
+                  onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}
+                >
                   −
                 </button>
                 <span aria-label="Quantity">{line.qty}</span>
-                <button type="button" aria-label={`One more ${line.name}`} onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}>
+                <button
+                  type="button"
+                  aria-label={`One more ${line.name}`}
+                  onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}
+                >
                   +
                 </button>
-                <button type="button" className="icon" aria-label={`Discount ${line.name}`} onClick={() => setEditing({ kind: "line", id: line.id })}>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Discount ${line.name}`}
+                  onClick={() => setEditing({ kind: "line", id: line.id })}
+                >
                   %
                 </button>
               </span>
@@ -140,7 +165,11 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
 
       {editing && (
         <DiscountDialog
-          title={editing.kind === "line" ? `Discount on ${cart.lines.find((l) => l.id === editing.id)?.name ?? "line"}` : "Discount on the whole cart"}
+          title={
+            editing.kind === "line"
+              ? `Discount on ${cart.lines.find((l) => l.id === editing.id)?.name ?? "line"}`
+              : "Discount on the whole cart"
+          }
           amount={editing.kind === "line" ? gross(editing.id) : priced.subtotal}
           current={editing.kind === "line" ? cart.lines.find((l) => l.id === editing.id)?.manualDiscount : cart.cartDiscount}
           currency={settings.currency}
@@ -195,4 +224,3 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
     </>
   );
 }
-

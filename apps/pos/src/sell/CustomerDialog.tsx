@@ -6,7 +6,15 @@ import { useObservable } from "../data/use-rx";
 import { Alert } from "../app/Alert";
 
 /** Attach a customer to the sale: find one in the replica, or create one — offline too. */
-export function CustomerDialog({ db, onChoose, onCancel }: { db: PosDatabase; onChoose: (customer: Customer) => void; onCancel: () => void }) {
+export function CustomerDialog({
+  db,
+  onChoose,
+  onCancel,
+}: {
+  db: PosDatabase;
+  onChoose: (customer: Customer) => void;
+  onCancel: () => void;
+}) {
   const docs = useObservable(() => db.customers.find().$, [db]);
   const customers = useMemo(() => (docs ?? []).map((d) => d.toJSON() as Customer).filter((c) => !c._deleted), [docs]);
   const [query, setQuery] = useState("");
@@ -16,7 +24,9 @@ export function CustomerDialog({ db, onChoose, onCancel }: { db: PosDatabase; on
   const [phone, setPhone] = useState("");
   const [error, setError] = useState<string>();
   const q = query.trim().toLowerCase();
-  const matches = q ? customers.filter((c) => [c.name, c.email ?? "", c.phone ?? ""].some((f) => f.toLowerCase().includes(q))).slice(0, 20) : customers.slice(0, 8);
+  const matches = q
+    ? customers.filter((c) => [c.name, c.email ?? "", c.phone ?? ""].some((f) => f.toLowerCase().includes(q))).slice(0, 20)
+    : customers.slice(0, 8);
 
   const create = async () => {
     if (!name.trim()) return setError("Enter the customer's name.");
@@ -66,7 +76,14 @@ export function CustomerDialog({ db, onChoose, onCancel }: { db: PosDatabase; on
           </>
         ) : (
           <>
-            <input type="search" placeholder="Name, email or phone" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Find customer" autoFocus />
+            <input
+              type="search"
+              placeholder="Name, email or phone"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              aria-label="Find customer"
+              autoFocus
+            />
             {matches.length === 0 ? (
               <p className="muted">No customer matches.</p>
             ) : (

@@ -16,7 +16,9 @@ interface Props {
 /** A percentage or an amount off a line or the whole cart. */
 export function DiscountDialog({ title, amount, current, currency, locale, onApply, onCancel }: Props) {
   const [kind, setKind] = useState<"percent" | "fixed">(current?.type ?? "percent");
-  const [text, setText] = useState(current ? (current.type === "percent" ? String(current.value / 100) : (current.value / 100).toFixed(2)) : "");
+  const [text, setText] = useState(
+    current ? (current.type === "percent" ? String(current.value / 100) : (current.value / 100).toFixed(2)) : "",
+  );
   const [error, setError] = useState<string>();
   const money = (n: number) => formatMoney(minor(n), currency, locale);
 
@@ -58,7 +60,13 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
         </div>
         <label>
           {kind === "percent" ? "Percent off" : `Amount off (${currency})`}
-          <input inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} autoFocus aria-label={kind === "percent" ? "Percent off" : "Amount off"} />
+          <input
+            inputMode="decimal"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoFocus
+            aria-label={kind === "percent" ? "Percent off" : "Amount off"}
+          />
         </label>
         <Alert message={error} />
         <div className="row">

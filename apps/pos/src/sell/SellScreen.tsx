@@ -34,7 +34,10 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
   // Plain copies are made once per change of the replica, not on every keystroke.
   const productDocs = useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]);
   // The first screenful comes from an indexed, limited query, so a big catalog doesn't hold up the sell screen.
-  const firstPageDocs = useObservable(() => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }], limit: SHOWN }).$, [db]);
+  const firstPageDocs = useObservable(
+    () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }], limit: SHOWN }).$,
+    [db],
+  );
   const categoryDocs = useObservable(() => db.categories.find().$, [db]);
   const levelDocs = useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]);
   const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
@@ -64,20 +67,25 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
     const map = new Map(levels.map((l) => [l.variantId, l.onHand]));
     for (const sale of unsynced ?? []) {
       if (sale.locationId !== till.locationId) continue;
-      for (const line of sale.lines) map.set(line.variantId, (map.get(line.variantId) ?? 0) + (sale.kind === "refund" ? line.qty : -line.qty));
+      for (const line of sale.lines)
+        map.set(line.variantId, (map.get(line.variantId) ?? 0) + (sale.kind === "refund" ? line.qty : -line.qty));
     }
     return map;
   }, [levels, unsynced, till.locationId]);
   const byCode = useMemo(() => {
     const map = new Map<string, { product: Product; variantId: string }>();
-    for (const p of products) for (const v of p.variants) {
-      if (v.barcode) map.set(v.barcode, { product: p, variantId: v.id });
-      map.set(v.sku.toLowerCase(), { product: p, variantId: v.id });
-    }
+    for (const p of products)
+      for (const v of p.variants) {
+        if (v.barcode) map.set(v.barcode, { product: p, variantId: v.id });
+        map.set(v.sku.toLowerCase(), { product: p, variantId: v.id });
+      }
     return map;
   }, [products]);
   // One lower-cased text per product (name, SKUs, barcodes), built when the catalog changes: a keystroke only scans strings.
-  const haystacks = useMemo(() => products.map((p) => [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase()), [products]);
+  const haystacks = useMemo(
+    () => products.map((p) => [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase()),
+    [products],
+  );
   const shown = useMemo(() => {
     if (productDocs === undefined) return { total: firstPage.length, list: firstPage };
     const q = query.trim().toLowerCase();
@@ -112,13 +120,28 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
     setStage("cart");
   };
 
-  if (receipt) return <Receipt sale={receipt} settings={settings} tillName={till.name} onNewSale={() => setReceipt(undefined)} onEmailQueued={() => void flushReceiptEmails(till)} />;
+  if (receipt)
+    return (
+      <Receipt
+        sale={receipt}
+        settings={settings}
+        tillName={till.name}
+        onNewSale={() => setReceipt(undefined)}
+        onEmailQueued={() => void flushReceiptEmails(till)}
+      />
+    );
 
   return (
     <div className="sell">
       <section className="catalog" aria-label="Products">
         <div className="search-row">
-          <input type="search" placeholder="Search name, SKU or barcode" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search products" />
+          <input
+            type="search"
+            placeholder="Search name, SKU or barcode"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            aria-label="Search products"
+          />
           <button type="button" onClick={() => setCamera(true)}>
             Camera
           </button>
@@ -131,7 +154,13 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
             .filter((c) => !c._deleted)
             .sort((a, b) => a.position - b.position)
             .map((c) => (
-              <button key={c.id} type="button" className={category === c.id ? "chip active" : "chip"} onClick={() => setCategory(c.id)} style={c.color ? { borderColor: c.color } : undefined}>
+              <button
+                key={c.id}
+                type="button"
+                className={category === c.id ? "chip active" : "chip"}
+                onClick={() => setCategory(c.id)}
+                style={c.color ? { borderColor: c.color } : undefined}
+              >
                 {c.name}
               </button>
             ))}
@@ -144,29 +173,56 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
         ) : (
           <ul className="grid">
             {shown.list.map((p) => {
-              const stock = p.variants.filter((v) => v.trackStock).reduce<number | undefined>((sum, v) => (sum ?? 0) + (onHand.get(v.id) ?? 0), undefined);
+              const stock = p.variants
+                .filter((v) => v.trackStock)
+                .reduce<number | undefined>((sum, v) => (sum ?? 0) + (onHand.get(v.id) ?? 0), undefined);
               const prices = p.variants.map((v) => v.price);
               return (
                 <li key={p.id}>
                   <button type="button" className="tile" onClick={() => add(p)}>
                     {p.images[0] && <img className="tile-image" src={p.images[0]} alt="" loading="lazy" />}
                     <span className="tile-name">{p.name}</span>
-                    <span className="tile-price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
-                    {stock !== undefined && <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>}
+                    <span className="tile-price">
+                      {prices.length > 1 && Math.min(...prices) !== Math.max(...prices)
+                        ? `from ${money(Math.min(...prices))}`
+                        : money(prices[0] ?? 0)}
+                    </span>
+                    {stock !== undefined && (
+                      <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>
+                    )}
                   </button>
                 </li>
               );
             })}
           </ul>
         )}
-        {shown.total > SHOWN && <p className="muted">Showing {SHOWN} of {shown.total}. Search to narrow down.</p>}
+        {shown.total > SHOWN && (
+          <p className="muted">
+            Showing {SHOWN} of {shown.total}. Search to narrow down.
+          </p>
+        )}
       </section>
 
       <aside className="cart" aria-label="Cart">
         {stage === "pay" ? (
-          <PaymentPanel priced={priced} currency={settings.currency} locale={settings.locale} cashIncrement={settings.cashRounding} onPaid={pay} onCancel={() => setStage("cart")} />
+          <PaymentPanel
+            priced={priced}
+            currency={settings.currency}
+            locale={settings.locale}
+            cashIncrement={settings.cashRounding}
+            onPaid={pay}
+            onCancel={() => setStage("cart")}
+          />
         ) : (
-          <CartPanel db={db} deviceId={till.deviceId} settings={settings} cart={cart} priced={priced} dispatch={dispatch} onPay={() => setStage("pay")} />
+          <CartPanel
+            db={db}
+            deviceId={till.deviceId}
+            settings={settings}
+            cart={cart}
+            priced={priced}
+            dispatch={dispatch}
+            onPay={() => setStage("pay")}
+          />
         )}
       </aside>
 

@@ -1,4 +1,14 @@
-import { bp, minor, priceCart, promotionFromDocument, qty, SALE_ROUNDING, type Discount, type PricedCart, type TaxMode } from "@countertop/domain";
+import {
+  bp,
+  minor,
+  priceCart,
+  promotionFromDocument,
+  qty,
+  SALE_ROUNDING,
+  type Discount,
+  type PricedCart,
+  type TaxMode,
+} from "@countertop/domain";
 import type { Product, Promotion } from "@countertop/sync-protocol";
 
 /** One line of the cart as the cashier built it; prices come from the catalog at the time of adding. */
@@ -42,7 +52,9 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, lines: [...cart.lines, { ...action.line, id: action.id, qty: 1 }] };
     }
     case "qty":
-      return action.qty <= 0 ? cartReducer(cart, { type: "remove", id: action.id }) : { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, qty: Math.min(9999, action.qty) } : l)) };
+      return action.qty <= 0
+        ? cartReducer(cart, { type: "remove", id: action.id })
+        : { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, qty: Math.min(9999, action.qty) } : l)) };
     case "remove":
       return { ...cart, lines: cart.lines.filter((l) => l.id !== action.id) };
     case "lineDiscount":
@@ -84,7 +96,15 @@ export function priceOf(cart: Cart, taxMode: TaxMode, promotions: readonly Promo
 export function lineFor(product: Product, variantId: string, taxRates: ReadonlyMap<string, number>): Omit<CartLine, "id" | "qty"> {
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
   const title = product.variants.length > 1 ? `${product.name} — ${variant.title}` : product.name;
-  return { variantId: variant.id, productId: product.id, sku: variant.sku, name: title.slice(0, 200), unitPrice: variant.price, taxRate: taxRates.get(product.taxRateId) ?? 0, categoryId: product.categoryId };
+  return {
+    variantId: variant.id,
+    productId: product.id,
+    sku: variant.sku,
+    name: title.slice(0, 200),
+    unitPrice: variant.price,
+    taxRate: taxRates.get(product.taxRateId) ?? 0,
+    categoryId: product.categoryId,
+  };
 }
 
 /** Whether a discount of `discount` on `amount` needs a manager: its share is above the shop's threshold. */

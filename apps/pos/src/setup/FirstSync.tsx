@@ -18,7 +18,9 @@ export function FirstSync({ replica, tenantId, onDone }: { replica: Replica; ten
   useEffect(() => {
     const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
     const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => setDocuments((n) => n + 1)));
-    const errors = replica.sync.error$.subscribe((event) => setError(event.error instanceof Error ? event.error.message : String(event.error)));
+    const errors = replica.sync.error$.subscribe((event) =>
+      setError(event.error instanceof Error ? event.error.message : String(event.error)),
+    );
     let cancelled = false;
     for (const name of COLLECTIONS) {
       void replica.sync.states[name].awaitInitialReplication().then(() => !cancelled && setDone((prev) => new Set([...prev, name])));

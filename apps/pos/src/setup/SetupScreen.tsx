@@ -24,7 +24,14 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
     try {
       const { token: managerToken } = await apiJson<{ token: string }>("POST", "/api/v1/auth/login", { body: { email, password } });
       const device = await apiJson<Registered>("POST", "/api/v1/devices", { token: managerToken, body: { name } });
-      const till: Till = { token: device.token, deviceId: device.id, tenantId: tenantOfToken(device.token), locationId: device.register.locationId, name: device.register.name, code: device.register.code };
+      const till: Till = {
+        token: device.token,
+        deviceId: device.id,
+        tenantId: tenantOfToken(device.token),
+        locationId: device.register.locationId,
+        name: device.register.name,
+        code: device.register.code,
+      };
       saveTill(till);
       onRegistered(till);
     } catch (e) {

@@ -1,4 +1,14 @@
-import { countCash, DENOMINATIONS, expectedCash, formatMoney, minor, parseMoney, qty, zReport, type ZReportDocument } from "@countertop/domain";
+import {
+  countCash,
+  DENOMINATIONS,
+  expectedCash,
+  formatMoney,
+  minor,
+  parseMoney,
+  qty,
+  zReport,
+  type ZReportDocument,
+} from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
@@ -31,7 +41,13 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   const denominations = DENOMINATIONS[settings.currency] ?? [];
 
   const counted = useMemo(
-    () => countCash(denominations.map((value) => ({ value, count: qty(Math.max(0, Math.floor(Number(counts[value] ?? 0)) || 0)) })).filter((c) => c.count > 0), settings.currency),
+    () =>
+      countCash(
+        denominations
+          .map((value) => ({ value, count: qty(Math.max(0, Math.floor(Number(counts[value] ?? 0)) || 0)) }))
+          .filter((c) => c.count > 0),
+        settings.currency,
+      ),
     [counts, denominations, settings.currency],
   );
   const movements = shift.cashMovements.map((m) => ({ kind: m.kind, amount: minor(m.amount) }));
@@ -47,7 +63,13 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     if (amount <= 0) return setError("The amount must be more than zero.");
     if (!moveReason.trim()) return setError("Say why the cash goes in or out.");
     const doc = await db.shifts.findOne(shift.id).exec();
-    await doc?.incrementalModify((s) => ({ ...s, cashMovements: [...s.cashMovements, { id: uuidv7(), kind: moveKind, amount, reason: moveReason.trim(), at: new Date().toISOString(), staffId: staff.id }] }));
+    await doc?.incrementalModify((s) => ({
+      ...s,
+      cashMovements: [
+        ...s.cashMovements,
+        { id: uuidv7(), kind: moveKind, amount, reason: moveReason.trim(), at: new Date().toISOString(), staffId: staff.id },
+      ],
+    }));
     setMoveAmount("");
     setMoveReason("");
     setError(undefined);
@@ -55,8 +77,17 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
 
   const close = async () => {
     if (!sales || !expected) return;
-    const report = zReport({ openingFloat: minor(shift.openingFloat), documents: asDocuments(sales), cashMovements: movements, countedCash: counted });
-    const denominationCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => Number(n) > 0).map(([v, n]) => [v, Math.floor(Number(n))]));
+    const report = zReport({
+      openingFloat: minor(shift.openingFloat),
+      documents: asDocuments(sales),
+      cashMovements: movements,
+      countedCash: counted,
+    });
+    const denominationCounts = Object.fromEntries(
+      Object.entries(counts)
+        .filter(([, n]) => Number(n) > 0)
+        .map(([v, n]) => [v, Math.floor(Number(n))]),
+    );
     const doc = await db.shifts.findOne(shift.id).exec();
     const updated = await doc?.incrementalPatch({
       status: "closed",
@@ -74,7 +105,8 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     <main className="panel-page" aria-labelledby="close-title">
       <h1 id="close-title">Shift and drawer</h1>
       <p className="muted">
-        Opened {new Date(shift.openedAt).toLocaleString(settings.locale)} with {money(shift.openingFloat)} · {sales?.length ?? "…"} sales and refunds
+        Opened {new Date(shift.openedAt).toLocaleString(settings.locale)} with {money(shift.openingFloat)} · {sales?.length ?? "…"} sales
+        and refunds
       </p>
       <section className="split">
         <div>
@@ -88,8 +120,20 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
             </label>
           </div>
           <div className="row">
-            <input inputMode="decimal" placeholder="Amount" aria-label="Movement amount" value={moveAmount} onChange={(e) => setMoveAmount(e.target.value)} />
-            <input placeholder="Reason" aria-label="Movement reason" value={moveReason} maxLength={200} onChange={(e) => setMoveReason(e.target.value)} />
+            <input
+              inputMode="decimal"
+              placeholder="Amount"
+              aria-label="Movement amount"
+              value={moveAmount}
+              onChange={(e) => setMoveAmount(e.target.value)}
+            />
+            <input
+              placeholder="Reason"
+              aria-label="Movement reason"
+              value={moveReason}
+              maxLength={200}
+              onChange={(e) => setMoveReason(e.target.value)}
+            />
             <button type="button" onClick={() => void addMovement()}>
               Record
             </button>
@@ -111,7 +155,12 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
             {denominations.map((value) => (
               <label key={value}>
                 <span>{money(value)}</span>
-                <input inputMode="numeric" aria-label={`Count of ${money(value)}`} value={counts[value] ?? ""} onChange={(e) => setCounts({ ...counts, [value]: e.target.value.replace(/\D/g, "") })} />
+                <input
+                  inputMode="numeric"
+                  aria-label={`Count of ${money(value)}`}
+                  value={counts[value] ?? ""}
+                  onChange={(e) => setCounts({ ...counts, [value]: e.target.value.replace(/\D/g, "") })}
+                />
               </label>
             ))}
           </div>
@@ -138,7 +187,17 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
 }
 
 /** The Z-report of a closed shift, from the sales and refunds the till holds for it. */
-export function ClosedShiftReport({ db, shift, settings, onDone }: { db: PosDatabase; shift: Shift; settings: Settings; onDone: () => void }) {
+export function ClosedShiftReport({
+  db,
+  shift,
+  settings,
+  onDone,
+}: {
+  db: PosDatabase;
+  shift: Shift;
+  settings: Settings;
+  onDone: () => void;
+}) {
   const sales = useObservable(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id])?.map((d) => d.toJSON() as Sale);
   if (!sales) return <p className="muted center">Loading the report…</p>;
   return <ZReportView shift={shift} sales={sales} settings={settings} onDone={onDone} />;

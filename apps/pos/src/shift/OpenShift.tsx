@@ -15,7 +15,23 @@ function preview(text: string, currency: string, locale: string): string {
 }
 
 /** No open shift on this register: the cashier counts the float and opens one. */
-export function OpenShift({ db, till, staff, currency, locale, onOpened, onLock }: { db: PosDatabase; till: Till; staff: Staff; currency: string; locale: string; onOpened: () => void; onLock: () => void }) {
+export function OpenShift({
+  db,
+  till,
+  staff,
+  currency,
+  locale,
+  onOpened,
+  onLock,
+}: {
+  db: PosDatabase;
+  till: Till;
+  staff: Staff;
+  currency: string;
+  locale: string;
+  onOpened: () => void;
+  onLock: () => void;
+}) {
   const [amount, setAmount] = useState("100.00");
   const [error, setError] = useState<string>();
 

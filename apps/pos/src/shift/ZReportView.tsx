@@ -4,7 +4,17 @@ import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
 
 /** The printable end-of-shift report: every figure a sum of the shift's recorded sales and refunds. */
-export function ZReportView({ shift, sales, settings, onDone }: { shift: Shift; sales: readonly Sale[]; settings: Settings; onDone: () => void }) {
+export function ZReportView({
+  shift,
+  sales,
+  settings,
+  onDone,
+}: {
+  shift: Shift;
+  sales: readonly Sale[];
+  settings: Settings;
+  onDone: () => void;
+}) {
   const report = zReport({
     openingFloat: minor(shift.openingFloat),
     documents: sales as unknown as ZReportDocument[],
@@ -27,7 +37,8 @@ export function ZReportView({ shift, sales, settings, onDone }: { shift: Shift; 
           <strong>{settings.shopName}</strong>
           <div id="z-title">Z-report</div>
           <div>
-            {new Date(shift.openedAt).toLocaleString(settings.locale)} – {shift.closedAt ? new Date(shift.closedAt).toLocaleString(settings.locale) : "open"}
+            {new Date(shift.openedAt).toLocaleString(settings.locale)} –{" "}
+            {shift.closedAt ? new Date(shift.closedAt).toLocaleString(settings.locale) : "open"}
           </div>
         </header>
         <table>

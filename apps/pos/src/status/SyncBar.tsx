@@ -63,7 +63,9 @@ export function useSyncStatus(replica: Replica | undefined) {
     });
     const cycles = replica.sync.active$.subscribe((active) => !active && void tick());
     const timer = setInterval(() => void tick(), 15_000);
-    const errors = replica.sync.error$.subscribe((event) => setError(event.error instanceof Error ? event.error.message : String(event.error)));
+    const errors = replica.sync.error$.subscribe((event) =>
+      setError(event.error instanceof Error ? event.error.message : String(event.error)),
+    );
     const ok = replica.sync.active$.subscribe((active) => !active && setError(undefined));
     return () => {
       cancelled = true;
@@ -88,7 +90,15 @@ function usePersisted(): boolean | undefined {
 }
 
 /** The sync state in the bar, and a panel with what is waiting and the last error. */
-export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; staffName?: string | undefined; onLock?: (() => void) | undefined }) {
+export function SyncBar({
+  status,
+  staffName,
+  onLock,
+}: {
+  status: SyncStatus;
+  staffName?: string | undefined;
+  onLock?: (() => void) | undefined;
+}) {
   const { online, pending, pendingSales, lastSync, error, follower } = status;
   const [panel, setPanel] = useState(false);
   const updateOffer = useUpdateOffer();
@@ -101,11 +111,20 @@ export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; sta
           {online ? "Online" : "Offline"}
         </span>
         <button type="button" className="status status-button" data-testid="pending" onClick={() => setPanel(!panel)} aria-expanded={panel}>
-          {follower ? "Synced by this till's other tab" : pending === undefined ? "Checking sync…" : pending === 0 ? "All synced" : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
+          {follower
+            ? "Synced by this till's other tab"
+            : pending === undefined
+              ? "Checking sync…"
+              : pending === 0
+                ? "All synced"
+                : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
         </button>
         {persisted === false && (
-          <span className="status warn" title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it.">
+          <span
+            className="status warn"
+            title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it."
+          >
             Storage not guaranteed
           </span>
         )}
@@ -125,7 +144,8 @@ export function SyncBar({ status, staffName, onLock }: { status: SyncStatus; sta
         <section className="sync-panel" aria-label="Sync details">
           <h2>Sync</h2>
           <p>
-            {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."} {lastSync ? `Last in sync at ${lastSync.toLocaleTimeString()}.` : ""}
+            {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."}{" "}
+            {lastSync ? `Last in sync at ${lastSync.toLocaleTimeString()}.` : ""}
           </p>
           {pendingSales && pendingSales.length > 0 ? (
             <ul className="list">

@@ -7,7 +7,13 @@ import { useObservable } from "../shop/use-rx";
 import { AccountError, register, signIn, signOut, type AccountDatabase, type ShopAccount } from "./account";
 
 /** Sign in or create an account; once signed in, the profile, addresses and order history. */
-export function AccountPage(props: { slug: string; account: ShopAccount | null; db: AccountDatabase | undefined; settings: Settings; online: boolean }) {
+export function AccountPage(props: {
+  slug: string;
+  account: ShopAccount | null;
+  db: AccountDatabase | undefined;
+  settings: Settings;
+  online: boolean;
+}) {
   if (!props.account) return <SignIn slug={props.slug} online={props.online} />;
   if (!props.db) return <p className="page muted">Opening your account…</p>;
   return <Account {...props} account={props.account} db={props.db} />;
@@ -37,7 +43,11 @@ function SignIn({ slug, online }: { slug: string; online: boolean }) {
   return (
     <main className="page narrow">
       <h1>{registering ? "Create your account" : "Sign in"}</h1>
-      <p className="muted">{registering ? "Follow your orders as the shop prepares them, and check out faster." : "See your orders and check out with your saved details."}</p>
+      <p className="muted">
+        {registering
+          ? "Follow your orders as the shop prepares them, and check out faster."
+          : "See your orders and check out with your saved details."}
+      </p>
       <form className="checkout" onSubmit={(e) => void submit(e)}>
         {registering && (
           <label>
@@ -86,7 +96,19 @@ function SignIn({ slug, online }: { slug: string; online: boolean }) {
   );
 }
 
-function Account({ slug, account, db, settings, online }: { slug: string; account: ShopAccount; db: AccountDatabase; settings: Settings; online: boolean }) {
+function Account({
+  slug,
+  account,
+  db,
+  settings,
+  online,
+}: {
+  slug: string;
+  account: ShopAccount;
+  db: AccountDatabase;
+  settings: Settings;
+  online: boolean;
+}) {
   const profile = useObservable(() => db.customers.findOne(account.customerId).$, [db, account.customerId]);
   const orders = useObservable(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
   const [leaving, setLeaving] = useState(false);
@@ -120,7 +142,11 @@ function Account({ slug, account, db, settings, online }: { slug: string; accoun
           </ul>
         )}
       </section>
-      {profile ? <Profile db={db} profile={profile.toJSON() as Customer} online={online} /> : <p className="muted">Loading your profile…</p>}
+      {profile ? (
+        <Profile db={db} profile={profile.toJSON() as Customer} online={online} />
+      ) : (
+        <p className="muted">Loading your profile…</p>
+      )}
     </main>
   );
 }
@@ -155,7 +181,8 @@ function Profile({ db, profile, online }: { db: AccountDatabase; profile: Custom
   };
   const removeAddress = (index: number) => {
     const a = profile.addresses[index];
-    if (a && window.confirm(`Remove the address ${a.line1}, ${a.city}?`)) void save({ addresses: profile.addresses.filter((_, i) => i !== index) }, "Address removed.");
+    if (a && window.confirm(`Remove the address ${a.line1}, ${a.city}?`))
+      void save({ addresses: profile.addresses.filter((_, i) => i !== index) }, "Address removed.");
   };
   return (
     <>
@@ -172,7 +199,14 @@ function Profile({ db, profile, online }: { db: AccountDatabase; profile: Custom
           </label>
           <label>
             Phone
-            <input type="tel" autoComplete="tel" pattern="[0-9+()\-. ]{3,40}" title="Digits, spaces and + ( ) - ." value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <input
+              type="tel"
+              autoComplete="tel"
+              pattern="[0-9+()\-. ]{3,40}"
+              title="Digits, spaces and + ( ) - ."
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
           </label>
           <button className="primary">Save details</button>
         </form>
@@ -240,7 +274,15 @@ export function AddressFields({ value, onChange }: { value: Address; onChange: (
       {field("city", "City", "address-level2")}
       <label>
         Country
-        <input required autoComplete="country" maxLength={2} pattern="[A-Za-z]{2}" title="Two-letter country code, e.g. DE" value={value.country} onChange={(e) => onChange({ ...value, country: e.target.value.toUpperCase() })} />
+        <input
+          required
+          autoComplete="country"
+          maxLength={2}
+          pattern="[A-Za-z]{2}"
+          title="Two-letter country code, e.g. DE"
+          value={value.country}
+          onChange={(e) => onChange({ ...value, country: e.target.value.toUpperCase() })}
+        />
       </label>
     </div>
   );

@@ -35,7 +35,8 @@ async function post(url: string, body: unknown): Promise<{ token: string; custom
   } catch {
     throw new AccountError("You seem to be offline. Signing in needs a connection; your cart stays saved.");
   }
-  const parsed = (await res.json().catch(() => undefined)) as { token: string; customer: Customer; error?: { message: string } } | undefined;
+  const parsed = (await res.json().catch(() => undefined)) as
+    { token: string; customer: Customer; error?: { message: string } } | undefined;
   if (!res.ok || !parsed?.token) throw new AccountError(parsed?.error?.message ?? "Something went wrong. Try again in a moment.");
   return parsed;
 }
@@ -57,7 +58,8 @@ export async function signIn(slug: string, input: { email: string; password: str
 }
 
 const open = new Map<string, Promise<{ db: AccountDatabase; sync: ReplicaSync<(typeof ACCOUNT_COLLECTIONS)[number]> }>>();
-const dbName = (slug: string, account: ShopAccount) => `countertop-shop-${slug}-account-${account.customerId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
+const dbName = (slug: string, account: ShopAccount) =>
+  `countertop-shop-${slug}-account-${account.customerId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 
 /**
  * The signed-in shopper's own orders and profile, replicated: orders stream live (a status change
@@ -68,7 +70,13 @@ export async function openAccount(slug: string, account: ShopAccount): Promise<A
   let opening = open.get(name);
   if (!opening) {
     opening = (async () => {
-      const db = await createReplicaDatabase({ name, storage: getRxStorageDexie(), collections: ACCOUNT_COLLECTIONS, multiInstance: true, closeDuplicates: true });
+      const db = await createReplicaDatabase({
+        name,
+        storage: getRxStorageDexie(),
+        collections: ACCOUNT_COLLECTIONS,
+        multiInstance: true,
+        closeDuplicates: true,
+      });
       const sync = startReplication({
         database: db,
         baseUrl: "",

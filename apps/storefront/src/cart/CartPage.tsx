@@ -10,16 +10,17 @@ export function CartPage({ slug, data, online }: { slug: string; data: ShopData;
   const { rows, priced, gone } = priceShopCart(items, data);
   const settings = data.settings!;
   const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
-  const setQty = (variantId: string, n: number) => setCart(slug, items.map((i) => (i.variantId === variantId ? { ...i, qty: Math.max(0, Math.min(99, n)) } : i)));
+  const setQty = (variantId: string, n: number) =>
+    setCart(
+      slug,
+      items.map((i) => (i.variantId === variantId ? { ...i, qty: Math.max(0, Math.min(99, n)) } : i)),
+    );
   return (
     <main className="page">
       <h1>Your cart</h1>
       {rows.length === 0 ? (
         <p className="muted">
-          Your cart is empty.{" "}
-          <Link to="/">
-            Keep shopping
-          </Link>
+          Your cart is empty. <Link to="/">Keep shopping</Link>
         </p>
       ) : (
         <>

@@ -10,7 +10,10 @@ const cart = localStore<CartItem[]>("cart", []);
 
 /** Replaces the cart; it persists in localStorage, so it survives offline reloads. */
 export function setCart(slug: string, items: CartItem[]): void {
-  cart.write(slug, items.filter((i) => i.qty > 0));
+  cart.write(
+    slug,
+    items.filter((i) => i.qty > 0),
+  );
 }
 
 export function addToCart(slug: string, variantId: string, qty = 1): void {

@@ -14,7 +14,10 @@ export interface CartRow {
  * The cart priced with the same rules the server applies at checkout (which re-prices it anyway):
  * catalog prices, the shop's automatic promotions, its tax mode. Items no longer sold are left out.
  */
-export function priceShopCart(items: readonly CartItem[], data: ShopData): { rows: CartRow[]; priced: PricedCart | undefined; gone: CartItem[] } {
+export function priceShopCart(
+  items: readonly CartItem[],
+  data: ShopData,
+): { rows: CartRow[]; priced: PricedCart | undefined; gone: CartItem[] } {
   const settings = data.settings;
   const rows: CartRow[] = [];
   const gone: CartItem[] = [];
@@ -31,7 +34,16 @@ export function priceShopCart(items: readonly CartItem[], data: ShopData): { row
   const priced = priceCart({
     lines: rows.map((r, i) => {
       const variant = r.product.variants.find((v) => v.id === r.item.variantId)!;
-      return { id: `l${i}`, variantId: variant.id, sku: variant.sku, name: r.title, qty: qty(r.item.qty), unitPrice: minor(variant.price), taxRate: bp(rates.get(r.product.taxRateId) ?? 0), ...(r.product.categoryId ? { categoryId: r.product.categoryId } : {}) };
+      return {
+        id: `l${i}`,
+        variantId: variant.id,
+        sku: variant.sku,
+        name: r.title,
+        qty: qty(r.item.qty),
+        unitPrice: minor(variant.price),
+        taxRate: bp(rates.get(r.product.taxRateId) ?? 0),
+        ...(r.product.categoryId ? { categoryId: r.product.categoryId } : {}),
+      };
     }),
     taxMode: settings.taxMode,
     rounding: SALE_ROUNDING,

@@ -32,7 +32,12 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
           Everything
         </Link>
         {data.categories.map((c) => (
-          <Link key={c.id} to={`/?category=${c.id}`} className={category === c.id ? "chip active" : "chip"} aria-current={category === c.id ? "page" : undefined}>
+          <Link
+            key={c.id}
+            to={`/?category=${c.id}`}
+            className={category === c.id ? "chip active" : "chip"}
+            aria-current={category === c.id ? "page" : undefined}
+          >
             {c.name}
           </Link>
         ))}
@@ -62,9 +67,19 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
             return (
               <li key={p.id}>
                 <Link className="product-card" to={`/p/${p.id}`}>
-                  {p.images[0] ? <img src={p.images[0]} alt="" width={400} height={300} loading={index < 8 ? "eager" : "lazy"} decoding="async" /> : <span className="placeholder" aria-hidden="true">{p.name.slice(0, 1)}</span>}
+                  {p.images[0] ? (
+                    <img src={p.images[0]} alt="" width={400} height={300} loading={index < 8 ? "eager" : "lazy"} decoding="async" />
+                  ) : (
+                    <span className="placeholder" aria-hidden="true">
+                      {p.name.slice(0, 1)}
+                    </span>
+                  )}
                   <span className="name">{p.name}</span>
-                  <span className="price">{prices.length > 1 && Math.min(...prices) !== Math.max(...prices) ? `from ${money(Math.min(...prices))}` : money(prices[0] ?? 0)}</span>
+                  <span className="price">
+                    {prices.length > 1 && Math.min(...prices) !== Math.max(...prices)
+                      ? `from ${money(Math.min(...prices))}`
+                      : money(prices[0] ?? 0)}
+                  </span>
                   {stock && <span className={stock.soldOut ? "stock out" : "stock"}>{stock.text}</span>}
                 </Link>
               </li>

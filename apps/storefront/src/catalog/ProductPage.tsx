@@ -14,9 +14,7 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
       <main className="page">
         <h1>Not available</h1>
         <p className="muted">This product is not in the shop any more.</p>
-        <Link to="/">
-          Back to the shop
-        </Link>
+        <Link to="/">Back to the shop</Link>
       </main>
     );
   }
@@ -29,7 +27,13 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
         ← Back
       </a>
       <div className="product-layout">
-        {product.images[0] ? <img className="hero" src={product.images[0]} alt={product.name} width={400} height={300} /> : <div className="hero placeholder" aria-hidden="true">{product.name.slice(0, 1)}</div>}
+        {product.images[0] ? (
+          <img className="hero" src={product.images[0]} alt={product.name} width={400} height={300} />
+        ) : (
+          <div className="hero placeholder" aria-hidden="true">
+            {product.name.slice(0, 1)}
+          </div>
+        )}
         <div>
           <h1>{product.name}</h1>
           {product.description && <p>{product.description}</p>}
@@ -62,10 +66,7 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
           </button>
           {added && (
             <p role="status">
-              Added.{" "}
-              <Link to="/cart">
-                View cart
-              </Link>
+              Added. <Link to="/cart">View cart</Link>
             </p>
           )}
         </div>

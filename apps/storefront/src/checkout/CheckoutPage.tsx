@@ -22,9 +22,19 @@ function attemptKey(slug: string): string {
 }
 
 /** Contact, shipping, payment, and "Place order" — which the server re-prices and reserves stock for. */
-export function CheckoutPage(props: { slug: string; data: ShopData; token: string; account: ShopAccount | null; accountDb: AccountDatabase | undefined; online: boolean }) {
+export function CheckoutPage(props: {
+  slug: string;
+  data: ShopData;
+  token: string;
+  account: ShopAccount | null;
+  accountDb: AccountDatabase | undefined;
+  online: boolean;
+}) {
   const { slug, data, token, account, accountDb, online } = props;
-  const profile = useObservable(() => (account ? accountDb?.customers.findOne(account.customerId).$ : undefined), [accountDb, account?.customerId]);
+  const profile = useObservable(
+    () => (account ? accountDb?.customers.findOne(account.customerId).$ : undefined),
+    [accountDb, account?.customerId],
+  );
   const saved = ((profile?.toJSON() as Customer | undefined)?.addresses ?? []) as Address[];
   const items = useCart(slug);
   const settings = data.settings!;
@@ -69,7 +79,8 @@ export function CheckoutPage(props: { slug: string; data: ShopData; token: strin
           payment: provider === "test_card" ? { provider, card: { number: cardNumber.replace(/\s+/g, "") } } : { provider },
         }),
       });
-      const body = (await res.json().catch(() => undefined)) as { order?: { id: string }; error?: { message: string; details?: { reason?: string } } } | undefined;
+      const body = (await res.json().catch(() => undefined)) as
+        { order?: { id: string }; error?: { message: string; details?: { reason?: string } } } | undefined;
       if (!res.ok || !body?.order) {
         // A decline or a sold-out item is this attempt's answer; the next attempt gets a new key.
         sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
@@ -136,12 +147,20 @@ export function CheckoutPage(props: { slug: string; data: ShopData; token: strin
             <input type="radio" name="payment" checked={provider === "test_card"} onChange={() => setProvider("test_card")} /> Card
           </label>
           <label className="check">
-            <input type="radio" name="payment" checked={provider === "pay_later"} onChange={() => setProvider("pay_later")} /> Pay at pickup or on delivery
+            <input type="radio" name="payment" checked={provider === "pay_later"} onChange={() => setProvider("pay_later")} /> Pay at pickup
+            or on delivery
           </label>
           {provider === "test_card" && (
             <label>
               Card number
-              <input inputMode="numeric" autoComplete="cc-number" required value={cardNumber} onChange={(e) => (setCardNumber(e.target.value), setError(undefined))} placeholder="4242 4242 4242 4242" />
+              <input
+                inputMode="numeric"
+                autoComplete="cc-number"
+                required
+                value={cardNumber}
+                onChange={(e) => (setCardNumber(e.target.value), setError(undefined))}
+                placeholder="4242 4242 4242 4242"
+              />
             </label>
           )}
         </fieldset>

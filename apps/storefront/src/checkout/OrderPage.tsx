@@ -42,7 +42,13 @@ export function OrderPage({ slug, id, settings, db }: { slug: string; id: string
       </p>
       <p className="muted">
         A confirmation goes to {order.email}.{" "}
-        {db ? "This page updates as the shop prepares your order." : <>Create an account or sign in to follow its status: <Link to="/account">Your account</Link></>}
+        {db ? (
+          "This page updates as the shop prepares your order."
+        ) : (
+          <>
+            Create an account or sign in to follow its status: <Link to="/account">Your account</Link>
+          </>
+        )}
       </p>
       <ul className="cart-lines">
         {order.lines.map((l) => (

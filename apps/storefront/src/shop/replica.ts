@@ -11,8 +11,21 @@ let opening: Promise<ShopDatabase> | undefined;
 /** Opens the shop's replica (one per shop) and keeps it in sync; it browses offline after one visit. */
 export function openShop(slug: string, session: ShopSession): Promise<ShopDatabase> {
   opening ??= (async () => {
-    const db = await createReplicaDatabase({ name: `countertop-shop-${slug}`, storage: getRxStorageDexie(), collections: SHOP_COLLECTIONS, multiInstance: true, closeDuplicates: true });
-    startReplication({ database: db, baseUrl: "", token: () => session.token, push: [], streams: ["stock_levels", "products"], pollInterval: 60_000 });
+    const db = await createReplicaDatabase({
+      name: `countertop-shop-${slug}`,
+      storage: getRxStorageDexie(),
+      collections: SHOP_COLLECTIONS,
+      multiInstance: true,
+      closeDuplicates: true,
+    });
+    startReplication({
+      database: db,
+      baseUrl: "",
+      token: () => session.token,
+      push: [],
+      streams: ["stock_levels", "products"],
+      pollInterval: 60_000,
+    });
     return db;
   })();
   return opening;

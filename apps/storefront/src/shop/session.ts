@@ -12,7 +12,8 @@ export async function shopSession(slug: string): Promise<ShopSession> {
   const stored = localStorage.getItem(key(slug));
   if (stored) return JSON.parse(stored) as ShopSession;
   const res = await fetch(`/api/v1/shop/${encodeURIComponent(slug)}/session`, { method: "POST" });
-  const body = (await res.json().catch(() => undefined)) as { token: string; tenantId: string; shop: { name: string }; error?: { message: string } } | undefined;
+  const body = (await res.json().catch(() => undefined)) as
+    { token: string; tenantId: string; shop: { name: string }; error?: { message: string } } | undefined;
   if (!res.ok || !body) throw new Error(body?.error?.message ?? "This shop can't be reached. Check the address and your connection.");
   const session = { token: body.token, tenantId: body.tenantId, name: body.shop.name };
   localStorage.setItem(key(slug), JSON.stringify(session));

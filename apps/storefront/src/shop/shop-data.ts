@@ -14,10 +14,13 @@ export interface ShopData {
   readonly stock: ReadonlyMap<string, number>;
 }
 
-const plain = <T,>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
+const plain = <T>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
 
 export function useShopData(db: ShopDatabase): ShopData {
-  const productDocs = useObservable(() => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }] }).$, [db]);
+  const productDocs = useObservable(
+    () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }] }).$,
+    [db],
+  );
   const categoryDocs = useObservable(() => db.categories.find().$, [db]);
   const settingsDoc = useObservable(() => db.settings.findOne("shop").$, [db]);
   const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
@@ -29,7 +32,9 @@ export function useShopData(db: ShopDatabase): ShopData {
     return {
       loaded: productDocs !== undefined && settingsDoc !== undefined,
       products: plain<Product>(productDocs).filter((p) => !p._deleted),
-      categories: plain<Category>(categoryDocs).filter((c) => !c._deleted).sort((a, b) => a.position - b.position),
+      categories: plain<Category>(categoryDocs)
+        .filter((c) => !c._deleted)
+        .sort((a, b) => a.position - b.position),
       settings,
       promotions: plain<Promotion>(promotionDocs),
       stock: new Map(levels.map((l) => [l.variantId, l.onHand])),

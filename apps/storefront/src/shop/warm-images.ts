@@ -18,7 +18,9 @@ export async function warmImageCache(products: readonly Product[], signal: Abort
   for (const url of urls) if (!(await cache.match(url))) missing.push(url);
   let fetched = 0;
   for (let i = 0; i < missing.length && !signal.aborted; i += AT_ONCE) {
-    await new Promise((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 50)));
+    await new Promise((resolve) =>
+      "requestIdleCallback" in window ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 50),
+    );
     const batch = missing.slice(i, i + AT_ONCE);
     const results = await Promise.allSettled(
       batch.map(async (url) => {

@@ -21,7 +21,12 @@ export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal:
     const tenant = await trx.selectFrom("tenants").select("status").where("id", "=", principal.tenantId).executeTakeFirst();
     const device =
       principal.kind === "device"
-        ? await trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", principal.tenantId).where("id", "=", principal.deviceId).executeTakeFirst()
+        ? await trx
+            .selectFrom("devices")
+            .select("revoked_at")
+            .where("tenant_id", "=", principal.tenantId)
+            .where("id", "=", principal.deviceId)
+            .executeTakeFirst()
         : undefined;
     return { tenant, device };
   });

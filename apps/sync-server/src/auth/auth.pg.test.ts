@@ -14,7 +14,9 @@ describe.each(ENGINES)("auth and tenants on %s", (engine) => {
   it("signs in the owner and a manager, and refuses a wrong password with one message", async () => {
     const owner = await server.call("POST", "/api/v1/auth/login", { body: { email: DEMO.owner.email, password: DEMO.owner.password } });
     expect(owner).toMatchObject({ status: 200, body: { role: "owner" } });
-    const manager = await server.call("POST", "/api/v1/auth/login", { body: { email: DEMO.manager.email.toUpperCase(), password: DEMO.manager.password } });
+    const manager = await server.call("POST", "/api/v1/auth/login", {
+      body: { email: DEMO.manager.email.toUpperCase(), password: DEMO.manager.password },
+    });
     expect(manager).toMatchObject({ status: 200, body: { role: "manager", tenantSlug: "demo" } });
     const wrong = await server.call("POST", "/api/v1/auth/login", { body: { email: DEMO.manager.email, password: "nope" } });
     expect(wrong).toEqual({ status: 401, body: { error: { code: "unauthorized", message: "Email or password is wrong." } } });
@@ -63,14 +65,19 @@ describe.each(ENGINES)("auth and tenants on %s", (engine) => {
       body: { slug: "bakery-b", name: "Bakery B", currency: "EUR", managerEmail: "boss@bakery-b.test", managerPassword: "long-password-1" },
     });
     expect(created.status).toBe(201);
-    const dup = await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "bakery-b", name: "X", currency: "EUR", managerEmail: "a@b.test", managerPassword: "long-password-1" } });
+    const dup = await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "bakery-b", name: "X", currency: "EUR", managerEmail: "a@b.test", managerPassword: "long-password-1" },
+    });
     expect(dup.status).toBe(409);
     const manager = await server.login("boss@bakery-b.test", "long-password-1");
     const till = await server.registerTill(manager);
     expect((await server.call("POST", `/api/v1/admin/tenants/${created.body.id}/suspend`, { token: owner })).body.status).toBe("suspended");
     const refused = await server.call("GET", "/sync/v1/products/pull", { token: till.token });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: "tenant_suspended" } } });
-    expect((await server.call("POST", "/api/v1/auth/login", { body: { email: "boss@bakery-b.test", password: "long-password-1" } })).status).toBe(403);
+    expect(
+      (await server.call("POST", "/api/v1/auth/login", { body: { email: "boss@bakery-b.test", password: "long-password-1" } })).status,
+    ).toBe(403);
     expect((await server.call("POST", "/api/v1/shop/bakery-b/session")).status).toBe(404);
     await server.call("POST", `/api/v1/admin/tenants/${created.body.id}/activate`, { token: owner });
     expect((await server.call("GET", "/sync/v1/products/pull", { token: till.token })).status).toBe(200);

@@ -51,7 +51,15 @@ export function authRoutes(deps: AppDeps) {
       trx
         .selectFrom("users")
         .innerJoin("tenants", "tenants.id", "users.tenant_id")
-        .select(["users.id", "users.tenant_id", "users.password_hash", "users.name", "tenants.slug", "tenants.status", "tenants.name as tenant_name"])
+        .select([
+          "users.id",
+          "users.tenant_id",
+          "users.password_hash",
+          "users.name",
+          "tenants.slug",
+          "tenants.status",
+          "tenants.name as tenant_name",
+        ])
         .where("users.email", "=", email)
         .$if(body.tenantSlug !== undefined, (qb) => qb.where("tenants.slug", "=", body.tenantSlug ?? ""))
         .execute(),
@@ -61,9 +69,12 @@ export function authRoutes(deps: AppDeps) {
     const user = matches[0];
     if (!user) throw new ApiError(401, ApiErrorCode.Unauthorized, WRONG);
     if (matches.length > 1) {
-      throw new ApiError(409, ApiErrorCode.Conflict, "This email manages several shops: choose one.", { shops: matches.map((m) => ({ slug: m.slug, name: m.tenant_name })) });
+      throw new ApiError(409, ApiErrorCode.Conflict, "This email manages several shops: choose one.", {
+        shops: matches.map((m) => ({ slug: m.slug, name: m.tenant_name })),
+      });
     }
-    if (user.status !== "active") throw new ApiError(403, ApiErrorCode.TenantSuspended, "This shop's account is suspended. Contact the platform owner.");
+    if (user.status !== "active")
+      throw new ApiError(403, ApiErrorCode.TenantSuspended, "This shop's account is suspended. Contact the platform owner.");
     perAccount.reset(`${address}|${email}`);
     const token = await issueToken(deps.jwtSecret, { kind: "manager", userId: user.id, tenantId: user.tenant_id });
     return c.json({ token, role: "manager" as const, tenantId: user.tenant_id, tenantSlug: user.slug, name: user.name });

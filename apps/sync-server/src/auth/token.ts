@@ -39,7 +39,10 @@ export async function issueToken(secret: string, principal: Principal, now = new
     case "device":
       return sign({ ...base, sub: principal.deviceId, tid: principal.tenantId }, secret);
     case "shopper":
-      return sign({ ...base, sub: principal.sessionId, tid: principal.tenantId, ...(principal.customerId ? { cid: principal.customerId } : {}) }, secret);
+      return sign(
+        { ...base, sub: principal.sessionId, tid: principal.tenantId, ...(principal.customerId ? { cid: principal.customerId } : {}) },
+        secret,
+      );
   }
 }
 

@@ -51,42 +51,86 @@ const call = callServer;
 /** Runs `work` for each item with at most `concurrency` at a time. */
 async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
-interface Till { readonly tenantId: string; readonly id: string; readonly token: string; readonly locationId: string; readonly variants: readonly TestVariant[] }
+interface Till {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly token: string;
+  readonly locationId: string;
+  readonly variants: readonly TestVariant[];
+}
 
 async function main(): Promise<void> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set: run `pnpm bench:sync`, which starts a throwaway PostgreSQL 15.");
   const scratch = await createScratchDatabase(adminUrl, "bench");
   const dataDir = mkdtempSync(path.join(tmpdir(), "ct-bench-"));
-  const server = await startServerProcess({ DATABASE_URL: scratch.url, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "error", JWT_SECRET: "bench-secret-bench-secret-bench-secret" }, {
-    nodeArgs: args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
-  });
+  const server = await startServerProcess(
+    { DATABASE_URL: scratch.url, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "error", JWT_SECRET: "bench-secret-bench-secret-bench-secret" },
+    {
+      nodeArgs: args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
+    },
+  );
   const { baseUrl } = server;
   const raw = new pg.Pool({ connectionString: scratch.url, max: 10 });
   const result: Record<string, number> = {};
   try {
     // ── Ingest: 10 tenants × 5 tills, each pushing its sales in batches, all at once.
-    const owner = (await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: DEMO.owner.email, password: DEMO.owner.password })).token as string;
+    const owner = (await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: DEMO.owner.email, password: DEMO.owner.password }))
+      .token as string;
     const tills: Till[] = [];
     for (let t = 0; t < SIZE.tenants; t++) {
-      const created = await call(baseUrl, "POST", "/api/v1/admin/tenants", owner, { slug: `bench-${t}`, name: `Bench shop ${t}`, currency: "EUR", managerEmail: `m${t}@bench.test`, managerPassword: "bench-password-123" });
-      const manager = (await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: `m${t}@bench.test`, password: "bench-password-123" })).token as string;
+      const created = await call(baseUrl, "POST", "/api/v1/admin/tenants", owner, {
+        slug: `bench-${t}`,
+        name: `Bench shop ${t}`,
+        currency: "EUR",
+        managerEmail: `m${t}@bench.test`,
+        managerPassword: "bench-password-123",
+      });
+      const manager = (
+        await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: `m${t}@bench.test`, password: "bench-password-123" })
+      ).token as string;
       const products = Array.from({ length: 20 }, (_, i) => syntheticProduct(i));
-      await call(baseUrl, "POST", "/sync/v1/products/push", manager, products.map((p) => ({ newDocumentState: p })));
-      const variants = products.flatMap((p) => (p.variants as { id: string; sku: string; title: string; price: number }[]).map((v) => ({ id: v.id, sku: v.sku, title: v.title, price: v.price, taxRate: 1900 })));
+      await call(
+        baseUrl,
+        "POST",
+        "/sync/v1/products/push",
+        manager,
+        products.map((p) => ({ newDocumentState: p })),
+      );
+      const variants = products.flatMap((p) =>
+        (p.variants as { id: string; sku: string; title: string; price: number }[]).map((v) => ({
+          id: v.id,
+          sku: v.sku,
+          title: v.title,
+          price: v.price,
+          taxRate: 1900,
+        })),
+      );
       for (let k = 0; k < SIZE.tillsPerTenant; k++) {
         const device = await call(baseUrl, "POST", "/api/v1/devices", manager, { name: `Bench till ${k + 1}` });
-        tills.push({ tenantId: created.id as string, id: device.id, token: device.token, locationId: device.register.locationId, variants });
+        tills.push({
+          tenantId: created.id as string,
+          id: device.id,
+          token: device.token,
+          locationId: device.register.locationId,
+          variants,
+        });
       }
     }
     const work = tills.map((till) => {
       const sales = Array.from({ length: SIZE.salesPerTill }, (_, i) =>
-        makeSale({ registerId: till.id, locationId: till.locationId, lines: [0, 1, 2].map((j) => ({ variant: till.variants[(i * 3 + j) % till.variants.length]!, qty: 1 + (j % 2) })) }),
+        makeSale({
+          registerId: till.id,
+          locationId: till.locationId,
+          lines: [0, 1, 2].map((j) => ({ variant: till.variants[(i * 3 + j) % till.variants.length]!, qty: 1 + (j % 2) })),
+        }),
       );
       const batches: StoredDoc[][] = [];
       for (let i = 0; i < sales.length; i += SIZE.pushBatch) batches.push(sales.slice(i, i + SIZE.pushBatch));
@@ -94,14 +138,27 @@ async function main(): Promise<void> {
     });
     const totalSales = tills.length * SIZE.salesPerTill;
     let started = performance.now();
-    await Promise.all(work.map(async ({ till, batches }) => {
-      for (const batch of batches) await call(baseUrl, "POST", "/sync/v1/sales/push", till.token, batch.map((s) => ({ newDocumentState: s })));
-    }));
+    await Promise.all(
+      work.map(async ({ till, batches }) => {
+        for (const batch of batches)
+          await call(
+            baseUrl,
+            "POST",
+            "/sync/v1/sales/push",
+            till.token,
+            batch.map((s) => ({ newDocumentState: s })),
+          );
+      }),
+    );
     const ingestSeconds = (performance.now() - started) / 1000;
     result.ingest_sales_per_s = round(totalSales / ingestSeconds, 0);
-    log(`ingest: ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(ingestSeconds)} s = ${result.ingest_sales_per_s} sales/s`);
+    log(
+      `ingest: ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(ingestSeconds)} s = ${result.ingest_sales_per_s} sales/s`,
+    );
 
-    await raw.query("create table bench_raw_sales (tenant_id uuid not null, id text not null, doc jsonb not null, primary key (tenant_id, id))");
+    await raw.query(
+      "create table bench_raw_sales (tenant_id uuid not null, id text not null, doc jsonb not null, primary key (tenant_id, id))",
+    );
     started = performance.now();
     await pool(work, tills.length, async ({ till, batches }) => {
       for (const batch of batches) {
@@ -112,13 +169,18 @@ async function main(): Promise<void> {
     });
     const rawInsertPerS = totalSales / ((performance.now() - started) / 1000);
     result.ingest_vs_raw_insert = round(result.ingest_sales_per_s / rawInsertPerS, 3);
-    log(`raw batched INSERT of the same ${totalSales} documents through pg: ${round(rawInsertPerS, 0)} rows/s → ratio ${result.ingest_vs_raw_insert}`);
+    log(
+      `raw batched INSERT of the same ${totalSales} documents through pg: ${round(rawInsertPerS, 0)} rows/s → ratio ${result.ingest_vs_raw_insert}`,
+    );
 
     // ── Initial pull: a big shop into a fresh client.
     const big = tills[0]!;
     const direct = await openDatabase({ url: scratch.url, dataDir: "" });
     started = performance.now();
-    for (const [table, count, make] of [["products", SIZE.pullProducts, syntheticProduct], ["sales", SIZE.pullSales, (i: number) => syntheticSale(i, big)]] as const) {
+    for (const [table, count, make] of [
+      ["products", SIZE.pullProducts, syntheticProduct],
+      ["sales", SIZE.pullSales, (i: number) => syntheticSale(i, big)],
+    ] as const) {
       for (let i = 0; i < count; i += 2_000) {
         const docs = Array.from({ length: Math.min(2_000, count - i) }, (_, k) => make(i + k));
         await withTenant(direct.db, big.tenantId, (trx) => writeDocuments(trx, big.tenantId, table, docs));
@@ -127,9 +189,22 @@ async function main(): Promise<void> {
     await direct.close();
     log(`seeded ${SIZE.pullProducts} products + ${SIZE.pullSales} sales in one shop in ${round((performance.now() - started) / 1000)} s`);
 
-    const client = await createReplicaDatabase({ name: "bench-pull", storage: getRxStorageMemory(), collections: ["products", "sales"], multiInstance: false });
+    const client = await createReplicaDatabase({
+      name: "bench-pull",
+      storage: getRxStorageMemory(),
+      collections: ["products", "sales"],
+      multiInstance: false,
+    });
     started = performance.now();
-    const sync = startReplication({ database: client, baseUrl, token: () => big.token, live: false, waitForLeadership: false, batchSize: SIZE.pullBatch, push: [] });
+    const sync = startReplication({
+      database: client,
+      baseUrl,
+      token: () => big.token,
+      live: false,
+      waitForLeadership: false,
+      batchSize: SIZE.pullBatch,
+      push: [],
+    });
     await sync.awaitInitialSync();
     const pullSeconds = (performance.now() - started) / 1000;
     const pulled = (await client.products.count().exec()) + (await client.sales.count().exec());
@@ -150,15 +225,26 @@ async function main(): Promise<void> {
 
     // ── Stream latency: till A sells, till B sees the sale.
     const [tillA, tillB] = [tills[10]!, tills[11]!];
-    const [a, b] = await Promise.all([1, 2].map((n) => createReplicaDatabase({ name: `bench-stream-${n}`, storage: getRxStorageMemory(), collections: ["sales"], multiInstance: false })));
-    const syncs = [startReplication({ database: a!, baseUrl, token: () => tillA.token, streams: ["sales"], waitForLeadership: false }), startReplication({ database: b!, baseUrl, token: () => tillB.token, streams: ["sales"], waitForLeadership: false })];
+    const [a, b] = await Promise.all(
+      [1, 2].map((n) =>
+        createReplicaDatabase({ name: `bench-stream-${n}`, storage: getRxStorageMemory(), collections: ["sales"], multiInstance: false }),
+      ),
+    );
+    const syncs = [
+      startReplication({ database: a!, baseUrl, token: () => tillA.token, streams: ["sales"], waitForLeadership: false }),
+      startReplication({ database: b!, baseUrl, token: () => tillB.token, streams: ["sales"], waitForLeadership: false }),
+    ];
     await Promise.all(syncs.map((s) => s.awaitInitialSync()));
     await sleep(500); // streams connected
     const arrivals = new Map<string, number>();
     b!.sales.insert$.subscribe((event) => arrivals.set(event.documentId, performance.now()));
     const latencies: number[] = [];
     for (let i = 0; i < SIZE.streamSamples; i++) {
-      const sale = makeSale({ registerId: tillA.id, locationId: tillA.locationId, lines: [0, 1, 2].map((j) => ({ variant: tillA.variants[j]!, qty: 1 })) });
+      const sale = makeSale({
+        registerId: tillA.id,
+        locationId: tillA.locationId,
+        lines: [0, 1, 2].map((j) => ({ variant: tillA.variants[j]!, qty: 1 })),
+      });
       const at = performance.now();
       await a!.sales.insert(sale as never);
       const deadline = at + 10_000;
@@ -171,7 +257,9 @@ async function main(): Promise<void> {
     latencies.sort((x, y) => x - y);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!;
     result.stream_p95_ms = round(pct(0.95), 1);
-    log(`stream: ${latencies.length} sales, till A insert → till B replica: p50 ${round(pct(0.5), 1)} ms, p95 ${result.stream_p95_ms} ms, max ${round(pct(1), 1)} ms`);
+    log(
+      `stream: ${latencies.length} sales, till A insert → till B replica: p50 ${round(pct(0.5), 1)} ms, p95 ${result.stream_p95_ms} ms, max ${round(pct(1), 1)} ms`,
+    );
   } finally {
     await raw.end();
     await server.stop().catch(() => undefined);

@@ -26,5 +26,17 @@ export function syntheticSale(n: number, till: { readonly id: string; readonly l
   const id = uuidFor(3, n);
   const line = examples.sales.lines[0]!;
   const lines = [0, 1, 2].map((k) => ({ ...line, id: uuidFor(4, n * 3 + k) }));
-  return { ...examples.sales, id, number: `H-${n}`, registerId: till.id, locationId: till.locationId, lines, subtotal: line.qty * line.unitPrice * 3, discountTotal: line.discount * 3, taxTotal: line.tax * 3, total: line.total * 3, payments: [{ method: "card", amount: line.total * 3 }] };
+  return {
+    ...examples.sales,
+    id,
+    number: `H-${n}`,
+    registerId: till.id,
+    locationId: till.locationId,
+    lines,
+    subtotal: line.qty * line.unitPrice * 3,
+    discountTotal: line.discount * 3,
+    taxTotal: line.tax * 3,
+    total: line.total * 3,
+    payments: [{ method: "card", amount: line.total * 3 }],
+  };
 }

@@ -37,4 +37,5 @@ export type ToRunner =
   | { readonly type: "verified"; readonly ok: boolean; readonly levels: Record<string, number> }
   | { readonly type: "failed"; readonly message: string };
 
-export type ToTill = { readonly type: "verify"; readonly levels: Record<string, number>; readonly timeoutMs: number } | { readonly type: "stop" };
+export type ToTill =
+  { readonly type: "verify"; readonly levels: Record<string, number>; readonly timeoutMs: number } | { readonly type: "stop" };

@@ -47,7 +47,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const call = callServer;
 async function pullAll(baseUrl: string, token: string, collection: string): Promise<Json[]> {
   const docs: Json[] = [];
-  for (let seq = "0"; ; ) {
+  for (let seq = "0"; ;) {
     const page = await call(baseUrl, "GET", `/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, token);
     if (page.documents.length === 0) return docs;
     docs.push(...page.documents);
@@ -67,7 +67,9 @@ async function main(): Promise<boolean> {
   const workers: Worker[] = [];
   try {
     // The shop: N registered tills, three scarce SKUs that will run out, three plentiful ones.
-    const manager = (await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: DEMO.manager.email, password: DEMO.manager.password })).token as string;
+    const manager = (
+      await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: DEMO.manager.email, password: DEMO.manager.password })
+    ).token as string;
     const tills: { id: string; token: string; locationId: string }[] = [];
     for (let i = 0; i < size.tills; i++) {
       const res = await call(baseUrl, "POST", "/api/v1/devices", manager, { name: `Chaos till ${i + 1}` });
@@ -81,7 +83,9 @@ async function main(): Promise<boolean> {
     const levelsBefore = new Map((await pullAll(baseUrl, first.token, "stock_levels")).map((l) => [l.id as string, l.onHand as number]));
     // Two scarce SKUs run out; the third has stock for every unit the tills could sell.
     const scarceStock = [SCARCE_STOCK, SCARCE_STOCK, size.tills * size.sales * 6];
-    const initial = new Map<string, number>(variants.map((v) => [v.id, scarce.includes(v) ? scarceStock[scarce.indexOf(v)]! : PLENTIFUL_STOCK]));
+    const initial = new Map<string, number>(
+      variants.map((v) => [v.id, scarce.includes(v) ? scarceStock[scarce.indexOf(v)]! : PLENTIFUL_STOCK]),
+    );
     const adjustments = variants.map((v) => ({
       newDocumentState: {
         id: crypto.randomUUID(),
@@ -94,7 +98,13 @@ async function main(): Promise<boolean> {
         _deleted: false,
       },
     }));
-    await call(baseUrl, "POST", "/sync/v1/stock_movements/push", first.token, adjustments.filter((a) => a.newDocumentState.delta !== 0));
+    await call(
+      baseUrl,
+      "POST",
+      "/sync/v1/stock_movements/push",
+      first.token,
+      adjustments.filter((a) => a.newDocumentState.delta !== 0),
+    );
 
     // The tills sell; the server dies under them.
     const done = tills.map((till, index) => {
@@ -146,7 +156,9 @@ async function main(): Promise<boolean> {
       { offlinePeriods: 0, refusedOffline: 0, duplicatedPushes: 0, lostAnswers: 0 },
     );
     const expectedLevels = new Map(initial);
-    for (const sale of made) for (const line of sale.lines) expectedLevels.set(line.variantId, expectedLevels.get(line.variantId)! + (sale.kind === "refund" ? line.qty : -line.qty));
+    for (const sale of made)
+      for (const line of sale.lines)
+        expectedLevels.set(line.variantId, expectedLevels.get(line.variantId)! + (sale.kind === "refund" ? line.qty : -line.qty));
 
     const failures: string[] = [];
     const check = (ok: boolean, what: string) => {
@@ -157,20 +169,32 @@ async function main(): Promise<boolean> {
     const madeIds = new Set(made.map((m) => m.id));
     const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
     check(serverSales.length === made.length, `sales: ${serverSales.length} in the database, ${made.length} made`);
-    check(serverSales.every((s) => madeIds.has(s.id)) && new Set(serverSales.map((s) => s.id)).size === madeIds.size, "sales: the same ids, each once");
-    check(sum(serverSales.map((s) => s.total)) === sum(made.map((m) => m.total)), `sales: sum of totals ${sum(serverSales.map((s) => s.total))} = ${sum(made.map((m) => m.total))}`);
+    check(
+      serverSales.every((s) => madeIds.has(s.id)) && new Set(serverSales.map((s) => s.id)).size === madeIds.size,
+      "sales: the same ids, each once",
+    );
+    check(
+      sum(serverSales.map((s) => s.total)) === sum(made.map((m) => m.total)),
+      `sales: sum of totals ${sum(serverSales.map((s) => s.total))} = ${sum(made.map((m) => m.total))}`,
+    );
 
     const serverLevels = new Map((await pullAll(baseUrl, first.token, "stock_levels")).map((l) => [l.id as string, l.onHand as number]));
     for (const v of variants) {
       const id = `${first.locationId}:${v.id}`;
-      check(serverLevels.get(id) === expectedLevels.get(v.id), `stock ${v.sku}: ${serverLevels.get(id)} = initial ${initial.get(v.id)} − sold + refunded = ${expectedLevels.get(v.id)}`);
+      check(
+        serverLevels.get(id) === expectedLevels.get(v.id),
+        `stock ${v.sku}: ${serverLevels.get(id)} = initial ${initial.get(v.id)} − sold + refunded = ${expectedLevels.get(v.id)}`,
+      );
     }
 
     // Scarce SKUs are never refunded, so their levels only fall: below zero at the end = ever below zero.
     const oversold = new Set(scarce.filter((v) => expectedLevels.get(v.id)! < 0).map((v) => v.id));
     const items = (await pullAll(baseUrl, first.token, "reconciliation")).filter((i) => i.kind === "oversell" && !i._deleted);
     const flagged = new Set(items.map((i) => i.details.variantId as string));
-    check(oversold.size === flagged.size && [...oversold].every((id) => flagged.has(id)), `oversell items for exactly the ${oversold.size} SKUs that went below zero (${flagged.size} raised)`);
+    check(
+      oversold.size === flagged.size && [...oversold].every((id) => flagged.has(id)),
+      `oversell items for exactly the ${oversold.size} SKUs that went below zero (${flagged.size} raised)`,
+    );
 
     const levelsObject = Object.fromEntries(serverLevels);
     const verified = await Promise.all(
@@ -182,9 +206,20 @@ async function main(): Promise<boolean> {
           }),
       ),
     );
-    check(verified.every(Boolean), `every till's replica of stock_levels equals the server's (${verified.filter(Boolean).length}/${verified.length})`);
+    check(
+      verified.every(Boolean),
+      `every till's replica of stock_levels equals the server's (${verified.filter(Boolean).length}/${verified.length})`,
+    );
 
-    const report = { tills: size.tills, sales_made: made.length, refunds: made.filter((m) => m.kind === "refund").length, kills: size.kills, seed: size.seed, ...faults, ok: failures.length === 0 };
+    const report = {
+      tills: size.tills,
+      sales_made: made.length,
+      refunds: made.filter((m) => m.kind === "refund").length,
+      kills: size.kills,
+      seed: size.seed,
+      ...faults,
+      ok: failures.length === 0,
+    };
     console.log(JSON.stringify(report));
     return failures.length === 0;
   } finally {

@@ -41,7 +41,9 @@ const faultyFetch: Fetch = async (input, init) => {
   const isPush = init?.method === "POST";
   if (isPush && random() < 0.2) {
     faults.duplicatedPushes++;
-    void fetch(input, init).then((r) => r.arrayBuffer()).catch(() => undefined);
+    void fetch(input, init)
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
   }
   const response = await fetch(input, init);
   if (isPush && random() < 0.15) {
@@ -53,7 +55,12 @@ const faultyFetch: Fetch = async (input, init) => {
 };
 
 async function main(): Promise<void> {
-  const database = await createReplicaDatabase({ name: `chaos-till-${config.index}`, storage: getRxStorageMemory(), collections: ["sales", "stock_levels"], multiInstance: false });
+  const database = await createReplicaDatabase({
+    name: `chaos-till-${config.index}`,
+    storage: getRxStorageMemory(),
+    collections: ["sales", "stock_levels"],
+    multiInstance: false,
+  });
   const sync = startReplication({
     database,
     baseUrl: config.baseUrl,
@@ -82,10 +89,23 @@ async function main(): Promise<void> {
     const lines = refunded
       ? [{ variant: config.variants.find((v) => v.id === refunded)!, qty: 1 }]
       : Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({ variant: pick(config.variants), qty: 1 + Math.floor(random() * 2) }));
-    const sale = makeSale({ registerId: config.registerId, locationId: config.locationId, shiftId, staffId, lines, kind: refunded ? "refund" : "sale", number: `C${config.index}-${i}` });
+    const sale = makeSale({
+      registerId: config.registerId,
+      locationId: config.locationId,
+      shiftId,
+      staffId,
+      lines,
+      kind: refunded ? "refund" : "sale",
+      number: `C${config.index}-${i}`,
+    });
     // Durable locally first: this is the moment the receipt would print.
     await database.sales.insert(sale as never);
-    made.push({ id: String(sale.id), kind: refunded ? "refund" : "sale", total: Number(sale.total), lines: lines.map((l) => ({ variantId: l.variant.id, qty: l.qty })) });
+    made.push({
+      id: String(sale.id),
+      kind: refunded ? "refund" : "sale",
+      total: Number(sale.total),
+      lines: lines.map((l) => ({ variantId: l.variant.id, qty: l.qty })),
+    });
   }
   offline = false;
   sync.reSync();
@@ -97,7 +117,10 @@ async function main(): Promise<void> {
 
   port.on("message", (message: ToTill) => {
     if (message.type === "stop") {
-      void sync.cancel().then(() => database.close()).then(() => process.exit(0));
+      void sync
+        .cancel()
+        .then(() => database.close())
+        .then(() => process.exit(0));
       return;
     }
     void (async () => {
@@ -105,7 +128,9 @@ async function main(): Promise<void> {
       let levels: Record<string, number> = {};
       for (;;) {
         levels = Object.fromEntries((await database.stock_levels.find().exec()).map((d) => [d.id, d.onHand]));
-        const same = Object.keys(message.levels).length === Object.keys(levels).length && Object.entries(message.levels).every(([id, n]) => levels[id] === n);
+        const same =
+          Object.keys(message.levels).length === Object.keys(levels).length &&
+          Object.entries(message.levels).every(([id, n]) => levels[id] === n);
         if (same || Date.now() > deadline) return send({ type: "verified", ok: same, levels });
         sync.reSync();
         await sleep(250);
@@ -114,4 +139,6 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+main().catch((error: unknown) =>
+  send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+);

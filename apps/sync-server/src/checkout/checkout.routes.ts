@@ -32,10 +32,22 @@ export function checkoutRoutes(deps: AppDeps) {
     const tenant = await activeShopBySlug(deps, c.req.param("slug"));
     if (tenant.id !== principal.tenantId) throw new ApiError(403, ApiErrorCode.Forbidden, "This session belongs to another shop.");
     const idempotencyKey = c.req.header("idempotency-key") ?? "";
-    if (!KEY.test(idempotencyKey)) throw new ApiError(400, ApiErrorCode.BadRequest, "Send an Idempotency-Key header (8–200 letters, digits, _ . : -), the same for retries of one checkout.");
+    if (!KEY.test(idempotencyKey))
+      throw new ApiError(
+        400,
+        ApiErrorCode.BadRequest,
+        "Send an Idempotency-Key header (8–200 letters, digits, _ . : -), the same for retries of one checkout.",
+      );
     const request = await jsonBody(c, checkoutRequestSchema);
     const placed = await withTenant(deps.db, tenant.id, async (trx) => {
-      const result = await placeOrder(trx, { tenantId: tenant.id, customerId: principal.customerId, request, idempotencyKey, providers, now: new Date() });
+      const result = await placeOrder(trx, {
+        tenantId: tenant.id,
+        customerId: principal.customerId,
+        request,
+        idempotencyKey,
+        providers,
+        now: new Date(),
+      });
       if (!result.replayed) await deps.changes.announce(trx, tenant.id, ["orders", "stock_movements", "stock_levels"]);
       return result;
     });

@@ -13,7 +13,14 @@ export const checkoutRequestSchema = z.strictObject({
   couponCode: z.string().trim().min(1).max(50).optional(),
   payment: z.discriminatedUnion("provider", [
     z.strictObject({ provider: z.literal("pay_later") }),
-    z.strictObject({ provider: z.literal("test_card"), card: z.strictObject({ number: z.string().min(12).max(30), expiry: z.string().max(10).optional(), cvc: z.string().max(4).optional() }) }),
+    z.strictObject({
+      provider: z.literal("test_card"),
+      card: z.strictObject({
+        number: z.string().min(12).max(30),
+        expiry: z.string().max(10).optional(),
+        cvc: z.string().max(4).optional(),
+      }),
+    }),
   ]),
 });
 

@@ -31,13 +31,33 @@ export interface PlacedOrder {
  */
 export async function placeOrder(
   trx: TenantTx,
-  input: { tenantId: string; customerId?: string | undefined; request: CheckoutRequest; idempotencyKey: string; providers: ReadonlyMap<string, PaymentProvider>; now: Date },
+  input: {
+    tenantId: string;
+    customerId?: string | undefined;
+    request: CheckoutRequest;
+    idempotencyKey: string;
+    providers: ReadonlyMap<string, PaymentProvider>;
+    now: Date;
+  },
 ): Promise<PlacedOrder> {
   const { tenantId, request, now } = input;
   const orderId = uuidv7();
-  const taken = await trx.insertInto("checkout_requests").values({ tenant_id: tenantId, idempotency_key: input.idempotencyKey, order_id: orderId }).onConflict((oc) => oc.doNothing()).returning("order_id").executeTakeFirst();
+  const taken = await trx
+    .insertInto("checkout_requests")
+    .values({ tenant_id: tenantId, idempotency_key: input.idempotencyKey, order_id: orderId })
+    .onConflict((oc) => oc.doNothing())
+    .returning("order_id")
+    .executeTakeFirst();
   if (!taken) {
-    const earlier = await trx.selectFrom("checkout_requests").innerJoin("orders", (j) => j.onRef("orders.tenant_id", "=", "checkout_requests.tenant_id").onRef("orders.id", "=", "checkout_requests.order_id")).select("orders.doc").where("checkout_requests.tenant_id", "=", tenantId).where("checkout_requests.idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow();
+    const earlier = await trx
+      .selectFrom("checkout_requests")
+      .innerJoin("orders", (j) =>
+        j.onRef("orders.tenant_id", "=", "checkout_requests.tenant_id").onRef("orders.id", "=", "checkout_requests.order_id"),
+      )
+      .select("orders.doc")
+      .where("checkout_requests.tenant_id", "=", tenantId)
+      .where("checkout_requests.idempotency_key", "=", input.idempotencyKey)
+      .executeTakeFirstOrThrow();
     return { order: earlier.doc, replayed: true };
   }
 
@@ -48,7 +68,9 @@ export async function placeOrder(
     (
       await trx
         .selectFrom("product_variants")
-        .innerJoin("products", (j) => j.onRef("products.tenant_id", "=", "product_variants.tenant_id").onRef("products.id", "=", "product_variants.product_id"))
+        .innerJoin("products", (j) =>
+          j.onRef("products.tenant_id", "=", "product_variants.tenant_id").onRef("products.id", "=", "product_variants.product_id"),
+        )
         .select(["product_variants.variant_id", "product_variants.product_id", "product_variants.track_stock", "products.doc"])
         .where("product_variants.tenant_id", "=", tenantId)
         .where("product_variants.variant_id", "in", variantIds)
@@ -59,9 +81,15 @@ export async function placeOrder(
       .map((v: Variant) => [v.variant_id, v]),
   );
   const missing = variantIds.filter((id) => !variants.has(id));
-  if (missing.length > 0) throw new ApiError(409, ApiErrorCode.Conflict, "Some items are no longer sold. Remove them from the cart and try again.", { reason: "unavailable", variantIds: missing });
+  if (missing.length > 0)
+    throw new ApiError(409, ApiErrorCode.Conflict, "Some items are no longer sold. Remove them from the cart and try again.", {
+      reason: "unavailable",
+      variantIds: missing,
+    });
 
-  const option = (settings.shippingOptions as { id: string; kind: "flat" | "free" | "pickup"; amount: number; freeOver?: number; locationId?: string }[]).find((o) => o.id === request.shippingOptionId);
+  const option = (
+    settings.shippingOptions as { id: string; kind: "flat" | "free" | "pickup"; amount: number; freeOver?: number; locationId?: string }[]
+  ).find((o) => o.id === request.shippingOptionId);
   if (!option) throw new ApiError(400, ApiErrorCode.BadRequest, "Choose one of the shop's shipping options.");
   if (option.kind !== "pickup" && !request.address) throw new ApiError(400, ApiErrorCode.BadRequest, "Enter a delivery address.");
   const locationId = option.locationId ?? (settings.locations as { id: string }[])[0]?.id;
@@ -69,7 +97,9 @@ export async function placeOrder(
 
   // Re-price with the shop's rules: catalog prices, live promotions, the coupon.
   const taxRates = new Map((settings.taxRates as { id: string; rate: number }[]).map((r) => [r.id, r.rate]));
-  const promotionDocs = (await trx.selectFrom("promotions").select("doc").where("tenant_id", "=", tenantId).where("deleted", "=", false).execute()).map((r) => r.doc as unknown as PromotionDocument);
+  const promotionDocs = (
+    await trx.selectFrom("promotions").select("doc").where("tenant_id", "=", tenantId).where("deleted", "=", false).execute()
+  ).map((r) => r.doc as unknown as PromotionDocument);
   const lines = request.lines.map((l) => {
     const v = variants.get(l.variantId)!;
     const variant = (v.doc.variants as { id: string; sku: string; title: string; price: number }[]).find((x) => x.id === l.variantId)!;
@@ -87,26 +117,49 @@ export async function placeOrder(
   });
   let priced;
   try {
-    priced = priceCart({ lines, taxMode: settings.taxMode as "inclusive" | "exclusive", rounding: SALE_ROUNDING, now, promotions: promotionDocs.filter((p) => p.active).map(promotionFromDocument), couponCodes: request.couponCode ? [request.couponCode] : [] });
+    priced = priceCart({
+      lines,
+      taxMode: settings.taxMode as "inclusive" | "exclusive",
+      rounding: SALE_ROUNDING,
+      now,
+      promotions: promotionDocs.filter((p) => p.active).map(promotionFromDocument),
+      couponCodes: request.couponCode ? [request.couponCode] : [],
+    });
   } catch (error) {
     if (isDomainError(error)) throw new ApiError(400, ApiErrorCode.BadRequest, `The cart can't be priced: ${error.message}`);
     throw error;
   }
-  if (priced.unmatchedCouponCodes.length > 0) throw new ApiError(400, ApiErrorCode.BadRequest, `The code "${request.couponCode}" is not valid now.`, { reason: "unknown_coupon" });
+  if (priced.unmatchedCouponCodes.length > 0)
+    throw new ApiError(400, ApiErrorCode.BadRequest, `The code "${request.couponCode}" is not valid now.`, { reason: "unknown_coupon" });
   const shippingTotal = option.freeOver !== undefined && priced.subtotal - priced.discountTotal >= option.freeOver ? 0 : option.amount;
   const total = priced.total + shippingTotal;
 
   // Reserve: every stock-tracked line must be on the shelf now. Orders never oversell.
   const wanted = new Map<string, number>();
-  for (const l of request.lines) if (variants.get(l.variantId)!.track_stock) wanted.set(l.variantId, (wanted.get(l.variantId) ?? 0) + l.qty);
+  for (const l of request.lines)
+    if (variants.get(l.variantId)!.track_stock) wanted.set(l.variantId, (wanted.get(l.variantId) ?? 0) + l.qty);
   const levelIds = [...wanted.keys()].map((v) => `${locationId}:${v}`);
   const onHand = new Map(
-    levelIds.length === 0 ? [] : (await trx.selectFrom("stock_levels").select(["id", "on_hand"]).where("tenant_id", "=", tenantId).where("id", "in", levelIds).execute()).map((r) => [r.id, Number(r.on_hand)]),
+    levelIds.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom("stock_levels")
+            .select(["id", "on_hand"])
+            .where("tenant_id", "=", tenantId)
+            .where("id", "in", levelIds)
+            .execute()
+        ).map((r) => [r.id, Number(r.on_hand)]),
   );
-  const short = [...wanted].filter(([v, n]) => (onHand.get(`${locationId}:${v}`) ?? 0) < n).map(([v]) => ({ variantId: v, available: Math.max(0, onHand.get(`${locationId}:${v}`) ?? 0) }));
+  const short = [...wanted]
+    .filter(([v, n]) => (onHand.get(`${locationId}:${v}`) ?? 0) < n)
+    .map(([v]) => ({ variantId: v, available: Math.max(0, onHand.get(`${locationId}:${v}`) ?? 0) }));
   if (short.length > 0) {
     const names = short.map((s) => lines.find((l) => l.variantId === s.variantId)?.name ?? s.variantId).join(", ");
-    throw new ApiError(409, ApiErrorCode.Conflict, `Sold out: ${names}. Your cart is kept; change it and try again.`, { reason: "sold_out", items: short });
+    throw new ApiError(409, ApiErrorCode.Conflict, `Sold out: ${names}. Your cart is kept; change it and try again.`, {
+      reason: "sold_out",
+      items: short,
+    });
   }
 
   const provider = input.providers.get(request.payment.provider);
@@ -114,12 +167,26 @@ export async function placeOrder(
   const card = request.payment.provider === "test_card" ? request.payment.card : undefined;
   // The same checkout retried is the same payment attempt; the same key with another card (after a
   // decline, whose transaction left no key behind) is a new one.
-  const attempt = createHash("sha256").update(JSON.stringify([input.idempotencyKey, card?.number ?? "", total])).digest("hex").slice(0, 32);
-  const authorization = await provider.authorize({ amount: total, currency: String(settings.currency), idempotencyKey: `${tenantId}:${attempt}`, card });
-  if (authorization.status === "declined") throw new ApiError(402, ApiErrorCode.BadRequest, authorization.message ?? "The payment was declined.", { reason: "payment_declined" });
-  const payment = authorization.status === "authorized" && authorization.reference ? await provider.capture(authorization.reference) : authorization;
+  const attempt = createHash("sha256")
+    .update(JSON.stringify([input.idempotencyKey, card?.number ?? "", total]))
+    .digest("hex")
+    .slice(0, 32);
+  const authorization = await provider.authorize({
+    amount: total,
+    currency: String(settings.currency),
+    idempotencyKey: `${tenantId}:${attempt}`,
+    card,
+  });
+  if (authorization.status === "declined")
+    throw new ApiError(402, ApiErrorCode.BadRequest, authorization.message ?? "The payment was declined.", { reason: "payment_declined" });
+  const payment =
+    authorization.status === "authorized" && authorization.reference ? await provider.capture(authorization.reference) : authorization;
 
-  const count = await trx.selectFrom("orders").select(sql<string>`count(*)`.as("n")).where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
+  const count = await trx
+    .selectFrom("orders")
+    .select(sql<string>`count(*)`.as("n"))
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirstOrThrow();
   const iso = now.toISOString();
   const order: StoredDoc = {
     id: orderId,
@@ -135,7 +202,13 @@ export async function placeOrder(
     shippingTotal,
     taxTotal: priced.taxTotal,
     total,
-    shipping: { optionId: option.id, kind: option.kind, amount: shippingTotal, ...(option.kind === "pickup" ? { locationId } : {}), ...(request.address ? { address: request.address } : {}) },
+    shipping: {
+      optionId: option.id,
+      kind: option.kind,
+      amount: shippingTotal,
+      ...(option.kind === "pickup" ? { locationId } : {}),
+      ...(request.address ? { address: request.address } : {}),
+    },
     payment: { provider: provider.id, status: payment.status, ...(payment.reference ? { reference: payment.reference } : {}) },
     ...(request.couponCode ? { couponCode: request.couponCode } : {}),
     createdAt: iso,
@@ -144,7 +217,16 @@ export async function placeOrder(
   };
   const movements: StoredDoc[] = priced.lines
     .filter((l) => wanted.has(l.variantId))
-    .map((l) => ({ id: `${orderId}:${l.id}`, locationId, variantId: l.variantId, delta: -l.qty, reason: "order", refId: orderId, occurredAt: iso, _deleted: false }));
+    .map((l) => ({
+      id: `${orderId}:${l.id}`,
+      locationId,
+      variantId: l.variantId,
+      delta: -l.qty,
+      reason: "order",
+      refId: orderId,
+      occurredAt: iso,
+      _deleted: false,
+    }));
   await writeDocumentSets(trx, tenantId, [
     { table: "orders", docs: [order] },
     { table: "stock_movements", docs: movements },

@@ -52,7 +52,10 @@ export function testCardProvider(): PaymentProvider {
       const result: PaymentResult =
         number === TEST_CARDS.success
           ? { status: "authorized", reference: `test_${idempotencyKey.slice(0, 40)}` }
-          : { status: "declined", message: number === TEST_CARDS.declined ? "The card was declined." : "Use a test card number, e.g. 4242 4242 4242 4242." };
+          : {
+              status: "declined",
+              message: number === TEST_CARDS.declined ? "The card was declined." : "Use a test card number, e.g. 4242 4242 4242 4242.",
+            };
       if (result.reference) amounts.set(result.reference, { amount, state: "authorized" });
       byKey.set(idempotencyKey, result);
       return result;
@@ -66,7 +69,8 @@ export function testCardProvider(): PaymentProvider {
     async refund(reference, amount) {
       const payment = amounts.get(reference);
       if (payment?.state === "refunded") return { status: "refunded", reference };
-      if (!payment || payment.state !== "captured" || amount > payment.amount) return { status: "declined", reference, message: "Nothing to refund." };
+      if (!payment || payment.state !== "captured" || amount > payment.amount)
+        return { status: "declined", reference, message: "Nothing to refund." };
       payment.state = "refunded";
       return { status: "refunded", reference };
     },

@@ -20,7 +20,15 @@ export async function refundOrders(
 ): Promise<number> {
   if (orderIds.length === 0) return 0;
   const due = (
-    await withTenant(deps.db, tenantId, (trx) => trx.selectFrom("orders").select("doc").where("id", "in", orderIds).where("status", "=", "refunded").where("deleted", "=", false).execute())
+    await withTenant(deps.db, tenantId, (trx) =>
+      trx
+        .selectFrom("orders")
+        .select("doc")
+        .where("id", "in", orderIds)
+        .where("status", "=", "refunded")
+        .where("deleted", "=", false)
+        .execute(),
+    )
   )
     .map((r) => r.doc)
     .filter((o) => (o.payment as Payment | undefined)?.status === "captured");
@@ -38,7 +46,11 @@ export async function refundOrders(
       const storeCounter = await holdSeqCounter(trx, tenantId);
       const fresh = (await trx.selectFrom("orders").select("doc").where("id", "=", String(order.id)).executeTakeFirstOrThrow()).doc;
       if ((fresh.payment as Payment | undefined)?.status !== "captured") return;
-      const doc: StoredDoc = { ...fresh, payment: { ...(fresh.payment as object), status: "refunded" }, updatedAt: new Date().toISOString() };
+      const doc: StoredDoc = {
+        ...fresh,
+        payment: { ...(fresh.payment as object), status: "refunded" },
+        updatedAt: new Date().toISOString(),
+      };
       await writeDocumentSets(trx, tenantId, [{ table: "orders", docs: [doc] }]);
       await storeCounter();
       await deps.changes.announce(trx, tenantId, ["orders"]);

@@ -42,7 +42,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
-    return { db, kind: "postgres", listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect), close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect),
+      close: () => db.destroy(),
+    };
   }
   if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
@@ -64,7 +69,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 }
 
 /** A LISTEN connection to PostgreSQL that reconnects (with backoff) until unlistened. */
-async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+async function listenPg(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let delay = 250;

@@ -44,9 +44,22 @@ export function deviceRoutes(deps: AppDeps) {
     .get("/", async (c) => {
       const principal = callerAs(c, "manager");
       const devices = await withTenant(deps.db, principal.tenantId, (trx) =>
-        trx.selectFrom("devices").select(["id", "name", "location_id", "created_at", "revoked_at", "last_seen_at"]).orderBy("created_at").execute(),
+        trx
+          .selectFrom("devices")
+          .select(["id", "name", "location_id", "created_at", "revoked_at", "last_seen_at"])
+          .orderBy("created_at")
+          .execute(),
       );
-      return c.json({ devices: devices.map((d) => ({ id: d.id, name: d.name, locationId: d.location_id, createdAt: d.created_at, revokedAt: d.revoked_at, lastSeenAt: d.last_seen_at })) });
+      return c.json({
+        devices: devices.map((d) => ({
+          id: d.id,
+          name: d.name,
+          locationId: d.location_id,
+          createdAt: d.created_at,
+          revokedAt: d.revoked_at,
+          lastSeenAt: d.last_seen_at,
+        })),
+      });
     })
     .post("/", async (c) => {
       const principal = callerAs(c, "manager");
@@ -60,7 +73,10 @@ export function deviceRoutes(deps: AppDeps) {
         if (!locationId || !locations.some((l) => l.id === locationId)) {
           throw new ApiError(400, ApiErrorCode.BadRequest, "locationId: no such location in this shop.");
         }
-        await trx.insertInto("devices").values({ tenant_id: principal.tenantId, id, name: body.name, location_id: locationId, revoked_at: null, last_seen_at: null }).execute();
+        await trx
+          .insertInto("devices")
+          .values({ tenant_id: principal.tenantId, id, name: body.name, location_id: locationId, revoked_at: null, last_seen_at: null })
+          .execute();
         const entry: RegisterEntry = { id, name: body.name, locationId, code: nextRegisterCode(registersOf(settings)) };
         await updateSettings(trx, principal.tenantId, now, (s) => ({ ...s, registers: [...registersOf(s), entry] }));
         await deps.changes.announce(trx, principal.tenantId, ["settings"]);

@@ -3,7 +3,18 @@ import type { TenantTx } from "../db/tenant-scope";
 import type { Database, StoredDoc } from "../db/schema";
 
 /** Tables that hold a replicated collection. */
-export type CollectionTable = Exclude<keyof Database, "plans" | "tenants" | "platform_users" | "users" | "devices" | "product_variants" | "receipt_emails" | "checkout_requests" | "shopper_accounts">;
+export type CollectionTable = Exclude<
+  keyof Database,
+  | "plans"
+  | "tenants"
+  | "platform_users"
+  | "users"
+  | "devices"
+  | "product_variants"
+  | "receipt_emails"
+  | "checkout_requests"
+  | "shopper_accounts"
+>;
 
 type Extra = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
@@ -99,7 +110,17 @@ function upserts(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite
         .insertInto(table as "products")
         .values(slice as never)
         .onConflict((oc) =>
-          oc.columns(["tenant_id", "id"]).doUpdateSet((eb) => Object.fromEntries([...columns, "server_updated_at"].map((c) => [c, c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc")])) as never),
+          oc
+            .columns(["tenant_id", "id"])
+            .doUpdateSet(
+              (eb) =>
+                Object.fromEntries(
+                  [...columns, "server_updated_at"].map((c) => [
+                    c,
+                    c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc"),
+                  ]),
+                ) as never,
+            ),
         ),
     });
   }
@@ -116,7 +137,11 @@ function upserts(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite
 export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly DocumentWrite[]): Promise<void> {
   const sets = writes.filter((w) => w.docs.length > 0);
   if (sets.length === 0) return;
-  let next = await takeSeqs(trx, tenantId, sets.reduce((n, w) => n + w.docs.length, 0));
+  let next = await takeSeqs(
+    trx,
+    tenantId,
+    sets.reduce((n, w) => n + w.docs.length, 0),
+  );
   const queries = sets.flatMap((w) => {
     const built = upserts(trx, tenantId, w, next);
     next += BigInt(w.docs.length);
@@ -167,7 +192,15 @@ async function indexVariants(trx: TenantTx, tenantId: string, products: readonly
     await trx
       .insertInto("product_variants")
       .values(rows.slice(i, i + 5000))
-      .onConflict((oc) => oc.columns(["tenant_id", "variant_id"]).doUpdateSet((eb) => ({ product_id: eb.ref("excluded.product_id"), sku: eb.ref("excluded.sku"), barcode: eb.ref("excluded.barcode"), price: eb.ref("excluded.price"), track_stock: eb.ref("excluded.track_stock") })))
+      .onConflict((oc) =>
+        oc.columns(["tenant_id", "variant_id"]).doUpdateSet((eb) => ({
+          product_id: eb.ref("excluded.product_id"),
+          sku: eb.ref("excluded.sku"),
+          barcode: eb.ref("excluded.barcode"),
+          price: eb.ref("excluded.price"),
+          track_stock: eb.ref("excluded.track_stock"),
+        })),
+      )
       .execute();
   }
 }

@@ -9,7 +9,12 @@ export async function readSettings(trx: TenantTx): Promise<StoredDoc> {
 }
 
 /** Rewrites the settings document through `change`, stamping `updatedAt`; returns the new document. */
-export async function updateSettings(trx: TenantTx, tenantId: string, now: Date, change: (settings: StoredDoc) => StoredDoc): Promise<StoredDoc> {
+export async function updateSettings(
+  trx: TenantTx,
+  tenantId: string,
+  now: Date,
+  change: (settings: StoredDoc) => StoredDoc,
+): Promise<StoredDoc> {
   const next = { ...change(await readSettings(trx)), updatedAt: now.toISOString() };
   await writeDocuments(trx, tenantId, "settings", [next]);
   return next;

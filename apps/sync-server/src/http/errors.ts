@@ -52,7 +52,10 @@ export function errorHandler(log: Logger) {
       return c.json({ error: { code, message: err.message || "Request failed" } }, err.status);
     }
     log.error(`unhandled error on ${c.req.method} ${c.req.path}`, err);
-    return c.json({ error: { code: ApiErrorCode.Internal, message: "Something went wrong on our side. Try again; if it persists, contact support." } }, 500);
+    return c.json(
+      { error: { code: ApiErrorCode.Internal, message: "Something went wrong on our side. Try again; if it persists, contact support." } },
+      500,
+    );
   };
 }
 

@@ -14,7 +14,9 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new ApiError(400, ApiErrorCode.BadRequest, `${where}${issue?.message ?? "invalid body"}`, { issues: parsed.error.issues.slice(0, 10) });
+    throw new ApiError(400, ApiErrorCode.BadRequest, `${where}${issue?.message ?? "invalid body"}`, {
+      issues: parsed.error.issues.slice(0, 10),
+    });
   }
   return parsed.data;
 }

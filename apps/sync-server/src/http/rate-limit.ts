@@ -24,7 +24,9 @@ export class AttemptLimiter {
     window.count += 1;
     if (window.count > this.max) {
       const seconds = Math.ceil((window.resetAt - now) / 1000);
-      throw new ApiError(429, ApiErrorCode.RateLimited, `Too many sign-in attempts. Try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+      throw new ApiError(429, ApiErrorCode.RateLimited, `Too many sign-in attempts. Try again in ${seconds} s.`, {
+        retryAfterSeconds: seconds,
+      });
     }
   }
 

@@ -21,11 +21,17 @@ describe.each(ENGINES)("emailed receipts on %s", (engine) => {
 
   it("emails a pushed sale's receipt once per address, however often the till asks", async () => {
     const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant, qty: 2 }], number: "T-000777" });
-    const early = await server.call("POST", "/api/v1/receipts/email", { token: till.token, body: { saleId: sale.id, to: "rita@example.test" } });
+    const early = await server.call("POST", "/api/v1/receipts/email", {
+      token: till.token,
+      body: { saleId: sale.id, to: "rita@example.test" },
+    });
     expect(early.status).toBe(404);
     await server.call("POST", "/sync/v1/sales/push", { token: till.token, body: [{ newDocumentState: sale }] });
     for (let i = 0; i < 3; i++) {
-      const res = await server.call("POST", "/api/v1/receipts/email", { token: till.token, body: { saleId: sale.id, to: "Rita@Example.test" } });
+      const res = await server.call("POST", "/api/v1/receipts/email", {
+        token: till.token,
+        body: { saleId: sale.id, to: "Rita@Example.test" },
+      });
       expect(res).toMatchObject({ status: 202, body: { status: "sent" } });
     }
     const mails = server.sentMail.filter((m) => m.to === "rita@example.test");
@@ -37,14 +43,23 @@ describe.each(ENGINES)("emailed receipts on %s", (engine) => {
   it("refuses bad addresses and other shops' sales, and callers without a till or manager token", async () => {
     const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant, qty: 1 }] });
     await server.call("POST", "/sync/v1/sales/push", { token: till.token, body: [{ newDocumentState: sale }] });
-    expect((await server.call("POST", "/api/v1/receipts/email", { token: till.token, body: { saleId: sale.id, to: "not-an-address" } })).status).toBe(400);
+    expect(
+      (await server.call("POST", "/api/v1/receipts/email", { token: till.token, body: { saleId: sale.id, to: "not-an-address" } })).status,
+    ).toBe(400);
     expect((await server.call("POST", "/api/v1/receipts/email", { token: till.token, body: "{" })).status).toBe(400);
     const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "mail-b", name: "Mail B", currency: "EUR", managerEmail: "m@mail-b.test", managerPassword: "long-password-b" } });
+    await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "mail-b", name: "Mail B", currency: "EUR", managerEmail: "m@mail-b.test", managerPassword: "long-password-b" },
+    });
     const tillB = await server.registerTill(await server.login("m@mail-b.test", "long-password-b"));
-    expect((await server.call("POST", "/api/v1/receipts/email", { token: tillB.token, body: { saleId: sale.id, to: "x@example.test" } })).status).toBe(404);
+    expect(
+      (await server.call("POST", "/api/v1/receipts/email", { token: tillB.token, body: { saleId: sale.id, to: "x@example.test" } })).status,
+    ).toBe(404);
     const shopper = (await server.call("POST", "/api/v1/shop/demo/session")).body.token;
-    expect((await server.call("POST", "/api/v1/receipts/email", { token: shopper, body: { saleId: sale.id, to: "x@example.test" } })).status).toBe(403);
+    expect(
+      (await server.call("POST", "/api/v1/receipts/email", { token: shopper, body: { saleId: sale.id, to: "x@example.test" } })).status,
+    ).toBe(403);
     expect(server.sentMail.some((m) => m.to === "x@example.test")).toBe(false);
   });
 });

@@ -27,10 +27,18 @@ function picture(name: string, color: string): string {
  * kept offline by the storefront's service worker.
  */
 export function demoMediaRoutes() {
-  const byFile = new Map(demoProducts.map((p) => [demoImageFile(p.name), { name: p.name, color: demoCategories.find((c) => c.key === p.category)?.color ?? "#55657a" }]));
+  const byFile = new Map(
+    demoProducts.map((p) => [
+      demoImageFile(p.name),
+      { name: p.name, color: demoCategories.find((c) => c.key === p.category)?.color ?? "#55657a" },
+    ]),
+  );
   return new Hono<AppEnv>().get("/:file", (c) => {
     const found = byFile.get(c.req.param("file"));
     if (!found) throw new ApiError(404, ApiErrorCode.NotFound, "There is no such picture.");
-    return c.body(picture(found.name, found.color), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=86400" });
+    return c.body(picture(found.name, found.color), 200, {
+      "content-type": "image/svg+xml; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    });
   });
 }

@@ -13,7 +13,9 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     expect(await seedDemo(database.db, { now: new Date("2026-11-23T08:00:00Z") })).toBe(true);
-    const tenant = await asPlatformReader(database.db, (trx) => trx.selectFrom("tenants").selectAll().where("slug", "=", "demo").executeTakeFirstOrThrow());
+    const tenant = await asPlatformReader(database.db, (trx) =>
+      trx.selectFrom("tenants").selectAll().where("slug", "=", "demo").executeTakeFirstOrThrow(),
+    );
     tenantId = tenant.id;
   });
   afterAll(async () => {
@@ -73,7 +75,9 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
   it("shows the app role nothing without a tenant, and only its own tenant with one", async () => {
     const unscoped = await database.db.transaction().execute(async (trx) => {
       await sql`select set_config('role', 'countertop_app', true)`.execute(trx);
-      const { rows } = await sql<{ n: string }>`select (select count(*) from products) + (select count(*) from tenants) + (select count(*) from users) as n`.execute(trx);
+      const { rows } = await sql<{
+        n: string;
+      }>`select (select count(*) from products) + (select count(*) from tenants) + (select count(*) from users) as n`.execute(trx);
       return Number(rows[0]?.n);
     });
     expect(unscoped).toBe(0);
@@ -83,7 +87,10 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
     expect(foreign).toEqual([]);
     await expect(
       withTenant(database.db, otherTenant, (trx) =>
-        trx.insertInto("categories").values({ tenant_id: tenantId, id: "x", seq: "1", doc: JSON.stringify({ id: "x" }) }).execute(),
+        trx
+          .insertInto("categories")
+          .values({ tenant_id: tenantId, id: "x", seq: "1", doc: JSON.stringify({ id: "x" }) })
+          .execute(),
       ),
     ).rejects.toThrow(/row-level security/);
   });

@@ -29,8 +29,16 @@ const TAX_RATES = [
 ] as const;
 
 async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const tenants = await asPlatformReader(db, (trx) => trx.selectFrom("tenants").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow());
-  const owners = await db.selectFrom("platform_users").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const tenants = await asPlatformReader(db, (trx) =>
+    trx
+      .selectFrom("tenants")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  );
+  const owners = await db
+    .selectFrom("platform_users")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(tenants.n) === 0 && Number(owners.n) === 0;
 }
 
@@ -38,7 +46,10 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   const registers = [];
   for (const register of DEMO.registers) {
     const id = uuidv7();
-    await trx.insertInto("devices").values({ tenant_id: tenant.id, id, name: register.name, location_id: tenant.locationId, revoked_at: null, last_seen_at: null }).execute();
+    await trx
+      .insertInto("devices")
+      .values({ tenant_id: tenant.id, id, name: register.name, location_id: tenant.locationId, revoked_at: null, last_seen_at: null })
+      .execute();
     registers.push({ id, name: register.name, locationId: tenant.locationId, code: register.code });
   }
   const settings = {
@@ -69,22 +80,64 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
     trx,
     tenant.id,
     "categories",
-    demoCategories.map((c, position) => ({ id: categoryIds.get(c.key), name: c.name, position, color: c.color, updatedAt: now, _deleted: false })),
+    demoCategories.map((c, position) => ({
+      id: categoryIds.get(c.key),
+      name: c.name,
+      position,
+      color: c.color,
+      updatedAt: now,
+      _deleted: false,
+    })),
   );
 
   const products: StoredDoc[] = [];
   const levels: StoredDoc[] = [];
   const movements: StoredDoc[] = [];
   for (const p of demoProducts) {
-    const variants = p.variants.map((v) => ({ id: uuidv7(), sku: v.sku, ...(v.barcode ? { barcode: v.barcode } : {}), title: v.title, price: v.price, trackStock: v.trackStock, ...(v.cost === undefined ? {} : { cost: v.cost }) }));
-    products.push({ id: uuidv7(), name: p.name, status: "active", categoryId: categoryIds.get(p.category), taxRateId: p.taxRate, description: p.description, images: [`/media/demo/${demoImageFile(p.name)}`], variants, updatedAt: now, _deleted: false });
+    const variants = p.variants.map((v) => ({
+      id: uuidv7(),
+      sku: v.sku,
+      ...(v.barcode ? { barcode: v.barcode } : {}),
+      title: v.title,
+      price: v.price,
+      trackStock: v.trackStock,
+      ...(v.cost === undefined ? {} : { cost: v.cost }),
+    }));
+    products.push({
+      id: uuidv7(),
+      name: p.name,
+      status: "active",
+      categoryId: categoryIds.get(p.category),
+      taxRateId: p.taxRate,
+      description: p.description,
+      images: [`/media/demo/${demoImageFile(p.name)}`],
+      variants,
+      updatedAt: now,
+      _deleted: false,
+    });
     p.variants.forEach((v, i) => {
       const variant = variants[i];
       if (!variant || !v.trackStock) return;
       const onHand = v.stock ?? 0;
-      levels.push({ id: `${tenant.locationId}:${variant.id}`, locationId: tenant.locationId, variantId: variant.id, onHand, updatedAt: now, _deleted: false });
+      levels.push({
+        id: `${tenant.locationId}:${variant.id}`,
+        locationId: tenant.locationId,
+        variantId: variant.id,
+        onHand,
+        updatedAt: now,
+        _deleted: false,
+      });
       if (onHand !== 0) {
-        movements.push({ id: uuidv7(), locationId: tenant.locationId, variantId: variant.id, delta: onHand, reason: "receive", occurredAt: now, note: "Opening stock", _deleted: false });
+        movements.push({
+          id: uuidv7(),
+          locationId: tenant.locationId,
+          variantId: variant.id,
+          delta: onHand,
+          reason: "receive",
+          occurredAt: now,
+          note: "Opening stock",
+          _deleted: false,
+        });
       }
     });
   }
@@ -106,7 +159,13 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date }): Pr
     .execute();
   await createTenant(
     db,
-    { ...DEMO.tenant, managerEmail: DEMO.manager.email, managerPassword: DEMO.manager.password, managerName: DEMO.manager.name, taxMode: "inclusive" },
+    {
+      ...DEMO.tenant,
+      managerEmail: DEMO.manager.email,
+      managerPassword: DEMO.manager.password,
+      managerName: DEMO.manager.name,
+      taxMode: "inclusive",
+    },
     options.now,
     (trx, tenant) => seedShop(trx, tenant, now),
   );

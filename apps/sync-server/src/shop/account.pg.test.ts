@@ -16,7 +16,12 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     server.call("POST", "/api/v1/shop/demo/checkout", {
       token,
       headers: { "idempotency-key": `account-${crypto.randomUUID()}` },
-      body: { lines: [{ variantId: variant.id, qty: 1 }], email, shippingOptionId: "pickup", payment: { provider: "test_card", card: { number: TEST_CARDS.success } } },
+      body: {
+        lines: [{ variantId: variant.id, qty: 1 }],
+        email,
+        shippingOptionId: "pickup",
+        payment: { provider: "test_card", card: { number: TEST_CARDS.success } },
+      },
     });
   const accounts = () => server.database.db.selectFrom("shopper_accounts").select(["email"]).execute();
 
@@ -43,7 +48,12 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     const before = await accounts();
     const again = await register({ name: "Ana Again", email: "ana@example.TEST", password: "another password" });
     expect(again).toMatchObject({ status: 409, body: { error: { code: "conflict", details: { reason: "email_taken" } } } });
-    for (const body of [{ name: "Short", email: "short@example.test", password: "1234567" }, { name: "", email: "x@example.test", password: "long enough" }, { name: "No mail", email: "nope", password: "long enough" }, {}]) {
+    for (const body of [
+      { name: "Short", email: "short@example.test", password: "1234567" },
+      { name: "", email: "x@example.test", password: "long enough" },
+      { name: "No mail", email: "nope", password: "long enough" },
+      {},
+    ]) {
       const bad = await register(body);
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe("bad_request");
@@ -53,7 +63,9 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
   });
 
   it("registers many shoppers at once, and one email once even when sent twice at the same moment", async () => {
-    const crowd = await Promise.all(Array.from({ length: 5 }, (_, i) => register({ name: `Crowd ${i}`, email: `crowd${i}@example.test`, password: "long enough" })));
+    const crowd = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => register({ name: `Crowd ${i}`, email: `crowd${i}@example.test`, password: "long enough" })),
+    );
     expect(crowd.map((r) => r.status)).toEqual(Array(5).fill(201));
     const twice = await Promise.all([1, 2].map(() => register({ name: "Twice", email: "twice@example.test", password: "long enough" })));
     expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -62,7 +74,9 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
   it("signs in with the right password only", async () => {
     const wrong = await signIn({ email: "ana@example.test", password: "wrong horse" });
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: "unauthorized", message: "Email or password is wrong." } } });
-    expect((await signIn({ email: "nobody@example.test", password: "wrong horse" })).body.error.message).toBe("Email or password is wrong.");
+    expect((await signIn({ email: "nobody@example.test", password: "wrong horse" })).body.error.message).toBe(
+      "Email or password is wrong.",
+    );
     const ok = await signIn({ email: "ANA@example.test", password: "correct horse" });
     expect(ok.status).toBe(200);
     expect(ok.body.customer).toMatchObject({ name: "Ana Shopper", email: "ana@example.test" });
@@ -88,18 +102,34 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     const current = (await pullAll(server, ana.token, "customers")).docs[0]!;
     const address = { name: "Ana Shopper", line1: "1 Main St", city: "Lisbon", postalCode: "1000-001", country: "PT" };
     const edited: StoredDoc = { ...current, phone: "+351 900 000 000", addresses: [address], updatedAt: new Date().toISOString() };
-    const push = await server.call("POST", "/sync/v1/customers/push", { token: ana.token, body: [{ assumedMasterState: current, newDocumentState: edited }] });
+    const push = await server.call("POST", "/sync/v1/customers/push", {
+      token: ana.token,
+      body: [{ assumedMasterState: current, newDocumentState: edited }],
+    });
     expect(push).toMatchObject({ status: 200, body: [] });
     expect((await pullAll(server, ana.token, "customers")).docs[0]).toMatchObject({ phone: "+351 900 000 000", addresses: [address] });
-    const hijack = await server.call("POST", "/sync/v1/customers/push", { token: ben.token, body: [{ assumedMasterState: edited, newDocumentState: { ...edited, name: "Hijacked" } }] });
+    const hijack = await server.call("POST", "/sync/v1/customers/push", {
+      token: ben.token,
+      body: [{ assumedMasterState: edited, newDocumentState: { ...edited, name: "Hijacked" } }],
+    });
     expect(hijack.status).toBe(403);
     expect((await pullAll(server, ana.token, "customers")).docs[0]!.name).toBe("Ana Shopper");
   });
 
   it("flags a sign-up that shares an email with a customer made at the till, without merging them", async () => {
     const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
-    const tillCustomer = { id: crypto.randomUUID(), name: "Cara at the till", email: "cara@example.test", addresses: [], createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), _deleted: false };
-    expect((await server.call("POST", "/sync/v1/customers/push", { token: manager, body: [{ newDocumentState: tillCustomer }] })).status).toBe(200);
+    const tillCustomer = {
+      id: crypto.randomUUID(),
+      name: "Cara at the till",
+      email: "cara@example.test",
+      addresses: [],
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      _deleted: false,
+    };
+    expect(
+      (await server.call("POST", "/sync/v1/customers/push", { token: manager, body: [{ newDocumentState: tillCustomer }] })).status,
+    ).toBe(200);
     const cara = await register({ name: "Cara Online", email: "cara@example.test", password: "cara's password" });
     expect(cara.status).toBe(201);
     expect(cara.body.customer.id).not.toBe(tillCustomer.id);
@@ -109,13 +139,21 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
 
   it("keeps accounts to their shop: another shop neither signs them in nor lets their token in", async () => {
     const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "other-shop", name: "Other", currency: "EUR", managerEmail: "boss@other.test", managerPassword: "long-password-1" } });
+    await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "other-shop", name: "Other", currency: "EUR", managerEmail: "boss@other.test", managerPassword: "long-password-1" },
+    });
     expect((await signIn({ email: "ana@example.test", password: "correct horse" }, "other-shop")).status).toBe(401);
     const ana = (await signIn({ email: "ana@example.test", password: "correct horse" })).body;
     const elsewhere = await server.call("POST", "/api/v1/shop/other-shop/checkout", {
       token: ana.token,
       headers: { "idempotency-key": "other-shop-1" },
-      body: { lines: [{ variantId: variant.id, qty: 1 }], email: "ana@example.test", shippingOptionId: "pickup", payment: { provider: "pay_later" } },
+      body: {
+        lines: [{ variantId: variant.id, qty: 1 }],
+        email: "ana@example.test",
+        shippingOptionId: "pickup",
+        payment: { provider: "pay_later" },
+      },
     });
     expect(elsewhere.status).toBe(403);
     const theirs = (await register({ name: "Ana Elsewhere", email: "ana@example.test", password: "other password" }, "other-shop")).body;

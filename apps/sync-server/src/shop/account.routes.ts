@@ -22,7 +22,13 @@ const WRONG = "Email or password is wrong.";
 const decoyHash = hashPassword("not a password of anyone");
 
 /** A signed-in shopper's answer: a token that also reads their own orders and profile. */
-async function signedIn(deps: AppDeps, c: Context<AppEnv>, tenantId: string, customer: Customer | Record<string, unknown>, status: 200 | 201) {
+async function signedIn(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  tenantId: string,
+  customer: Customer | Record<string, unknown>,
+  status: 200 | 201,
+) {
   const token = await issueToken(deps.jwtSecret, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: String(customer.id) });
   return c.json({ token, tenantId, customer }, status);
 }
@@ -48,7 +54,15 @@ export function shopAccountRoutes(deps: AppDeps) {
       const email = body.email.toLowerCase();
       const passwordHash = await hashPassword(body.password);
       const now = new Date();
-      const customer = customerSchema.parse({ id: uuidv7(), name: body.name.trim() || body.name, email, addresses: [], createdAt: now.toISOString(), updatedAt: now.toISOString(), _deleted: false });
+      const customer = customerSchema.parse({
+        id: uuidv7(),
+        name: body.name.trim() || body.name,
+        email,
+        addresses: [],
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        _deleted: false,
+      });
       await withTenant(deps.db, tenant.id, async (trx) => {
         const taken = await trx
           .insertInto("shopper_accounts")
@@ -56,7 +70,10 @@ export function shopAccountRoutes(deps: AppDeps) {
           .onConflict((oc) => oc.columns(["tenant_id", "email"]).doNothing())
           .returning("customer_id")
           .executeTakeFirst();
-        if (!taken) throw new ApiError(409, ApiErrorCode.Conflict, "This email already has an account at this shop. Sign in instead.", { reason: "email_taken" });
+        if (!taken)
+          throw new ApiError(409, ApiErrorCode.Conflict, "This email already has an account at this shop. Sign in instead.", {
+            reason: "email_taken",
+          });
         const principal = { kind: "shopper" as const, sessionId: "register", tenantId: tenant.id, customerId: customer.id };
         const result = await applyPush(trx, tenant.id, principal, "customers", [{ newDocumentState: customer }], now);
         await deps.changes.announce(trx, tenant.id, [...result.written]);
@@ -71,8 +88,14 @@ export function shopAccountRoutes(deps: AppDeps) {
       perAddress.hit(address);
       perAccount.hit(`${address}|${tenant.id}|${email}`);
       const found = await withTenant(deps.db, tenant.id, async (trx) => {
-        const account = await trx.selectFrom("shopper_accounts").select(["customer_id", "password_hash"]).where("email", "=", email).executeTakeFirst();
-        const profile = account ? await trx.selectFrom("customers").select("doc").where("id", "=", account.customer_id).executeTakeFirst() : undefined;
+        const account = await trx
+          .selectFrom("shopper_accounts")
+          .select(["customer_id", "password_hash"])
+          .where("email", "=", email)
+          .executeTakeFirst();
+        const profile = account
+          ? await trx.selectFrom("customers").select("doc").where("id", "=", account.customer_id).executeTakeFirst()
+          : undefined;
         return account ? { ...account, profile: profile?.doc } : undefined;
       });
       const ok = await verifyPassword(body.password, found?.password_hash ?? (await decoyHash));

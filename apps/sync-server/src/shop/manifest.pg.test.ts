@@ -15,13 +15,24 @@ describe.each(ENGINES)("each shop's own manifest on %s", (engine) => {
     const res = await server.app.request("/shop/demo/manifest.webmanifest");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/manifest+json");
-    expect(await res.json()).toMatchObject({ name: "Corner Pantry", start_url: "/shop/demo/", scope: "/shop/demo/", display: "standalone", theme_color: "#1f6f5c" });
+    expect(await res.json()).toMatchObject({
+      name: "Corner Pantry",
+      start_url: "/shop/demo/",
+      scope: "/shop/demo/",
+      display: "standalone",
+      theme_color: "#1f6f5c",
+    });
   });
 
   it("has no manifest for a shop that doesn't exist or is suspended", async () => {
     expect((await server.app.request("/shop/nobody/manifest.webmanifest")).status).toBe(404);
     const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    const created = (await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "paused", name: "Paused", currency: "EUR", managerEmail: "m@paused.test", managerPassword: "long-password-p" } })).body;
+    const created = (
+      await server.call("POST", "/api/v1/admin/tenants", {
+        token: owner,
+        body: { slug: "paused", name: "Paused", currency: "EUR", managerEmail: "m@paused.test", managerPassword: "long-password-p" },
+      })
+    ).body;
     expect((await server.app.request("/shop/paused/manifest.webmanifest")).status).toBe(200);
     await server.call("POST", `/api/v1/admin/tenants/${created.id}/suspend`, { token: owner });
     expect((await server.app.request("/shop/paused/manifest.webmanifest")).status).toBe(404);

@@ -14,7 +14,9 @@ const ICONS = [
  * `base` (`/shop/{slug}/`, or `/` on the shop's own domain) — so each shop installs as its own app.
  */
 export async function shopManifest(deps: Pick<AppDeps, "db">, tenant: { id: string; name: string }, base: string): Promise<Response> {
-  const settings = await asPlatformReader(deps.db, (trx) => trx.selectFrom("settings").select("doc").where("tenant_id", "=", tenant.id).executeTakeFirst());
+  const settings = await asPlatformReader(deps.db, (trx) =>
+    trx.selectFrom("settings").select("doc").where("tenant_id", "=", tenant.id).executeTakeFirst(),
+  );
   const doc = settings?.doc ?? {};
   const name = typeof doc.shopName === "string" ? doc.shopName : tenant.name;
   const theme = (doc.theme ?? {}) as { primaryColor?: string };
@@ -29,7 +31,10 @@ export async function shopManifest(deps: Pick<AppDeps, "db">, tenant: { id: stri
     theme_color: theme.primaryColor ?? "#1f6f5c",
     icons: ICONS,
   };
-  return new Response(JSON.stringify(manifest), { status: 200, headers: { "content-type": "application/manifest+json", "cache-control": "no-cache" } });
+  return new Response(JSON.stringify(manifest), {
+    status: 200,
+    headers: { "content-type": "application/manifest+json", "cache-control": "no-cache" },
+  });
 }
 
 /** `GET /shop/{slug}/manifest.webmanifest`: the shop's manifest on the platform's host. */

@@ -8,7 +8,9 @@ import { ApiError, ApiErrorCode } from "../http/errors";
 /** Finds an active shop by slug for anonymous callers; 404 for unknown and suspended alike. */
 export async function activeShopBySlug(deps: Pick<AppDeps, "db">, slug: string) {
   const tenant = /^[a-z0-9][a-z0-9-]{1,40}$/.test(slug)
-    ? await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("slug", "=", slug).executeTakeFirst())
+    ? await asPlatformReader(deps.db, (trx) =>
+        trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("slug", "=", slug).executeTakeFirst(),
+      )
     : undefined;
   if (!tenant || tenant.status !== "active") throw new ApiError(404, ApiErrorCode.NotFound, `There is no shop at "${slug}".`);
   return tenant;

@@ -7,12 +7,15 @@ describe.each(ENGINES)("shops on their own domains on %s", (engine) => {
   let server: TestServer;
   let owner: string;
   let demoId: string;
-  const setDomain = (id: string, domain: unknown, token = owner) => server.call("PUT", `/api/v1/admin/tenants/${id}/domain`, { token, body: { domain } });
+  const setDomain = (id: string, domain: unknown, token = owner) =>
+    server.call("PUT", `/api/v1/admin/tenants/${id}/domain`, { token, body: { domain } });
 
   beforeAll(async () => {
     server = await startTestServer(engine);
     owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    demoId = (await server.call("GET", "/api/v1/admin/tenants", { token: owner })).body.tenants.find((t: { slug: string }) => t.slug === "demo").id;
+    demoId = (await server.call("GET", "/api/v1/admin/tenants", { token: owner })).body.tenants.find(
+      (t: { slug: string }) => t.slug === "demo",
+    ).id;
   });
   afterAll(async () => {
     await server?.close();
@@ -26,11 +29,17 @@ describe.each(ENGINES)("shops on their own domains on %s", (engine) => {
       expect(res.body.error.code).toBe("bad_request");
     }
     expect((await setDomain("00000000-0000-4000-8000-000000000000", "other.example.com")).status).toBe(404);
-    const created = await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "bakery-d", name: "Bakery D", currency: "EUR", managerEmail: "boss@bakery-d.test", managerPassword: "long-password-1" } });
+    const created = await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "bakery-d", name: "Bakery D", currency: "EUR", managerEmail: "boss@bakery-d.test", managerPassword: "long-password-1" },
+    });
     expect((await setDomain(created.body.id, "shop.corner-pantry.test")).status).toBe(409);
     const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
     expect((await setDomain(demoId, "mine.example.com", manager)).status).toBe(403);
-    expect((await server.call("GET", "/api/v1/admin/tenants", { token: owner })).body.tenants.find((t: { slug: string }) => t.slug === "demo").domain).toBe("shop.corner-pantry.test");
+    expect(
+      (await server.call("GET", "/api/v1/admin/tenants", { token: owner })).body.tenants.find((t: { slug: string }) => t.slug === "demo")
+        .domain,
+    ).toBe("shop.corner-pantry.test");
   });
 
   it("answers on the shop's domain with its manifest at the root, and keeps the APIs where they are", async () => {

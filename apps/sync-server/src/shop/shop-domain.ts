@@ -20,7 +20,9 @@ function hostLookup(deps: Pick<AppDeps, "db">) {
   return async (host: string): Promise<HostShop> => {
     const hit = cache.get(host);
     if (hit && hit.until > Date.now()) return hit.shop;
-    const row = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("domain", "=", host).executeTakeFirst());
+    const row = await asPlatformReader(deps.db, (trx) =>
+      trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("domain", "=", host).executeTakeFirst(),
+    );
     const shop = row && row.status === "active" ? { id: row.id, slug: row.slug, name: row.name } : null;
     if (cache.size > 5_000) cache.clear();
     cache.set(host, { shop, until: Date.now() + CACHE_MS });
@@ -56,9 +58,7 @@ export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot">): Middlewar
     }
     const shell = readShell(root);
     if (shell === undefined) return notBuilt(c, "/");
-    const html = shell
-      .replaceAll('="/shop/', '="/')
-      .replace("</head>", `<meta name="countertop-shop" content="${shop.slug}"></head>`);
+    const html = shell.replaceAll('="/shop/', '="/').replace("</head>", `<meta name="countertop-shop" content="${shop.slug}"></head>`);
     c.header("Cache-Control", "no-cache");
     return c.html(html);
   };

@@ -23,7 +23,9 @@ const MOUNTS: readonly SpaMount[] = [
 /** Hashed build output (under `_app/`) never changes; everything else — the shell, the service
  * worker, the manifest — must be revalidated so an update reaches the tills. */
 export function cacheControl(urlPath: string): string {
-  return /\/_app\/.+[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(urlPath) ? "public, max-age=31536000, immutable" : "no-cache";
+  return /\/_app\/.+[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|webp)$/.test(urlPath)
+    ? "public, max-age=31536000, immutable"
+    : "no-cache";
 }
 
 /** A built app's index.html from its build folder; `undefined` while the app is not built. */
@@ -54,10 +56,14 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
       if (html === undefined) return notBuilt(c, mount.prefix);
       const slug = mount.perTenant ? c.req.param("slug") : undefined;
       // Each shop installs as its own app: its shell links its own manifest (name, start_url, scope).
-      return c.html(slug ? html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`) : html);
+      return c.html(
+        slug ? html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`) : html,
+      );
     };
     const files: MiddlewareHandler<AppEnv> =
-      root && existsSync(root) ? serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/" }) : (_c, next) => next();
+      root && existsSync(root)
+        ? serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/" })
+        : (_c, next) => next();
     app.get(mount.prefix, (c) => c.redirect(`${mount.prefix}/`, 301));
     app.use(`${mount.prefix}/*`, withCacheControl);
     if (mount.perTenant) {

@@ -11,10 +11,32 @@ export interface PullAccess {
 }
 
 /** Collections a shopper's storefront replicates. */
-export const SHOPPER_COLLECTIONS: ReadonlySet<string> = new Set(["products", "categories", "stock_levels", "settings", "promotions", "orders", "customers"]);
+export const SHOPPER_COLLECTIONS: ReadonlySet<string> = new Set([
+  "products",
+  "categories",
+  "stock_levels",
+  "settings",
+  "promotions",
+  "orders",
+  "customers",
+]);
 
 /** Settings fields the public storefront needs; registers, receipt text and approval rules stay private. */
-const PUBLIC_SETTINGS = ["id", "shopName", "currency", "locale", "taxMode", "taxRates", "defaultTaxRateId", "locations", "paymentMethods", "shippingOptions", "theme", "updatedAt", "_deleted"];
+const PUBLIC_SETTINGS = [
+  "id",
+  "shopName",
+  "currency",
+  "locale",
+  "taxMode",
+  "taxRates",
+  "defaultTaxRateId",
+  "locations",
+  "paymentMethods",
+  "shippingOptions",
+  "theme",
+  "updatedAt",
+  "_deleted",
+];
 
 function publicProduct(doc: StoredDoc): StoredDoc {
   const variants = Array.isArray(doc.variants) ? (doc.variants as StoredDoc[]).map(({ cost: _cost, ...v }) => v) : [];

@@ -58,7 +58,10 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
 
   it("isolates tenants: another shop's tokens pull nothing of the demo shop", async () => {
     const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "shop-b", name: "Shop B", currency: "EUR", managerEmail: "b@shop-b.test", managerPassword: "long-password-b" } });
+    await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "shop-b", name: "Shop B", currency: "EUR", managerEmail: "b@shop-b.test", managerPassword: "long-password-b" },
+    });
     const managerB = await server.login("b@shop-b.test", "long-password-b");
     const tillB = await server.registerTill(managerB);
     const shopperB = (await server.call("POST", "/api/v1/shop/shop-b/session")).body.token;
@@ -75,7 +78,10 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
 
   it("streams RESYNC first, then each commit's documents (through LISTEN/NOTIFY)", async () => {
     const controller = new AbortController();
-    const res = await server.app.request("/sync/v1/settings/stream", { headers: { authorization: `Bearer ${till.token}` }, signal: controller.signal });
+    const res = await server.app.request("/sync/v1/settings/stream", {
+      headers: { authorization: `Bearer ${till.token}` },
+      signal: controller.signal,
+    });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = sseReader(res);
     expect(await events.next()).toBe("RESYNC");

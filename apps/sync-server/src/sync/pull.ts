@@ -14,7 +14,14 @@ export interface PullPage {
  * new the incoming checkpoint is echoed. `seq` is commit-ordered (see `takeSeqs`), so a page never
  * skips a row that was still committing when the previous page was read.
  */
-export async function pullPage(trx: TenantTx, tenantId: string, table: CollectionTable, since: string, limit: number, access: PullAccess): Promise<PullPage> {
+export async function pullPage(
+  trx: TenantTx,
+  tenantId: string,
+  table: CollectionTable,
+  since: string,
+  limit: number,
+  access: PullAccess,
+): Promise<PullPage> {
   if (access.only && access.only.value === null) return { documents: [], checkpoint: { seq: since } };
   let query = trx
     .selectFrom(table as "products")

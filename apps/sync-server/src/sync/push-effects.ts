@@ -93,7 +93,14 @@ export function applyToLevels(movements: readonly StoredDoc[], onHand: ReadonlyM
   const iso = now.toISOString();
   return [...deltas.entries()]
     .filter(([, d]) => d.delta !== 0)
-    .map(([id, d]) => ({ id, locationId: d.locationId, variantId: d.variantId, onHand: (onHand.get(id) ?? 0) + d.delta, updatedAt: iso, _deleted: false }));
+    .map(([id, d]) => ({
+      id,
+      locationId: d.locationId,
+      variantId: d.variantId,
+      onHand: (onHand.get(id) ?? 0) + d.delta,
+      updatedAt: iso,
+      _deleted: false,
+    }));
 }
 
 /** An `oversell` item for each level below zero. */
@@ -111,7 +118,11 @@ export function oversells(levels: readonly StoredDoc[], catalog: ReadonlyMap<str
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
 export function saleChecks(
   sales: readonly StoredDoc[],
-  facts: { readonly catalog: ReadonlyMap<string, CatalogVariant>; readonly closedShifts: ReadonlySet<string>; readonly promotions: readonly StoredDoc[] },
+  facts: {
+    readonly catalog: ReadonlyMap<string, CatalogVariant>;
+    readonly closedShifts: ReadonlySet<string>;
+    readonly promotions: readonly StoredDoc[];
+  },
   now: Date,
 ): Raise[] {
   const prices = new Map([...facts.catalog].map(([id, v]) => [id, v.price]));
@@ -120,10 +131,16 @@ export function saleChecks(
     const id = String(sale.id);
     const raises: Raise[] = [];
     const { mismatches } = repriceSale(sale as unknown as RepriceSale, { catalogPrices: prices, promotions });
-    if (mismatches.length > 0) raises.push({ id: `price_mismatch:${id}`, kind: "price_mismatch", refId: id, details: { mismatches: mismatches.slice(0, 50) } });
+    if (mismatches.length > 0)
+      raises.push({ id: `price_mismatch:${id}`, kind: "price_mismatch", refId: id, details: { mismatches: mismatches.slice(0, 50) } });
     const shiftClosed = facts.closedShifts.has(String(sale.shiftId));
     if (shiftClosed || now.getTime() - Date.parse(String(sale.createdAt)) > LATE_AFTER_MS) {
-      raises.push({ id: `late_sync:${id}`, kind: "late_sync", refId: id, details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed } });
+      raises.push({
+        id: `late_sync:${id}`,
+        kind: "late_sync",
+        refId: id,
+        details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed },
+      });
     }
     return raises;
   });
@@ -137,7 +154,14 @@ export function cashVariances(shifts: readonly StoredDoc[]): Raise[] {
       id: `cash_variance:${String(s.id)}`,
       kind: "cash_variance",
       refId: String(s.id),
-      details: { registerId: s.registerId, expectedCash: s.expectedCash, countedCash: s.countedCash, variance: s.variance, closedBy: s.closedBy, closedAt: s.closedAt },
+      details: {
+        registerId: s.registerId,
+        expectedCash: s.expectedCash,
+        countedCash: s.countedCash,
+        variance: s.variance,
+        closedBy: s.closedBy,
+        closedAt: s.closedAt,
+      },
     }));
 }
 
@@ -145,13 +169,25 @@ export function cashVariances(shifts: readonly StoredDoc[]): Raise[] {
  * A customer whose email or phone another customer already has is flagged for the manager (not
  * rejected: a till created it offline, and only a person can tell two Anas apart).
  */
-export function duplicateCustomers(written: readonly StoredDoc[], sharing: readonly { id: string; email: string | null; phone: string | null }[]): Raise[] {
+export function duplicateCustomers(
+  written: readonly StoredDoc[],
+  sharing: readonly { id: string; email: string | null; phone: string | null }[],
+): Raise[] {
   return written.flatMap((customer): Raise[] => {
     const email = typeof customer.email === "string" ? customer.email.toLowerCase() : undefined;
     const phone = typeof customer.phone === "string" ? customer.phone : undefined;
-    const matches = sharing.filter((other) => other.id !== customer.id && ((email && other.email === email) || (phone && other.phone === phone)));
+    const matches = sharing.filter(
+      (other) => other.id !== customer.id && ((email && other.email === email) || (phone && other.phone === phone)),
+    );
     if (matches.length === 0 || customer._deleted === true) return [];
-    return [{ id: `duplicate_customer:${String(customer.id)}`, kind: "duplicate_customer", refId: String(customer.id), details: { matches: matches.map((m) => m.id), ...(email ? { email } : {}), ...(phone ? { phone } : {}) } }];
+    return [
+      {
+        id: `duplicate_customer:${String(customer.id)}`,
+        kind: "duplicate_customer",
+        refId: String(customer.id),
+        details: { matches: matches.map((m) => m.id), ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
+      },
+    ];
   });
 }
 

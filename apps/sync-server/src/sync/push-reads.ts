@@ -15,9 +15,19 @@ export interface SaleFacts {
 const list = (values: Iterable<string>) => sql.val([...new Set(values)]);
 
 /** Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip. */
-export async function readSaleFacts(trx: TenantTx, tenantId: string, sales: readonly StoredDoc[], registerIds: readonly string[]): Promise<SaleFacts> {
+export async function readSaleFacts(
+  trx: TenantTx,
+  tenantId: string,
+  sales: readonly StoredDoc[],
+  registerIds: readonly string[],
+): Promise<SaleFacts> {
   const lines = sales.flatMap((s) => (s.lines as { variantId: string }[] | undefined) ?? []);
-  const { rows } = await sql<{ registers: string[]; variants: { id: string; track: boolean; price: string | number; sku: string }[]; closed: string[]; promotions: StoredDoc[] }>`
+  const { rows } = await sql<{
+    registers: string[];
+    variants: { id: string; track: boolean; price: string | number; sku: string }[];
+    closed: string[];
+    promotions: StoredDoc[];
+  }>`
     select
       (select coalesce(jsonb_agg(id), '[]') from devices where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
       (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
@@ -47,9 +57,19 @@ export async function readLockedState(
   trx: TenantTx,
   tenantId: string,
   table: CollectionTable,
-  ids: { readonly docs: readonly string[]; readonly movements: readonly string[]; readonly levels: readonly string[]; readonly items: readonly string[] },
+  ids: {
+    readonly docs: readonly string[];
+    readonly movements: readonly string[];
+    readonly levels: readonly string[];
+    readonly items: readonly string[];
+  },
 ): Promise<LockedState> {
-  const { rows } = await sql<{ masters: { id: string; doc: StoredDoc }[]; known: string[]; levels: { id: string; on_hand: number }[]; items: { id: string; doc: StoredDoc }[] }>`
+  const { rows } = await sql<{
+    masters: { id: string; doc: StoredDoc }[];
+    known: string[];
+    levels: { id: string; on_hand: number }[];
+    items: { id: string; doc: StoredDoc }[];
+  }>`
     select
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(table)} where tenant_id = ${tenantId} and id = any(${list(ids.docs)}::text[])) as masters,
       (select coalesce(jsonb_agg(id), '[]') from stock_movements where tenant_id = ${tenantId} and id = any(${list(ids.movements)}::text[])) as known,
@@ -72,7 +92,13 @@ export async function readLockedState(
 export async function readOrderMovements(trx: TenantTx, tenantId: string, orders: readonly StoredDoc[]): Promise<StoredDoc[]> {
   const ids = orders.flatMap((o) => ((o.lines as { id?: unknown }[] | undefined) ?? []).map((l) => `${String(o.id)}:${String(l.id)}`));
   if (ids.length === 0) return [];
-  const rows = await trx.selectFrom("stock_movements").select("doc").where("tenant_id", "=", tenantId).where("id", "in", ids).where("reason", "=", "order").execute();
+  const rows = await trx
+    .selectFrom("stock_movements")
+    .select("doc")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", ids)
+    .where("reason", "=", "order")
+    .execute();
   const orderIds = new Set(orders.map((o) => String(o.id)));
   return rows.map((r) => r.doc).filter((m) => orderIds.has(String(m.refId)));
 }

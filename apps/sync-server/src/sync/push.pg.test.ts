@@ -38,7 +38,14 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   it("records a pushed sale once, moves stock in the same transaction, and treats a re-push as a no-op", async () => {
     const [a, b] = variants as [TestVariant, TestVariant];
     const before = [await level(a.id), await level(b.id)];
-    const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: a, qty: 2 }, { variant: b, qty: 1 }] });
+    const sale = makeSale({
+      registerId: till.id,
+      locationId: till.locationId,
+      lines: [
+        { variant: a, qty: 2 },
+        { variant: b, qty: 1 },
+      ],
+    });
     expect(await push("sales", [{ newDocumentState: sale }])).toEqual({ status: 200, body: [] });
     expect(await push("sales", [{ newDocumentState: sale }])).toEqual({ status: 200, body: [] });
     expect([await level(a.id), await level(b.id)]).toEqual([before[0]! - 2, before[1]! - 1]);
@@ -50,10 +57,18 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     const v = variants[2]!;
     const before = await level(v.id);
     const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 3 }] });
-    const results = await Promise.all(Array.from({ length: 5 }, () => push("sales", [{ newDocumentState: sale }, { newDocumentState: sale }])));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => push("sales", [{ newDocumentState: sale }, { newDocumentState: sale }])),
+    );
     expect(results.every((r) => r.status === 200 && r.body.length === 0)).toBe(true);
     expect(await level(v.id)).toBe(before! - 3);
-    const count = await withTenant(server.database.db, tenantId, (trx) => trx.selectFrom("sales").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "=", String(sale.id)).executeTakeFirstOrThrow());
+    const count = await withTenant(server.database.db, tenantId, (trx) =>
+      trx
+        .selectFrom("sales")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("id", "=", String(sale.id))
+        .executeTakeFirstOrThrow(),
+    );
     expect(Number(count.n)).toBe(1);
   });
 
@@ -64,13 +79,24 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     expect((await push("sales", [{ newDocumentState: sale }])).body).toEqual([]);
     expect(await level(v.id)).toBe(-2);
     const items = (await pullAll(server, till.token, "reconciliation", 1000)).docs;
-    expect(items.find((i) => i.kind === "oversell" && (i.details as { variantId: string }).variantId === v.id)).toMatchObject({ status: "open", refId: `${till.locationId}:${v.id}` });
+    expect(items.find((i) => i.kind === "oversell" && (i.details as { variantId: string }).variantId === v.id)).toMatchObject({
+      status: "open",
+      refId: `${till.locationId}:${v.id}`,
+    });
   });
 
   it("raises price_mismatch when the till's totals disagree, and late_sync for an old sale — and keeps both sales", async () => {
     const v = variants[4]!;
-    const tampered: StoredDoc = { ...makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }), total: 1 };
-    const old = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }], createdAt: new Date(Date.now() - 3 * 86_400_000) });
+    const tampered: StoredDoc = {
+      ...makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }),
+      total: 1,
+    };
+    const old = makeSale({
+      registerId: till.id,
+      locationId: till.locationId,
+      lines: [{ variant: v, qty: 1 }],
+      createdAt: new Date(Date.now() - 3 * 86_400_000),
+    });
     expect((await push("sales", [{ newDocumentState: tampered }, { newDocumentState: old }])).body).toEqual([]);
     const items = (await pullAll(server, till.token, "reconciliation", 1000)).docs;
     expect(items.some((i) => i.kind === "price_mismatch" && i.refId === tampered.id)).toBe(true);
@@ -88,17 +114,39 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   it("merges catalog edits field by field; the same field edited on both sides keeps the server's value", async () => {
     const products = (await pullAll(server, till.token, "products", 1000)).docs;
     const base = products[0]!;
-    expect((await push("products", [{ assumedMasterState: base, newDocumentState: { ...base, name: "Renamed by till A" } }])).body).toEqual([]);
-    const fromB = await push("products", [{ assumedMasterState: base, newDocumentState: { ...base, description: "New words from B", name: "Renamed by till B" } }]);
+    expect((await push("products", [{ assumedMasterState: base, newDocumentState: { ...base, name: "Renamed by till A" } }])).body).toEqual(
+      [],
+    );
+    const fromB = await push("products", [
+      { assumedMasterState: base, newDocumentState: { ...base, description: "New words from B", name: "Renamed by till B" } },
+    ]);
     expect(fromB.body).toHaveLength(1);
     expect(fromB.body[0]).toMatchObject({ id: base.id, name: "Renamed by till A", description: "New words from B" });
   });
 
   it("keeps a shift to its own register and raises cash_variance when it closes short", async () => {
     const openedAt = new Date().toISOString();
-    const open = { id: uuidv7(), registerId: till.id, locationId: till.locationId, status: "open", openedBy: uuidv7(), openedAt, openingFloat: 10_000, cashMovements: [], _deleted: false };
+    const open = {
+      id: uuidv7(),
+      registerId: till.id,
+      locationId: till.locationId,
+      status: "open",
+      openedBy: uuidv7(),
+      openedAt,
+      openingFloat: 10_000,
+      cashMovements: [],
+      _deleted: false,
+    };
     expect((await push("shifts", [{ newDocumentState: open }])).body).toEqual([]);
-    const closed = { ...open, status: "closed", closedBy: open.openedBy, closedAt: new Date().toISOString(), expectedCash: 12_000, countedCash: 11_500, variance: -500 };
+    const closed = {
+      ...open,
+      status: "closed",
+      closedBy: open.openedBy,
+      closedAt: new Date().toISOString(),
+      expectedCash: 12_000,
+      countedCash: 11_500,
+      variance: -500,
+    };
     expect((await push("shifts", [{ assumedMasterState: open, newDocumentState: closed }])).body).toEqual([]);
     const reopened = await push("shifts", [{ assumedMasterState: closed, newDocumentState: { ...closed, status: "open" } }]);
     expect(reopened.body).toEqual([closed]);
@@ -110,12 +158,23 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
 
   it("flags a customer whose email another customer has, for the manager, without rejecting it", async () => {
     const now = new Date().toISOString();
-    const first = { id: uuidv7(), name: "Ana Weber", email: "ana.weber@example.test", addresses: [], createdAt: now, updatedAt: now, _deleted: false };
+    const first = {
+      id: uuidv7(),
+      name: "Ana Weber",
+      email: "ana.weber@example.test",
+      addresses: [],
+      createdAt: now,
+      updatedAt: now,
+      _deleted: false,
+    };
     const second = { ...first, id: uuidv7(), name: "Ana W.", email: "Ana.Weber@example.test" };
     expect((await push("customers", [{ newDocumentState: first }])).body).toEqual([]);
     expect((await push("customers", [{ newDocumentState: second }])).body).toEqual([]);
     const items = (await pullAll(server, till.token, "reconciliation", 1000)).docs.filter((i) => i.kind === "duplicate_customer");
-    expect(items.find((i) => i.refId === second.id)).toMatchObject({ status: "open", details: { matches: [first.id], email: "ana.weber@example.test" } });
+    expect(items.find((i) => i.refId === second.id)).toMatchObject({
+      status: "open",
+      details: { matches: [first.id], email: "ana.weber@example.test" },
+    });
     expect(items.some((i) => i.refId === first.id)).toBe(false);
   });
 
@@ -127,7 +186,9 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   });
 
   it("answers bad input with 4xx JSON errors, writes nothing, and stays up", async () => {
-    const seqBefore = await withTenant(server.database.db, tenantId, (trx) => trx.selectFrom("tenants").select("seq").executeTakeFirstOrThrow());
+    const seqBefore = await withTenant(server.database.db, tenantId, (trx) =>
+      trx.selectFrom("tenants").select("seq").executeTakeFirstOrThrow(),
+    );
     const v = variants[0]!;
     const good = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] });
     const cases: [string, ReturnType<TestServer["call"]>, number][] = [
@@ -139,8 +200,27 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
       ["bad checkpoint", server.call("GET", "/sync/v1/products/pull?seq=abc", { token: till.token }), 400],
       ["limit too large", server.call("GET", "/sync/v1/products/pull?limit=100000", { token: till.token }), 400],
       ["oversized body", server.call("POST", "/sync/v1/sales/push", { token: till.token, body: `[${" ".repeat(5 * 1024 * 1024)}]` }), 413],
-      ["another shop's register", push("sales", [{ newDocumentState: { ...good, registerId: "01900000-0000-7000-8000-000000000000" } }]), 400],
-      ["a tenantId that is not ours", push("categories", [{ newDocumentState: { id: "c1", name: "X", position: 1, updatedAt: new Date().toISOString(), _deleted: false, tenantId: "01900000-0000-7000-8000-000000000001" } }]), 400],
+      [
+        "another shop's register",
+        push("sales", [{ newDocumentState: { ...good, registerId: "01900000-0000-7000-8000-000000000000" } }]),
+        400,
+      ],
+      [
+        "a tenantId that is not ours",
+        push("categories", [
+          {
+            newDocumentState: {
+              id: "c1",
+              name: "X",
+              position: 1,
+              updatedAt: new Date().toISOString(),
+              _deleted: false,
+              tenantId: "01900000-0000-7000-8000-000000000001",
+            },
+          },
+        ]),
+        400,
+      ],
       ["wrong protocol version", push("sales", [], till.token, { "x-countertop-protocol": "99" }), 426],
       ["no token", server.call("GET", "/sync/v1/products/pull"), 401],
     ];
@@ -150,14 +230,19 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
       expect(typeof res.body.error.code).toBe("string");
       expect(typeof res.body.error.message).toBe("string");
     }
-    const seqAfter = await withTenant(server.database.db, tenantId, (trx) => trx.selectFrom("tenants").select("seq").executeTakeFirstOrThrow());
+    const seqAfter = await withTenant(server.database.db, tenantId, (trx) =>
+      trx.selectFrom("tenants").select("seq").executeTakeFirstOrThrow(),
+    );
     expect(seqAfter.seq).toBe(seqBefore.seq);
     expect((await server.call("GET", "/health")).status).toBe(200);
   });
 
   it("isolates tenants: tenant B's device, manager and shopper tokens see and change nothing of A", async () => {
     const owner = await server.login(DEMO.owner.email, DEMO.owner.password);
-    await server.call("POST", "/api/v1/admin/tenants", { token: owner, body: { slug: "shop-b", name: "Shop B", currency: "EUR", managerEmail: "b@shop-b.test", managerPassword: "long-password-b" } });
+    await server.call("POST", "/api/v1/admin/tenants", {
+      token: owner,
+      body: { slug: "shop-b", name: "Shop B", currency: "EUR", managerEmail: "b@shop-b.test", managerPassword: "long-password-b" },
+    });
     const managerB = await server.login("b@shop-b.test", "long-password-b");
     const tillB = await server.registerTill(managerB);
     const shopperB = (await server.call("POST", "/api/v1/shop/shop-b/session")).body.token;
@@ -198,12 +283,17 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
 
   it("streams the stock levels a pushed sale moved to other tills", async () => {
     const controller = new AbortController();
-    const res = await server.app.request("/sync/v1/stock_levels/stream", { headers: { authorization: `Bearer ${till.token}` }, signal: controller.signal });
+    const res = await server.app.request("/sync/v1/stock_levels/stream", {
+      headers: { authorization: `Bearer ${till.token}` },
+      signal: controller.signal,
+    });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = sseReader(res);
     expect(await events.next()).toBe("RESYNC");
     const v = variants[6]!;
-    await push("sales", [{ newDocumentState: makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }) }]);
+    await push("sales", [
+      { newDocumentState: makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }) },
+    ]);
     const event = (await events.next()) as { documents: StoredDoc[]; checkpoint: { seq: string } };
     expect(event.documents.map((d) => d.variantId)).toContain(v.id);
     expect(event.checkpoint.seq).toMatch(/^\d+$/);
@@ -214,7 +304,9 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   it("returns no rows to the app role without app.tenant_id", async () => {
     const n = await server.database.db.transaction().execute(async (trx) => {
       await sql`select set_config('role', 'countertop_app', true)`.execute(trx);
-      const { rows } = await sql<{ n: string }>`select (select count(*) from sales) + (select count(*) from stock_levels) + (select count(*) from devices) as n`.execute(trx);
+      const { rows } = await sql<{
+        n: string;
+      }>`select (select count(*) from sales) + (select count(*) from stock_levels) + (select count(*) from devices) as n`.execute(trx);
       return Number(rows[0]?.n);
     });
     expect(n).toBe(0);

@@ -4,7 +4,18 @@ import type { StoredDoc } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets, type CollectionTable, type DocumentWrite } from "../documents/document.repository";
 import { ApiError, ApiErrorCode } from "../http/errors";
-import { applyToLevels, cashVariances, duplicateCustomers, levelIdsOf, orderCancelMovements, oversells, reconciliationDocs, saleChecks, saleMovements, type Raise } from "./push-effects";
+import {
+  applyToLevels,
+  cashVariances,
+  duplicateCustomers,
+  levelIdsOf,
+  orderCancelMovements,
+  oversells,
+  reconciliationDocs,
+  saleChecks,
+  saleMovements,
+  type Raise,
+} from "./push-effects";
 import { readLockedState, readOrderMovements, readSaleFacts, type SaleFacts } from "./push-reads";
 
 /** A row of a push, already parsed with the collection's schema. */
@@ -37,7 +48,8 @@ function contextOf(principal: Principal) {
 /** Sales name their register; it must be a till of this shop. */
 function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts | undefined): void {
   const stranger = registerIds.find((r) => !UUID.test(r) || !facts?.registers.has(r));
-  if (stranger !== undefined) throw new ApiError(400, ApiErrorCode.BadRequest, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
+  if (stranger !== undefined)
+    throw new ApiError(400, ApiErrorCode.BadRequest, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
 }
 
 /**
@@ -46,13 +58,28 @@ function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts | u
  * new sales derive their stock movements, and new movements move `stock_levels` and raise
  * reconciliation items, all in the same transaction.
  */
-export async function applyPush(trx: TenantTx, tenantId: string, principal: Principal, table: CollectionTable, rows: readonly PushRow[], now: Date): Promise<PushResult> {
+export async function applyPush(
+  trx: TenantTx,
+  tenantId: string,
+  principal: Principal,
+  table: CollectionTable,
+  rows: readonly PushRow[],
+  now: Date,
+): Promise<PushResult> {
   const context = contextOf(principal);
   const incoming = rows.map((r) => r.newDocumentState);
 
   // Facts no push changes in a way that matters, read before queueing on the tenant's lock.
   const registerIds = table === "sales" ? [...new Set(incoming.map((d) => String(d.registerId)))] : [];
-  const facts = table === "sales" ? await readSaleFacts(trx, tenantId, incoming, registerIds.filter((r) => UUID.test(r))) : undefined;
+  const facts =
+    table === "sales"
+      ? await readSaleFacts(
+          trx,
+          tenantId,
+          incoming,
+          registerIds.filter((r) => UUID.test(r)),
+        )
+      : undefined;
   if (table === "sales") assertOwnRegisters(registerIds, facts);
   // An order cancelled (or refunded before its goods left) puts its reserved stock back.
   // Only a push that ends an order can restock it (domain: restocking moves are to terminal statuses).
@@ -62,7 +89,8 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
   const storeCounter = await holdSeqCounter(trx, tenantId);
   const unique = [...new Map(incoming.map((d) => [String(d.id), d])).values()];
-  const candidates = table === "sales" ? unique.flatMap((s) => saleMovements(s, facts!.catalog)) : table === "stock_movements" ? unique : restockCandidates;
+  const candidates =
+    table === "sales" ? unique.flatMap((s) => saleMovements(s, facts!.catalog)) : table === "stock_movements" ? unique : restockCandidates;
   const state = await readLockedState(trx, tenantId, table, {
     docs: incoming.map((d) => String(d.id)),
     movements: table === "sales" || table === "orders" ? candidates.map((m) => String(m.id)) : [],
@@ -82,7 +110,12 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
   for (const row of rows) {
     const id = String(row.newDocumentState.id);
     const before = state.masters.get(id);
-    const outcome = resolvePush(table as SyncCollection, { assumed: row.assumedMasterState, incoming: row.newDocumentState, master: state.masters.get(id), context });
+    const outcome = resolvePush(table as SyncCollection, {
+      assumed: row.assumedMasterState,
+      incoming: row.newDocumentState,
+      master: state.masters.get(id),
+      context,
+    });
     switch (outcome.action) {
       case "insert":
       case "update": {
@@ -91,7 +124,13 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
         state.masters.set(id, doc);
         if (outcome.action === "insert") inserted.push(doc);
         if (outcome.action === "update" && outcome.conflict) conflicts.push(doc);
-        if (table === "orders" && isOrderStatus(before?.status) && isOrderStatus(doc.status) && restocksOnTransition(before.status, doc.status)) restocked.add(id);
+        if (
+          table === "orders" &&
+          isOrderStatus(before?.status) &&
+          isOrderStatus(doc.status) &&
+          restocksOnTransition(before.status, doc.status)
+        )
+          restocked.add(id);
         break;
       }
       case "conflict":
@@ -117,7 +156,9 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
     ...oversells(levels, facts?.catalog ?? new Map()),
     ...(table === "sales" ? saleChecks(inserted, facts!, now) : []),
     ...(table === "shifts" ? cashVariances([...writes.values()]) : []),
-    ...(table === "customers" ? duplicateCustomers([...writes.values()], await customersSharingContact(trx, tenantId, [...writes.values()])) : []),
+    ...(table === "customers"
+      ? duplicateCustomers([...writes.values()], await customersSharingContact(trx, tenantId, [...writes.values()]))
+      : []),
   ];
 
   const sets: DocumentWrite[] = [
@@ -132,7 +173,11 @@ export async function applyPush(trx: TenantTx, tenantId: string, principal: Prin
 }
 
 /** Other customers with the same email or phone as the written ones (a shop's customers are few per push). */
-async function customersSharingContact(trx: TenantTx, tenantId: string, written: readonly StoredDoc[]): Promise<{ id: string; email: string | null; phone: string | null }[]> {
+async function customersSharingContact(
+  trx: TenantTx,
+  tenantId: string,
+  written: readonly StoredDoc[],
+): Promise<{ id: string; email: string | null; phone: string | null }[]> {
   const emails = written.flatMap((c) => (typeof c.email === "string" ? [c.email.toLowerCase()] : []));
   const phones = written.flatMap((c) => (typeof c.phone === "string" ? [c.phone] : []));
   if (emails.length === 0 && phones.length === 0) return [];
@@ -141,6 +186,8 @@ async function customersSharingContact(trx: TenantTx, tenantId: string, written:
     .select(["id", "email", "phone"])
     .where("tenant_id", "=", tenantId)
     .where("deleted", "=", false)
-    .where((eb) => eb.or([...(emails.length > 0 ? [eb("email", "in", emails)] : []), ...(phones.length > 0 ? [eb("phone", "in", phones)] : [])]))
+    .where((eb) =>
+      eb.or([...(emails.length > 0 ? [eb("email", "in", emails)] : []), ...(phones.length > 0 ? [eb("phone", "in", phones)] : [])]),
+    )
     .execute();
 }

@@ -18,7 +18,13 @@ import { pullAll } from "../testing/sync-client";
 
 let counter = 0;
 function openClient<const N extends CollectionName>(collections: readonly N[]) {
-  return createReplicaDatabase({ name: `replication-test-${process.pid}-${++counter}`, storage: getRxStorageMemory(), collections, devMode: true, multiInstance: false });
+  return createReplicaDatabase({
+    name: `replication-test-${process.pid}-${++counter}`,
+    storage: getRxStorageMemory(),
+    collections,
+    devMode: true,
+    multiInstance: false,
+  });
 }
 
 /** Replicates once (pull everything, push everything pending) and stops. */
@@ -26,7 +32,9 @@ async function syncOnce<N extends CollectionName>(database: ReplicaDatabase<N>, 
   const sync = startReplication({ database, baseUrl, token: () => token, live: false, waitForLeadership: false });
   const errors: unknown[] = [];
   sync.error$.subscribe((e) => errors.push(e));
-  const failed = new Promise<never>((_, reject) => sync.error$.subscribe((e) => reject(new Error(`replication failed: ${e.collection} ${e.source}: ${String(e.error)}`))));
+  const failed = new Promise<never>((_, reject) =>
+    sync.error$.subscribe((e) => reject(new Error(`replication failed: ${e.collection} ${e.source}: ${String(e.error)}`))),
+  );
   failed.catch(() => undefined); // raced below; a late error must not go unhandled
   try {
     await Promise.race([sync.awaitInitialSync(), failed]);
@@ -65,15 +73,40 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
       for (const name of COLLECTIONS) {
         const onServer = (await pullAll(server, tillA.token, name, 1000)).docs;
         const local = (await database.collections[name].find().exec()).map(plain);
-        expect({ name, ids: local.map((d) => d.id).sort() }).toEqual({ name, ids: onServer.filter((d) => !d._deleted).map((d) => d.id).sort() });
+        expect({ name, ids: local.map((d) => d.id).sort() }).toEqual({
+          name,
+          ids: onServer
+            .filter((d) => !d._deleted)
+            .map((d) => d.id)
+            .sort(),
+        });
       }
 
       const [v] = variants as [TestVariant];
       const levelBefore = (await database.stock_levels.findOne(`${tillA.locationId}:${v.id}`).exec())?.onHand ?? 0;
       const sale = makeSale({ registerId: tillA.id, locationId: tillA.locationId, lines: [{ variant: v, qty: 2 }] });
       const now = new Date().toISOString();
-      const shift = { id: String(sale.shiftId), registerId: tillA.id, locationId: tillA.locationId, status: "open", openedBy: String(sale.staffId), openedAt: now, openingFloat: 5000, cashMovements: [], _deleted: false };
-      const receive = { id: uuidv7(), locationId: tillA.locationId, variantId: v.id, delta: 10, reason: "receive", deviceId: tillA.id, occurredAt: now, _deleted: false };
+      const shift = {
+        id: String(sale.shiftId),
+        registerId: tillA.id,
+        locationId: tillA.locationId,
+        status: "open",
+        openedBy: String(sale.staffId),
+        openedAt: now,
+        openingFloat: 5000,
+        cashMovements: [],
+        _deleted: false,
+      };
+      const receive = {
+        id: uuidv7(),
+        locationId: tillA.locationId,
+        variantId: v.id,
+        delta: 10,
+        reason: "receive",
+        deviceId: tillA.id,
+        occurredAt: now,
+        _deleted: false,
+      };
       const customer = { ...examples.customers, id: uuidv7(), name: "Rita Walk-in", email: "rita@example.test", updatedAt: now };
       await database.shifts.insert(shift as never);
       await database.sales.insert(sale as never);
@@ -103,7 +136,8 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
   it("two live tills converge, and a change on one reaches the other through the stream", async () => {
     const collections = ["products", "sales", "stock_levels", "customers", "shifts", "stock_movements"] as const;
     const [a, b] = [await openClient(collections), await openClient(collections)];
-    const start = (database: typeof a, token: string) => startReplication({ database, baseUrl, token: () => token, streams: collections, waitForLeadership: false, retryTime: 200 });
+    const start = (database: typeof a, token: string) =>
+      startReplication({ database, baseUrl, token: () => token, streams: collections, waitForLeadership: false, retryTime: 200 });
     const [syncA, syncB] = [start(a, tillA.token), start(b, tillB.token)];
     try {
       await Promise.all([syncA.awaitInitialSync(), syncB.awaitInitialSync()]);
@@ -112,14 +146,20 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
 
       // A renames a product: B sees it without polling (the poll interval is 30 s).
       await p1.incrementalPatch({ name: "Streamed rename" } as never);
-      await vi.waitFor(async () => expect((await b.products.findOne(p1.id).exec())?.name).toBe("Streamed rename"), { timeout: 5000, interval: 50 });
+      await vi.waitFor(async () => expect((await b.products.findOne(p1.id).exec())?.name).toBe("Streamed rename"), {
+        timeout: 5000,
+        interval: 50,
+      });
 
       // A sells: B's stock level moves.
       const v = variants[1]!;
       const id = `${tillA.locationId}:${v.id}`;
       const before = (await b.stock_levels.findOne(id).exec())?.onHand ?? 0;
       await a.sales.insert(makeSale({ registerId: tillA.id, locationId: tillA.locationId, lines: [{ variant: v, qty: 3 }] }) as never);
-      await vi.waitFor(async () => expect((await b.stock_levels.findOne(id).exec())?.onHand).toBe(before - 3), { timeout: 5000, interval: 50 });
+      await vi.waitFor(async () => expect((await b.stock_levels.findOne(id).exec())?.onHand).toBe(before - 3), {
+        timeout: 5000,
+        interval: 50,
+      });
 
       // Both edit one product at once, different fields: both edits survive on both tills.
       await Promise.all([

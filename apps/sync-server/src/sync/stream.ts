@@ -7,7 +7,6 @@ import type { AppDeps } from "../http/app-env";
 import type { PullAccess } from "./access";
 import { pullPage } from "./pull";
 
-
 interface StreamOptions {
   readonly principal: Exclude<Principal, { kind: "owner" }>;
   readonly table: CollectionTable;
@@ -29,7 +28,11 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   const tenantId = principal.tenantId;
   // Start from the newest row: everything older is the RESYNC pull's job.
   const newest = await withTenant(deps.db, tenantId, (trx) =>
-    trx.selectFrom(table as "products").select((eb) => eb.fn.max("seq").as("seq")).where("tenant_id", "=", tenantId).executeTakeFirst(),
+    trx
+      .selectFrom(table as "products")
+      .select((eb) => eb.fn.max("seq").as("seq"))
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst(),
   );
   let cursor = newest?.seq ? String(newest.seq) : "0";
   let closed = false;
@@ -68,7 +71,12 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   const heartbeat = setInterval(() => {
     void (async () => {
       if (closed) return;
-      if (!(await assertInGoodStanding(deps, principal).then(() => true, () => false))) {
+      if (
+        !(await assertInGoodStanding(deps, principal).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         finish();
         return;
       }

@@ -30,7 +30,12 @@ import { openStream } from "./stream";
 type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
 
 /** The collection of the URL, and what the caller may read of it; 404 for names we don't have. */
-function resolveCollection(c: Context<AppEnv>): { collection: CollectionName; table: CollectionTable; principal: TenantPrincipal; access: PullAccess | undefined } {
+function resolveCollection(c: Context<AppEnv>): {
+  collection: CollectionName;
+  table: CollectionTable;
+  principal: TenantPrincipal;
+  access: PullAccess | undefined;
+} {
   const name = c.req.param("collection") ?? "";
   if (!isCollectionName(name)) throw new ApiError(404, ApiErrorCode.NotFound, `There is no collection "${name.slice(0, 60)}".`);
   const principal = c.get("principal");
@@ -52,7 +57,11 @@ export function syncRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
       if (!isSupportedProtocolVersion(c.req.header(PROTOCOL_VERSION_HEADER))) {
-        throw new ApiError(426, ApiErrorCode.UnsupportedProtocolVersion, `This server speaks sync protocol ${PROTOCOL_VERSION}. Update the app.`);
+        throw new ApiError(
+          426,
+          ApiErrorCode.UnsupportedProtocolVersion,
+          `This server speaks sync protocol ${PROTOCOL_VERSION}. Update the app.`,
+        );
       }
       await next();
     })
@@ -61,8 +70,15 @@ export function syncRoutes(deps: AppDeps) {
       const { table, principal, access } = resolveCollection(c);
       if (!access) throw new ApiError(403, ApiErrorCode.Forbidden, "This collection is not replicated to you.");
       const query = pullQuerySchema.safeParse(c.req.query());
-      if (!query.success) throw new ApiError(400, ApiErrorCode.BadRequest, `Bad pull query: ${query.error.issues[0]?.message ?? "invalid"}. Use ?seq=<digits>&limit=1..1000.`);
-      const page = await withTenant(deps.db, principal.tenantId, (trx) => pullPage(trx, principal.tenantId, table, query.data.seq ?? "0", query.data.limit, access));
+      if (!query.success)
+        throw new ApiError(
+          400,
+          ApiErrorCode.BadRequest,
+          `Bad pull query: ${query.error.issues[0]?.message ?? "invalid"}. Use ?seq=<digits>&limit=1..1000.`,
+        );
+      const page = await withTenant(deps.db, principal.tenantId, (trx) =>
+        pullPage(trx, principal.tenantId, table, query.data.seq ?? "0", query.data.limit, access),
+      );
       return c.json(page);
     })
     .post(
@@ -70,7 +86,11 @@ export function syncRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
-          throw new ApiError(413, ApiErrorCode.PayloadTooLarge, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`);
+          throw new ApiError(
+            413,
+            ApiErrorCode.PayloadTooLarge,
+            `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`,
+          );
         },
       }),
       async (c) => {
@@ -87,7 +107,9 @@ export function syncRoutes(deps: AppDeps) {
         if (table === "orders" && deps.payments) {
           // Money goes back after the status change is safely stored; the payment's new state streams out.
           const ids = docs.filter((d) => d.status === "refunded").map((d) => String(d.id));
-          void refundOrders(deps, deps.payments, principal.tenantId, ids).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
+          void refundOrders(deps, deps.payments, principal.tenantId, ids).catch((e: unknown) =>
+            deps.log.error(`refunds failed: ${String(e)}`),
+          );
         }
         return c.json(conflicts);
       },
@@ -95,6 +117,8 @@ export function syncRoutes(deps: AppDeps) {
     .get("/:collection/stream", (c) => {
       const { table, principal, access } = resolveCollection(c);
       if (!access) throw new ApiError(403, ApiErrorCode.Forbidden, "This collection is not replicated to you.");
-      return streamSSE(c, (sse) => openStream(deps, sse, { principal, table, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }));
+      return streamSSE(c, (sse) =>
+        openStream(deps, sse, { principal, table, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }),
+      );
     });
 }

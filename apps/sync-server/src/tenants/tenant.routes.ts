@@ -34,7 +34,10 @@ const domainSchema = z.object({
     .trim()
     .toLowerCase()
     .max(253)
-    .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a host name such as shop.example.com, without https:// or a path")
+    .regex(
+      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/,
+      "a host name such as shop.example.com, without https:// or a path",
+    )
     .nullable(),
 });
 
@@ -42,7 +45,9 @@ const domainSchema = z.object({
 export function tenantRoutes(deps: AppDeps) {
   const setStatus = (status: TenantStatus) => async (id: string) => {
     if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
-    const updated = await withTenant(deps.db, id, (trx) => trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst());
+    const updated = await withTenant(deps.db, id, (trx) =>
+      trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst(),
+    );
     if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
     return updated;
   };
@@ -54,14 +59,31 @@ export function tenantRoutes(deps: AppDeps) {
     .get("/", async (c) => {
       callerAs(c, "owner");
       const tenants = await asPlatformReader(deps.db, (trx) =>
-        trx.selectFrom("tenants").select(["id", "slug", "name", "currency", "status", "plan_id", "domain", "created_at"]).orderBy("created_at").execute(),
+        trx
+          .selectFrom("tenants")
+          .select(["id", "slug", "name", "currency", "status", "plan_id", "domain", "created_at"])
+          .orderBy("created_at")
+          .execute(),
       );
-      return c.json({ tenants: tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, currency: t.currency, status: t.status, planId: t.plan_id, domain: t.domain, createdAt: t.created_at })) });
+      return c.json({
+        tenants: tenants.map((t) => ({
+          id: t.id,
+          slug: t.slug,
+          name: t.name,
+          currency: t.currency,
+          status: t.status,
+          planId: t.plan_id,
+          domain: t.domain,
+          createdAt: t.created_at,
+        })),
+      });
     })
     .post("/", async (c) => {
       callerAs(c, "owner");
       const body = await jsonBody(c, newTenantSchema);
-      const taken = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select("id").where("slug", "=", body.slug).executeTakeFirst());
+      const taken = await asPlatformReader(deps.db, (trx) =>
+        trx.selectFrom("tenants").select("id").where("slug", "=", body.slug).executeTakeFirst(),
+      );
       if (taken) throw new ApiError(409, ApiErrorCode.Conflict, `The slug "${body.slug}" is taken.`);
       const created = await createTenant(deps.db, body, new Date());
       return c.json({ id: created.id, slug: created.slug }, 201);
@@ -80,10 +102,14 @@ export function tenantRoutes(deps: AppDeps) {
       if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
       const { domain } = await jsonBody(c, domainSchema);
       if (domain !== null) {
-        const holder = await asPlatformReader(deps.db, (trx) => trx.selectFrom("tenants").select("id").where("domain", "=", domain).executeTakeFirst());
+        const holder = await asPlatformReader(deps.db, (trx) =>
+          trx.selectFrom("tenants").select("id").where("domain", "=", domain).executeTakeFirst(),
+        );
         if (holder && holder.id !== id) throw new ApiError(409, ApiErrorCode.Conflict, `${domain} already belongs to another shop.`);
       }
-      const updated = await withTenant(deps.db, id, (trx) => trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst());
+      const updated = await withTenant(deps.db, id, (trx) =>
+        trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst(),
+      );
       if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
       return c.json(updated);
     });

@@ -25,7 +25,14 @@ export interface CreatedTenant {
 }
 
 /** The settings document a new shop starts with; the manager edits it from the till. */
-export function defaultSettings(input: { name: string; currency: string; locale: string; taxMode: "inclusive" | "exclusive"; locationId: string; now: string }): StoredDoc {
+export function defaultSettings(input: {
+  name: string;
+  currency: string;
+  locale: string;
+  taxMode: "inclusive" | "exclusive";
+  locationId: string;
+  now: string;
+}): StoredDoc {
   return {
     id: "shop",
     shopName: input.name,
@@ -69,9 +76,23 @@ export async function createTenant(
       .execute();
     await trx
       .insertInto("users")
-      .values({ tenant_id: id, id: managerId, email: input.managerEmail.toLowerCase(), password_hash: passwordHash, name: input.managerName ?? "Manager", role: "manager" })
+      .values({
+        tenant_id: id,
+        id: managerId,
+        email: input.managerEmail.toLowerCase(),
+        password_hash: passwordHash,
+        name: input.managerName ?? "Manager",
+        role: "manager",
+      })
       .execute();
-    const settings = defaultSettings({ name: input.name, currency: input.currency, locale: input.locale ?? "en-US", taxMode: input.taxMode ?? "inclusive", locationId, now: iso });
+    const settings = defaultSettings({
+      name: input.name,
+      currency: input.currency,
+      locale: input.locale ?? "en-US",
+      taxMode: input.taxMode ?? "inclusive",
+      locationId,
+      now: iso,
+    });
     await writeDocuments(trx, id, "settings", [settings]);
     const created = { id, slug: input.slug, managerId, locationId };
     if (extend) await extend(trx, created);

@@ -16,7 +16,13 @@ export function variantsOf(products: readonly StoredDoc[], taxRates: Record<stri
   return products.flatMap((p) =>
     (p.variants as { id: string; sku: string; title: string; price: number; trackStock: boolean }[])
       .filter((v) => v.trackStock)
-      .map((v) => ({ id: v.id, sku: v.sku, title: `${String(p.name)} ${v.title}`, price: v.price, taxRate: taxRates[String(p.taxRateId)] ?? 0 })),
+      .map((v) => ({
+        id: v.id,
+        sku: v.sku,
+        title: `${String(p.name)} ${v.title}`,
+        price: v.price,
+        taxRate: taxRates[String(p.taxRateId)] ?? 0,
+      })),
   );
 }
 
@@ -33,7 +39,15 @@ export function makeSale(input: {
 }): StoredDoc {
   const createdAt = input.createdAt ?? new Date();
   const priced = priceCart({
-    lines: input.lines.map((l) => ({ id: uuidv7(), variantId: l.variant.id, sku: l.variant.sku, name: l.variant.title, qty: qty(l.qty), unitPrice: minor(l.variant.price), taxRate: bp(l.variant.taxRate) })),
+    lines: input.lines.map((l) => ({
+      id: uuidv7(),
+      variantId: l.variant.id,
+      sku: l.variant.sku,
+      name: l.variant.title,
+      qty: qty(l.qty),
+      unitPrice: minor(l.variant.price),
+      taxRate: bp(l.variant.taxRate),
+    })),
     taxMode: "inclusive",
     rounding: SALE_ROUNDING,
     now: createdAt,

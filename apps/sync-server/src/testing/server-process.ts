@@ -21,7 +21,10 @@ export interface ServerProcess {
  * Starts the server with `env` added to this process's environment and resolves once it listens.
  * `PORT: "0"` picks a free port; pass the same port again to restart in place.
  */
-export function startServerProcess(env: Record<string, string>, options: { readonly timeoutMs?: number; readonly nodeArgs?: readonly string[] } = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  options: { readonly timeoutMs?: number; readonly nodeArgs?: readonly string[] } = {},
+): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,

@@ -18,8 +18,12 @@ export interface TestServer {
   /** Every email the app sent (the mail provider is the one outside service tests stand in for). */
   readonly sentMail: Mail[];
   /** A JSON request with an optional bearer token; returns status and parsed body. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields directly
-  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields directly
+  ): Promise<{ status: number; body: any }>;
   /** Signs in and returns the token. */
   login(email: string, password: string): Promise<string>;
   /** A manager of the demo shop registers a till; returns its id and device token. */
@@ -35,7 +39,16 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
   const changes = await openChangeFeed(database);
   const sentMail: Mail[] = [];
   const mail: MailTransport = { send: async (m) => void sentMail.push(m) };
-  const app = createApp({ db: database.db, dbKind: database.kind, version: "test", startedAt: new Date(), log: quiet, jwtSecret: "test-secret-test-secret-test-secret!!", changes, mail });
+  const app = createApp({
+    db: database.db,
+    dbKind: database.kind,
+    version: "test",
+    startedAt: new Date(),
+    log: quiet,
+    jwtSecret: "test-secret-test-secret-test-secret!!",
+    changes,
+    mail,
+  });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -66,4 +66,3 @@ export function applyBuyXGetY(promotion: BuyXGetYPromotion, lines: readonly Bxgy
     usedQty: used.map((n) => qty(n)),
   };
 }
-

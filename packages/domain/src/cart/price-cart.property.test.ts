@@ -19,7 +19,8 @@ describe("priceCart invariants", () => {
         expect(cart.discountTotal).toBe(sum(cart.lines.map((l) => l.discount)));
         expect(cart.taxTotal).toBe(sum(cart.lines.map((l) => l.tax)));
         expect(cart.total).toBe(sum(cart.lines.map((l) => l.total)));
-        const expectedTotal = input.taxMode === "inclusive" ? cart.subtotal - cart.discountTotal : cart.subtotal - cart.discountTotal + cart.taxTotal;
+        const expectedTotal =
+          input.taxMode === "inclusive" ? cart.subtotal - cart.discountTotal : cart.subtotal - cart.discountTotal + cart.taxTotal;
         expect(cart.total).toBe(expectedTotal);
       }),
       RUNS,
@@ -32,7 +33,13 @@ describe("priceCart invariants", () => {
         const cart = priceCart(input);
         cart.lines.forEach((l, i) => {
           const source = input.lines[i];
-          expect(l).toMatchObject({ id: source?.id, variantId: source?.variantId, qty: source?.qty, unitPrice: source?.unitPrice, taxRate: source?.taxRate });
+          expect(l).toMatchObject({
+            id: source?.id,
+            variantId: source?.variantId,
+            qty: source?.qty,
+            unitPrice: source?.unitPrice,
+            taxRate: source?.taxRate,
+          });
           const amount = mulQty(l.unitPrice, l.qty);
           expect(l.discount).toBeGreaterThanOrEqual(0);
           expect(l.discount).toBeLessThanOrEqual(amount);
@@ -55,7 +62,9 @@ describe("priceCart invariants", () => {
     fc.assert(
       fc.property(priceCartInput, (input) => {
         const cart = priceCart(input);
-        const manual = sum(input.lines.map((l) => (l.manualDiscount ? discountAmount(l.manualDiscount, mulQty(l.unitPrice, l.qty), input.rounding) : 0)));
+        const manual = sum(
+          input.lines.map((l) => (l.manualDiscount ? discountAmount(l.manualDiscount, mulQty(l.unitPrice, l.qty), input.rounding) : 0)),
+        );
         expect(cart.discountTotal).toBe(manual + sum(cart.appliedPromotions.map((a) => a.amount)) + cart.cartDiscountAmount);
         cart.appliedPromotions.forEach((a) => expect(a.amount).toBeGreaterThan(0));
       }),

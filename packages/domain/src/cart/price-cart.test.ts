@@ -23,7 +23,18 @@ const promo = (p: PromotionSpec): Promotion => ({ id: `p-${p.type}`, name: p.typ
 describe("priceCart — worked numbers", () => {
   it("a €10.00 item at 20 % inclusive has tax 167", () => {
     const cart = price({ lines: [line("a", 1000)] });
-    expect(cart.lines[0]).toEqual({ id: "a", variantId: "v-a", sku: "SKU-a", name: "Item a", qty: 1, unitPrice: 1000, discount: 0, taxRate: 2000, tax: 167, total: 1000 });
+    expect(cart.lines[0]).toEqual({
+      id: "a",
+      variantId: "v-a",
+      sku: "SKU-a",
+      name: "Item a",
+      qty: 1,
+      unitPrice: 1000,
+      discount: 0,
+      taxRate: 2000,
+      tax: 167,
+      total: 1000,
+    });
     expect(cart).toMatchObject({ subtotal: 1000, discountTotal: 0, taxTotal: 167, total: 1000 });
   });
 
@@ -74,7 +85,8 @@ describe("priceCart — worked numbers", () => {
   });
 
   it("respects active flags and the [startsAt, endsAt) window against the passed-in now", () => {
-    const p = (over: Partial<Promotion>): Promotion => ({ id: "w", name: "w", active: true, type: "order_fixed", amount: minor(100), ...over }) as Promotion;
+    const p = (over: Partial<Promotion>): Promotion =>
+      ({ id: "w", name: "w", active: true, type: "order_fixed", amount: minor(100), ...over }) as Promotion;
     const totalWith = (over: Partial<Promotion>) => price({ lines: [line("a", 1000)], promotions: [p(over)] }).total;
     expect(totalWith({})).toBe(900);
     expect(totalWith({ active: false })).toBe(1000);
@@ -109,7 +121,16 @@ describe("priceCart — worked numbers", () => {
   });
 
   it("does not count a unit in two buy-X-get-Y deals", () => {
-    const deal = (id: string): Promotion => ({ id, name: id, active: true, type: "buy_x_get_y", buyQty: qty(1), getQty: qty(1), percent: bp(10_000), variantIds: ["v-a"] });
+    const deal = (id: string): Promotion => ({
+      id,
+      name: id,
+      active: true,
+      type: "buy_x_get_y",
+      buyQty: qty(1),
+      getQty: qty(1),
+      percent: bp(10_000),
+      variantIds: ["v-a"],
+    });
     const cart = price({ lines: [line("a", 100, 2)], promotions: [deal("x"), deal("y")] });
     expect(cart.lines[0]?.discount).toBe(100);
     expect(cart.appliedPromotions.map((a) => a.promotionId)).toEqual(["x"]);
@@ -127,7 +148,9 @@ describe("priceCart — worked numbers", () => {
     expect(code(() => price({ lines: [line("a", 100), line("a", 100)] }))).toBe(DomainErrorCode.DuplicateLine);
     expect(code(() => price({ lines: [line("a", 100, 0)] }))).toBe(DomainErrorCode.InvalidQuantity);
     expect(code(() => price({ lines: [line("a", -1)] }))).toBe(DomainErrorCode.InvalidAmount);
-    expect(code(() => price({ lines: [line("a", 100)], cartDiscount: { type: "percent", value: bp(10_001) } }))).toBe(DomainErrorCode.InvalidDiscount);
+    expect(code(() => price({ lines: [line("a", 100)], cartDiscount: { type: "percent", value: bp(10_001) } }))).toBe(
+      DomainErrorCode.InvalidDiscount,
+    );
     const bad: Promotion = { id: "b", name: "b", active: true, type: "buy_x_get_y", buyQty: qty(1), getQty: qty(1), percent: bp(100) };
     expect(code(() => price({ lines: [line("a", 100)], promotions: [bad] }))).toBe(DomainErrorCode.InvalidPromotion);
   });

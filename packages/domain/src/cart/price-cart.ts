@@ -79,7 +79,11 @@ export function priceCart(input: PriceCartInput): PricedCart {
       case "category_percent":
         record(
           promotion,
-          takeOffLines(lines.map((l, i) => (l.categoryId === promotion.categoryId ? percentOf(remaining[i] ?? minor(0), promotion.percent, rounding) : minor(0)))),
+          takeOffLines(
+            lines.map((l, i) =>
+              l.categoryId === promotion.categoryId ? percentOf(remaining[i] ?? minor(0), promotion.percent, rounding) : minor(0),
+            ),
+          ),
         );
         break;
       case "order_percent":

@@ -32,13 +32,27 @@ describe("promotions", () => {
     expect(() => promotions.forEach(assertValidPromotion)).not.toThrow();
     expect(() => assertValidPromotion({ ...base, id: "x", type: "order_percent", percent: bp(10_001) })).toThrow(/percent/);
     expect(() => assertValidPromotion({ ...base, id: "x", type: "order_fixed", amount: minor(-1) })).toThrow(/amount/);
-    expect(() => assertValidPromotion({ ...base, id: "x", type: "buy_x_get_y", buyQty: qty(0), getQty: qty(1), percent: bp(1), categoryId: "c" })).toThrow(/buyQty/);
+    expect(() =>
+      assertValidPromotion({ ...base, id: "x", type: "buy_x_get_y", buyQty: qty(0), getQty: qty(1), percent: bp(1), categoryId: "c" }),
+    ).toThrow(/buyQty/);
   });
 });
 
 describe("applyBuyXGetY", () => {
-  const b2g1: BuyXGetYPromotion = { ...base, id: "b", type: "buy_x_get_y", buyQty: qty(2), getQty: qty(1), percent: bp(10_000), variantIds: ["a", "b", "c"] };
-  const l = (variantId: string, unitPrice: number, availableQty: number) => ({ variantId, unitPrice: minor(unitPrice), availableQty: qty(availableQty) });
+  const b2g1: BuyXGetYPromotion = {
+    ...base,
+    id: "b",
+    type: "buy_x_get_y",
+    buyQty: qty(2),
+    getQty: qty(1),
+    percent: bp(10_000),
+    variantIds: ["a", "b", "c"],
+  };
+  const l = (variantId: string, unitPrice: number, availableQty: number) => ({
+    variantId,
+    unitPrice: minor(unitPrice),
+    availableQty: qty(availableQty),
+  });
 
   it("discounts the cheapest units and reports the units used (dearest bought, cheapest given)", () => {
     const result = applyBuyXGetY(b2g1, [l("a", 500, 2), l("b", 300, 2), l("c", 200, 1), l("z", 1, 5)], "half_up");

@@ -3,9 +3,7 @@ import type { TaxMode } from "../tax/tax.ts";
 import type { BasisPoints, Minor, Qty } from "../units.ts";
 
 /** A discount typed in by staff: a percentage in basis points, or a fixed amount in minor units. */
-export type Discount =
-  | { readonly type: "percent"; readonly value: BasisPoints }
-  | { readonly type: "fixed"; readonly value: Minor };
+export type Discount = { readonly type: "percent"; readonly value: BasisPoints } | { readonly type: "fixed"; readonly value: Minor };
 
 /** One line of a cart before pricing. `unitPrice` is inclusive or exclusive of tax per the cart's tax mode. */
 export interface CartLineInput {

@@ -63,7 +63,10 @@ describe("allocateLargestRemainder", () => {
   it("gives equal weights parts that differ by at most one unit", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 50 }), (total, n) => {
-        const parts = allocateLargestRemainder(minor(total), Array.from({ length: n }, () => 1));
+        const parts = allocateLargestRemainder(
+          minor(total),
+          Array.from({ length: n }, () => 1),
+        );
         expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
       }),
     );

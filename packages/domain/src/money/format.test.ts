@@ -11,8 +11,21 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 describe("currency exponents", () => {
   it.each([
-    ["USD", 2], ["EUR", 2], ["GBP", 2], ["JPY", 0], ["KWD", 3], ["CHF", 2], ["SEK", 2],
-    ["NOK", 2], ["DKK", 2], ["CAD", 2], ["AUD", 2], ["NZD", 2], ["KRW", 0], ["BHD", 3], ["CLF", 4],
+    ["USD", 2],
+    ["EUR", 2],
+    ["GBP", 2],
+    ["JPY", 0],
+    ["KWD", 3],
+    ["CHF", 2],
+    ["SEK", 2],
+    ["NOK", 2],
+    ["DKK", 2],
+    ["CAD", 2],
+    ["AUD", 2],
+    ["NZD", 2],
+    ["KRW", 0],
+    ["BHD", 3],
+    ["CLF", 4],
   ] as const)("%s has %i decimals", (code, exponent) => {
     expect(currencyExponent(code)).toBe(exponent);
   });
@@ -26,8 +39,14 @@ describe("currency exponents", () => {
 
 describe("toDecimalString", () => {
   it.each([
-    [1005, "EUR", "10.05"], [-1005, "EUR", "-10.05"], [5, "USD", "0.05"], [-5, "USD", "-0.05"],
-    [0, "USD", "0.00"], [1500, "JPY", "1500"], [1, "KWD", "0.001"], [Number.MAX_SAFE_INTEGER, "USD", "90071992547409.91"],
+    [1005, "EUR", "10.05"],
+    [-1005, "EUR", "-10.05"],
+    [5, "USD", "0.05"],
+    [-5, "USD", "-0.05"],
+    [0, "USD", "0.00"],
+    [1500, "JPY", "1500"],
+    [1, "KWD", "0.001"],
+    [Number.MAX_SAFE_INTEGER, "USD", "90071992547409.91"],
   ] as const)("%i %s → %s", (amount, currency, text) => {
     expect(toDecimalString(minor(amount), currency)).toBe(text);
   });
@@ -46,8 +65,16 @@ describe("formatMoney", () => {
 
 describe("parseMoney", () => {
   it.each([
-    ["12.5", "USD", 1250], ["12", "USD", 1200], [".5", "USD", 50], ["-0.99", "USD", -99], ["+3.10", "EUR", 310],
-    [" 7.00 ", "EUR", 700], ["1500", "JPY", 1500], ["1.234", "KWD", 1234], ["2.50000", "USD", 250], ["5.", "USD", 500],
+    ["12.5", "USD", 1250],
+    ["12", "USD", 1200],
+    [".5", "USD", 50],
+    ["-0.99", "USD", -99],
+    ["+3.10", "EUR", 310],
+    [" 7.00 ", "EUR", 700],
+    ["1500", "JPY", 1500],
+    ["1.234", "KWD", 1234],
+    ["2.50000", "USD", 250],
+    ["5.", "USD", 500],
   ] as const)("%s %s → %i", (text, currency, expected) => {
     expect(parseMoney(text, currency)).toBe(expected);
   });

@@ -14,7 +14,9 @@ import { divRound, type RoundingMode } from "./rounding.ts";
  */
 export function toDecimalString(amount: Minor, currency: string): `${number}` {
   const exponent = currencyExponent(currency);
-  const digits = Math.abs(minor(amount)).toString().padStart(exponent + 1, "0");
+  const digits = Math.abs(minor(amount))
+    .toString()
+    .padStart(exponent + 1, "0");
   const sign = amount < 0 ? "-" : "";
   if (exponent === 0) return `${sign}${digits}` as `${number}`;
   const cut = digits.length - exponent;
@@ -83,7 +85,10 @@ export function parseMoney(text: string, currency: string, options: ParseMoneyOp
   if (negative) units = -units;
   if (/[1-9]/.test(extra)) {
     if (!options.rounding) {
-      throw new DomainError(DomainErrorCode.InvalidMoneyString, `More than ${exponent} decimals for ${currency}: "${text}"`, { text, currency });
+      throw new DomainError(DomainErrorCode.InvalidMoneyString, `More than ${exponent} decimals for ${currency}: "${text}"`, {
+        text,
+        currency,
+      });
     }
     const scale = 10n ** BigInt(extra.length);
     const exact = BigInt(whole + kept + extra) * (negative ? -1n : 1n);

@@ -32,8 +32,12 @@ function reachable(): Set<OrderStatus> {
 
 describe("order state machine", () => {
   it("follows the pickup and the shipping path", () => {
-    expect(["paid", "ready_for_pickup", "completed"].reduce<OrderStatus>((s, to) => transition(s, to as OrderStatus), "pending_payment")).toBe("completed");
-    expect(["paid", "shipped", "completed", "refunded"].reduce<OrderStatus>((s, to) => transition(s, to as OrderStatus), "pending_payment")).toBe("refunded");
+    expect(
+      ["paid", "ready_for_pickup", "completed"].reduce<OrderStatus>((s, to) => transition(s, to as OrderStatus), "pending_payment"),
+    ).toBe("completed");
+    expect(
+      ["paid", "shipped", "completed", "refunded"].reduce<OrderStatus>((s, to) => transition(s, to as OrderStatus), "pending_payment"),
+    ).toBe("refunded");
   });
 
   it("cancels until shipped, refunds once paid", () => {
@@ -42,7 +46,9 @@ describe("order state machine", () => {
     expect(canTransition("completed", "cancelled")).toBe(false);
     expect(["paid", "ready_for_pickup", "shipped", "completed"].every((s) => canTransition(s as OrderStatus, "refunded"))).toBe(true);
     expect(canTransition("pending_payment", "refunded")).toBe(false);
-    expect(() => transition("shipped", "cancelled")).toThrow(expect.objectContaining({ code: DomainErrorCode.IllegalTransition, details: { from: "shipped", to: "cancelled" } }));
+    expect(() => transition("shipped", "cancelled")).toThrow(
+      expect.objectContaining({ code: DomainErrorCode.IllegalTransition, details: { from: "shipped", to: "cancelled" } }),
+    );
   });
 
   it("has exactly cancelled and refunded as terminal states, with no way out", () => {

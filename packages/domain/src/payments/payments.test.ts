@@ -58,7 +58,14 @@ describe("settlePayments", () => {
   });
 
   it("rounds only the cash part (CHF to 5 rappen)", () => {
-    const s = settlePayments(minor(1003), [{ method: "card", amount: minor(501) }, { method: "cash", tendered: minor(1000) }], CHF);
+    const s = settlePayments(
+      minor(1003),
+      [
+        { method: "card", amount: minor(501) },
+        { method: "cash", tendered: minor(1000) },
+      ],
+      CHF,
+    );
     expect(s.payments[1]).toEqual({ method: "cash", amount: 500, tendered: 1000, change: 500 });
     expect(s).toMatchObject({ cashRoundingAdjustment: -2, paidTotal: 1001 });
     expect(assertPaymentsValid(minor(1003), s.payments, CHF)).toBe(-2);
@@ -67,16 +74,39 @@ describe("settlePayments", () => {
 
   it("refuses tenders that do not add up", () => {
     expect(codeOf(() => settlePayments(minor(1000), [{ method: "card", amount: minor(999) }]))).toBe(DomainErrorCode.PaymentMismatch);
-    expect(codeOf(() => settlePayments(minor(1000), [{ method: "card", amount: minor(1200) }, { method: "cash", tendered: minor(0) }]))).toBe(DomainErrorCode.PaymentMismatch);
+    expect(
+      codeOf(() =>
+        settlePayments(minor(1000), [
+          { method: "card", amount: minor(1200) },
+          { method: "cash", tendered: minor(0) },
+        ]),
+      ),
+    ).toBe(DomainErrorCode.PaymentMismatch);
     expect(codeOf(() => settlePayments(minor(1000), [{ method: "cash", tendered: minor(999) }]))).toBe(DomainErrorCode.InsufficientTender);
-    expect(codeOf(() => settlePayments(minor(1000), [{ method: "cash", tendered: minor(500) }, { method: "cash", tendered: minor(500) }]))).toBe(DomainErrorCode.InvalidPayment);
-    expect(codeOf(() => settlePayments(minor(1000), [{ method: "other", amount: minor(-5) }, { method: "cash", tendered: minor(2000) }]))).toBe(DomainErrorCode.InvalidAmount);
+    expect(
+      codeOf(() =>
+        settlePayments(minor(1000), [
+          { method: "cash", tendered: minor(500) },
+          { method: "cash", tendered: minor(500) },
+        ]),
+      ),
+    ).toBe(DomainErrorCode.InvalidPayment);
+    expect(
+      codeOf(() =>
+        settlePayments(minor(1000), [
+          { method: "other", amount: minor(-5) },
+          { method: "cash", tendered: minor(2000) },
+        ]),
+      ),
+    ).toBe(DomainErrorCode.InvalidAmount);
     expect(settlePayments(minor(0), []).payments).toEqual([]);
   });
 
   const tenders = fc.record({
     total: fc.integer({ min: 0, max: 1e8 }),
-    parts: fc.array(fc.record({ method: fc.constantFrom("card" as const, "other" as const), weight: fc.integer({ min: 0, max: 100 }) }), { maxLength: 3 }),
+    parts: fc.array(fc.record({ method: fc.constantFrom("card" as const, "other" as const), weight: fc.integer({ min: 0, max: 100 }) }), {
+      maxLength: 3,
+    }),
     withCash: fc.boolean(),
     extraCash: fc.integer({ min: 0, max: 1e6 }),
     rounding: fc.option(fc.record({ increment: fc.constantFrom(5, 10, 100).map(minor), mode: roundingMode }), { nil: undefined }),
@@ -124,7 +154,11 @@ describe("settlePayments", () => {
   });
 
   it("validation rejects change on a card and inconsistent cash change", () => {
-    expect(codeOf(() => assertPaymentsValid(minor(100), [{ method: "card", amount: minor(100), change: minor(5) }]))).toBe(DomainErrorCode.InvalidPayment);
-    expect(codeOf(() => assertPaymentsValid(minor(100), [{ method: "cash", amount: minor(100), tendered: minor(200), change: minor(50) }]))).toBe(DomainErrorCode.InvalidPayment);
+    expect(codeOf(() => assertPaymentsValid(minor(100), [{ method: "card", amount: minor(100), change: minor(5) }]))).toBe(
+      DomainErrorCode.InvalidPayment,
+    );
+    expect(
+      codeOf(() => assertPaymentsValid(minor(100), [{ method: "cash", amount: minor(100), tendered: minor(200), change: minor(50) }])),
+    ).toBe(DomainErrorCode.InvalidPayment);
   });
 });

@@ -57,7 +57,9 @@ export function settlePayments(total: Minor, tenders: readonly TenderInput[], ca
   for (const t of tenders) {
     if (t.method === "cash") continue;
     nonNegativeMinor(t.amount);
-    nonCash.push(t.reference === undefined ? { method: t.method, amount: t.amount } : { method: t.method, amount: t.amount, reference: t.reference });
+    nonCash.push(
+      t.reference === undefined ? { method: t.method, amount: t.amount } : { method: t.method, amount: t.amount, reference: t.reference },
+    );
   }
   const nonCashTotal = sumBy(nonCash, (p) => p.amount);
   const cash = cashTenders[0];
@@ -90,18 +92,27 @@ export function assertPaymentsValid(total: Minor, payments: readonly Payment[], 
       const tendered = p.tendered ?? p.amount;
       const change = p.change ?? 0;
       if (nonNegativeMinor(tendered) - nonNegativeMinor(change) !== p.amount) {
-        throw new DomainError(DomainErrorCode.InvalidPayment, `Cash change ${change} is not tendered ${tendered} − amount ${p.amount}`, { payment: p });
+        throw new DomainError(DomainErrorCode.InvalidPayment, `Cash change ${change} is not tendered ${tendered} − amount ${p.amount}`, {
+          payment: p,
+        });
       }
     } else if ((p.change ?? 0) !== 0) {
       throw new DomainError(DomainErrorCode.InvalidPayment, `Only cash gives change, not ${p.method}`, { payment: p });
     }
   }
   if (cashCount > 1) throw new DomainError(DomainErrorCode.InvalidPayment, "At most one cash payment per sale");
-  const nonCashTotal = sumBy(payments.filter((p) => p.method !== "cash"), (p) => p.amount);
+  const nonCashTotal = sumBy(
+    payments.filter((p) => p.method !== "cash"),
+    (p) => p.amount,
+  );
   const paid = sumBy(payments, (p) => p.amount);
   const adjustment = cashCount === 1 ? roundCash(minor(total - nonCashTotal), cashRounding).adjustment : minor(0);
   if (paid !== total + adjustment) {
-    mismatch(`Payments ${paid} do not equal total ${total}${adjustment ? ` with cash rounding ${adjustment}` : ""}`, { total, paid, adjustment });
+    mismatch(`Payments ${paid} do not equal total ${total}${adjustment ? ` with cash rounding ${adjustment}` : ""}`, {
+      total,
+      paid,
+      adjustment,
+    });
   }
   return adjustment;
 }

@@ -35,8 +35,13 @@ export function formatReceiptNumber(prefix: string, sequence: number, width = RE
  * @example
  * nextReceiptNumber("R2", 122) // { prefix: "R2", sequence: 123, number: "R2-000123" }
  */
-export function nextReceiptNumber(prefix: string, lastSequence: number, width = RECEIPT_SEQUENCE_WIDTH): ReceiptNumber & { readonly number: string } {
-  if (!Number.isSafeInteger(lastSequence) || lastSequence < 0) invalid(`Last sequence must be a non-negative integer: ${lastSequence}`, { lastSequence });
+export function nextReceiptNumber(
+  prefix: string,
+  lastSequence: number,
+  width = RECEIPT_SEQUENCE_WIDTH,
+): ReceiptNumber & { readonly number: string } {
+  if (!Number.isSafeInteger(lastSequence) || lastSequence < 0)
+    invalid(`Last sequence must be a non-negative integer: ${lastSequence}`, { lastSequence });
   const sequence = lastSequence + 1;
   return { prefix, sequence, number: formatReceiptNumber(prefix, sequence, width) };
 }

@@ -8,7 +8,16 @@ import { bp, minor, qty } from "../units.ts";
 import { buildRefund, refundableQuantities, type PriorRefund, type RefundRequestLine } from "./refund.ts";
 
 const line = (id: string, n: number, unitPrice: number, discount: number, tax: number, total: number): PricedLine => ({
-  id, variantId: `v-${id}`, sku: id, name: id, qty: qty(n), unitPrice: minor(unitPrice), discount: minor(discount), taxRate: bp(2000), tax: minor(tax), total: minor(total),
+  id,
+  variantId: `v-${id}`,
+  sku: id,
+  name: id,
+  qty: qty(n),
+  unitPrice: minor(unitPrice),
+  discount: minor(discount),
+  taxRate: bp(2000),
+  tax: minor(tax),
+  total: minor(total),
 });
 // 3 × 10.00 incl. 20 % with 1.00 discount: total 29.00, tax 4.83
 const sale = { id: "s1", lines: [line("a", 3, 1000, 100, 483, 2900), line("b", 1, 500, 0, 83, 500)] };
@@ -41,17 +50,39 @@ describe("buildRefund", () => {
 
   it("never refunds more than sold minus already refunded", () => {
     const first = buildRefund({ sale, lines: [{ lineId: "a", qty: qty(2) }], taxMode: "inclusive" });
-    expect(refundableQuantities(sale, [first])).toEqual(new Map([["a", 1], ["b", 1]]));
-    expect(codeOf(() => buildRefund({ sale, priorRefunds: [first], lines: [{ lineId: "a", qty: qty(2) }], taxMode: "inclusive" }))).toBe(DomainErrorCode.RefundExceedsSold);
+    expect(refundableQuantities(sale, [first])).toEqual(
+      new Map([
+        ["a", 1],
+        ["b", 1],
+      ]),
+    );
+    expect(codeOf(() => buildRefund({ sale, priorRefunds: [first], lines: [{ lineId: "a", qty: qty(2) }], taxMode: "inclusive" }))).toBe(
+      DomainErrorCode.RefundExceedsSold,
+    );
     // a refund of another sale does not count
     const other: PriorRefund = { originalSaleId: "s2", lines: [{ ...sale.lines[0]!, qty: qty(3) }] };
     expect(refundableQuantities(sale, [other]).get("a")).toBe(3);
   });
 
   it("refuses unknown, duplicate and non-positive lines", () => {
-    expect(codeOf(() => buildRefund({ sale, lines: [{ lineId: "zz", qty: qty(1) }], taxMode: "inclusive" }))).toBe(DomainErrorCode.UnknownLine);
-    expect(codeOf(() => buildRefund({ sale, lines: [{ lineId: "a", qty: qty(1) }, { lineId: "a", qty: qty(1) }], taxMode: "inclusive" }))).toBe(DomainErrorCode.DuplicateLine);
-    expect(codeOf(() => buildRefund({ sale, lines: [{ lineId: "a", qty: qty(0) }], taxMode: "inclusive" }))).toBe(DomainErrorCode.InvalidQuantity);
+    expect(codeOf(() => buildRefund({ sale, lines: [{ lineId: "zz", qty: qty(1) }], taxMode: "inclusive" }))).toBe(
+      DomainErrorCode.UnknownLine,
+    );
+    expect(
+      codeOf(() =>
+        buildRefund({
+          sale,
+          lines: [
+            { lineId: "a", qty: qty(1) },
+            { lineId: "a", qty: qty(1) },
+          ],
+          taxMode: "inclusive",
+        }),
+      ),
+    ).toBe(DomainErrorCode.DuplicateLine);
+    expect(codeOf(() => buildRefund({ sale, lines: [{ lineId: "a", qty: qty(0) }], taxMode: "inclusive" }))).toBe(
+      DomainErrorCode.InvalidQuantity,
+    );
   });
 });
 
@@ -99,9 +130,16 @@ describe("refunding a whole sale in any partition", () => {
             expect(mine.reduce((a, x) => a + x.discount, 0)).toBe(l.discount);
           }
           expect([...refundableQuantities(sold, refunds).values()].every((q) => q === 0)).toBe(true);
-          expect(codeOf(() => buildRefund({ sale: sold, priorRefunds: refunds, lines: [{ lineId: priced.lines[0]!.id, qty: qty(1) }], taxMode: input.taxMode }))).toBe(
-            DomainErrorCode.RefundExceedsSold,
-          );
+          expect(
+            codeOf(() =>
+              buildRefund({
+                sale: sold,
+                priorRefunds: refunds,
+                lines: [{ lineId: priced.lines[0]!.id, qty: qty(1) }],
+                taxMode: input.taxMode,
+              }),
+            ),
+          ).toBe(DomainErrorCode.RefundExceedsSold);
         },
       ),
       { numRuns: 400 },

@@ -90,19 +90,25 @@ export function buildRefund(input: BuildRefundInput): RefundDocument {
   const seen = new Set<string>();
   const lines = input.lines.map((request): PricedLine => {
     const original = sale.lines.find((l) => l.id === request.lineId);
-    if (!original) throw new DomainError(DomainErrorCode.UnknownLine, `Sale ${sale.id} has no line ${request.lineId}`, { lineId: request.lineId });
-    if (seen.has(request.lineId)) throw new DomainError(DomainErrorCode.DuplicateLine, `Line ${request.lineId} requested twice`, { lineId: request.lineId });
+    if (!original)
+      throw new DomainError(DomainErrorCode.UnknownLine, `Sale ${sale.id} has no line ${request.lineId}`, { lineId: request.lineId });
+    if (seen.has(request.lineId))
+      throw new DomainError(DomainErrorCode.DuplicateLine, `Line ${request.lineId} requested twice`, { lineId: request.lineId });
     seen.add(request.lineId);
     const units = positiveQty(request.qty);
     const before = prior(original.id);
     const after = before.qty + units;
     if (after > original.qty) {
-      throw new DomainError(DomainErrorCode.RefundExceedsSold, `Refunding ${units} of line ${original.id} would exceed the ${original.qty - before.qty} left`, {
-        lineId: original.id,
-        sold: original.qty,
-        alreadyRefunded: before.qty,
-        requested: units,
-      });
+      throw new DomainError(
+        DomainErrorCode.RefundExceedsSold,
+        `Refunding ${units} of line ${original.id} would exceed the ${original.qty - before.qty} left`,
+        {
+          lineId: original.id,
+          sold: original.qty,
+          alreadyRefunded: before.qty,
+          requested: units,
+        },
+      );
     }
     const share = (amount: Minor, already: Minor): Minor =>
       minor(Math.max(0, divRound(BigInt(amount) * BigInt(after), original.qty, rounding) - already));

@@ -35,7 +35,11 @@ const cashIn = (documents: readonly DrawerDocument[], kind: DrawerDocument["kind
  * What should be in the drawer at close. A cash payment's `amount` is what the sale kept
  * (`tendered − change`), so change handed back is never counted as takings.
  */
-export function expectedCash(openingFloat: Minor, documents: readonly DrawerDocument[], movements: readonly CashMovement[] = []): ExpectedCash {
+export function expectedCash(
+  openingFloat: Minor,
+  documents: readonly DrawerDocument[],
+  movements: readonly CashMovement[] = [],
+): ExpectedCash {
   const cashSales = cashIn(documents, "sale");
   const cashRefunds = cashIn(documents, "refund");
   const payIns = sumMinor(movements.filter((m) => m.kind === "pay_in").map((m) => m.amount));

@@ -47,7 +47,10 @@ export function countCash(counts: readonly DenominationCount[], currency?: strin
     counts.map(({ value, count }) => {
       if (qty(count) < 0) throw new DomainError(DomainErrorCode.InvalidQuantity, `Negative count for ${value}`, { value, count });
       if (minor(value) <= 0 || (allowed && !allowed.includes(value))) {
-        throw new DomainError(DomainErrorCode.InvalidDenomination, `${value} is not a ${currency ?? "valid"} denomination`, { value, currency });
+        throw new DomainError(DomainErrorCode.InvalidDenomination, `${value} is not a ${currency ?? "valid"} denomination`, {
+          value,
+          currency,
+        });
       }
       return mulQty(value, count);
     }),

@@ -95,7 +95,13 @@ export function zReport(input: ZReportInput): ZReport {
     taxTotal,
     netExTax: minor(netSales - taxTotal),
     byPaymentMethod,
-    byTaxRate: mergeTaxBreakdowns([taxBreakdown(sales.flatMap((d) => d.lines)), taxBreakdown(refunds.flatMap((d) => d.lines), -1)]),
+    byTaxRate: mergeTaxBreakdowns([
+      taxBreakdown(sales.flatMap((d) => d.lines)),
+      taxBreakdown(
+        refunds.flatMap((d) => d.lines),
+        -1,
+      ),
+    ]),
     cashRoundingTotal: minor(sumBy(sales, cashRoundingOf) - sumBy(refunds, cashRoundingOf)),
     cash,
   };

@@ -41,7 +41,9 @@ describe("stock", () => {
   });
 
   it("levels are the sums of deltas, whatever the order of movements", () => {
-    const arb = fc.array(fc.record({ v: fc.constantFrom("a", "b"), l: fc.constantFrom("x", "y"), d: fc.integer({ min: -50, max: 50 }) }), { maxLength: 40 });
+    const arb = fc.array(fc.record({ v: fc.constantFrom("a", "b"), l: fc.constantFrom("x", "y"), d: fc.integer({ min: -50, max: 50 }) }), {
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(arb, fc.nat(), (raw, shift) => {
         const list = raw.map((r) => mv(r.v, r.l, r.d));

@@ -23,7 +23,13 @@ function mergeValue(path: string, base: Side, mine: Side, theirs: Side, conflict
   return theirs;
 }
 
-function mergeObject(path: string, base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>, conflicts: string[]): Record<string, unknown> {
+function mergeObject(
+  path: string,
+  base: Record<string, unknown>,
+  mine: Record<string, unknown>,
+  theirs: Record<string, unknown>,
+  conflicts: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base)]);
   for (const key of keys) {
@@ -38,7 +44,13 @@ function mergeObject(path: string, base: Record<string, unknown>, mine: Record<s
  * managers editing different variants both keep their change. Order follows the server's list, with
  * items only the client added appended in the client's order.
  */
-function mergeIdList(path: string, base: { id: string }[], mine: { id: string }[], theirs: { id: string }[], conflicts: string[]): unknown[] {
+function mergeIdList(
+  path: string,
+  base: { id: string }[],
+  mine: { id: string }[],
+  theirs: { id: string }[],
+  conflicts: string[],
+): unknown[] {
   const byId = (list: { id: string }[]) => new Map(list.map((item) => [item.id, item as unknown]));
   const [b, m, t] = [byId(base), byId(mine), byId(theirs)];
   const order = [...theirs.map((i) => i.id), ...mine.map((i) => i.id).filter((id) => !t.has(id) && !b.has(id))];

@@ -18,7 +18,15 @@ function documentOf(p: Promotion): PromotionDocument {
     case "category_percent":
       return { ...common, kind: p.type, value: p.percent, categoryId: p.categoryId };
     case "buy_x_get_y":
-      return { ...common, kind: p.type, value: 0, buyQty: p.buyQty, getQty: p.getQty, getPercent: p.percent, ...(p.variantIds ? { variantIds: p.variantIds } : {}) };
+      return {
+        ...common,
+        kind: p.type,
+        value: 0,
+        buyQty: p.buyQty,
+        getQty: p.getQty,
+        getPercent: p.percent,
+        ...(p.variantIds ? { variantIds: p.variantIds } : {}),
+      };
   }
 }
 
@@ -91,7 +99,14 @@ describe("repriceSale", () => {
   it("accepts cash rounding that the total and payments carry", () => {
     const line = { id: "l1", variantId: "v1", sku: "S", name: "N", qty: qty(1), unitPrice: minor(997), taxRate: bp(0) };
     const cart = priceCart({ lines: [line], taxMode: "inclusive", rounding: SALE_ROUNDING, now: NOW });
-    const sale: RepriceSale = { ...cart, kind: "sale", createdAt: NOW.toISOString(), cashRounding: -2, total: 995, payments: [{ amount: 995 }] };
+    const sale: RepriceSale = {
+      ...cart,
+      kind: "sale",
+      createdAt: NOW.toISOString(),
+      cashRounding: -2,
+      total: 995,
+      payments: [{ amount: 995 }],
+    };
     expect(repriceSale(sale, { catalogPrices: new Map([["v1", 997]]), promotions: [] }).mismatches).toEqual([]);
   });
 
@@ -99,7 +114,13 @@ describe("repriceSale", () => {
     const line = { id: "l1", variantId: "v1", sku: "S", name: "N", qty: qty(2), unitPrice: minor(1000), taxRate: bp(1900) };
     const promo: Promotion = { id: "p1", name: "10 %", active: true, type: "order_percent", percent: bp(1000) };
     const cart = priceCart({ lines: [line], taxMode: "inclusive", rounding: SALE_ROUNDING, now: NOW, promotions: [promo] });
-    const sale: RepriceSale = { ...cart, kind: "sale", createdAt: NOW.toISOString(), promotionIds: ["p1"], payments: [{ amount: cart.total }] };
+    const sale: RepriceSale = {
+      ...cart,
+      kind: "sale",
+      createdAt: NOW.toISOString(),
+      promotionIds: ["p1"],
+      payments: [{ amount: cart.total }],
+    };
     const ended = { ...documentOf(promo), endsAt: "2026-05-01T00:00:00.000Z" };
     const found = repriceSale(sale, { catalogPrices: new Map([["v1", 1000]]), promotions: [ended] }).mismatches;
     expect(found).toContainEqual({ field: "discount", lineId: "l1", expected: 0, actual: 200 });
@@ -118,11 +139,22 @@ describe("repriceSale", () => {
       payments: [{ amount: 450 }],
     };
     expect(repriceSale(refund, { catalogPrices: new Map([["v1", 999]]), promotions: [] }).mismatches).toEqual([]);
-    expect(repriceSale({ ...refund, taxTotal: 70 }, { catalogPrices: new Map(), promotions: [] }).mismatches).toEqual([{ field: "taxTotal", expected: 72, actual: 70 }]);
+    expect(repriceSale({ ...refund, taxTotal: 70 }, { catalogPrices: new Map(), promotions: [] }).mismatches).toEqual([
+      { field: "taxTotal", expected: 72, actual: 70 },
+    ]);
   });
 
   it("maps every stored promotion kind to the pricing engine's shape", () => {
-    expect(promotionFromDocument({ id: "p", name: "n", kind: "order_fixed", value: 500, active: true, minSubtotal: 1000 })).toEqual({ id: "p", name: "n", active: true, type: "order_fixed", amount: 500, minSubtotal: 1000 });
-    expect(promotionFromDocument({ id: "p", name: "n", kind: "buy_x_get_y", value: 0, active: true, buyQty: 2, getQty: 1, variantIds: ["v"] })).toMatchObject({ type: "buy_x_get_y", buyQty: 2, getQty: 1, percent: 10_000 });
+    expect(promotionFromDocument({ id: "p", name: "n", kind: "order_fixed", value: 500, active: true, minSubtotal: 1000 })).toEqual({
+      id: "p",
+      name: "n",
+      active: true,
+      type: "order_fixed",
+      amount: 500,
+      minSubtotal: 1000,
+    });
+    expect(
+      promotionFromDocument({ id: "p", name: "n", kind: "buy_x_get_y", value: 0, active: true, buyQty: 2, getQty: 1, variantIds: ["v"] }),
+    ).toMatchObject({ type: "buy_x_get_y", buyQty: 2, getQty: 1, percent: 10_000 });
   });
 });

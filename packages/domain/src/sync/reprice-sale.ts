@@ -142,13 +142,17 @@ function documentChecks(sale: RepriceSale, out: PriceMismatch[]): void {
  * repriceSale(sale, { catalogPrices: new Map([["v1", 250]]), promotions: [] }).mismatches
  * // [{ field: "unitPrice", lineId: "l1", expected: 250, actual: 200 }, …]
  */
-export function repriceSale(sale: RepriceSale, input: { readonly catalogPrices: ReadonlyMap<string, number>; readonly promotions: readonly PromotionDocument[] }): RepriceResult {
+export function repriceSale(
+  sale: RepriceSale,
+  input: { readonly catalogPrices: ReadonlyMap<string, number>; readonly promotions: readonly PromotionDocument[] },
+): RepriceResult {
   const mismatches: PriceMismatch[] = [];
   if (sale.kind === "sale") {
     const applied = new Set(sale.promotionIds ?? []);
     const lines: CartLineInput[] = sale.lines.map((line) => {
       const listed = input.catalogPrices.get(line.variantId);
-      if (listed !== undefined && listed !== line.unitPrice) mismatches.push({ field: "unitPrice", lineId: line.id, expected: listed, actual: line.unitPrice });
+      if (listed !== undefined && listed !== line.unitPrice)
+        mismatches.push({ field: "unitPrice", lineId: line.id, expected: listed, actual: line.unitPrice });
       return {
         id: line.id,
         variantId: line.variantId,
@@ -175,7 +179,9 @@ export function repriceSale(sale: RepriceSale, input: { readonly catalogPrices: 
       priced.lines.forEach((expected, i) => {
         const actual = sale.lines[i];
         if (!actual) return;
-        for (const field of LINE_FIELDS) if (expected[field] !== actual[field]) mismatches.push({ field, lineId: actual.id, expected: expected[field], actual: actual[field] });
+        for (const field of LINE_FIELDS)
+          if (expected[field] !== actual[field])
+            mismatches.push({ field, lineId: actual.id, expected: expected[field], actual: actual[field] });
       });
     } catch (error) {
       if (!isDomainError(error)) throw error;

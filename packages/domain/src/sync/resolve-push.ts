@@ -98,14 +98,23 @@ function shifts(push: PushCase): PushOutcome {
   if (jsonEqual(incoming, master)) return noop;
   const base = assumed ?? master;
   if (!owner) {
-    const review = threeWayMerge(pick(base, SHIFT_REVIEW_FIELDS), pick(incoming, SHIFT_REVIEW_FIELDS), pick(master, SHIFT_REVIEW_FIELDS)).merged;
+    const review = threeWayMerge(
+      pick(base, SHIFT_REVIEW_FIELDS),
+      pick(incoming, SHIFT_REVIEW_FIELDS),
+      pick(master, SHIFT_REVIEW_FIELDS),
+    ).merged;
     const doc = { ...omit(master, SHIFT_REVIEW_FIELDS), ...review };
     if (jsonEqual(doc, master)) return conflict(master);
     return { action: "update", doc, conflict: !jsonEqual(doc, incoming) };
   }
   if (master.status === "closed" && incoming.status !== "closed") return conflict(master);
-  if (master.status === "closed" && !jsonEqual(omit(incoming, SHIFT_REVIEW_FIELDS), omit(master, SHIFT_REVIEW_FIELDS))) return conflict(master);
-  const review = threeWayMerge(pick(base, SHIFT_REVIEW_FIELDS), pick(incoming, SHIFT_REVIEW_FIELDS), pick(master, SHIFT_REVIEW_FIELDS)).merged;
+  if (master.status === "closed" && !jsonEqual(omit(incoming, SHIFT_REVIEW_FIELDS), omit(master, SHIFT_REVIEW_FIELDS)))
+    return conflict(master);
+  const review = threeWayMerge(
+    pick(base, SHIFT_REVIEW_FIELDS),
+    pick(incoming, SHIFT_REVIEW_FIELDS),
+    pick(master, SHIFT_REVIEW_FIELDS),
+  ).merged;
   const doc = { ...omit(incoming, SHIFT_REVIEW_FIELDS), ...review };
   return { action: "update", doc, conflict: !jsonEqual(doc, incoming) };
 }
@@ -143,7 +152,6 @@ function customers(push: PushCase): PushOutcome {
   if (context.actorKind === "shopper" && context.customerId !== incoming.id) return refuse("A shopper may change only their own profile.");
   return fieldMerge(push);
 }
-
 
 /**
  * The conflict rule of each collection (DESIGN.md's table) for one pushed row: pure, so the server,

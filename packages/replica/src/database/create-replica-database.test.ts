@@ -34,7 +34,12 @@ describe("createReplicaDatabase", () => {
 
   it("lets the POS and the storefront databases follow each other in one realm once closed", async () => {
     for (const collections of [POS_COLLECTIONS, STOREFRONT_COLLECTIONS, POS_COLLECTIONS]) {
-      const database = await createReplicaDatabase({ name: "one-at-a-time", storage: getRxStorageMemory(), collections, multiInstance: false });
+      const database = await createReplicaDatabase({
+        name: "one-at-a-time",
+        storage: getRxStorageMemory(),
+        collections,
+        multiInstance: false,
+      });
       await database.close();
     }
     expect(OPEN_COLLECTIONS.size).toBe(0);

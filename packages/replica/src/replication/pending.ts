@@ -1,9 +1,4 @@
-import {
-  getAssumedMasterState,
-  getChangedDocumentsSince,
-  getComposedPrimaryKeyOfDocumentData,
-  writeDocToDocState,
-} from "rxdb";
+import { getAssumedMasterState, getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, writeDocToDocState } from "rxdb";
 import type { RxReplicationState } from "rxdb/plugins/replication";
 
 /** How many changed documents {@link countPending} reads at a time. */

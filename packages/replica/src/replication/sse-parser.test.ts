@@ -55,11 +55,7 @@ describe("SseParser", () => {
   });
 
   it("keeps the last event id for later events and ignores ids with NUL", () => {
-    expect(parse("id: 1\ndata: a\n\ndata: b\n\nid: x\0y\ndata: c\n\n")).toEqual([
-      message("a", "1"),
-      message("b", "1"),
-      message("c", "1"),
-    ]);
+    expect(parse("id: 1\ndata: a\n\ndata: b\n\nid: x\0y\ndata: c\n\n")).toEqual([message("a", "1"), message("b", "1"), message("c", "1")]);
   });
 
   it("strips a byte order mark at the start of the body", () => {

@@ -170,12 +170,7 @@ function reporting<A extends unknown[], R>(handler: (...args: A) => Promise<R>, 
 }
 
 /** Fails fast on options that would only fail later, request by request. */
-function checkOptions(
-  opened: object,
-  names: readonly CollectionName[],
-  push: readonly CollectionName[],
-  batchSize: number,
-): void {
+function checkOptions(opened: object, names: readonly CollectionName[], push: readonly CollectionName[], batchSize: number): void {
   if (names.length === 0) throw new TypeError("replicate at least one collection");
   const missing = names.filter((name) => !(name in opened));
   if (missing.length > 0) throw new TypeError(`the database has no collection ${missing.join(", ")}`);

@@ -14,9 +14,7 @@ export const productsSchema = documentSchema<"products">({
     taxRateId: text,
     description: text,
     images: arrayOf(text),
-    variants: arrayOf(
-      objectOf({ id: text, sku: text, barcode: text, title: text, price: integer, trackStock: boolean, cost: integer }),
-    ),
+    variants: arrayOf(objectOf({ id: text, sku: text, barcode: text, title: text, price: integer, trackStock: boolean, cost: integer })),
     updatedAt: timestamp,
   },
   required: ["name", "status", "updatedAt"],

@@ -20,9 +20,7 @@ export const settingsSchema = documentSchema<"settings">({
     cashRounding: integer,
     receiptHeader: text,
     receiptFooter: text,
-    shippingOptions: arrayOf(
-      objectOf({ id: text, kind: text, name: text, amount: integer, freeOver: integer, locationId: text }),
-    ),
+    shippingOptions: arrayOf(objectOf({ id: text, kind: text, name: text, amount: integer, freeOver: integer, locationId: text })),
     theme: objectOf({ primaryColor: text, accentColor: text, logoUrl: text }),
     discountApprovalThresholdBp: integer,
     updatedAt: timestamp,

@@ -11,9 +11,7 @@ export const shiftsSchema = documentSchema<"shifts">({
     openedBy: ref,
     openedAt: timestamp,
     openingFloat: integer,
-    cashMovements: arrayOf(
-      objectOf({ id: text, kind: text, amount: integer, reason: text, at: text, staffId: text }),
-    ),
+    cashMovements: arrayOf(objectOf({ id: text, kind: text, amount: integer, reason: text, at: text, staffId: text })),
     closedBy: ref,
     closedAt: timestamp,
     countedCash: integer,
@@ -26,5 +24,8 @@ export const shiftsSchema = documentSchema<"shifts">({
     reviewNote: text,
   },
   required: ["registerId", "locationId", "status", "openedBy", "openedAt", "openingFloat"],
-  indexes: [["registerId", "openedAt"], ["status", "openedAt"]],
+  indexes: [
+    ["registerId", "openedAt"],
+    ["status", "openedAt"],
+  ],
 });

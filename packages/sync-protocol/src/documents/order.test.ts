@@ -8,7 +8,7 @@ const order = examples.orders;
 describe("orderSchema", () => {
   it("accepts a pickup order of a guest awaiting payment", () => {
     const pickup = {
-      ...without(order, ["customerId"]) as object,
+      ...(without(order, ["customerId"]) as object),
       status: "pending_payment",
       shipping: { optionId: "ship-pickup", kind: "pickup", amount: 0, locationId: "loc-1" },
       payment: { provider: "stripe", status: "pending" },
@@ -18,8 +18,21 @@ describe("orderSchema", () => {
   });
 
   it.each([
-    "number", "email", "status", "currency", "taxMode", "lines", "subtotal", "discountTotal", "shippingTotal",
-    "taxTotal", "total", "shipping", "payment", "createdAt", "updatedAt",
+    "number",
+    "email",
+    "status",
+    "currency",
+    "taxMode",
+    "lines",
+    "subtotal",
+    "discountTotal",
+    "shippingTotal",
+    "taxTotal",
+    "total",
+    "shipping",
+    "payment",
+    "createdAt",
+    "updatedAt",
   ])("rejects an order without %s", (key) => {
     expect(orderSchema.safeParse(without(order, [key])).success).toBe(false);
   });

@@ -18,15 +18,7 @@ import { saleLinesSchema } from "./sale-line.ts";
  * Where an order stands. Transitions are checked by the order state machine of
  * `@countertop/domain` on the server, not by this schema.
  */
-export const orderStatusSchema = z.enum([
-  "pending_payment",
-  "paid",
-  "ready_for_pickup",
-  "shipped",
-  "completed",
-  "cancelled",
-  "refunded",
-]);
+export const orderStatusSchema = z.enum(["pending_payment", "paid", "ready_for_pickup", "shipped", "completed", "cancelled", "refunded"]);
 
 /** @see orderStatusSchema */
 export type OrderStatus = z.infer<typeof orderStatusSchema>;

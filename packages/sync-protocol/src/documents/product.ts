@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  codeSchema,
-  hasUniqueIds,
-  idSchema,
-  nameSchema,
-  nonNegativeMoneySchema,
-  timestampSchema,
-  urlSchema,
-} from "../primitives.ts";
+import { codeSchema, hasUniqueIds, idSchema, nameSchema, nonNegativeMoneySchema, timestampSchema, urlSchema } from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** One sellable variant of a product (size, colour…). Stock is tracked per variant and location. */

@@ -22,7 +22,7 @@ describe("promotionSchema", () => {
   it.each([
     ["a percent over 100 %", { kind: "order_percent", value: 10_001 }],
     ["category_percent without a category", { kind: "category_percent", value: 1000 }],
-    ["buy_x_get_y without getQty", { ...without(promotion, ["getQty"]) as object }],
+    ["buy_x_get_y without getQty", { ...(without(promotion, ["getQty"]) as object) }],
     ["a fractional value", { kind: "order_fixed", value: 4.5 }],
     ["a negative value", { kind: "order_fixed", value: -500 }],
     ["a free item over 100 %", { ...promotion, getPercent: 10_001 }],

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  idSchema,
-  nameSchema,
-  nonNegativeMoneySchema,
-  percentBpSchema,
-  positiveQuantitySchema,
-  timestampSchema,
-} from "../primitives.ts";
+import { idSchema, nameSchema, nonNegativeMoneySchema, percentBpSchema, positiveQuantitySchema, timestampSchema } from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /**

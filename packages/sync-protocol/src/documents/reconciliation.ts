@@ -3,13 +3,7 @@ import { idSchema, noteSchema, timestampSchema } from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** What the server found that a manager should look at. */
-export const reconciliationKindSchema = z.enum([
-  "oversell",
-  "price_mismatch",
-  "late_sync",
-  "cash_variance",
-  "duplicate_customer",
-]);
+export const reconciliationKindSchema = z.enum(["oversell", "price_mismatch", "late_sync", "cash_variance", "duplicate_customer"]);
 
 /** @see reconciliationKindSchema */
 export type ReconciliationKind = z.infer<typeof reconciliationKindSchema>;

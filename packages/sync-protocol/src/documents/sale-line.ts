@@ -38,8 +38,4 @@ export const saleLineSchema = z.looseObject({
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
 /** One to {@link MAX_LINES} lines with distinct ids (stock movement ids are derived from them). */
-export const saleLinesSchema = z
-  .array(saleLineSchema)
-  .min(1)
-  .max(MAX_LINES)
-  .refine(hasUniqueIds, { message: "line ids must be unique" });
+export const saleLinesSchema = z.array(saleLineSchema).min(1).max(MAX_LINES).refine(hasUniqueIds, { message: "line ids must be unique" });

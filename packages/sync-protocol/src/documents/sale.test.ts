@@ -36,8 +36,22 @@ describe("saleSchema", () => {
   });
 
   it.each([
-    "kind", "status", "number", "registerId", "locationId", "shiftId", "staffId", "currency", "taxMode", "lines",
-    "subtotal", "discountTotal", "taxTotal", "total", "payments", "createdAt",
+    "kind",
+    "status",
+    "number",
+    "registerId",
+    "locationId",
+    "shiftId",
+    "staffId",
+    "currency",
+    "taxMode",
+    "lines",
+    "subtotal",
+    "discountTotal",
+    "taxTotal",
+    "total",
+    "payments",
+    "createdAt",
   ])("rejects a sale without %s", (key) => {
     expect(saleSchema.safeParse(without(sale, [key])).success).toBe(false);
   });

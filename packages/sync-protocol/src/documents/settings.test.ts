@@ -11,8 +11,20 @@ describe("settingsSchema", () => {
   });
 
   it.each([
-    "shopName", "currency", "locale", "taxMode", "taxRates", "defaultTaxRateId", "locations", "registers",
-    "paymentMethods", "cashRounding", "shippingOptions", "theme", "discountApprovalThresholdBp", "updatedAt",
+    "shopName",
+    "currency",
+    "locale",
+    "taxMode",
+    "taxRates",
+    "defaultTaxRateId",
+    "locations",
+    "registers",
+    "paymentMethods",
+    "cashRounding",
+    "shippingOptions",
+    "theme",
+    "discountApprovalThresholdBp",
+    "updatedAt",
   ])("rejects settings without %s", (key) => {
     expect(settingsSchema.safeParse(without(settings, [key])).success).toBe(false);
   });

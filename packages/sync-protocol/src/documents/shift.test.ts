@@ -25,12 +25,9 @@ describe("shiftSchema", () => {
     expect(shiftSchema.safeParse(reviewed).success).toBe(true);
   });
 
-  it.each(["registerId", "locationId", "status", "openedBy", "openedAt", "openingFloat"])(
-    "rejects a shift without %s",
-    (key) => {
-      expect(shiftSchema.safeParse(without(shift, [key])).success).toBe(false);
-    },
-  );
+  it.each(["registerId", "locationId", "status", "openedBy", "openedAt", "openingFloat"])("rejects a shift without %s", (key) => {
+    expect(shiftSchema.safeParse(without(shift, [key])).success).toBe(false);
+  });
 
   it.each(["id", "kind", "amount", "reason", "at", "staffId"])("rejects a cash movement without %s", (key) => {
     expect(shiftSchema.safeParse(without(shift, ["cashMovements", 0, key])).success).toBe(false);

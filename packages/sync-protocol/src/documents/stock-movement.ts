@@ -3,16 +3,7 @@ import { idSchema, noteSchema, quantitySchema, timestampSchema } from "../primit
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** Why stock moved. `sale` / `refund` / `order` / `order_cancel` movements are derived by the server. */
-export const stockMovementReasonSchema = z.enum([
-  "sale",
-  "refund",
-  "receive",
-  "adjust",
-  "count",
-  "order",
-  "order_cancel",
-  "transfer",
-]);
+export const stockMovementReasonSchema = z.enum(["sale", "refund", "receive", "adjust", "count", "order", "order_cancel", "transfer"]);
 
 /** @see stockMovementReasonSchema */
 export type StockMovementReason = z.infer<typeof stockMovementReasonSchema>;

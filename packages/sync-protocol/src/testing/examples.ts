@@ -105,9 +105,7 @@ export const examples: { readonly [N in CollectionName]: CollectionDocument<N> }
     openedBy: STAFF,
     openedAt: "2026-11-22T08:00:00+01:00",
     openingFloat: 15000,
-    cashMovements: [
-      { id: `${SHIFT}-pm1`, kind: "pay_out", amount: 800, reason: "Milk for the staff room", at: T, staffId: STAFF },
-    ],
+    cashMovements: [{ id: `${SHIFT}-pm1`, kind: "pay_out", amount: 800, reason: "Milk for the staff room", at: T, staffId: STAFF }],
     closedBy: STAFF,
     closedAt: "2026-11-22T18:00:00+01:00",
     countedCash: 16340,

@@ -28,9 +28,15 @@ const inputs: unknown[] = [
 describe("the browser's zod/mini wire checks", () => {
   it("accept and refuse exactly what the full-zod contract schemas do, and keep unknown fields", () => {
     for (const input of inputs) {
-      expect(clientPullResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(loosePullResponseSchema.safeParse(input).success);
-      expect(clientPushResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(loosePushResponseSchema.safeParse(input).success);
-      expect(clientStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(looseStreamEventSchema.safeParse(input).success);
+      expect(clientPullResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
+        loosePullResponseSchema.safeParse(input).success,
+      );
+      expect(clientPushResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
+        loosePushResponseSchema.safeParse(input).success,
+      );
+      expect(clientStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
+        looseStreamEventSchema.safeParse(input).success,
+      );
     }
     expect(clientPullResponseSchema.parse({ documents: [doc], checkpoint: { seq: "1" } }).documents[0]).toEqual(doc);
   });

@@ -60,7 +60,10 @@ describe("pullResponseSchema", () => {
     ["no checkpoint", { documents: [] }],
     ["a numeric seq", { documents: [], checkpoint: { seq: 17 } }],
     ["a document without id", { documents: [{ _deleted: false }], checkpoint: { seq: "1" } }],
-    ["too many documents", { documents: Array.from({ length: MAX_PULL_LIMIT + 1 }, (_, i) => ({ id: `d${i}`, _deleted: false })), checkpoint: { seq: "1" } }],
+    [
+      "too many documents",
+      { documents: Array.from({ length: MAX_PULL_LIMIT + 1 }, (_, i) => ({ id: `d${i}`, _deleted: false })), checkpoint: { seq: "1" } },
+    ],
   ])("rejects %s", (_label, body) => {
     expect(loosePullResponseSchema.safeParse(body).success).toBe(false);
   });

@@ -38,7 +38,9 @@ export async function isolate(db: Kysely<unknown>, table: string, column = "tena
   await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(db);
   await sql.raw(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`).execute(db);
   await sql
-    .raw(`CREATE POLICY tenant_isolation ON ${table} TO ${APP_ROLE} USING (${column} = ${TENANT_SETTING}) WITH CHECK (${column} = ${TENANT_SETTING})`)
+    .raw(
+      `CREATE POLICY tenant_isolation ON ${table} TO ${APP_ROLE} USING (${column} = ${TENANT_SETTING}) WITH CHECK (${column} = ${TENANT_SETTING})`,
+    )
     .execute(db);
   await sql.raw(`CREATE POLICY platform_read ON ${table} FOR SELECT TO ${PLATFORM_ROLE} USING (true)`).execute(db);
   await sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO ${APP_ROLE}`).execute(db);
@@ -85,10 +87,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("tenants")
     .addColumn("id", "uuid", (c) => c.primaryKey())
-    .addColumn("slug", "text", (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9][a-z0-9-]{1,40}$'`))
+    .addColumn("slug", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9][a-z0-9-]{1,40}$'`),
+    )
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("currency", "text", (c) => c.notNull().check(sql`currency ~ '^[A-Z]{3}$'`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("active").check(sql`status IN ('active', 'suspended', 'disabled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status IN ('active', 'suspended', 'disabled')`),
+    )
     .addColumn("plan_id", "text", (c) => c.notNull().references("plans.id"))
     .addColumn("domain", "text", (c) => c.unique())
     .addColumn("seq", "bigint", (c) => c.notNull().defaultTo(0))
@@ -153,7 +165,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("ref_id", "text")
     .addColumn("occurred_at", "timestamptz", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("stock_movements_variant_idx").on("stock_movements").columns(["tenant_id", "location_id", "variant_id"]).execute();
+  await db.schema
+    .createIndex("stock_movements_variant_idx")
+    .on("stock_movements")
+    .columns(["tenant_id", "location_id", "variant_id"])
+    .execute();
 
   await documentTable(db, "sales")
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind IN ('sale', 'refund')`))
@@ -173,10 +189,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("orders_customer_idx").on("orders").columns(["tenant_id", "customer_id"]).execute();
 
-  await documentTable(db, "customers")
-    .addColumn("email", "text")
-    .addColumn("phone", "text")
-    .execute();
+  await documentTable(db, "customers").addColumn("email", "text").addColumn("phone", "text").execute();
   await db.schema.createIndex("customers_email_idx").on("customers").columns(["tenant_id", "email"]).execute();
 
   for (const table of [...PLAIN_COLLECTIONS, "stock_levels", "stock_movements", "sales", "orders", "customers"]) {
@@ -186,7 +199,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["customers", "orders", "sales", "stock_movements", "stock_levels", ...PLAIN_COLLECTIONS, "devices", "users", "platform_users", "tenants", "plans"]) {
+  for (const table of [
+    "customers",
+    "orders",
+    "sales",
+    "stock_movements",
+    "stock_levels",
+    ...PLAIN_COLLECTIONS,
+    "devices",
+    "users",
+    "platform_users",
+    "tenants",
+    "plans",
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }
