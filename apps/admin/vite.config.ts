@@ -1,5 +1,5 @@
 import { defineConfig } from "vite";
-import { pwaApp } from "../../vite.config.ts";
+import { pwaApp } from "@countertop/tooling/vite";
 
 export default defineConfig(
   pwaApp({

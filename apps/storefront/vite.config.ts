@@ -1,5 +1,5 @@
 import { defineConfig } from "vite";
-import { productImageCaching, pwaApp } from "../../vite.config.ts";
+import { productImageCaching, pwaApp } from "@countertop/tooling/vite";
 
 export default defineConfig(
   pwaApp({

@@ -3,7 +3,12 @@ import type { UserConfig } from "vite";
 import { VitePWA, type ManifestOptions, type VitePWAOptions } from "vite-plugin-pwa";
 
 type RuntimeCaching = NonNullable<NonNullable<VitePWAOptions["workbox"]>["runtimeCaching"]>[number];
-import { defineConfig } from "vitest/config";
+
+/*
+ * The apps load their vite.config.ts with `vite build --configLoader runner`: this file is TypeScript
+ * inside a workspace package, which Vite's default loader would leave to Node to import (and Node 20
+ * does not run .ts).
+ */
 
 /**
  * Product images, wherever the shop keeps them: shown from the cache at once (offline too) and
@@ -74,60 +79,3 @@ export function pwaApp(options: PwaAppOptions): UserConfig {
     server: { port: options.port, proxy: { "/api": "http://localhost:8787", "/sync": "http://localhost:8787" } },
   };
 }
-
-/**
- * Shared Vitest configuration: one project per package, so `pnpm test:unit` runs them all
- * and `vitest --project domain` runs one.
- */
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        test: {
-          name: "domain",
-          root: "packages/domain",
-          include: ["src/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "sync-protocol",
-          root: "packages/sync-protocol",
-          include: ["src/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "replica",
-          root: "packages/replica",
-          include: ["src/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "sync-server",
-          root: "apps/sync-server",
-          include: ["src/**/*.test.ts"],
-          globalSetup: ["../../scripts/test/postgres-global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: "storefront",
-          root: "apps/storefront",
-          include: ["src/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "tooling",
-          root: "scripts",
-          include: ["**/*.test.ts"],
-          testTimeout: 60_000,
-        },
-      },
-    ],
-  },
-});
