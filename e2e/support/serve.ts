@@ -32,6 +32,7 @@ const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
     HOST: "127.0.0.1",
     DATA_DIR: path.join(serverDir, ".data-e2e"),
     NODE_ENV: "test",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   },
 });
 

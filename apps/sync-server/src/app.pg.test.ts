@@ -2,12 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultPaymentProviders } from "./checkout/payment-provider";
+import { createLogger } from "./http/logger";
 import { createApp } from "./app";
 import { openChangeFeed, type ChangeFeed } from "./sync/change-feed";
 import type { OpenDatabase } from "./db/database";
 import { ENGINES, openTestDatabase } from "./testing/test-database";
 
-const quiet = { info() {}, error() {} };
+const quiet = createLogger("silent");
 
 /** A fake build of each app: an index.html shell and one hashed asset. */
 function fakeBuilds(): string {
@@ -39,6 +41,7 @@ describe.each(ENGINES)("app on %s", (engine) => {
       jwtSecret: "x".repeat(32),
       changes,
       mail: { send: async () => undefined },
+      payments: defaultPaymentProviders(),
     });
   });
   afterAll(async () => {

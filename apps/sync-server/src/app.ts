@@ -5,7 +5,8 @@ import { deviceRoutes } from "./devices/device.routes";
 import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
-import { checkoutRoutes, defaultPaymentProviders } from "./checkout/checkout.routes";
+import { requestLog } from "./http/request-log";
+import { checkoutRoutes } from "./checkout/checkout.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
 import { demoMediaRoutes } from "./seed/demo-media.routes";
 import { shopAccountRoutes } from "./shop/account.routes";
@@ -17,11 +18,10 @@ import { syncRoutes } from "./sync/sync.routes";
 import { tenantRoutes } from "./tenants/tenant.routes";
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
-export function createApp(appDeps: AppDeps) {
-  // One set of payment providers for checkout and for refunds made when the shop refunds an order.
-  const deps: AppDeps = { ...appDeps, payments: appDeps.payments ?? defaultPaymentProviders() };
+export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
+  app.use(requestLog(deps.log));
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);
   app.use(shopDomains(deps));

@@ -2,6 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { defaultPaymentProviders } from "./checkout/payment-provider";
+import { createLogger } from "./http/logger";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { loadJwtSecret } from "./auth/jwt-secret";
@@ -15,7 +17,7 @@ const workspaceApps = path.resolve(here, "../..");
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const log = env.LOG_LEVEL === "silent" ? { info() {}, error() {} } : console;
+  const log = createLogger(env.LOG_LEVEL);
   const dataDir = path.resolve(env.DATA_DIR);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite"), poolSize: env.DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(database.db);
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     jwtSecret,
     changes,
     mail: fileTransport(path.join(dataDir, "outbox")),
+    payments: defaultPaymentProviders(),
     startedAt: new Date(),
     log,
   });

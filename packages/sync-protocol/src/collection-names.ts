@@ -32,3 +32,24 @@ const names: ReadonlySet<string> = new Set(COLLECTIONS);
 export function isCollectionName(value: string): value is CollectionName {
   return names.has(value);
 }
+
+/**
+ * What a shopper's token reads of every shop: the public catalog, availability, the public subset of
+ * the settings and the uncoded promotions. The server shows each document as the public sees it.
+ */
+export const SHOPPER_PUBLIC_COLLECTIONS = [
+  "products",
+  "categories",
+  "stock_levels",
+  "settings",
+  "promotions",
+] as const satisfies readonly CollectionName[];
+
+/** What a signed-in shopper's token also reads: their own orders and their own profile. */
+export const SHOPPER_OWN_COLLECTIONS = ["orders", "customers"] as const satisfies readonly CollectionName[];
+
+/** Every collection a shopper's token may read ({@link SHOPPER_PUBLIC_COLLECTIONS} and {@link SHOPPER_OWN_COLLECTIONS}). */
+export const SHOPPER_COLLECTIONS: readonly CollectionName[] = [...SHOPPER_PUBLIC_COLLECTIONS, ...SHOPPER_OWN_COLLECTIONS];
+
+/** The only collection a shopper pushes: their own profile (orders are made by checkout). */
+export const SHOPPER_PUSH_COLLECTIONS = ["customers"] as const satisfies readonly CollectionName[];

@@ -1,5 +1,14 @@
 import type { z } from "zod";
-import { COLLECTIONS, isCollectionName, type CollectionName } from "./collection-names.ts";
+import { pushRequestSchema, type PushRequest } from "./wire/push-request.ts";
+import {
+  COLLECTIONS,
+  SHOPPER_COLLECTIONS,
+  SHOPPER_OWN_COLLECTIONS,
+  SHOPPER_PUBLIC_COLLECTIONS,
+  SHOPPER_PUSH_COLLECTIONS,
+  isCollectionName,
+  type CollectionName,
+} from "./collection-names.ts";
 import { categorySchema } from "./documents/category.ts";
 import { customerSchema } from "./documents/customer.ts";
 import { orderSchema } from "./documents/order.ts";
@@ -36,4 +45,22 @@ export const collectionSchemas = {
  */
 export type CollectionDocument<N extends CollectionName> = z.infer<(typeof collectionSchemas)[N]>;
 
-export { COLLECTIONS, isCollectionName, type CollectionName };
+export {
+  COLLECTIONS,
+  SHOPPER_COLLECTIONS,
+  SHOPPER_OWN_COLLECTIONS,
+  SHOPPER_PUBLIC_COLLECTIONS,
+  SHOPPER_PUSH_COLLECTIONS,
+  isCollectionName,
+  type CollectionName,
+};
+
+/**
+ * The body schema of `POST /sync/v1/{name}/push`, typed with the collection's documents.
+ * @example
+ * const rows = collectionPushSchema("sales").parse(body); // PushRow<Sale>[]
+ */
+export function collectionPushSchema<N extends CollectionName>(name: N): z.ZodType<PushRequest<CollectionDocument<N>>> {
+  // zod's inference cannot follow a generic index into `collectionSchemas`; the schema is that collection's own.
+  return pushRequestSchema(collectionSchemas[name]) as z.ZodType<PushRequest<CollectionDocument<N>>>;
+}

@@ -7,7 +7,7 @@
  * const rows = pushRequestSchema(collectionSchemas.sales).parse(body);
  */
 
-export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, isSupportedProtocolVersion } from "./protocol-version.ts";
+export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS, isSupportedProtocolVersion } from "./protocol-version.ts";
 
 export {
   basisPointsSchema,
@@ -36,7 +36,16 @@ export {
 } from "./primitives.ts";
 export type { PaymentMethod, ShippingKind, StaffRole, TaxMode } from "./primitives.ts";
 
-export { COLLECTIONS, collectionSchemas, isCollectionName } from "./collections.ts";
+export {
+  COLLECTIONS,
+  SHOPPER_COLLECTIONS,
+  SHOPPER_OWN_COLLECTIONS,
+  SHOPPER_PUBLIC_COLLECTIONS,
+  SHOPPER_PUSH_COLLECTIONS,
+  collectionPushSchema,
+  collectionSchemas,
+  isCollectionName,
+} from "./collections.ts";
 export type { CollectionDocument, CollectionName } from "./collections.ts";
 
 export { replicatedDocumentSchema } from "./documents/replicated-document.ts";

@@ -17,7 +17,7 @@ import { looseStreamEventSchema } from "./wire/stream-event.ts";
  * PROTOCOL_VERSION (with a line in its history) and record the version and new hash here together.
  * If only a zod upgrade changed its JSON Schema output, re-record the hash without a bump.
  */
-const RECORDED = { version: 1, hash: "b36e1d9d289e1fc4af17725291c0162609d075d5a9843f0b7dd5bc50ac88bf21" };
+const RECORDED = { version: 2, hash: "8f1e7b202e05b8869e224b0143a9fd2f93d9b8b8c98af9112d84c63a2a53cbca" };
 
 /** JSON with object keys sorted at every depth, so the hash doesn't depend on declaration order. */
 function stableStringify(value: unknown): string {
@@ -68,11 +68,11 @@ describe("isSupportedProtocolVersion", () => {
     expect(PROTOCOL_VERSION_HEADER).toBe(PROTOCOL_VERSION_HEADER.toLowerCase());
   });
 
-  it.each([String(PROTOCOL_VERSION), ` ${PROTOCOL_VERSION} `, undefined, null])("accepts %j", (header) => {
+  it.each([String(PROTOCOL_VERSION), ` ${PROTOCOL_VERSION} `, String(PROTOCOL_VERSION - 1), undefined, null])("accepts %j", (header) => {
     expect(isSupportedProtocolVersion(header)).toBe(true);
   });
 
-  it.each(["", String(PROTOCOL_VERSION + 1), "0", "1.0", "v1", "abc"])("refuses %j", (header) => {
+  it.each(["", String(PROTOCOL_VERSION + 1), String(PROTOCOL_VERSION - 2), "1.0", "v1", "abc"])("refuses %j", (header) => {
     expect(isSupportedProtocolVersion(header)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // History:
 // -- Version 1: first contract. 12 collections, pull / push / stream, error codes.
+// -- Version 2: the error codes include the domain's rule codes (a refused commerce rule answers 400
+//    with its own code). Servers accept version 1 and 2 alike: every change is additive.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of
@@ -10,11 +12,14 @@
  * documents are loose objects, so unknown fields pass through. A field is deprecated, never
  * silently removed.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The versions a server of this contract serves: the current one and the one before it. */
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [PROTOCOL_VERSION - 1, PROTOCOL_VERSION];
 
 /**
  * The request header in which clients send {@link PROTOCOL_VERSION} (as decimal digits) on every
- * `/sync` call. A server answers 426 `unsupported_protocol_version` to any other version.
+ * `/sync` call. A server answers 426 `unsupported_protocol_version` to a version it does not support.
  * @example
  * fetch(url, { headers: { [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) } });
  */
@@ -22,11 +27,14 @@ export const PROTOCOL_VERSION_HEADER = "x-countertop-protocol";
 
 /**
  * Whether a server speaking {@link PROTOCOL_VERSION} can serve a request carrying this header
- * value. A missing header is accepted: the `/sync/v1` path already names the contract, and
- * third-party clients (plain RxDB, curl) may not send it. Any other value, including `"1.0"`, is not.
+ * value: the current version or the previous one ({@link SUPPORTED_PROTOCOL_VERSIONS}), so a till
+ * holding offline sales can sync them after a server upgrade. A missing header is accepted: the
+ * `/sync/v1` path already names the contract, and third-party clients (plain RxDB, curl) may not
+ * send it. Any other value, including `"1.0"`, is not.
  * @example
  * if (!isSupportedProtocolVersion(c.req.header(PROTOCOL_VERSION_HEADER))) answer 426;
  */
 export function isSupportedProtocolVersion(header: string | null | undefined): boolean {
-  return header === undefined || header === null || header.trim() === String(PROTOCOL_VERSION);
+  if (header === undefined || header === null) return true;
+  return SUPPORTED_PROTOCOL_VERSIONS.some((version) => header.trim() === String(version));
 }

@@ -1,13 +1,13 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
-import { asPlatformReader } from "../db/tenant-scope";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { ApiError, ApiErrorCode } from "../http/errors";
+import { clientAddress } from "../http/client-address";
+import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
 import { verifyPassword } from "./password";
 import { issueToken } from "./token";
+import { findManagersByEmail, findOwnerByEmail } from "./user.repository";
 
 const loginSchema = z.object({
   email: z.email().max(254),
@@ -15,15 +15,6 @@ const loginSchema = z.object({
   /** Needed only when one email manages several shops. */
   tenantSlug: z.string().max(64).optional(),
 });
-
-/** The caller's address for rate limiting; in-process test requests have none. */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "local";
-  } catch {
-    return "local";
-  }
-}
 
 const WRONG = "Email or password is wrong.";
 
@@ -40,41 +31,25 @@ export function authRoutes(deps: AppDeps) {
     perAddress.hit(address);
     perAccount.hit(`${address}|${email}`);
 
-    const owner = await deps.db.selectFrom("platform_users").selectAll().where("email", "=", email).executeTakeFirst();
+    const owner = await findOwnerByEmail(deps.db, email);
     if (owner) {
-      if (!(await verifyPassword(body.password, owner.password_hash))) throw new ApiError(401, ApiErrorCode.Unauthorized, WRONG);
+      if (!(await verifyPassword(body.password, owner.password_hash))) throw new ApiError(ErrorCode.unauthorized, WRONG);
       perAccount.reset(`${address}|${email}`);
       return c.json({ token: await issueToken(deps.jwtSecret, { kind: "owner", userId: owner.id }), role: "owner" as const });
     }
 
-    const candidates = await asPlatformReader(deps.db, (trx) =>
-      trx
-        .selectFrom("users")
-        .innerJoin("tenants", "tenants.id", "users.tenant_id")
-        .select([
-          "users.id",
-          "users.tenant_id",
-          "users.password_hash",
-          "users.name",
-          "tenants.slug",
-          "tenants.status",
-          "tenants.name as tenant_name",
-        ])
-        .where("users.email", "=", email)
-        .$if(body.tenantSlug !== undefined, (qb) => qb.where("tenants.slug", "=", body.tenantSlug ?? ""))
-        .execute(),
-    );
+    const candidates = await findManagersByEmail(deps.db, email, body.tenantSlug);
     const matches = [];
     for (const user of candidates) if (await verifyPassword(body.password, user.password_hash)) matches.push(user);
     const user = matches[0];
-    if (!user) throw new ApiError(401, ApiErrorCode.Unauthorized, WRONG);
+    if (!user) throw new ApiError(ErrorCode.unauthorized, WRONG);
     if (matches.length > 1) {
-      throw new ApiError(409, ApiErrorCode.Conflict, "This email manages several shops: choose one.", {
+      throw new ApiError(ErrorCode.conflict, "This email manages several shops: choose one.", {
         shops: matches.map((m) => ({ slug: m.slug, name: m.tenant_name })),
       });
     }
     if (user.status !== "active")
-      throw new ApiError(403, ApiErrorCode.TenantSuspended, "This shop's account is suspended. Contact the platform owner.");
+      throw new ApiError(ErrorCode.tenant_suspended, "This shop's account is suspended. Contact the platform owner.");
     perAccount.reset(`${address}|${email}`);
     const token = await issueToken(deps.jwtSecret, { kind: "manager", userId: user.id, tenantId: user.tenant_id });
     return c.json({ token, role: "manager" as const, tenantId: user.tenant_id, tenantSlug: user.slug, name: user.name });

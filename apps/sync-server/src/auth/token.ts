@@ -1,6 +1,6 @@
 import { sign, verify } from "hono/jwt";
 import { z } from "zod";
-import { ApiError, ApiErrorCode } from "../http/errors";
+import { ApiError, ErrorCode } from "../http/errors";
 
 /** Who is calling: decided by the token alone, never by a document or a parameter. */
 export type Principal =
@@ -52,10 +52,10 @@ export async function readToken(secret: string, token: string): Promise<Principa
   try {
     payload = await verify(token, secret, "HS256");
   } catch {
-    throw new ApiError(401, ApiErrorCode.Unauthorized, "The sign-in token is invalid or expired. Sign in again.");
+    throw new ApiError(ErrorCode.unauthorized, "The sign-in token is invalid or expired. Sign in again.");
   }
   const claims = claimsSchema.safeParse(payload);
-  if (!claims.success) throw new ApiError(401, ApiErrorCode.Unauthorized, "The sign-in token is not one this server issues.");
+  if (!claims.success) throw new ApiError(ErrorCode.unauthorized, "The sign-in token is not one this server issues.");
   const c = claims.data;
   switch (c.kind) {
     case "owner":

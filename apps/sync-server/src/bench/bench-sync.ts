@@ -19,7 +19,7 @@ import { createReplicaDatabase, startReplication } from "@countertop/replica";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
-import type { StoredDoc } from "../db/schema";
+import type { Sale } from "@countertop/sync-protocol";
 import { withTenant } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { DEMO } from "../seed/demo";
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
           lines: [0, 1, 2].map((j) => ({ variant: till.variants[(i * 3 + j) % till.variants.length]!, qty: 1 + (j % 2) })),
         }),
       );
-      const batches: StoredDoc[][] = [];
+      const batches: Sale[][] = [];
       for (let i = 0; i < sales.length; i += SIZE.pushBatch) batches.push(sales.slice(i, i + SIZE.pushBatch));
       return { till, batches };
     });

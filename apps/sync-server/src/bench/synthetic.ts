@@ -1,5 +1,5 @@
 import { examples } from "@countertop/sync-protocol/testing";
-import type { StoredDoc } from "../db/schema";
+import type { Product, Sale } from "@countertop/sync-protocol";
 
 /** A deterministic id in UUID form, so seeded rows look like the devices' ids. */
 function uuidFor(kind: number, n: number): string {
@@ -8,7 +8,7 @@ function uuidFor(kind: number, n: number): string {
 }
 
 /** The `n`th product of a big synthetic catalog: two variants, like a typical shop's. */
-export function syntheticProduct(n: number): StoredDoc {
+export function syntheticProduct(n: number): Product {
   const id = uuidFor(1, n);
   return {
     ...examples.products,
@@ -22,7 +22,7 @@ export function syntheticProduct(n: number): StoredDoc {
 }
 
 /** The `n`th historical sale of a till: three lines, as it would have been pushed. */
-export function syntheticSale(n: number, till: { readonly id: string; readonly locationId: string }): StoredDoc {
+export function syntheticSale(n: number, till: { readonly id: string; readonly locationId: string }): Sale {
   const id = uuidFor(3, n);
   const line = examples.sales.lines[0]!;
   const lines = [0, 1, 2].map((k) => ({ ...line, id: uuidFor(4, n * 3 + k) }));

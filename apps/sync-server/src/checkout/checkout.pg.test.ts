@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { WireDoc } from "../testing/http-client";
 import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
 import { ENGINES } from "../testing/test-database";
 import { pullAll } from "../testing/sync-client";
@@ -8,7 +8,7 @@ import { TEST_CARDS } from "./payment-provider";
 describe.each(ENGINES)("storefront checkout on %s", (engine) => {
   let server: TestServer;
   let till: { id: string; token: string; locationId: string };
-  let products: StoredDoc[];
+  let products: WireDoc[];
   let keyCounter = 0;
 
   const variantOf = (name: string) => (products.find((p) => p.name === name)!.variants as { id: string; price: number }[])[0]!;
@@ -114,8 +114,8 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
     const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
     const eggs = variantOf("Free-range Eggs");
     await setStock(eggs.id, 10);
-    const move = async (order: StoredDoc, status: string) => {
-      const next: StoredDoc = { ...order, status, updatedAt: new Date().toISOString() };
+    const move = async (order: WireDoc, status: string) => {
+      const next: WireDoc = { ...order, status, updatedAt: new Date().toISOString() };
       const res = await server.call("POST", "/sync/v1/orders/push", {
         token: manager,
         body: [{ assumedMasterState: order, newDocumentState: next }],

@@ -76,3 +76,12 @@ export function testCardProvider(): PaymentProvider {
     },
   };
 }
+
+/** The payment providers a shop can use: pay later and the test card; a real provider is one adapter more. */
+export function defaultPaymentProviders(): ReadonlyMap<string, PaymentProvider> {
+  const testCard = testCardProvider();
+  return new Map([
+    [payLaterProvider.id, payLaterProvider],
+    [testCard.id, testCard],
+  ]);
+}

@@ -1,10 +1,7 @@
-import type { StoredDoc } from "../db/schema";
+import type { Order } from "@countertop/sync-protocol";
 import { withTenant } from "../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
-import type { PaymentProvider } from "./payment-provider";
-
-type Payment = { provider?: string; status?: string; reference?: string };
 
 /**
  * Gives the money back for orders the shop has marked `refunded` while their online payment is
@@ -13,8 +10,7 @@ type Payment = { provider?: string; status?: string; reference?: string };
  * refunded them has committed; a failed refund leaves the payment `captured` for the next try.
  */
 export async function refundOrders(
-  deps: Pick<AppDeps, "db" | "changes" | "log">,
-  providers: ReadonlyMap<string, PaymentProvider>,
+  deps: Pick<AppDeps, "db" | "changes" | "log" | "payments">,
   tenantId: string,
   orderIds: readonly string[],
 ): Promise<number> {
@@ -31,24 +27,24 @@ export async function refundOrders(
     )
   )
     .map((r) => r.doc)
-    .filter((o) => (o.payment as Payment | undefined)?.status === "captured");
+    .filter((o) => o.payment.status === "captured");
   let refunded = 0;
   for (const order of due) {
-    const payment = order.payment as Payment;
-    const provider = payment.provider ? providers.get(payment.provider) : undefined;
+    const payment = order.payment;
+    const provider = deps.payments.get(payment.provider);
     if (!provider || !payment.reference) continue;
-    const result = await provider.refund(payment.reference, Number(order.total));
+    const result = await provider.refund(payment.reference, order.total);
     if (result.status !== "refunded") {
-      deps.log.error(`refund of order ${String(order.id)} at ${provider.id} was not made: ${result.message ?? result.status}`);
+      deps.log.error(`refund of order ${order.id} at ${provider.id} was not made: ${result.message ?? result.status}`);
       continue;
     }
     await withTenant(deps.db, tenantId, async (trx) => {
       const storeCounter = await holdSeqCounter(trx, tenantId);
-      const fresh = (await trx.selectFrom("orders").select("doc").where("id", "=", String(order.id)).executeTakeFirstOrThrow()).doc;
-      if ((fresh.payment as Payment | undefined)?.status !== "captured") return;
-      const doc: StoredDoc = {
+      const fresh = (await trx.selectFrom("orders").select("doc").where("id", "=", order.id).executeTakeFirstOrThrow()).doc;
+      if (fresh.payment.status !== "captured") return;
+      const doc: Order = {
         ...fresh,
-        payment: { ...(fresh.payment as object), status: "refunded" },
+        payment: { ...fresh.payment, status: "refunded" },
         updatedAt: new Date().toISOString(),
       };
       await writeDocumentSets(trx, tenantId, [{ table: "orders", docs: [doc] }]);

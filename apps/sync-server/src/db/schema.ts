@@ -1,28 +1,45 @@
+import type {
+  Category,
+  CollectionDocument,
+  CollectionName,
+  Customer,
+  Order,
+  Product,
+  Promotion,
+  Reconciliation,
+  Sale,
+  Settings,
+  Shift,
+  Staff,
+  StockLevel,
+  StockMovement,
+} from "@countertop/sync-protocol";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
-/** A replicated document as stored: the exact client-visible JSON, without server fields. */
-export type StoredDoc = Record<string, unknown>;
+/** A replicated document of any collection as stored: the exact client-visible JSON, without server fields. */
+export type AnyDocument = CollectionDocument<CollectionName>;
 
 /**
- * Columns every replicated collection table has. `seq` is the per-tenant change counter
- * (bigint, so node-postgres hands it back as a string of digits, as the wire wants it).
+ * Columns every replicated collection table has; `doc` is the collection's document as
+ * `@countertop/sync-protocol` defines it. `seq` is the per-tenant change counter (bigint, so
+ * node-postgres hands it back as a string of digits, as the wire wants it).
  */
-export interface DocumentColumns {
+export interface DocumentColumns<D extends AnyDocument> {
   tenant_id: string;
   id: string;
   seq: ColumnType<string, string | bigint, string | bigint>;
   deleted: ColumnType<boolean, boolean | undefined, boolean>;
-  doc: JSONColumnType<StoredDoc>;
+  doc: JSONColumnType<D>;
   server_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface StockLevelsTable extends DocumentColumns {
+export interface StockLevelsTable extends DocumentColumns<StockLevel> {
   location_id: string;
   variant_id: string;
   on_hand: number;
 }
 
-export interface StockMovementsTable extends DocumentColumns {
+export interface StockMovementsTable extends DocumentColumns<StockMovement> {
   location_id: string;
   variant_id: string;
   delta: number;
@@ -31,7 +48,7 @@ export interface StockMovementsTable extends DocumentColumns {
   occurred_at: ColumnType<Date, Date | string, Date | string>;
 }
 
-export interface SalesTable extends DocumentColumns {
+export interface SalesTable extends DocumentColumns<Sale> {
   kind: string;
   register_id: string;
   shift_id: string;
@@ -39,14 +56,14 @@ export interface SalesTable extends DocumentColumns {
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
-export interface OrdersTable extends DocumentColumns {
+export interface OrdersTable extends DocumentColumns<Order> {
   status: string;
   customer_id: string | null;
   total: ColumnType<string, number | bigint | string, number | bigint | string>;
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
-export interface CustomersTable extends DocumentColumns {
+export interface CustomersTable extends DocumentColumns<Customer> {
   email: string | null;
   phone: string | null;
 }
@@ -110,7 +127,6 @@ export interface ProductVariantsTable {
   track_stock: boolean;
 }
 
-/** The whole database as Kysely sees it. */
 /** `receipt_emails`: the outbox of receipts asked for by email at the till. */
 export interface ReceiptEmailsTable {
   tenant_id: string;
@@ -141,7 +157,28 @@ export interface ShopperAccountsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
-export interface Database {
+/** The table of each replicated collection, keyed by the collection's name. */
+export interface CollectionTables {
+  products: DocumentColumns<Product>;
+  categories: DocumentColumns<Category>;
+  sales: SalesTable;
+  stock_movements: StockMovementsTable;
+  stock_levels: StockLevelsTable;
+  shifts: DocumentColumns<Shift>;
+  orders: OrdersTable;
+  customers: CustomersTable;
+  staff: DocumentColumns<Staff>;
+  settings: DocumentColumns<Settings>;
+  promotions: DocumentColumns<Promotion>;
+  reconciliation: DocumentColumns<Reconciliation>;
+}
+
+/** Every collection has a table and every collection table is a collection: a compile-time check. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _everyCollectionHasATable: Same<keyof CollectionTables, CollectionName> = true;
+
+/** The whole database as Kysely sees it. */
+export interface Database extends CollectionTables {
   plans: PlansTable;
   tenants: TenantsTable;
   platform_users: PlatformUsersTable;
@@ -151,16 +188,4 @@ export interface Database {
   receipt_emails: ReceiptEmailsTable;
   checkout_requests: CheckoutRequestsTable;
   shopper_accounts: ShopperAccountsTable;
-  products: DocumentColumns;
-  categories: DocumentColumns;
-  sales: SalesTable;
-  stock_movements: StockMovementsTable;
-  stock_levels: StockLevelsTable;
-  shifts: DocumentColumns;
-  orders: OrdersTable;
-  customers: CustomersTable;
-  staff: DocumentColumns;
-  settings: DocumentColumns;
-  promotions: DocumentColumns;
-  reconciliation: DocumentColumns;
 }

@@ -1,38 +1,25 @@
-import { sql } from "kysely";
+import type { CollectionDocument, CollectionName, Product } from "@countertop/sync-protocol";
+import { sql, type Insertable } from "kysely";
+import type { CollectionTables } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
-import type { Database, StoredDoc } from "../db/schema";
 
-/** Tables that hold a replicated collection. */
-export type CollectionTable = Exclude<
-  keyof Database,
-  | "plans"
-  | "tenants"
-  | "platform_users"
-  | "users"
-  | "devices"
-  | "product_variants"
-  | "receipt_emails"
-  | "checkout_requests"
-  | "shopper_accounts"
->;
+/** The typed columns a collection keeps beside its document (for queries, constraints and reports). */
+type ExtraColumns<N extends CollectionName> = Omit<Insertable<CollectionTables[N]>, "tenant_id" | "id" | "seq" | "deleted" | "doc">;
 
-type Extra = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-
-/** Typed columns some collections keep beside the document, for queries, constraints and reports. */
-const EXTRA_COLUMNS: Partial<Record<CollectionTable, (doc: StoredDoc) => Extra>> = {
+/** How each collection with extra columns fills them from its document. */
+const EXTRA_COLUMNS: { readonly [N in CollectionName]?: (doc: CollectionDocument<N>) => ExtraColumns<N> } = {
   stock_levels: (d) => ({ location_id: d.locationId, variant_id: d.variantId, on_hand: d.onHand }),
   stock_movements: (d) => ({
     location_id: d.locationId,
     variant_id: d.variantId,
     delta: d.delta,
     reason: d.reason,
-    ref_id: str(d.refId),
+    ref_id: d.refId ?? null,
     occurred_at: d.occurredAt,
   }),
   sales: (d) => ({ kind: d.kind, register_id: d.registerId, shift_id: d.shiftId, total: d.total, created_at: d.createdAt }),
-  orders: (d) => ({ status: d.status, customer_id: str(d.customerId), total: d.total, created_at: d.createdAt }),
-  customers: (d) => ({ email: str(d.email)?.toLowerCase() ?? null, phone: str(d.phone) }),
+  orders: (d) => ({ status: d.status, customer_id: d.customerId ?? null, total: d.total, created_at: d.createdAt }),
+  customers: (d) => ({ email: d.email?.toLowerCase() ?? null, phone: d.phone ?? null }),
 };
 
 /**
@@ -79,50 +66,42 @@ export async function holdSeqCounter(trx: TenantTx, tenantId: string): Promise<(
 }
 
 /** One collection's documents to write. */
-export interface DocumentWrite {
-  readonly table: CollectionTable;
-  readonly docs: readonly StoredDoc[];
+export interface DocumentWrite<N extends CollectionName = CollectionName> {
+  readonly table: N;
+  readonly docs: readonly CollectionDocument<N>[];
 }
+
+/** A {@link DocumentWrite} of any collection, each typed with its own documents. */
+export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N> }[CollectionName];
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMS = 60_000;
 
 /** The upsert of `docs` into `table` with `seq` from `first` on, in chunks that fit a statement. */
-function upserts(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite, first: bigint) {
-  const extra = EXTRA_COLUMNS[table];
+function upserts<N extends CollectionName>(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite<N>, first: bigint) {
+  const extra = EXTRA_COLUMNS[table] as ((doc: CollectionDocument<N>) => ExtraColumns<N>) | undefined;
   const rows = docs.map((doc, i) => ({
     tenant_id: tenantId,
-    id: String(doc.id),
+    id: doc.id,
     seq: (first + BigInt(i)).toString(),
-    deleted: doc._deleted === true,
+    deleted: doc._deleted,
     doc: JSON.stringify(doc),
-    ...(extra ? extra(doc) : {}),
+    ...extra?.(doc),
   }));
   const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "tenant_id" && c !== "id");
   const perRow = columns.length + 2;
+  const assignments = sql.join(columns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
   const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
   const queries = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const slice = rows.slice(i, i + chunk);
-    queries.push({
-      params: slice.length * perRow,
-      query: trx
-        .insertInto(table as "products")
-        .values(slice as never)
-        .onConflict((oc) =>
-          oc
-            .columns(["tenant_id", "id"])
-            .doUpdateSet(
-              (eb) =>
-                Object.fromEntries(
-                  [...columns, "server_updated_at"].map((c) => [
-                    c,
-                    c === "server_updated_at" ? sql`now()` : eb.ref(`excluded.${c}` as "excluded.doc"),
-                  ]),
-                ) as never,
-            ),
-        ),
-    });
+    // Kysely cannot follow a table name chosen at run time; every collection table shares these
+    // columns (DocumentColumns), so the statement is built as for one of them, and the upsert's
+    // assignments, which differ per table, are written out.
+    const query = trx
+      .insertInto(table as "products")
+      .values(rows.slice(i, i + chunk))
+      .modifyEnd(sql`on conflict (tenant_id, id) do update set ${assignments}, server_updated_at = now()`);
+    queries.push({ params: Math.min(chunk, rows.length - i) * perRow, query });
   }
   return queries;
 }
@@ -134,7 +113,7 @@ function upserts(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite
  * one round trip for all of them. Each document id may appear once per table.
  * The caller has already decided each document is the new master state.
  */
-export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly DocumentWrite[]): Promise<void> {
+export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly AnyDocumentWrite[]): Promise<void> {
   const sets = writes.filter((w) => w.docs.length > 0);
   if (sets.length === 0) return;
   let next = await takeSeqs(
@@ -167,25 +146,30 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
 }
 
 /** {@link writeDocumentSets} for one collection. */
-export function writeDocuments(trx: TenantTx, tenantId: string, table: CollectionTable, docs: readonly StoredDoc[]): Promise<void> {
-  return writeDocumentSets(trx, tenantId, [{ table, docs }]);
+export function writeDocuments<N extends CollectionName>(
+  trx: TenantTx,
+  tenantId: string,
+  table: N,
+  docs: readonly CollectionDocument<N>[],
+): Promise<void> {
+  return writeDocumentSets(trx, tenantId, [{ table, docs } as AnyDocumentWrite]);
 }
 
 /** Keeps `product_variants` in step with the written products (a deleted product has none). */
-async function indexVariants(trx: TenantTx, tenantId: string, products: readonly StoredDoc[]): Promise<void> {
-  const ids = products.map((p) => String(p.id));
+async function indexVariants(trx: TenantTx, tenantId: string, products: readonly Product[]): Promise<void> {
+  const ids = products.map((p) => p.id);
   await trx.deleteFrom("product_variants").where("tenant_id", "=", tenantId).where("product_id", "in", ids).execute();
   const rows = products
-    .filter((p) => p._deleted !== true && Array.isArray(p.variants))
+    .filter((p) => !p._deleted)
     .flatMap((p) =>
-      (p.variants as StoredDoc[]).map((v) => ({
+      p.variants.map((v) => ({
         tenant_id: tenantId,
-        variant_id: String(v.id),
-        product_id: String(p.id),
-        sku: String(v.sku ?? ""),
-        barcode: str(v.barcode),
-        price: Number(v.price ?? 0),
-        track_stock: v.trackStock !== false,
+        variant_id: v.id,
+        product_id: p.id,
+        sku: v.sku,
+        barcode: v.barcode ?? null,
+        price: v.price,
+        track_stock: v.trackStock,
       })),
     );
   for (let i = 0; i < rows.length; i += 5000) {

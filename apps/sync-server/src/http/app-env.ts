@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../auth/token";
-import type { Database } from "../db/schema";
 import type { PaymentProvider } from "../checkout/payment-provider";
+import type { Database } from "../db/schema";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
+import type { Logger } from "./logger";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
 export interface AppVariables {
@@ -30,14 +31,8 @@ export interface AppDeps {
   readonly changes: ChangeFeed;
   /** Where emailed receipts go (files in DATA_DIR/outbox unless a provider is configured). */
   readonly mail: MailTransport;
-  /** Online payment providers by id; default: pay later and the test card. */
-  readonly payments?: ReadonlyMap<string, PaymentProvider> | undefined;
+  /** Online payment providers by id, used by checkout and by refunds of orders. */
+  readonly payments: ReadonlyMap<string, PaymentProvider>;
   readonly startedAt: Date;
   readonly log: Logger;
-}
-
-/** The few log calls the server makes; `console` satisfies it. */
-export interface Logger {
-  info(message: string, ...rest: unknown[]): void;
-  error(message: string, ...rest: unknown[]): void;
 }

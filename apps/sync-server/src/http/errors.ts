@@ -1,59 +1,60 @@
+import { isDomainError } from "@countertop/domain";
+import { ERROR_STATUS, ErrorCode } from "@countertop/sync-protocol";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Logger } from "./app-env";
+import type { Logger } from "./logger";
 
-/** Machine-readable error codes of every JSON error the server sends. */
-export const ApiErrorCode = {
-  BadRequest: "bad_request",
-  Unauthorized: "unauthorized",
-  Forbidden: "forbidden",
-  NotFound: "not_found",
-  Conflict: "conflict",
-  PayloadTooLarge: "payload_too_large",
-  UnsupportedProtocolVersion: "unsupported_protocol_version",
-  RateLimited: "rate_limited",
-  TenantSuspended: "tenant_suspended",
-  Internal: "internal",
-} as const;
-export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+export { ErrorCode };
 
-/** An HTTP error with a code the client can act on; `app.onError` turns it into JSON. */
+/**
+ * An HTTP error with a code the client can act on; `app.onError` turns it into JSON. The status
+ * comes from the code (`ERROR_STATUS` of `@countertop/sync-protocol`) unless one is given.
+ */
 export class ApiError extends HTTPException {
-  readonly code: ApiErrorCode;
+  readonly code: ErrorCode;
   readonly details: unknown;
-  constructor(status: ContentfulStatusCode, code: ApiErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, status: ContentfulStatusCode = ERROR_STATUS[code]) {
     super(status, { message });
     this.code = code;
     this.details = details;
   }
 }
 
-const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
-  400: ApiErrorCode.BadRequest,
-  401: ApiErrorCode.Unauthorized,
-  403: ApiErrorCode.Forbidden,
-  404: ApiErrorCode.NotFound,
-  409: ApiErrorCode.Conflict,
-  413: ApiErrorCode.PayloadTooLarge,
-  426: ApiErrorCode.UnsupportedProtocolVersion,
-  429: ApiErrorCode.RateLimited,
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.bad_request,
+  401: ErrorCode.unauthorized,
+  403: ErrorCode.forbidden,
+  404: ErrorCode.not_found,
+  409: ErrorCode.conflict,
+  413: ErrorCode.payload_too_large,
+  426: ErrorCode.unsupported_protocol_version,
+  429: ErrorCode.rate_limited,
 };
 
-/** The single error path: every failure leaves as `{ error: { code, message } }`. */
+/**
+ * The single error path: every failure leaves as `{ error: { code, message } }`. A commerce rule
+ * that refused its input (`DomainError`) is the caller's mistake: 400 with the rule's own code.
+ */
 export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) {
       const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
       return c.json(body, err.status);
     }
+    if (isDomainError(err)) {
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
+        400,
+      );
+    }
     if (err instanceof HTTPException) {
-      const code = CODE_BY_STATUS[err.status] ?? ApiErrorCode.BadRequest;
+      const code = CODE_BY_STATUS[err.status] ?? ErrorCode.bad_request;
       return c.json({ error: { code, message: err.message || "Request failed" } }, err.status);
     }
     log.error(`unhandled error on ${c.req.method} ${c.req.path}`, err);
     return c.json(
-      { error: { code: ApiErrorCode.Internal, message: "Something went wrong on our side. Try again; if it persists, contact support." } },
+      { error: { code: ErrorCode.internal, message: "Something went wrong on our side. Try again; if it persists, contact support." } },
       500,
     );
   };
@@ -61,5 +62,5 @@ export function errorHandler(log: Logger) {
 
 /** 404 for anything no route matched. */
 export function notFoundHandler(c: Context) {
-  return c.json({ error: { code: ApiErrorCode.NotFound, message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
+  return c.json({ error: { code: ErrorCode.not_found, message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { ApiError, ApiErrorCode } from "./errors";
+import { ApiError, ErrorCode } from "./errors";
 
 /** Reads and validates a JSON body; 400 naming the first bad field, never a thrown parser error. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -8,13 +8,13 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     raw = await c.req.json();
   } catch {
-    throw new ApiError(400, ApiErrorCode.BadRequest, "The body is not valid JSON.");
+    throw new ApiError(ErrorCode.bad_request, "The body is not valid JSON.");
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new ApiError(400, ApiErrorCode.BadRequest, `${where}${issue?.message ?? "invalid body"}`, {
+    throw new ApiError(ErrorCode.bad_request, `${where}${issue?.message ?? "invalid body"}`, {
       issues: parsed.error.issues.slice(0, 10),
     });
   }

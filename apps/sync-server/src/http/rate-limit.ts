@@ -1,4 +1,4 @@
-import { ApiError, ApiErrorCode } from "./errors";
+import { ApiError, ErrorCode } from "./errors";
 
 /**
  * A fixed-window attempt counter per key (e.g. IP + email) kept in memory: enough to stop password
@@ -24,7 +24,7 @@ export class AttemptLimiter {
     window.count += 1;
     if (window.count > this.max) {
       const seconds = Math.ceil((window.resetAt - now) / 1000);
-      throw new ApiError(429, ApiErrorCode.RateLimited, `Too many sign-in attempts. Try again in ${seconds} s.`, {
+      throw new ApiError(ErrorCode.rate_limited, `Too many sign-in attempts. Try again in ${seconds} s.`, {
         retryAfterSeconds: seconds,
       });
     }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
-import { ApiError, ApiErrorCode } from "../http/errors";
+import { ApiError, ErrorCode } from "../http/errors";
 import { demoCategories, demoImageFile, demoProducts } from "./demo-catalog";
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +35,7 @@ export function demoMediaRoutes() {
   );
   return new Hono<AppEnv>().get("/:file", (c) => {
     const found = byFile.get(c.req.param("file"));
-    if (!found) throw new ApiError(404, ApiErrorCode.NotFound, "There is no such picture.");
+    if (!found) throw new ApiError(ErrorCode.not_found, "There is no such picture.");
     return c.body(picture(found.name, found.color), 200, {
       "content-type": "image/svg+xml; charset=utf-8",
       "cache-control": "public, max-age=86400",

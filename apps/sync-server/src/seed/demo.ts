@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { hashPassword } from "../auth/password";
 import { hashPin } from "../auth/pin-hash";
-import type { Database, StoredDoc } from "../db/schema";
+import type { Category, Product, Settings, Staff, StockLevel, StockMovement } from "@countertop/sync-protocol";
+import type { Database } from "../db/schema";
 import { asPlatformReader, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { createTenant, defaultSettings, type CreatedTenant } from "../tenants/tenant.service";
@@ -52,9 +53,9 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
       .execute();
     registers.push({ id, name: register.name, locationId: tenant.locationId, code: register.code });
   }
-  const settings = {
+  const settings: Settings = {
     ...defaultSettings({ ...DEMO.tenant, taxMode: "inclusive", locationId: tenant.locationId, now }),
-    taxRates: TAX_RATES,
+    taxRates: [...TAX_RATES],
     defaultTaxRateId: "reduced",
     locations: [{ id: tenant.locationId, name: "Corner Pantry, Lindenstraße 12" }],
     registers,
@@ -69,30 +70,33 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   };
   await writeDocuments(trx, tenant.id, "settings", [settings]);
 
-  const staff: StoredDoc[] = [
+  const staff: Staff[] = [
     { id: tenant.managerId, name: DEMO.manager.name, role: "manager", pinHash: hashPin(DEMO.manager.pin), active: true, _deleted: false },
-    ...DEMO.cashiers.map((c) => ({ id: uuidv7(), name: c.name, role: "cashier", pinHash: hashPin(c.pin), active: true, _deleted: false })),
+    ...DEMO.cashiers.map((c) => ({
+      id: uuidv7(),
+      name: c.name,
+      role: "cashier" as const,
+      pinHash: hashPin(c.pin),
+      active: true,
+      _deleted: false,
+    })),
   ];
   await writeDocuments(trx, tenant.id, "staff", staff);
 
-  const categoryIds = new Map(demoCategories.map((c) => [c.key, uuidv7()]));
-  await writeDocuments(
-    trx,
-    tenant.id,
-    "categories",
-    demoCategories.map((c, position) => ({
-      id: categoryIds.get(c.key),
-      name: c.name,
-      position,
-      color: c.color,
-      updatedAt: now,
-      _deleted: false,
-    })),
-  );
+  const categories: Category[] = demoCategories.map((c, position) => ({
+    id: uuidv7(),
+    name: c.name,
+    position,
+    color: c.color,
+    updatedAt: now,
+    _deleted: false,
+  }));
+  await writeDocuments(trx, tenant.id, "categories", categories);
+  const categoryIds = new Map(demoCategories.map((c, i) => [c.key, categories[i]!.id]));
 
-  const products: StoredDoc[] = [];
-  const levels: StoredDoc[] = [];
-  const movements: StoredDoc[] = [];
+  const products: Product[] = [];
+  const levels: StockLevel[] = [];
+  const movements: StockMovement[] = [];
   for (const p of demoProducts) {
     const variants = p.variants.map((v) => ({
       id: uuidv7(),

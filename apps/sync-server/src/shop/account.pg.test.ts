@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { WireDoc } from "../testing/http-client";
 import { TEST_CARDS } from "../checkout/payment-provider";
 import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
 import { ENGINES } from "../testing/test-database";
@@ -101,7 +101,7 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     const ben = (await signIn({ email: "ben@example.test", password: "ben's password" })).body;
     const current = (await pullAll(server, ana.token, "customers")).docs[0]!;
     const address = { name: "Ana Shopper", line1: "1 Main St", city: "Lisbon", postalCode: "1000-001", country: "PT" };
-    const edited: StoredDoc = { ...current, phone: "+351 900 000 000", addresses: [address], updatedAt: new Date().toISOString() };
+    const edited: WireDoc = { ...current, phone: "+351 900 000 000", addresses: [address], updatedAt: new Date().toISOString() };
     const push = await server.call("POST", "/sync/v1/customers/push", {
       token: ana.token,
       body: [{ assumedMasterState: current, newDocumentState: edited }],

@@ -1,35 +1,31 @@
-import { customerSchema, emailSchema, nameSchema, type Customer } from "@countertop/sync-protocol";
+import { emailSchema, nameSchema, type Customer } from "@countertop/sync-protocol";
 import { Hono, type Context } from "hono";
 import { uuidv7 } from "uuidv7";
 import { z } from "zod";
-import { clientAddress } from "../auth/auth.routes";
-import { hashPassword, verifyPassword } from "../auth/password";
 import { issueToken } from "../auth/token";
-import { withTenant } from "../db/tenant-scope";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { ApiError, ApiErrorCode } from "../http/errors";
+import { clientAddress } from "../http/client-address";
+import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
-import { applyPush } from "../sync/push";
-import { activeShopBySlug } from "./session.routes";
+import { activeShopBySlug } from "./active-shop";
+import { registerShopper, signInShopper } from "./shopper-account.service";
 
 const passwordSchema = z.string().min(8, "use at least 8 characters").max(200);
 const registerSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
 const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 const WRONG = "Email or password is wrong.";
-/** Compared against when the email has no account, so a miss takes as long as a wrong password. */
-const decoyHash = hashPassword("not a password of anyone");
 
 /** A signed-in shopper's answer: a token that also reads their own orders and profile. */
 async function signedIn(
   deps: AppDeps,
   c: Context<AppEnv>,
   tenantId: string,
-  customer: Customer | Record<string, unknown>,
+  customer: Customer | { id: string; email: string },
   status: 200 | 201,
 ) {
-  const token = await issueToken(deps.jwtSecret, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: String(customer.id) });
+  const token = await issueToken(deps.jwtSecret, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: customer.id });
   return c.json({ token, tenantId, customer }, status);
 }
 
@@ -52,32 +48,7 @@ export function shopAccountRoutes(deps: AppDeps) {
       const body = await jsonBody(c, registerSchema);
       perAddress.hit(`register|${clientAddress(c)}`);
       const email = body.email.toLowerCase();
-      const passwordHash = await hashPassword(body.password);
-      const now = new Date();
-      const customer = customerSchema.parse({
-        id: uuidv7(),
-        name: body.name.trim() || body.name,
-        email,
-        addresses: [],
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        _deleted: false,
-      });
-      await withTenant(deps.db, tenant.id, async (trx) => {
-        const taken = await trx
-          .insertInto("shopper_accounts")
-          .values({ tenant_id: tenant.id, customer_id: customer.id, email, password_hash: passwordHash })
-          .onConflict((oc) => oc.columns(["tenant_id", "email"]).doNothing())
-          .returning("customer_id")
-          .executeTakeFirst();
-        if (!taken)
-          throw new ApiError(409, ApiErrorCode.Conflict, "This email already has an account at this shop. Sign in instead.", {
-            reason: "email_taken",
-          });
-        const principal = { kind: "shopper" as const, sessionId: "register", tenantId: tenant.id, customerId: customer.id };
-        const result = await applyPush(trx, tenant.id, principal, "customers", [{ newDocumentState: customer }], now);
-        await deps.changes.announce(trx, tenant.id, [...result.written]);
-      });
+      const customer = await registerShopper(deps, tenant.id, { name: body.name, email, password: body.password }, new Date());
       return signedIn(deps, c, tenant.id, customer, 201);
     })
     .post("/:slug/account/session", async (c) => {
@@ -87,20 +58,9 @@ export function shopAccountRoutes(deps: AppDeps) {
       const address = clientAddress(c);
       perAddress.hit(address);
       perAccount.hit(`${address}|${tenant.id}|${email}`);
-      const found = await withTenant(deps.db, tenant.id, async (trx) => {
-        const account = await trx
-          .selectFrom("shopper_accounts")
-          .select(["customer_id", "password_hash"])
-          .where("email", "=", email)
-          .executeTakeFirst();
-        const profile = account
-          ? await trx.selectFrom("customers").select("doc").where("id", "=", account.customer_id).executeTakeFirst()
-          : undefined;
-        return account ? { ...account, profile: profile?.doc } : undefined;
-      });
-      const ok = await verifyPassword(body.password, found?.password_hash ?? (await decoyHash));
-      if (!found || !ok) throw new ApiError(401, ApiErrorCode.Unauthorized, WRONG);
+      const shopper = await signInShopper(deps, tenant.id, email, body.password);
+      if (!shopper) throw new ApiError(ErrorCode.unauthorized, WRONG);
       perAccount.reset(`${address}|${tenant.id}|${email}`);
-      return signedIn(deps, c, tenant.id, found.profile ?? { id: found.customer_id, email }, 200);
+      return signedIn(deps, c, tenant.id, shopper, 200);
     });
 }

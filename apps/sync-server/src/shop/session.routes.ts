@@ -1,20 +1,8 @@
 import { Hono } from "hono";
 import { uuidv7 } from "uuidv7";
 import { issueToken } from "../auth/token";
-import { asPlatformReader } from "../db/tenant-scope";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { ApiError, ApiErrorCode } from "../http/errors";
-
-/** Finds an active shop by slug for anonymous callers; 404 for unknown and suspended alike. */
-export async function activeShopBySlug(deps: Pick<AppDeps, "db">, slug: string) {
-  const tenant = /^[a-z0-9][a-z0-9-]{1,40}$/.test(slug)
-    ? await asPlatformReader(deps.db, (trx) =>
-        trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("slug", "=", slug).executeTakeFirst(),
-      )
-    : undefined;
-  if (!tenant || tenant.status !== "active") throw new ApiError(404, ApiErrorCode.NotFound, `There is no shop at "${slug}".`);
-  return tenant;
-}
+import { activeShopBySlug } from "./active-shop";
 
 /** `POST /api/v1/shop/{slug}/session`: a shopper token scoped to the shop's public catalog. */
 export function shopSessionRoutes(deps: AppDeps) {

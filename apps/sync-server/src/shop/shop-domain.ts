@@ -1,10 +1,11 @@
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
-import { asPlatformReader } from "../db/tenant-scope";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { cacheControl, notBuilt, readShell } from "../static/static.routes";
-import { shopManifest } from "./manifest.routes";
+import { ErrorCode } from "../http/errors";
+import { cacheControl, notBuilt, readShell } from "../static/static-files";
+import { findTenantByDomain } from "../tenants/tenant.repository";
+import { shopManifest } from "./manifest";
 
 /** Paths that stay the platform's on every host name: the APIs and the other apps. */
 const PLATFORM_PATHS = /^\/(api|sync|health|media|shop|pos|admin)(\/|$)/;
@@ -20,9 +21,7 @@ function hostLookup(deps: Pick<AppDeps, "db">) {
   return async (host: string): Promise<HostShop> => {
     const hit = cache.get(host);
     if (hit && hit.until > Date.now()) return hit.shop;
-    const row = await asPlatformReader(deps.db, (trx) =>
-      trx.selectFrom("tenants").select(["id", "slug", "name", "status"]).where("domain", "=", host).executeTakeFirst(),
-    );
+    const row = await findTenantByDomain(deps.db, host);
     const shop = row && row.status === "active" ? { id: row.id, slug: row.slug, name: row.name } : null;
     if (cache.size > 5_000) cache.clear();
     cache.set(host, { shop, until: Date.now() + CACHE_MS });
@@ -52,7 +51,7 @@ export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot">): Middlewar
     if (c.req.path === "/manifest.webmanifest") return shopManifest(deps, shop, "/");
     if (BUILD_FILES.test(c.req.path) && files) {
       const res = await files(c, async () => undefined);
-      if (!res) return c.json({ error: { code: "not_found", message: "There is no such file." } }, 404);
+      if (!res) return c.json({ error: { code: ErrorCode.not_found, message: "There is no such file." } }, 404);
       res.headers.set("Cache-Control", cacheControl(c.req.path));
       return res;
     }

@@ -1,25 +1,21 @@
+import {
+  SHOPPER_COLLECTIONS,
+  type CollectionDocument,
+  type CollectionName,
+  type Product,
+  type Promotion,
+  type ReplicatedDocument,
+  type Settings,
+} from "@countertop/sync-protocol";
 import type { Principal } from "../auth/token";
-import type { StoredDoc } from "../db/schema";
-import type { CollectionTable } from "../documents/document.repository";
 
 /** What a caller may see of a collection: which rows, and how each document is shown to it. */
-export interface PullAccess {
+export interface PullAccess<N extends CollectionName = CollectionName> {
   /** Restricts rows by a column, e.g. a shopper's own orders. `null` = sees nothing. */
   readonly only?: { readonly column: "id" | "customer_id"; readonly value: string | null };
   /** Rewrites a stored document for this caller (public fields, tombstones for hidden rows). */
-  readonly show?: (doc: StoredDoc) => StoredDoc;
+  readonly show?: (doc: CollectionDocument<N>) => ReplicatedDocument;
 }
-
-/** Collections a shopper's storefront replicates. */
-export const SHOPPER_COLLECTIONS: ReadonlySet<string> = new Set([
-  "products",
-  "categories",
-  "stock_levels",
-  "settings",
-  "promotions",
-  "orders",
-  "customers",
-]);
 
 /** Settings fields the public storefront needs; registers, receipt text and approval rules stay private. */
 const PUBLIC_SETTINGS = [
@@ -36,40 +32,38 @@ const PUBLIC_SETTINGS = [
   "theme",
   "updatedAt",
   "_deleted",
-];
+] as const;
 
-function publicProduct(doc: StoredDoc): StoredDoc {
-  const variants = Array.isArray(doc.variants) ? (doc.variants as StoredDoc[]).map(({ cost: _cost, ...v }) => v) : [];
+function publicProduct(doc: Product): Product {
+  const variants = doc.variants.map(({ cost: _cost, ...v }) => v);
   // A product leaving "active" must disappear from shoppers' replicas: it goes out as a tombstone.
-  return { ...doc, variants, _deleted: doc._deleted === true || doc.status !== "active" };
+  return { ...doc, variants, _deleted: doc._deleted || doc.status !== "active" };
 }
 
-function publicPromotion(doc: StoredDoc): StoredDoc {
+function publicPromotion(doc: Promotion): Promotion {
   // Coupon codes are secrets the shop hands out; a coded promotion is not listed publicly.
   const { code, ...rest } = doc;
-  return { ...rest, _deleted: doc._deleted === true || code !== undefined || doc.active !== true };
+  return { ...rest, _deleted: doc._deleted || code !== undefined || !doc.active };
 }
 
-function publicSettings(doc: StoredDoc): StoredDoc {
-  return Object.fromEntries(PUBLIC_SETTINGS.filter((k) => k in doc).map((k) => [k, doc[k]]));
+/** The public subset of the settings: not a whole `Settings` document, which is why a shopper's replica is loose about it. */
+function publicSettings(doc: Settings): ReplicatedDocument {
+  return { id: doc.id, _deleted: doc._deleted, ...Object.fromEntries(PUBLIC_SETTINGS.filter((k) => k in doc).map((k) => [k, doc[k]])) };
 }
+
+/** How a shopper sees each collection they may read. */
+const SHOPPER_ACCESS: { readonly [N in CollectionName]?: (customerId: string | null) => PullAccess<N> } = {
+  products: () => ({ show: publicProduct }),
+  promotions: () => ({ show: publicPromotion }),
+  settings: () => ({ show: publicSettings }),
+  orders: (customerId) => ({ only: { column: "customer_id", value: customerId } }),
+  customers: (customerId) => ({ only: { column: "id", value: customerId } }),
+};
 
 /** Pull access per caller; `undefined` = this collection is not the caller's to read. */
-export function pullAccess(principal: Principal, collection: CollectionTable): PullAccess | undefined {
+export function pullAccess<N extends CollectionName>(principal: Principal, collection: N): PullAccess<N> | undefined {
   if (principal.kind === "device" || principal.kind === "manager") return {};
-  if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.has(collection)) return undefined;
-  switch (collection) {
-    case "products":
-      return { show: publicProduct };
-    case "promotions":
-      return { show: publicPromotion };
-    case "settings":
-      return { show: publicSettings };
-    case "orders":
-      return { only: { column: "customer_id", value: principal.customerId ?? null } };
-    case "customers":
-      return { only: { column: "id", value: principal.customerId ?? null } };
-    default:
-      return {};
-  }
+  if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.includes(collection)) return undefined;
+  const access = SHOPPER_ACCESS[collection] as ((customerId: string | null) => PullAccess<N>) | undefined;
+  return access?.(principal.customerId ?? null) ?? {};
 }

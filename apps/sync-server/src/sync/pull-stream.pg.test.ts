@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { WireDoc } from "../testing/http-client";
 import { ENGINES } from "../testing/test-database";
 import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
 import { pullAll, sseReader } from "../testing/sync-client";
@@ -46,7 +46,7 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     const shopper = (await server.call("POST", "/api/v1/shop/demo/session")).body.token;
     const seen = (await pullAll(server, shopper, "products", 1000)).docs;
     expect(seen.length).toBeGreaterThan(50);
-    expect(seen.flatMap((p) => p.variants as StoredDoc[]).some((v) => "cost" in v)).toBe(false);
+    expect(seen.flatMap((p) => p.variants as WireDoc[]).some((v) => "cost" in v)).toBe(false);
     expect((await server.call("GET", "/sync/v1/orders/pull", { token: shopper })).body.documents).toEqual([]);
     for (const collection of ["sales", "staff", "shifts", "reconciliation", "stock_movements"]) {
       expect((await server.call("GET", `/sync/v1/${collection}/pull`, { token: shopper })).status).toBe(403);
@@ -86,7 +86,7 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     const events = sseReader(res);
     expect(await events.next()).toBe("RESYNC");
     await server.registerTill(manager, "Streamed till");
-    const event = (await events.next()) as { documents: StoredDoc[]; checkpoint: { seq: string } };
+    const event = (await events.next()) as { documents: WireDoc[]; checkpoint: { seq: string } };
     expect((event.documents[0]?.registers as { name: string }[]).map((r) => r.name)).toContain("Streamed till");
     expect(event.checkpoint.seq).toMatch(/^\d+$/);
     controller.abort();

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { WireDoc } from "../testing/http-client";
 import { withTenant } from "../db/tenant-scope";
 import { makeSale, variantsOf, type TestVariant } from "../testing/fixtures";
 import { ENGINES } from "../testing/test-database";
@@ -87,7 +87,7 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
 
   it("raises price_mismatch when the till's totals disagree, and late_sync for an old sale — and keeps both sales", async () => {
     const v = variants[4]!;
-    const tampered: StoredDoc = {
+    const tampered: WireDoc = {
       ...makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }),
       total: 1,
     };
@@ -270,11 +270,11 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   it("shows a shopper only active products, public fields, and no orders when signed out", async () => {
     const shopper = (await server.call("POST", "/api/v1/shop/demo/session")).body.token;
     const products = (await pullAll(server, till.token, "products", 1000)).docs;
-    const draft: StoredDoc = { ...products[2]!, status: "draft", updatedAt: new Date().toISOString() };
+    const draft: WireDoc = { ...products[2]!, status: "draft", updatedAt: new Date().toISOString() };
     await push("products", [{ assumedMasterState: products[2], newDocumentState: draft }]);
     const seen = (await pullAll(server, shopper, "products", 1000)).docs;
     expect(seen.find((p) => p.id === draft.id)?._deleted).toBe(true);
-    expect(seen.flatMap((p) => p.variants as StoredDoc[]).some((v) => "cost" in v)).toBe(false);
+    expect(seen.flatMap((p) => p.variants as WireDoc[]).some((v) => "cost" in v)).toBe(false);
     expect((await server.call("GET", "/sync/v1/orders/pull", { token: shopper })).body.documents).toEqual([]);
     expect((await server.call("GET", "/sync/v1/sales/pull", { token: shopper })).status).toBe(403);
     const settings = (await server.call("GET", "/sync/v1/settings/pull", { token: shopper })).body.documents[0];
@@ -294,7 +294,7 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     await push("sales", [
       { newDocumentState: makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }) },
     ]);
-    const event = (await events.next()) as { documents: StoredDoc[]; checkpoint: { seq: string } };
+    const event = (await events.next()) as { documents: WireDoc[]; checkpoint: { seq: string } };
     expect(event.documents.map((d) => d.variantId)).toContain(v.id);
     expect(event.checkpoint.seq).toMatch(/^\d+$/);
     controller.abort();

@@ -4,7 +4,7 @@ import { examples } from "@countertop/sync-protocol/testing";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { WireDoc } from "../testing/http-client";
 import { makeSale, variantsOf, type TestVariant } from "../testing/fixtures";
 import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
 import { ENGINES } from "../testing/test-database";
@@ -44,7 +44,7 @@ async function syncOnce<N extends CollectionName>(database: ReplicaDatabase<N>, 
   expect(errors).toEqual([]);
 }
 
-const plain = (doc: { toJSON(): unknown }) => doc.toJSON() as StoredDoc;
+const plain = (doc: { toJSON(): unknown }) => doc.toJSON() as WireDoc;
 
 describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine) => {
   let server: TestServer;

@@ -1,16 +1,16 @@
+import type { CollectionName } from "@countertop/sync-protocol";
 import type { SSEStreamingApi } from "hono/streaming";
 import { assertInGoodStanding } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import { withTenant } from "../db/tenant-scope";
-import type { CollectionTable } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
 import type { PullAccess } from "./access";
 import { pullPage } from "./pull";
 
-interface StreamOptions {
+interface StreamOptions<N extends CollectionName> {
   readonly principal: Exclude<Principal, { kind: "owner" }>;
-  readonly table: CollectionTable;
-  readonly access: PullAccess;
+  readonly collection: N;
+  readonly access: PullAccess<N>;
   readonly heartbeatMs: number;
   readonly signal: AbortSignal;
 }
@@ -23,18 +23,18 @@ const PAGE = 500;
  * read from the database with the caller's own access rules, so a stream shows exactly what a pull
  * would. A comment line every `heartbeatMs` keeps proxies from closing it and re-checks the caller.
  */
-export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: StreamOptions): Promise<void> {
-  const { principal, table, access } = options;
+export async function openStream<N extends CollectionName>(deps: AppDeps, sse: SSEStreamingApi, options: StreamOptions<N>): Promise<void> {
+  const { principal, collection, access } = options;
   const tenantId = principal.tenantId;
   // Start from the newest row: everything older is the RESYNC pull's job.
   const newest = await withTenant(deps.db, tenantId, (trx) =>
     trx
-      .selectFrom(table as "products")
+      .selectFrom(collection as "products")
       .select((eb) => eb.fn.max("seq").as("seq"))
       .where("tenant_id", "=", tenantId)
       .executeTakeFirst(),
   );
-  let cursor = newest?.seq ? String(newest.seq) : "0";
+  let cursor = newest?.seq ?? "0";
   let closed = false;
   let pending = false;
   let running: Promise<void> = Promise.resolve();
@@ -43,7 +43,7 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
     while (pending && !closed) {
       pending = false;
       for (;;) {
-        const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, table, cursor, PAGE, access));
+        const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, collection, cursor, PAGE, access));
         if (page.documents.length === 0) break;
         cursor = page.checkpoint.seq;
         await sse.writeSSE({ data: JSON.stringify(page) });
@@ -57,7 +57,7 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   };
 
   const unsubscribe = deps.changes.subscribe(tenantId, (change) => {
-    if (change.collections === "*" || change.collections.includes(table)) wake();
+    if (change.collections === "*" || change.collections.includes(collection)) wake();
   });
   let finish = () => {};
   const done = new Promise<void>((resolve) => {

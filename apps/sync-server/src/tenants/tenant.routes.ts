@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { callerAs, requireAuth } from "../auth/auth.middleware";
-import { asPlatformReader, withTenant } from "../db/tenant-scope";
 import type { TenantStatus } from "../db/schema";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { ApiError, ApiErrorCode } from "../http/errors";
+import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { findTenantByDomain, findTenantBySlug, listTenants, setTenantDomain, setTenantStatus } from "./tenant.repository";
 import { createTenant } from "./tenant.service";
 
 const RESERVED_SLUGS = new Set(["_app", "api", "sync", "admin", "pos", "shop", "health", "assets", "www"]);
@@ -44,11 +44,9 @@ const domainSchema = z.object({
 /** The platform owner's tenant administration: create, list, suspend and activate shops. */
 export function tenantRoutes(deps: AppDeps) {
   const setStatus = (status: TenantStatus) => async (id: string) => {
-    if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
-    const updated = await withTenant(deps.db, id, (trx) =>
-      trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst(),
-    );
-    if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+    if (!idParam.safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
+    const updated = await setTenantStatus(deps.db, id, status);
+    if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
     return updated;
   };
   const suspend = setStatus("suspended");
@@ -58,13 +56,7 @@ export function tenantRoutes(deps: AppDeps) {
     .use(requireAuth(deps, ["owner"]))
     .get("/", async (c) => {
       callerAs(c, "owner");
-      const tenants = await asPlatformReader(deps.db, (trx) =>
-        trx
-          .selectFrom("tenants")
-          .select(["id", "slug", "name", "currency", "status", "plan_id", "domain", "created_at"])
-          .orderBy("created_at")
-          .execute(),
-      );
+      const tenants = await listTenants(deps.db);
       return c.json({
         tenants: tenants.map((t) => ({
           id: t.id,
@@ -81,10 +73,8 @@ export function tenantRoutes(deps: AppDeps) {
     .post("/", async (c) => {
       callerAs(c, "owner");
       const body = await jsonBody(c, newTenantSchema);
-      const taken = await asPlatformReader(deps.db, (trx) =>
-        trx.selectFrom("tenants").select("id").where("slug", "=", body.slug).executeTakeFirst(),
-      );
-      if (taken) throw new ApiError(409, ApiErrorCode.Conflict, `The slug "${body.slug}" is taken.`);
+      const taken = await findTenantBySlug(deps.db, body.slug);
+      if (taken) throw new ApiError(ErrorCode.conflict, `The slug "${body.slug}" is taken.`);
       const created = await createTenant(deps.db, body, new Date());
       return c.json({ id: created.id, slug: created.slug }, 201);
     })
@@ -99,18 +89,14 @@ export function tenantRoutes(deps: AppDeps) {
     .put("/:id/domain", async (c) => {
       callerAs(c, "owner");
       const id = c.req.param("id");
-      if (!idParam.safeParse(id).success) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+      if (!idParam.safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
       const { domain } = await jsonBody(c, domainSchema);
       if (domain !== null) {
-        const holder = await asPlatformReader(deps.db, (trx) =>
-          trx.selectFrom("tenants").select("id").where("domain", "=", domain).executeTakeFirst(),
-        );
-        if (holder && holder.id !== id) throw new ApiError(409, ApiErrorCode.Conflict, `${domain} already belongs to another shop.`);
+        const holder = await findTenantByDomain(deps.db, domain);
+        if (holder && holder.id !== id) throw new ApiError(ErrorCode.conflict, `${domain} already belongs to another shop.`);
       }
-      const updated = await withTenant(deps.db, id, (trx) =>
-        trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst(),
-      );
-      if (!updated) throw new ApiError(404, ApiErrorCode.NotFound, "No tenant with that id.");
+      const updated = await setTenantDomain(deps.db, id, domain);
+      if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
       return c.json(updated);
     });
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { hashPassword } from "../auth/password";
-import type { Database, StoredDoc } from "../db/schema";
+import type { Settings } from "@countertop/sync-protocol";
+import type { Database } from "../db/schema";
 import { withTenant, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 
@@ -32,7 +33,7 @@ export function defaultSettings(input: {
   taxMode: "inclusive" | "exclusive";
   locationId: string;
   now: string;
-}): StoredDoc {
+}): Settings {
   return {
     id: "shop",
     shopName: input.name,

@@ -1,6 +1,6 @@
 import { bp, minor, priceCart, qty, SALE_ROUNDING } from "@countertop/domain";
 import { uuidv7 } from "uuidv7";
-import type { StoredDoc } from "../db/schema";
+import type { Product, Sale } from "@countertop/sync-protocol";
 
 /** A catalog variant as a till sees it. */
 export interface TestVariant {
@@ -12,16 +12,16 @@ export interface TestVariant {
 }
 
 /** Variants of the pulled demo products, with their tax rate resolved. */
-export function variantsOf(products: readonly StoredDoc[], taxRates: Record<string, number>): TestVariant[] {
+export function variantsOf(products: readonly Product[], taxRates: Record<string, number>): TestVariant[] {
   return products.flatMap((p) =>
-    (p.variants as { id: string; sku: string; title: string; price: number; trackStock: boolean }[])
+    p.variants
       .filter((v) => v.trackStock)
       .map((v) => ({
         id: v.id,
         sku: v.sku,
-        title: `${String(p.name)} ${v.title}`,
+        title: `${p.name} ${v.title}`,
         price: v.price,
-        taxRate: taxRates[String(p.taxRateId)] ?? 0,
+        taxRate: taxRates[p.taxRateId] ?? 0,
       })),
   );
 }
@@ -36,7 +36,7 @@ export function makeSale(input: {
   readonly kind?: "sale" | "refund";
   readonly createdAt?: Date;
   readonly number?: string;
-}): StoredDoc {
+}): Sale {
   const createdAt = input.createdAt ?? new Date();
   const priced = priceCart({
     lines: input.lines.map((l) => ({

@@ -1,10 +1,10 @@
 import { expect } from "vitest";
-import type { StoredDoc } from "../db/schema";
+import type { CollectionDocument, CollectionName } from "@countertop/sync-protocol";
 import type { TestServer } from "./test-app";
 
-/** Pulls a whole collection page by page; returns the documents and the final checkpoint. */
-export async function pullAll(server: TestServer, token: string, collection: string, limit = 25) {
-  const docs: StoredDoc[] = [];
+/** Pulls a whole collection page by page; returns the documents (as the server sent them) and the final checkpoint. */
+export async function pullAll<N extends CollectionName>(server: TestServer, token: string, collection: N, limit = 25) {
+  const docs: CollectionDocument<N>[] = [];
   let seq: string | undefined;
   for (;;) {
     const res = await server.call("GET", `/sync/v1/${collection}/pull?limit=${limit}${seq ? `&seq=${seq}` : ""}`, { token });

@@ -1,14 +1,16 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import { createLogger } from "../http/logger";
 import { createApp } from "../app";
+import { defaultPaymentProviders } from "../checkout/payment-provider";
 import type { DatabaseKind, OpenDatabase } from "../db/database";
 import { DEMO, seedDemo } from "../seed/demo";
 import type { Mail, MailTransport } from "../receipts/mail-transport";
 import { openChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { openTestDatabase } from "./test-database";
 
-const quiet = { info() {}, error() {} };
+const quiet = createLogger("silent");
 
 /** A whole server (routes, database, change feed) on a fresh seeded database, for `app.request`. */
 export interface TestServer {
@@ -48,6 +50,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     jwtSecret: "test-secret-test-secret-test-secret!!",
     changes,
     mail,
+    payments: defaultPaymentProviders(),
   });
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };

@@ -5,6 +5,22 @@ import type { Minor } from "../units.ts";
 import { FULL_RATE, isBasisPoints, isMinor } from "../units.ts";
 import type { Discount } from "./types.ts";
 
+/** A discount as a document carries it: plain numbers, checked and branded by {@link discountFromDocument}. */
+export type DiscountDocument = { readonly type: "percent"; readonly value: number } | { readonly type: "fixed"; readonly value: number };
+
+/**
+ * A discount read from a document, checked: throws `invalid_discount` unless it is a valid percent or
+ * fixed amount.
+ *
+ * @example
+ * discountFromDocument({ type: "percent", value: 1500 }) // { type: "percent", value: 1500 as BasisPoints }
+ */
+export function discountFromDocument(doc: DiscountDocument): Discount {
+  const discount = { type: doc.type, value: doc.value } as Discount;
+  assertValidDiscount(discount);
+  return discount;
+}
+
 /** Throws `invalid_discount` unless a percent is 0–10000 bp or a fixed amount is a non-negative integer. */
 export function assertValidDiscount(discount: Discount): void {
   const ok =

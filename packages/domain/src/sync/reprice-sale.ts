@@ -1,5 +1,6 @@
 import { priceCart } from "../cart/price-cart.ts";
-import type { CartLineInput, Discount, Promotion } from "../cart/types.ts";
+import { discountFromDocument, type DiscountDocument } from "../cart/discount.ts";
+import type { CartLineInput, Promotion } from "../cart/types.ts";
 import { isDomainError } from "../errors.ts";
 import type { RoundingMode } from "../money/rounding.ts";
 import type { TaxMode } from "../tax/tax.ts";
@@ -20,7 +21,7 @@ export interface RepriceLine {
   readonly taxRate: number;
   readonly tax: number;
   readonly total: number;
-  readonly manualDiscount?: Discount | undefined;
+  readonly manualDiscount?: DiscountDocument | undefined;
   readonly categoryId?: string | undefined;
 }
 
@@ -30,7 +31,7 @@ export interface RepriceSale {
   readonly taxMode: TaxMode;
   readonly createdAt: string;
   readonly lines: readonly RepriceLine[];
-  readonly cartDiscount?: Discount | undefined;
+  readonly cartDiscount?: DiscountDocument | undefined;
   readonly promotionIds?: readonly string[] | undefined;
   readonly subtotal: number;
   readonly discountTotal: number;
@@ -149,23 +150,24 @@ export function repriceSale(
   const mismatches: PriceMismatch[] = [];
   if (sale.kind === "sale") {
     const applied = new Set(sale.promotionIds ?? []);
-    const lines: CartLineInput[] = sale.lines.map((line) => {
-      const listed = input.catalogPrices.get(line.variantId);
-      if (listed !== undefined && listed !== line.unitPrice)
-        mismatches.push({ field: "unitPrice", lineId: line.id, expected: listed, actual: line.unitPrice });
-      return {
-        id: line.id,
-        variantId: line.variantId,
-        sku: line.sku,
-        name: line.name,
-        qty: qty(line.qty),
-        unitPrice: minor(listed ?? line.unitPrice),
-        taxRate: bp(line.taxRate),
-        ...(line.categoryId !== undefined ? { categoryId: line.categoryId } : {}),
-        ...(line.manualDiscount !== undefined ? { manualDiscount: line.manualDiscount } : {}),
-      };
-    });
     try {
+      // Inside the try: a line's figures that the domain refuses (a bad discount) are a mismatch, never a thrown push.
+      const lines: CartLineInput[] = sale.lines.map((line) => {
+        const listed = input.catalogPrices.get(line.variantId);
+        if (listed !== undefined && listed !== line.unitPrice)
+          mismatches.push({ field: "unitPrice", lineId: line.id, expected: listed, actual: line.unitPrice });
+        return {
+          id: line.id,
+          variantId: line.variantId,
+          sku: line.sku,
+          name: line.name,
+          qty: qty(line.qty),
+          unitPrice: minor(listed ?? line.unitPrice),
+          taxRate: bp(line.taxRate),
+          ...(line.categoryId !== undefined ? { categoryId: line.categoryId } : {}),
+          ...(line.manualDiscount !== undefined ? { manualDiscount: discountFromDocument(line.manualDiscount) } : {}),
+        };
+      });
       const promotions = input.promotions.filter((p) => applied.has(p.id)).map(promotionFromDocument);
       const priced = priceCart({
         lines,
@@ -174,7 +176,7 @@ export function repriceSale(
         now: new Date(sale.createdAt),
         promotions,
         couponCodes: promotions.flatMap((p) => (p.code ? [p.code] : [])),
-        ...(sale.cartDiscount !== undefined ? { cartDiscount: sale.cartDiscount } : {}),
+        ...(sale.cartDiscount !== undefined ? { cartDiscount: discountFromDocument(sale.cartDiscount) } : {}),
       });
       priced.lines.forEach((expected, i) => {
         const actual = sale.lines[i];

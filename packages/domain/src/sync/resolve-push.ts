@@ -24,12 +24,12 @@ export type PushActor =
   | { readonly actorKind: "shopper"; readonly customerId?: string };
 
 /** One row of a push, as RxDB sends it, with the server's current document beside it. */
-export interface PushCase {
+export interface PushCase<D extends JsonDoc = JsonDoc> {
   /** What the client believes the server has; absent when the client thinks the document is new. */
-  readonly assumed?: JsonDoc | undefined;
-  readonly incoming: JsonDoc;
+  readonly assumed?: D | undefined;
+  readonly incoming: D;
   /** The server's current document; absent when it has none with this id. */
-  readonly master?: JsonDoc | undefined;
+  readonly master?: D | undefined;
   readonly context: PushActor;
 }
 
@@ -41,11 +41,11 @@ export interface PushCase {
  * - `conflict`: write nothing and send the client `master`;
  * - `refuse`: the caller may not write this at all (the whole push is refused).
  */
-export type PushOutcome =
-  | { readonly action: "insert"; readonly doc: JsonDoc }
-  | { readonly action: "update"; readonly doc: JsonDoc; readonly conflict: boolean }
+export type PushOutcome<D extends JsonDoc = JsonDoc> =
+  | { readonly action: "insert"; readonly doc: D }
+  | { readonly action: "update"; readonly doc: D; readonly conflict: boolean }
   | { readonly action: "noop" }
-  | { readonly action: "conflict"; readonly master: JsonDoc }
+  | { readonly action: "conflict"; readonly master: D }
   | { readonly action: "refuse"; readonly reason: string };
 
 const noop: PushOutcome = { action: "noop" };
@@ -160,7 +160,13 @@ function customers(push: PushCase): PushOutcome {
  * @example
  * resolvePush("sales", { incoming: sale, master: sale, context }) // { action: "noop" } — an identical re-push
  */
-export function resolvePush(collection: SyncCollection, push: PushCase): PushOutcome {
+export function resolvePush<D extends JsonDoc>(collection: SyncCollection, push: PushCase<D>): PushOutcome<D> {
+  // The rules only keep, drop or combine fields of documents of this one collection, so what they
+  // return is a document of its type.
+  return decide(collection, push) as PushOutcome<D>;
+}
+
+function decide(collection: SyncCollection, push: PushCase): PushOutcome {
   if (push.master !== undefined && push.master.id !== push.incoming.id) throw new Error("resolvePush: master and incoming differ in id");
   if (push.context.actorKind === "shopper" && collection !== "customers") return refuse(`A shopper may not write ${collection}.`);
   if (push.context.actorKind === "manager" && collection === "sales") return refuse("Sales are rung up at a till.");

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** Every error code the server answers with, in `{ error: { code } }`. */
+/**
+ * Every error code the server answers with, in `{ error: { code } }`: the one table of them, which
+ * the server imports. Clients should treat a code they do not know as its HTTP status.
+ */
 export const ErrorCode = {
   bad_request: "bad_request",
   unauthorized: "unauthorized",
@@ -12,6 +15,28 @@ export const ErrorCode = {
   rate_limited: "rate_limited",
   tenant_suspended: "tenant_suspended",
   internal: "internal",
+  /** The server runs but the app asked for was not built (`pnpm build`). */
+  not_built: "not_built",
+  // A commerce rule of `@countertop/domain` refused the input (its `DomainErrorCode`, unchanged).
+  invalid_amount: "invalid_amount",
+  invalid_quantity: "invalid_quantity",
+  invalid_rate: "invalid_rate",
+  division_by_zero: "division_by_zero",
+  unknown_currency: "unknown_currency",
+  invalid_money_string: "invalid_money_string",
+  invalid_discount: "invalid_discount",
+  invalid_promotion: "invalid_promotion",
+  invalid_allocation: "invalid_allocation",
+  invalid_cash_rounding: "invalid_cash_rounding",
+  invalid_payment: "invalid_payment",
+  payment_mismatch: "payment_mismatch",
+  insufficient_tender: "insufficient_tender",
+  unknown_line: "unknown_line",
+  duplicate_line: "duplicate_line",
+  refund_exceeds_sold: "refund_exceeds_sold",
+  invalid_denomination: "invalid_denomination",
+  illegal_transition: "illegal_transition",
+  invalid_receipt_number: "invalid_receipt_number",
 } as const;
 
 /** @see ErrorCode */
@@ -29,6 +54,26 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   tenant_suspended: 403,
   internal: 500,
+  not_built: 503,
+  invalid_amount: 400,
+  invalid_quantity: 400,
+  invalid_rate: 400,
+  division_by_zero: 400,
+  unknown_currency: 400,
+  invalid_money_string: 400,
+  invalid_discount: 400,
+  invalid_promotion: 400,
+  invalid_allocation: 400,
+  invalid_cash_rounding: 400,
+  invalid_payment: 400,
+  payment_mismatch: 400,
+  insufficient_tender: 400,
+  unknown_line: 400,
+  duplicate_line: 400,
+  refund_exceeds_sold: 400,
+  invalid_denomination: 400,
+  illegal_transition: 400,
+  invalid_receipt_number: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Parses an error code. */

@@ -1,0 +1,39 @@
+import type { TenantTx } from "../db/tenant-scope";
+
+/** The shop's tills, oldest first. */
+export function listDevices(trx: TenantTx) {
+  return trx
+    .selectFrom("devices")
+    .select(["id", "name", "location_id", "created_at", "revoked_at", "last_seen_at"])
+    .orderBy("created_at")
+    .execute();
+}
+
+/** Records a new till of a location. */
+export async function insertDevice(
+  trx: TenantTx,
+  tenantId: string,
+  device: { id: string; name: string; locationId: string },
+): Promise<void> {
+  await trx
+    .insertInto("devices")
+    .values({ tenant_id: tenantId, id: device.id, name: device.name, location_id: device.locationId, revoked_at: null, last_seen_at: null })
+    .execute();
+}
+
+/** Revokes a till that is not revoked yet; `false` when there is no such active till. */
+export async function revokeDevice(trx: TenantTx, id: string, now: Date): Promise<boolean> {
+  const revoked = await trx
+    .updateTable("devices")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return revoked !== undefined;
+}
+
+/** When a till was revoked (`null` while active); `undefined` when the shop has no such till. */
+export function deviceRevokedAt(trx: TenantTx, tenantId: string, id: string) {
+  return trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
+}

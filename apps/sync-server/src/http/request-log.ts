@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
+import type { AppEnv } from "./app-env";
+import type { Logger } from "./logger";
+
+/** One request as a JSON line: who, what route, the answer and how long it took. */
+export interface RequestLogLine {
+  readonly time: string;
+  readonly requestId: string;
+  readonly method: string;
+  /** The route pattern that answered (`/sync/v1/:collection/push`), not the raw path. */
+  readonly route: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly tenantId?: string;
+  readonly principal?: string;
+}
+
+/**
+ * Logs every request as one JSON line when it is answered: at `info`, or at `error` for a 5xx.
+ * A live stream is logged when it opens (its status is final then, its duration is not).
+ */
+export function requestLog(log: Logger, now: () => number = performance.now.bind(performance)): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = now();
+    await next();
+    const principal = c.get("principal");
+    const line: RequestLogLine = {
+      time: new Date().toISOString(),
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      durationMs: Math.round((now() - started) * 10) / 10,
+      ...(principal && principal.kind !== "owner" ? { tenantId: principal.tenantId } : {}),
+      ...(principal ? { principal: principal.kind } : {}),
+    };
+    if (line.status >= 500) log.error(JSON.stringify(line));
+    else log.info(JSON.stringify(line));
+  };
+}

@@ -1,0 +1,45 @@
+import { restocksOnTransition, TERMINAL_ORDER_STATUSES } from "@countertop/domain";
+import type { StockMovement } from "@countertop/sync-protocol";
+import type { PushPlan } from "../push-plan";
+import { readOrderMovements } from "../push.repository";
+
+/**
+ * The movements that put an order's reserved stock back (`order_cancel`), one per `order` movement
+ * made at checkout, with ids derived from them so they are written once however often the push comes.
+ */
+export function orderCancelMovements(orderMovements: readonly StockMovement[], now: Date): StockMovement[] {
+  return orderMovements
+    .filter((m) => m.reason === "order")
+    .map((m) => ({
+      id: `${m.id}:cancel`,
+      locationId: m.locationId,
+      variantId: m.variantId,
+      delta: -m.delta,
+      reason: "order_cancel",
+      ...(m.refId !== undefined ? { refId: m.refId } : {}),
+      occurredAt: now.toISOString(),
+      _deleted: false,
+    }));
+}
+
+/**
+ * Orders move through the domain's state machine. An order cancelled (or refunded before its goods
+ * left) puts its reserved stock back; only a push that ends an order can do that, so only then are
+ * checkout's movements read.
+ */
+export const ordersPlan: PushPlan<"orders"> = {
+  collection: "orders",
+  async prepare(io, orders) {
+    const ending = orders.filter((o) => TERMINAL_ORDER_STATUSES.includes(o.status));
+    const candidates = ending.length > 0 ? orderCancelMovements(await readOrderMovements(io.trx, io.tenantId, ending), io.now) : [];
+    return {
+      movementCandidates: candidates,
+      derive: ({ changes }) => {
+        const restocked = new Set(
+          changes.filter(({ before, after }) => before && restocksOnTransition(before.status, after.status)).map(({ after }) => after.id),
+        );
+        return { movements: candidates.filter((m) => m.refId !== undefined && restocked.has(m.refId)) };
+      },
+    };
+  },
+};

@@ -1,0 +1,100 @@
+import type { Customer, Shift, StockMovement } from "@countertop/sync-protocol";
+import { examples } from "@countertop/sync-protocol/testing";
+import { describe, expect, it } from "vitest";
+import { duplicateCustomers } from "./customers.plan";
+import { orderCancelMovements } from "./orders.plan";
+import { LATE_AFTER_MS, saleChecks, saleMovements } from "./sales.plan";
+import { cashVariances } from "./shifts.plan";
+
+const NOW = new Date("2026-11-29T10:00:00.000Z");
+const sale = { ...examples.sales, createdAt: new Date(NOW.getTime() - 60_000).toISOString() };
+const line = sale.lines[0]!;
+const catalog = new Map([[line.variantId, { track: true, price: line.unitPrice, sku: line.sku }]]);
+
+describe("saleMovements", () => {
+  it("moves stock out for each tracked line, with an id derived from the sale and line", () => {
+    const [m] = saleMovements(sale, catalog);
+    expect(m).toMatchObject({ id: `${sale.id}:${line.id}`, delta: -line.qty, reason: "sale", refId: sale.id, variantId: line.variantId });
+  });
+
+  it("moves stock back in for a refund", () => {
+    expect(saleMovements({ ...sale, kind: "refund" }, catalog)[0]).toMatchObject({ delta: line.qty, reason: "refund" });
+  });
+
+  it("skips a variant the catalog does not track, but moves one it does not know", () => {
+    expect(saleMovements(sale, new Map([[line.variantId, { track: false, price: 1, sku: "x" }]]))).toEqual([]);
+    expect(saleMovements(sale, new Map())).toHaveLength(sale.lines.length);
+  });
+});
+
+describe("saleChecks", () => {
+  const facts = { catalog, closedShifts: new Set<string>(), promotions: [] };
+
+  it("raises nothing for a correctly priced sale on time", () => {
+    expect(saleChecks([sale], facts, NOW)).toEqual([]);
+  });
+
+  it("raises a price_mismatch when the catalog price differs", () => {
+    const dearer = new Map([[line.variantId, { track: true, price: line.unitPrice + 100, sku: line.sku }]]);
+    const [raise] = saleChecks([sale], { ...facts, catalog: dearer }, NOW);
+    expect(raise).toMatchObject({ id: `price_mismatch:${sale.id}`, kind: "price_mismatch", refId: sale.id });
+  });
+
+  it("raises late_sync for a sale a day late or after its shift closed", () => {
+    const old = { ...sale, createdAt: new Date(NOW.getTime() - LATE_AFTER_MS - 1).toISOString() };
+    expect(saleChecks([old], facts, NOW).map((r) => r.kind)).toEqual(["late_sync"]);
+    expect(saleChecks([sale], { ...facts, closedShifts: new Set([sale.shiftId]) }, NOW)[0]?.details).toMatchObject({ shiftClosed: true });
+  });
+});
+
+describe("orderCancelMovements", () => {
+  it("puts back each order movement once, with an id derived from it", () => {
+    const reserved: StockMovement = {
+      id: "o1:l1",
+      locationId: "L",
+      variantId: "v",
+      delta: -2,
+      reason: "order",
+      refId: "o1",
+      occurredAt: NOW.toISOString(),
+      _deleted: false,
+    };
+    expect(orderCancelMovements([reserved, { ...reserved, id: "x", reason: "sale" }], NOW)).toEqual([
+      {
+        id: "o1:l1:cancel",
+        locationId: "L",
+        variantId: "v",
+        delta: 2,
+        reason: "order_cancel",
+        refId: "o1",
+        occurredAt: NOW.toISOString(),
+        _deleted: false,
+      },
+    ]);
+  });
+});
+
+describe("cashVariances", () => {
+  const closed: Shift = { ...examples.shifts, status: "closed", countedCash: 9_000, expectedCash: 10_000, variance: -1_000 };
+  it("raises a closed shift with a variance, and not a balanced or open one", () => {
+    expect(
+      cashVariances([closed, { ...closed, id: "even", variance: 0 }, { ...closed, id: "open", status: "open" }]).map((r) => r.refId),
+    ).toEqual([closed.id]);
+  });
+});
+
+describe("duplicateCustomers", () => {
+  const ana: Customer = { ...examples.customers, id: "c1", email: "Ana@Example.com", phone: "+49 30 1234" };
+  it("flags a customer who shares an email (any case) or phone with another", () => {
+    expect(duplicateCustomers([ana], [{ id: "c2", email: "ana@example.com", phone: null }])[0]).toMatchObject({
+      id: "duplicate_customer:c1",
+      details: { matches: ["c2"], email: "ana@example.com" },
+    });
+    expect(duplicateCustomers([ana], [{ id: "c3", email: null, phone: "+49 30 1234" }])[0]?.details).toMatchObject({ matches: ["c3"] });
+  });
+
+  it("does not flag a customer against themselves, nor a deleted one", () => {
+    expect(duplicateCustomers([ana], [{ id: "c1", email: "ana@example.com", phone: null }])).toEqual([]);
+    expect(duplicateCustomers([{ ...ana, _deleted: true }], [{ id: "c2", email: "ana@example.com", phone: null }])).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { repriceSale } from "@countertop/domain";
+import type { Sale, StockMovement } from "@countertop/sync-protocol";
+import { ApiError, ErrorCode } from "../../../http/errors";
+import type { PushPlan } from "../push-plan";
+import { readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
+import type { Raise } from "../raises";
+
+/** A sale this late, or one whose shift had closed, is a `late_sync` item for the manager. */
+export const LATE_AFTER_MS = 24 * 3600_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The stock movements a sale or refund causes: one per line of a stock-tracked variant, with the
+ * id `{saleId}:{lineId}` so a re-pushed sale can never move stock twice. A variant the catalog does
+ * not know still moves stock — the goods left the shop either way.
+ */
+export function saleMovements(sale: Sale, catalog: ReadonlyMap<string, CatalogVariant>): StockMovement[] {
+  const refund = sale.kind === "refund";
+  return sale.lines
+    .filter((line) => catalog.get(line.variantId)?.track !== false)
+    .map((line) => ({
+      id: `${sale.id}:${line.id}`,
+      locationId: sale.locationId,
+      variantId: line.variantId,
+      delta: (refund ? 1 : -1) * line.qty,
+      reason: refund ? "refund" : "sale",
+      refId: sale.id,
+      deviceId: sale.registerId,
+      occurredAt: sale.createdAt,
+      _deleted: false,
+    }));
+}
+
+/** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
+export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers">, now: Date): Raise[] {
+  const prices = new Map([...facts.catalog].map(([id, v]) => [id, v.price]));
+  return sales.flatMap((sale): Raise[] => {
+    const raises: Raise[] = [];
+    const { mismatches } = repriceSale(sale, { catalogPrices: prices, promotions: facts.promotions });
+    if (mismatches.length > 0) {
+      raises.push({
+        id: `price_mismatch:${sale.id}`,
+        kind: "price_mismatch",
+        refId: sale.id,
+        details: { mismatches: mismatches.slice(0, 50) },
+      });
+    }
+    const shiftClosed = facts.closedShifts.has(sale.shiftId);
+    if (shiftClosed || now.getTime() - Date.parse(sale.createdAt) > LATE_AFTER_MS) {
+      raises.push({
+        id: `late_sync:${sale.id}`,
+        kind: "late_sync",
+        refId: sale.id,
+        details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed },
+      });
+    }
+    return raises;
+  });
+}
+
+/** Sales name their register; it must be a till of this shop. */
+function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts): void {
+  const stranger = registerIds.find((r) => !UUID.test(r) || !facts.registers.has(r));
+  if (stranger !== undefined) {
+    throw new ApiError(ErrorCode.bad_request, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
+  }
+}
+
+/**
+ * Sales are append-only and never rejected for their arithmetic: a new sale moves stock (one
+ * movement per tracked line) and is re-priced against the catalog; a disagreement, or a sale that
+ * syncs after its shift closed or a day late, is raised for the manager.
+ */
+export const salesPlan: PushPlan<"sales"> = {
+  collection: "sales",
+  async prepare(io, sales) {
+    const registerIds = [...new Set(sales.map((s) => s.registerId))];
+    const facts = await readSaleFacts(
+      io.trx,
+      io.tenantId,
+      sales,
+      registerIds.filter((r) => UUID.test(r)),
+    );
+    assertOwnRegisters(registerIds, facts);
+    // The last copy of an id in the push is the one its movements are derived from.
+    const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
+    const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
+    return {
+      movementCandidates: candidates,
+      itemIds: sales.flatMap((s) => [`price_mismatch:${s.id}`, `late_sync:${s.id}`]),
+      skuOf: (variantId) => facts.catalog.get(variantId)?.sku,
+      derive: ({ inserted }) => {
+        const newSales = new Set(inserted.map((s) => s.id));
+        return {
+          movements: candidates.filter((m) => m.refId !== undefined && newSales.has(m.refId)),
+          raises: saleChecks(inserted, facts, io.now),
+        };
+      },
+    };
+  },
+};

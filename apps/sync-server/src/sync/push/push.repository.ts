@@ -1,0 +1,146 @@
+import type { CollectionDocument, CollectionName, Order, Promotion, Reconciliation, Sale, StockMovement } from "@countertop/sync-protocol";
+import { sql } from "kysely";
+import type { TenantTx } from "../../db/tenant-scope";
+
+/*
+ * The reads of a push. Each is one round trip: a push reads once, decides in memory, writes once.
+ */
+
+const list = (values: Iterable<string>) => sql.val([...new Set(values)]);
+
+/** A catalog variant as the server checks sales against it. */
+export interface CatalogVariant {
+  readonly track: boolean;
+  readonly price: number;
+  readonly sku: string;
+}
+
+/** What a sales push checks against, read before the tenant lock: none of it is written by pushes. */
+export interface SaleFacts {
+  readonly registers: ReadonlySet<string>;
+  readonly catalog: ReadonlyMap<string, CatalogVariant>;
+  readonly closedShifts: ReadonlySet<string>;
+  readonly promotions: readonly Promotion[];
+}
+
+/** Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip. */
+export async function readSaleFacts(
+  trx: TenantTx,
+  tenantId: string,
+  sales: readonly Sale[],
+  registerIds: readonly string[],
+): Promise<SaleFacts> {
+  const variantIds = sales.flatMap((s) => s.lines.map((l) => l.variantId));
+  const { rows } = await sql<{
+    registers: string[];
+    variants: { id: string; track: boolean; price: string | number; sku: string }[];
+    closed: string[];
+    promotions: Promotion[];
+  }>`
+    select
+      (select coalesce(jsonb_agg(id), '[]') from devices
+         where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
+         from product_variants where tenant_id = ${tenantId} and variant_id = any(${list(variantIds)}::text[])) as variants,
+      (select coalesce(jsonb_agg(id), '[]') from shifts
+         where tenant_id = ${tenantId} and id = any(${list(sales.map((s) => s.shiftId))}::text[]) and doc->>'status' = 'closed') as closed,
+      (select coalesce(jsonb_agg(doc), '[]') from promotions
+         where tenant_id = ${tenantId} and id = any(${list(sales.flatMap((s) => s.promotionIds))}::text[])) as promotions
+  `.execute(trx);
+  const row = rows[0]!;
+  return {
+    registers: new Set(row.registers),
+    catalog: new Map(row.variants.map((v) => [v.id, { track: v.track, price: Number(v.price), sku: v.sku }])),
+    closedShifts: new Set(row.closed),
+    promotions: row.promotions,
+  };
+}
+
+/** What a push decides on, read under the tenant lock so it includes every earlier push. */
+export interface LockedState<N extends CollectionName> {
+  readonly masters: Map<string, CollectionDocument<N>>;
+  readonly knownMovements: ReadonlySet<string>;
+  readonly onHand: ReadonlyMap<string, number>;
+  readonly items: ReadonlyMap<string, Reconciliation>;
+}
+
+/** The pushed documents' masters, and the movements, levels and reconciliation items the push may touch, in one round trip. */
+export async function readLockedState<N extends CollectionName>(
+  trx: TenantTx,
+  tenantId: string,
+  collection: N,
+  ids: {
+    readonly docs: readonly string[];
+    readonly movements: readonly string[];
+    readonly levels: readonly string[];
+    readonly items: readonly string[];
+  },
+): Promise<LockedState<N>> {
+  const { rows } = await sql<{
+    masters: { id: string; doc: CollectionDocument<N> }[];
+    known: string[];
+    levels: { id: string; on_hand: number }[];
+    items: { id: string; doc: Reconciliation }[];
+  }>`
+    select
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(collection)}
+         where tenant_id = ${tenantId} and id = any(${list(ids.docs)}::text[])) as masters,
+      (select coalesce(jsonb_agg(id), '[]') from stock_movements
+         where tenant_id = ${tenantId} and id = any(${list(ids.movements)}::text[])) as known,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'on_hand', on_hand)), '[]') from stock_levels
+         where tenant_id = ${tenantId} and id = any(${list(ids.levels)}::text[])) as levels,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from reconciliation
+         where tenant_id = ${tenantId} and id = any(${list(ids.items)}::text[])) as items
+  `.execute(trx);
+  const row = rows[0]!;
+  return {
+    masters: new Map(row.masters.map((m) => [m.id, m.doc])),
+    knownMovements: new Set(row.known),
+    onHand: new Map(row.levels.map((l) => [l.id, Number(l.on_hand)])),
+    items: new Map(row.items.map((i) => [i.id, i.doc])),
+  };
+}
+
+/**
+ * The `order` movements checkout made for these orders (ids `{orderId}:{lineId}`). They never change
+ * once written, so they are read before the tenant's lock.
+ */
+export async function readOrderMovements(trx: TenantTx, tenantId: string, orders: readonly Order[]): Promise<StockMovement[]> {
+  const ids = orders.flatMap((o) => o.lines.map((l) => `${o.id}:${l.id}`));
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom("stock_movements")
+    .select("doc")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", ids)
+    .where("reason", "=", "order")
+    .execute();
+  const orderIds = new Set(orders.map((o) => o.id));
+  return rows.map((r) => r.doc).filter((m) => m.refId !== undefined && orderIds.has(m.refId));
+}
+
+/** A customer's contact as the duplicate check compares it (email lower-cased). */
+export interface CustomerContact {
+  readonly id: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+}
+
+/** Customers with any of these emails (lower-cased) or phones (a shop's customers are few per push). */
+export async function customersSharingContact(
+  trx: TenantTx,
+  tenantId: string,
+  emails: readonly string[],
+  phones: readonly string[],
+): Promise<CustomerContact[]> {
+  if (emails.length === 0 && phones.length === 0) return [];
+  return trx
+    .selectFrom("customers")
+    .select(["id", "email", "phone"])
+    .where("tenant_id", "=", tenantId)
+    .where("deleted", "=", false)
+    .where((eb) =>
+      eb.or([...(emails.length > 0 ? [eb("email", "in", emails)] : []), ...(phones.length > 0 ? [eb("phone", "in", phones)] : [])]),
+    )
+    .execute();
+}

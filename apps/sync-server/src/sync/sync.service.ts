@@ -1,0 +1,51 @@
+import type { CollectionDocument, CollectionName, PushRequest } from "@countertop/sync-protocol";
+import type { Principal } from "../auth/token";
+import { refundOrders } from "../checkout/refunds";
+import { withTenant } from "../db/tenant-scope";
+import type { AppDeps } from "../http/app-env";
+import { ApiError, ErrorCode } from "../http/errors";
+import type { PullAccess } from "./access";
+import { pullPage, type PullPage } from "./pull";
+import { applyPush, type PushResult } from "./push/apply-push";
+
+/** A caller that belongs to a shop (the platform owner has no replica). */
+export type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
+
+/** One page of a collection after `since`, as the caller may see it. */
+export function pullCollection<N extends CollectionName>(
+  deps: Pick<AppDeps, "db">,
+  principal: TenantPrincipal,
+  collection: N,
+  query: { since: string; limit: number; access: PullAccess<N> },
+): Promise<PullPage> {
+  return withTenant(deps.db, principal.tenantId, (trx) =>
+    pullPage(trx, principal.tenantId, collection, query.since, query.limit, query.access),
+  );
+}
+
+/**
+ * Applies a parsed push in one tenant transaction, announcing what it wrote to every live stream on
+ * commit; a refund of an online order then gives the money back.
+ */
+export async function pushCollection<N extends CollectionName>(
+  deps: Pick<AppDeps, "db" | "changes" | "log" | "payments">,
+  principal: TenantPrincipal,
+  collection: N,
+  rows: PushRequest<CollectionDocument<N>>,
+): Promise<PushResult<N>> {
+  const foreign = rows.find((r) => "tenantId" in r.newDocumentState && r.newDocumentState.tenantId !== principal.tenantId);
+  // Documents may not claim another shop: a `tenantId` field, if present, must be the caller's.
+  if (foreign) throw new ApiError(ErrorCode.bad_request, `Document ${foreign.newDocumentState.id} belongs to another shop.`);
+  const now = new Date();
+  const result = await withTenant(deps.db, principal.tenantId, async (trx) => {
+    const pushed = await applyPush(trx, principal.tenantId, principal, collection, rows, now);
+    await deps.changes.announce(trx, principal.tenantId, [...pushed.written]);
+    return pushed;
+  });
+  if (collection === "orders") {
+    // Money goes back after the status change is safely stored; the payment's new state streams out.
+    const refunded = rows.filter((r) => r.newDocumentState.status === "refunded").map((r) => r.newDocumentState.id);
+    void refundOrders(deps, principal.tenantId, refunded).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
+  }
+  return result;
+}
