@@ -1,5 +1,6 @@
 import { createReplicaDatabase, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
 import type { Customer } from "@countertop/sync-protocol";
+import { SHOPPER_OWN_COLLECTIONS, SHOPPER_PUSH_COLLECTIONS } from "@countertop/sync-protocol/client";
 import { removeRxDatabase } from "rxdb";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import { localStore } from "../shop/local-store";
@@ -13,8 +14,8 @@ export interface ShopAccount {
 }
 
 /** What a signed-in shopper's browser keeps besides the catalog: their own orders and profile. */
-export const ACCOUNT_COLLECTIONS = ["orders", "customers"] as const;
-export type AccountDatabase = ReplicaDatabase<(typeof ACCOUNT_COLLECTIONS)[number]>;
+type AccountCollection = (typeof SHOPPER_OWN_COLLECTIONS)[number];
+export type AccountDatabase = ReplicaDatabase<AccountCollection>;
 
 const stored = localStore<ShopAccount | null>("account", null);
 const write = (slug: string, account: ShopAccount | null) => stored.write(slug, account ?? undefined);
@@ -57,7 +58,7 @@ export async function signIn(slug: string, input: { email: string; password: str
   return signedIn(slug, await post(`/api/v1/shop/${encodeURIComponent(slug)}/account/session`, input));
 }
 
-const open = new Map<string, Promise<{ db: AccountDatabase; sync: ReplicaSync<(typeof ACCOUNT_COLLECTIONS)[number]> }>>();
+const open = new Map<string, Promise<{ db: AccountDatabase; sync: ReplicaSync<AccountCollection> }>>();
 const dbName = (slug: string, account: ShopAccount) =>
   `countertop-shop-${slug}-account-${account.customerId.replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
 
@@ -73,7 +74,7 @@ export async function openAccount(slug: string, account: ShopAccount): Promise<A
       const db = await createReplicaDatabase({
         name,
         storage: getRxStorageDexie(),
-        collections: ACCOUNT_COLLECTIONS,
+        collections: SHOPPER_OWN_COLLECTIONS,
         multiInstance: true,
         closeDuplicates: true,
       });
@@ -81,7 +82,7 @@ export async function openAccount(slug: string, account: ShopAccount): Promise<A
         database: db,
         baseUrl: "",
         token: () => account.token,
-        push: ["customers"],
+        push: SHOPPER_PUSH_COLLECTIONS,
         streams: ["orders"],
         pollInterval: 30_000,
         // An expired or refused token: sign out here, so the shopper sees the sign-in form instead of stale orders.

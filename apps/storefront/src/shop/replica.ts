@@ -1,10 +1,10 @@
 import { createReplicaDatabase, startReplication, type ReplicaDatabase } from "@countertop/replica";
+import { SHOPPER_PUBLIC_COLLECTIONS } from "@countertop/sync-protocol/client";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { ShopSession } from "./session";
 
 /** What a shopper's browser keeps of the shop: the public catalog, availability, settings and promotions. */
-export const SHOP_COLLECTIONS = ["products", "categories", "stock_levels", "settings", "promotions"] as const;
-export type ShopDatabase = ReplicaDatabase<(typeof SHOP_COLLECTIONS)[number]>;
+export type ShopDatabase = ReplicaDatabase<(typeof SHOPPER_PUBLIC_COLLECTIONS)[number]>;
 
 let opening: Promise<ShopDatabase> | undefined;
 
@@ -14,7 +14,7 @@ export function openShop(slug: string, session: ShopSession): Promise<ShopDataba
     const db = await createReplicaDatabase({
       name: `countertop-shop-${slug}`,
       storage: getRxStorageDexie(),
-      collections: SHOP_COLLECTIONS,
+      collections: SHOPPER_PUBLIC_COLLECTIONS,
       multiInstance: true,
       closeDuplicates: true,
     });

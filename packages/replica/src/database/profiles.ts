@@ -1,19 +1,14 @@
-import { COLLECTIONS } from "@countertop/sync-protocol/client";
+import { COLLECTIONS, SHOPPER_COLLECTIONS, SHOPPER_PUSH_COLLECTIONS } from "@countertop/sync-protocol/client";
 import type { CollectionName } from "@countertop/sync-protocol";
 
 /** What the POS replicates: everything, so a till and the manager work fully offline. */
 export const POS_COLLECTIONS: readonly CollectionName[] = COLLECTIONS;
 
-/** What the storefront replicates: the public catalog and availability, the shopper's own orders and profile. */
-export const STOREFRONT_COLLECTIONS = [
-  "products",
-  "categories",
-  "stock_levels",
-  "settings",
-  "promotions",
-  "orders",
-  "customers",
-] as const satisfies readonly CollectionName[];
+/**
+ * What a storefront may replicate: what a shopper's token reads, as the sync contract defines it
+ * (`SHOPPER_COLLECTIONS`): the public catalog and availability, the shopper's own orders and profile.
+ */
+export const STOREFRONT_COLLECTIONS: readonly CollectionName[] = SHOPPER_COLLECTIONS;
 
 /** Collections only the server writes: no client pushes them, the server refuses it anyway. */
 export const SERVER_ONLY_COLLECTIONS = ["stock_levels"] as const satisfies readonly CollectionName[];
@@ -24,4 +19,4 @@ export const POS_PUSH_COLLECTIONS: readonly CollectionName[] = COLLECTIONS.filte
 );
 
 /** What the storefront pushes: the shopper's own profile, nothing else (orders are made by checkout). */
-export const STOREFRONT_PUSH_COLLECTIONS = ["customers"] as const satisfies readonly CollectionName[];
+export const STOREFRONT_PUSH_COLLECTIONS: readonly CollectionName[] = SHOPPER_PUSH_COLLECTIONS;
