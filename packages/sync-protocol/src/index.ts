@@ -7,6 +7,7 @@
  * const rows = pushRequestSchema(collectionSchemas.sales).parse(body);
  */
 
+export { MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, findUnstorable, hasUnstorableText, replaceUnstorableText } from "./storable.ts";
 export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS, isSupportedProtocolVersion } from "./protocol-version.ts";
 
 export {
@@ -19,6 +20,8 @@ export {
   hasUniqueIds,
   idSchema,
   localeSchema,
+  MAX_MONEY,
+  MAX_QUANTITY,
   moneySchema,
   nameSchema,
   nonNegativeMoneySchema,
@@ -61,8 +64,8 @@ export { productSchema, productStatusSchema, variantSchema } from "./documents/p
 export type { Product, ProductStatus, Variant } from "./documents/product.ts";
 export { categorySchema } from "./documents/category.ts";
 export type { Category } from "./documents/category.ts";
-export { saleKindSchema, salePaymentSchema, saleSchema } from "./documents/sale.ts";
-export type { Sale, SaleKind, SalePayment } from "./documents/sale.ts";
+export { saleApprovalSchema, saleKindSchema, salePaymentSchema, saleSchema } from "./documents/sale.ts";
+export type { Sale, SaleApproval, SaleKind, SalePayment } from "./documents/sale.ts";
 export { stockMovementReasonSchema, stockMovementSchema } from "./documents/stock-movement.ts";
 export type { StockMovement, StockMovementReason } from "./documents/stock-movement.ts";
 export { stockLevelId, stockLevelSchema } from "./documents/stock-level.ts";
@@ -99,9 +102,16 @@ export { loosePullResponseSchema, pullResponseSchema } from "./wire/pull-respons
 export type { PullResponse } from "./wire/pull-response.ts";
 export { loosePushRequestSchema, pushRequestSchema, pushRowSchema } from "./wire/push-request.ts";
 export type { PushRequest, PushRow } from "./wire/push-request.ts";
-export { loosePushResponseSchema, pushResponseSchema } from "./wire/push-response.ts";
-export type { PushResponse } from "./wire/push-response.ts";
+export {
+  loosePushDetailResponseSchema,
+  loosePushResponseSchema,
+  pushDetailResponseSchema,
+  pushResponseSchema,
+  refusedRowSchema,
+} from "./wire/push-response.ts";
+export type { PushDetailResponse, PushResponse, RefusedRow } from "./wire/push-response.ts";
 export { RESYNC, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
 export type { StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
+export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";

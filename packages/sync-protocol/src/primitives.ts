@@ -23,17 +23,27 @@ export const codeSchema = z.string().min(1).max(100);
 /** A URL or app-relative path of an image; data URLs are too big for a replicated document. */
 export const urlSchema = z.string().min(1).max(2000);
 
+/**
+ * The largest amount of money a document may carry, in minor units (10^13: a hundred billion in a
+ * two-decimal currency). Far above any shop's figures, and far enough below 2^53 that sums of many
+ * such amounts stay exact integers.
+ */
+export const MAX_MONEY = 10_000_000_000_000;
+
+/** The largest quantity one line or stock movement may carry; stock levels may sum to more. */
+export const MAX_QUANTITY = 1_000_000_000;
+
 /** An amount of money in integer minor units (cents). May be negative (refunds, rounding, variance). */
-export const moneySchema = z.number().int();
+export const moneySchema = z.number().int().min(-MAX_MONEY).max(MAX_MONEY);
 
 /** An amount of money in minor units that can't be negative: a price, a cost, a cash float. */
-export const nonNegativeMoneySchema = z.number().int().min(0);
+export const nonNegativeMoneySchema = z.number().int().min(0).max(MAX_MONEY);
 
-/** A signed integer quantity (a stock delta, an on-hand level that went below zero). */
-export const quantitySchema = z.number().int();
+/** A signed integer quantity (a stock delta). */
+export const quantitySchema = z.number().int().min(-MAX_QUANTITY).max(MAX_QUANTITY);
 
 /** A quantity that is at least one: a sold line, a "buy 2" in a promotion. */
-export const positiveQuantitySchema = z.number().int().min(1);
+export const positiveQuantitySchema = z.number().int().min(1).max(MAX_QUANTITY);
 
 /** A rate in basis points: 10000 = 100 %. Capped at 1000 % so a typo can't slip through. */
 export const basisPointsSchema = z.number().int().min(0).max(100_000);
@@ -50,8 +60,21 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, "expected an ISO-42
 /** An ISO-3166 alpha-2 country code: `"FR"`. */
 export const countrySchema = z.string().regex(/^[A-Z]{2}$/, "expected an ISO-3166 alpha-2 code such as FR");
 
-/** A BCP-47 language tag: `"fr-FR"`. */
-export const localeSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "expected a BCP-47 tag such as fr-FR");
+/** Whether `Intl` formats numbers and dates in `tag` (a well-formed tag it rejects would break every receipt). */
+function isUsableLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && new Intl.NumberFormat(tag).resolvedOptions().locale.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP-47 language tag that `Intl` accepts: `"fr-FR"`. */
+export const localeSchema = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "expected a BCP-47 tag such as fr-FR")
+  .refine(isUsableLocale, "expected a language tag that browsers can format with, such as fr-FR");
 
 /** A CSS hex colour: `#0a7` or `#00aa77`. */
 export const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a hex colour such as #00aa77");

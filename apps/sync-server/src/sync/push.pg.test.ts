@@ -53,13 +53,15 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     expect(movements.map((m) => m.id).sort()).toEqual((sale.lines as { id: string }[]).map((l) => `${String(sale.id)}:${l.id}`).sort());
   });
 
-  it("pushing the same sale 5 times concurrently (and twice within each push) records one sale and moves stock once", async () => {
+  it("pushing the same sale 5 times concurrently records one sale and moves stock once; twice within one push is a 400", async () => {
     const v = variants[2]!;
     const before = await level(v.id);
     const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 3 }] });
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => push("sales", [{ newDocumentState: sale }, { newDocumentState: sale }])),
-    );
+    const twice = await push("sales", [{ newDocumentState: sale }, { newDocumentState: { ...sale, number: "other copy" } }]);
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toContain(`document ${sale.id} is in the push twice`);
+    expect(await level(v.id)).toBe(before);
+    const results = await Promise.all(Array.from({ length: 5 }, () => push("sales", [{ newDocumentState: sale }])));
     expect(results.every((r) => r.status === 200 && r.body.length === 0)).toBe(true);
     expect(await level(v.id)).toBe(before! - 3);
     const count = await withTenant(server.database.db, tenantId, (trx) =>

@@ -3,7 +3,19 @@ import { idSchema, noteSchema, timestampSchema } from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** What the server found that a manager should look at. */
-export const reconciliationKindSchema = z.enum(["oversell", "price_mismatch", "late_sync", "cash_variance", "duplicate_customer"]);
+export const reconciliationKindSchema = z.enum([
+  "oversell",
+  "price_mismatch",
+  "late_sync",
+  "cash_variance",
+  "duplicate_customer",
+  /** A till sold on an older catalog than the server's: one item per till and catalog change. */
+  "stale_catalog",
+  /** The refunds of a sale return more of a line than was sold. */
+  "refund_exceeds_sale",
+  /** A sale accepted for review: from a revoked till or a suspended shop, or with text that had to be replaced. */
+  "flagged_sale",
+]);
 
 /** @see reconciliationKindSchema */
 export type ReconciliationKind = z.infer<typeof reconciliationKindSchema>;

@@ -25,6 +25,22 @@ export const salePaymentSchema = z.looseObject({
 /** @see salePaymentSchema */
 export type SalePayment = z.infer<typeof salePaymentSchema>;
 
+/**
+ * A manager's approval given at the till with their PIN, offline: tied to the one action it
+ * approved (a discount over the shop's threshold on this sale, or this refund). A PIN grants no
+ * power on the server; the server keeps the approval for the manager to review.
+ */
+export const saleApprovalSchema = z.looseObject({
+  staffId: idSchema,
+  action: z.enum(["discount", "refund"]),
+  /** The line whose discount was approved; absent for the cart discount or a refund. */
+  lineId: idSchema.optional(),
+  at: timestampSchema,
+});
+
+/** @see saleApprovalSchema */
+export type SaleApproval = z.infer<typeof saleApprovalSchema>;
+
 /** A receipt (`sale`) or a refund, which is a new sale pointing at `originalSaleId`. */
 export const saleKindSchema = z.enum(["sale", "refund"]);
 
@@ -60,6 +76,10 @@ export const saleSchema = replicatedDocumentSchema.extend({
   cashRounding: moneySchema.optional(),
   total: moneySchema,
   payments: z.array(salePaymentSchema).max(20),
+  /** The manager who approved an over-threshold discount or this refund at the till (the last, if several). */
+  approvedBy: idSchema.optional(),
+  /** Every approval given at the till for this sale, each tied to what it approved. */
+  approvals: z.array(saleApprovalSchema).max(50).optional(),
   createdAt: timestampSchema,
 });
 

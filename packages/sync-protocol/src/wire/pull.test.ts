@@ -11,7 +11,7 @@ describe("checkpointSchema", () => {
     expect(checkpointSchema.parse({ seq })).toEqual({ seq });
   });
 
-  it.each([1, "", "01", "-1", "1.5", "12a", "1".repeat(20)])("rejects seq %j", (seq) => {
+  it.each([1, "", "01", "-1", "1.5", "12a", "1".repeat(20), "9223372036854775808", "9999999999999999999"])("rejects seq %j", (seq) => {
     expect(checkpointSchema.safeParse({ seq }).success).toBe(false);
   });
 });

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+
+/*
+ * What PostgreSQL's jsonb can store, and what one document may weigh. Documents are loose objects
+ * (unknown fields pass through), so these limits apply to the whole JSON value, known fields or not.
+ */
+
+/** The most levels of nested objects and arrays in one document (a sale's line discount is 3 deep). */
+export const MAX_DOCUMENT_DEPTH = 12;
+
+/** The most characters of JSON one document may take (a 500-line sale takes about 200 000). */
+export const MAX_DOCUMENT_CHARS = 512 * 1024;
+
+/** A NUL, or a UTF-16 surrogate that is not half of a pair: text jsonb refuses. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` has a character PostgreSQL cannot store in `jsonb` (a NUL or a lone surrogate). */
+export function hasUnstorableText(text: string): boolean {
+  return UNSTORABLE.test(text);
+}
+
+/**
+ * `text` with every NUL and lone surrogate replaced by U+FFFD, the replacement character.
+ * @example
+ * replaceUnstorableText("a\u0000b") // "a\uFFFDb"
+ */
+export function replaceUnstorableText(text: string): string {
+  return text.replace(new RegExp(UNSTORABLE.source, "g"), "\uFFFD");
+}
+
+/** The first thing in `value` that a document may not hold, with its path; `undefined` when all is well. */
+export function findUnstorable(value: unknown): { readonly path: (string | number)[]; readonly message: string } | undefined {
+  let chars = 0;
+  const walk = (v: unknown, path: (string | number)[], depth: number): { path: (string | number)[]; message: string } | undefined => {
+    if (typeof v === "string") {
+      chars += v.length + 2;
+      return hasUnstorableText(v) ? { path, message: "contains a character that cannot be stored (a NUL or a lone surrogate)" } : undefined;
+    }
+    if (typeof v === "number") {
+      chars += 8;
+      return Number.isFinite(v) ? undefined : { path, message: "is not a finite number" };
+    }
+    if (v === null || typeof v !== "object") {
+      chars += 5;
+      return undefined;
+    }
+    if (depth >= MAX_DOCUMENT_DEPTH) return { path, message: `nests deeper than ${MAX_DOCUMENT_DEPTH} levels` };
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
+    for (const [key, item] of entries) {
+      if (typeof key === "string") {
+        chars += key.length + 3;
+        if (hasUnstorableText(key)) return { path: [...path, key], message: "is a field name that cannot be stored" };
+      }
+      const found = walk(item, [...path, key], depth + 1);
+      if (found) return found;
+      if (chars > MAX_DOCUMENT_CHARS) return { path, message: `is larger than ${MAX_DOCUMENT_CHARS} characters of JSON` };
+    }
+    return undefined;
+  };
+  return walk(value, [], 0);
+}
+
+/** A zod check that the whole value is storable (see {@link findUnstorable}), reported at the offending path. */
+export function storable(ctx: z.core.ParsePayload<unknown>): void {
+  const found = findUnstorable(ctx.value);
+  if (found) ctx.issues.push({ code: "custom", message: found.message, path: found.path, input: ctx.value });
+}
