@@ -40,6 +40,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "ui",
+          root: "packages/ui",
+          include: ["src/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        test: {
           name: "storefront",
           root: "apps/storefront",
           include: ["src/**/*.test.ts"],
