@@ -1,21 +1,10 @@
-import {
-  countCash,
-  DENOMINATIONS,
-  expectedCash,
-  formatMoney,
-  minor,
-  parseMoney,
-  qty,
-  zReport,
-  type ZReportDocument,
-} from "@countertop/domain";
+import { countCash, DENOMINATIONS, expectedCash, minor, parseMoney, qty, zReport, type ZReportDocument } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { ZReportView } from "./ZReportView";
-import { Alert } from "../app/Alert";
 
 interface Props {
   readonly db: PosDatabase;
@@ -31,13 +20,13 @@ const asDocuments = (sales: readonly Sale[]) => sales as unknown as ZReportDocum
 
 /** The drawer: pay-ins and pay-outs with a reason, then a count by denomination, then the Z-report. */
 export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Props) {
-  const sales = useObservable(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id])?.map((d) => d.toJSON() as Sale);
+  const sales = useDocuments<Sale>(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id]);
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [moveKind, setMoveKind] = useState<"pay_in" | "pay_out">("pay_out");
   const [moveAmount, setMoveAmount] = useState("");
   const [moveReason, setMoveReason] = useState("");
   const [error, setError] = useState<string>();
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const denominations = DENOMINATIONS[settings.currency] ?? [];
 
   const counted = useMemo(
@@ -198,7 +187,7 @@ export function ClosedShiftReport({
   settings: Settings;
   onDone: () => void;
 }) {
-  const sales = useObservable(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id])?.map((d) => d.toJSON() as Sale);
+  const sales = useDocuments<Sale>(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id]);
   if (!sales) return <p className="muted center">Loading the report…</p>;
   return <ZReportView shift={shift} sales={sales} settings={settings} onDone={onDone} />;
 }

@@ -1,5 +1,6 @@
-import { formatMoney, minor, zReport, type ZReportDocument } from "@countertop/domain";
+import { minor, zReport, type ZReportDocument } from "@countertop/domain";
 import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
+import { moneyFormatter } from "@countertop/ui";
 
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
 
@@ -21,7 +22,7 @@ export function ZReportView({
     cashMovements: shift.cashMovements.map((m) => ({ kind: m.kind, amount: minor(m.amount) })),
     ...(shift.countedCash !== undefined ? { countedCash: minor(shift.countedCash) } : {}),
   });
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const row = (label: string, value: number, testId?: string) => (
     <tr>
       <td>{label}</td>
