@@ -1,4 +1,4 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { moneyFormatter } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { Link } from "../shop/router";
 import { availability, type ShopData } from "../shop/shop-data";
@@ -9,7 +9,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
   const [inStockOnly, setInStockOnly] = useState(false);
   const [maxPrice, setMaxPrice] = useState("");
   const settings = data.settings!;
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const list = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const cap = maxPrice ? Math.round(Number(maxPrice) * 100) : undefined;

@@ -1,7 +1,7 @@
 import type { Category, Product, Promotion, Settings, StockLevel } from "@countertop/sync-protocol";
+import { useDocument, useDocuments } from "@countertop/ui";
 import { useMemo } from "react";
 import type { ShopDatabase } from "./replica";
-import { useObservable } from "./use-rx";
 
 /** What every page reads: the catalog, availability at the shop's location, settings and promotions. */
 export interface ShopData {
@@ -14,32 +14,27 @@ export interface ShopData {
   readonly stock: ReadonlyMap<string, number>;
 }
 
-const plain = <T>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
-
 export function useShopData(db: ShopDatabase): ShopData {
-  const productDocs = useObservable(
+  const products = useDocuments<Product>(
     () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }] }).$,
     [db],
   );
-  const categoryDocs = useObservable(() => db.categories.find().$, [db]);
-  const settingsDoc = useObservable(() => db.settings.findOne("shop").$, [db]);
-  const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
-  const levelDocs = useObservable(() => db.stock_levels.find().$, [db]);
+  const categories = useDocuments<Category>(() => db.categories.find().$, [db]);
+  const settings = useDocument<Settings>(() => db.settings.findOne("shop").$, [db]);
+  const promotions = useDocuments<Promotion>(() => db.promotions.find().$, [db]);
+  const levels = useDocuments<StockLevel>(() => db.stock_levels.find().$, [db]);
   return useMemo(() => {
-    const settings = settingsDoc?.toJSON() as Settings | undefined;
     const location = settings?.locations[0]?.id;
-    const levels = plain<StockLevel>(levelDocs).filter((l) => !location || l.locationId === location);
+    const here = (levels ?? []).filter((l) => !location || l.locationId === location);
     return {
-      loaded: productDocs !== undefined && settingsDoc !== undefined,
-      products: plain<Product>(productDocs).filter((p) => !p._deleted),
-      categories: plain<Category>(categoryDocs)
-        .filter((c) => !c._deleted)
-        .sort((a, b) => a.position - b.position),
-      settings,
-      promotions: plain<Promotion>(promotionDocs),
-      stock: new Map(levels.map((l) => [l.variantId, l.onHand])),
+      loaded: products !== undefined && settings !== undefined,
+      products: (products ?? []).filter((p) => !p._deleted),
+      categories: (categories ?? []).filter((c) => !c._deleted).sort((a, b) => a.position - b.position),
+      settings: settings ?? undefined,
+      promotions: promotions ?? [],
+      stock: new Map(here.map((l) => [l.variantId, l.onHand])),
     };
-  }, [productDocs, categoryDocs, settingsDoc, promotionDocs, levelDocs]);
+  }, [products, categories, settings, promotions, levels]);
 }
 
 /** "In stock", "Only 3 left", "Sold out" — or nothing for made-to-order items. */
