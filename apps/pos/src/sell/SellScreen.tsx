@@ -1,3 +1,4 @@
+import { qty, stockStatus } from "@countertop/domain";
 import type { Category, Product, Promotion, Sale, Settings, Shift, Staff, StockLevel } from "@countertop/sync-protocol";
 import { Alert, Dialog, moneyFormatter, plain, useObservable } from "@countertop/ui";
 import { useEffect, useMemo, useReducer, useState } from "react";
@@ -184,9 +185,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
                         ? `from ${money(Math.min(...prices))}`
                         : money(prices[0] ?? 0)}
                     </span>
-                    {stock !== undefined && (
-                      <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>
-                    )}
+                    {stock !== undefined && <span className={`stock ${stockStatus(qty(stock), "staff")}`}>{stock} in stock</span>}
                   </button>
                 </li>
               );
