@@ -47,6 +47,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "pos",
+          root: "apps/pos",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "storefront",
           root: "apps/storefront",
           include: ["src/**/*.test.ts"],
