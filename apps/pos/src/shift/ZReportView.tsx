@@ -1,6 +1,7 @@
-import { minor, zReport, type ZReportDocument } from "@countertop/domain";
+import { minor, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
 import { moneyFormatter } from "@countertop/ui";
+import { zReportDocument } from "../data/domain-sale";
 
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
 
@@ -18,7 +19,7 @@ export function ZReportView({
 }) {
   const report = zReport({
     openingFloat: minor(shift.openingFloat),
-    documents: sales as unknown as ZReportDocument[],
+    documents: sales.map(zReportDocument),
     cashMovements: shift.cashMovements.map((m) => ({ kind: m.kind, amount: minor(m.amount) })),
     ...(shift.countedCash !== undefined ? { countedCash: minor(shift.countedCash) } : {}),
   });
