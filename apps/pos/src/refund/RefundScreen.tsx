@@ -1,14 +1,13 @@
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
-import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
-import { nextNumber } from "../pay/receipt-number";
 import { useBarcodeWedge } from "../sell/use-barcode-wedge";
-import { refundFor, refundPayments, stillRefundable } from "./refund";
+import { completeRefund } from "./complete-refund";
+import { refundFor, stillRefundable } from "./refund";
 
 interface Props {
   readonly db: PosDatabase;
@@ -61,31 +60,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
 
   const complete = async (manager: Staff) => {
     if (!sale || !preview) return;
-    const refund: Sale = {
-      id: uuidv7(),
-      kind: "refund",
-      status: "completed",
-      number: await nextNumber(db, till),
-      registerId: till.deviceId,
-      locationId: till.locationId,
-      shiftId: shift.id,
-      staffId: staff.id,
-      ...(sale.customerId ? { customerId: sale.customerId } : {}),
-      originalSaleId: sale.id,
-      currency: sale.currency,
-      taxMode: sale.taxMode,
-      lines: preview.lines.map((l) => ({ ...l })),
-      promotionIds: [],
-      subtotal: preview.subtotal,
-      discountTotal: preview.discountTotal,
-      taxTotal: preview.taxTotal,
-      total: preview.total,
-      payments: refundPayments(sale, preview.total, to),
-      approvedBy: manager.id,
-      createdAt: new Date().toISOString(),
-      _deleted: false,
-    };
-    await db.sales.insert(refund);
+    const refund = await completeRefund({ db, till, shift, staff, sale, refund: preview, to, approvedBy: manager });
     setApproving(false);
     setDone(refund);
   };
