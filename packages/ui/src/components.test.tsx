@@ -53,4 +53,16 @@ describe("Dialog", () => {
     expect(renderToStaticMarkup(<Dialog title="Customer" layout="wide" children={null} />)).toContain('<div class="card form wide">');
     expect(renderToStaticMarkup(<Dialog title="Size" layout="plain" children={null} />)).toContain('<div class="card">');
   });
+
+  it("ends with its actions, Cancel first, when it has any", () => {
+    const html = renderToStaticMarkup(
+      <Dialog title="Discount" onCancel={() => undefined} actions={<button className="primary big">Apply</button>}>
+        <label>Percent off</label>
+      </Dialog>,
+    );
+    expect(html).toContain(
+      '<label>Percent off</label><div class="row"><button type="button">Cancel</button><button class="primary big">Apply</button></div>',
+    );
+    expect(renderToStaticMarkup(<Dialog title="Parked carts" children={<p>none</p>} />)).not.toContain('class="row"');
+  });
 });

@@ -30,7 +30,16 @@ export function ManagerApproval({
     setError("That is not a manager's PIN.");
   };
   return (
-    <Dialog title="Manager approval" onSubmit={() => void check()}>
+    <Dialog
+      title="Manager approval"
+      onSubmit={() => void check()}
+      onCancel={onCancel}
+      actions={
+        <button className="primary big" disabled={busy || pin.length < 4}>
+          Approve
+        </button>
+      }
+    >
       <p className="muted">{reason}</p>
       <label>
         Manager PIN
@@ -45,14 +54,6 @@ export function ManagerApproval({
         />
       </label>
       <Alert message={error} />
-      <div className="row">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button className="primary big" disabled={busy || pin.length < 4}>
-          Approve
-        </button>
-      </div>
     </Dialog>
   );
 }

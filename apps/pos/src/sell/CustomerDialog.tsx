@@ -46,7 +46,27 @@ export function CustomerDialog({
   };
 
   return (
-    <Dialog title={creating ? "New customer" : "Customer"} layout="wide">
+    <Dialog
+      title={creating ? "New customer" : "Customer"}
+      layout="wide"
+      onCancel={creating ? undefined : onCancel}
+      actions={
+        creating ? (
+          <>
+            <button type="button" onClick={() => setCreating(false)}>
+              Back
+            </button>
+            <button type="button" className="primary big" onClick={() => void create()}>
+              Create and attach
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary big" onClick={() => (setCreating(true), setName(query))}>
+            New customer
+          </button>
+        )
+      }
+    >
       {creating ? (
         <>
           <label>
@@ -62,14 +82,6 @@ export function CustomerDialog({
             <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
           </label>
           <Alert message={error} />
-          <div className="row">
-            <button type="button" onClick={() => setCreating(false)}>
-              Back
-            </button>
-            <button type="button" className="primary big" onClick={() => void create()}>
-              Create and attach
-            </button>
-          </div>
         </>
       ) : (
         <>
@@ -96,14 +108,6 @@ export function CustomerDialog({
               ))}
             </ul>
           )}
-          <div className="row">
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="button" className="primary big" onClick={() => (setCreating(true), setName(query))}>
-              New customer
-            </button>
-          </div>
         </>
       )}
     </Dialog>

@@ -40,7 +40,21 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
   };
 
   return (
-    <Dialog title={title} onSubmit={apply}>
+    <Dialog
+      title={title}
+      onSubmit={apply}
+      onCancel={onCancel}
+      actions={
+        <>
+          {current && (
+            <button type="button" onClick={() => onApply(undefined)}>
+              Remove
+            </button>
+          )}
+          <button className="primary big">Apply</button>
+        </>
+      }
+    >
       <p className="muted">Off {money(amount)}</p>
       <div className="row" role="radiogroup" aria-label="Discount type">
         <label className="choice">
@@ -61,17 +75,6 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
         />
       </label>
       <Alert message={error} />
-      <div className="row">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        {current && (
-          <button type="button" onClick={() => onApply(undefined)}>
-            Remove
-          </button>
-        )}
-        <button className="primary big">Apply</button>
-      </div>
     </Dialog>
   );
 }
