@@ -9,10 +9,7 @@ import type { Sale, SalePayment } from "@countertop/sync-protocol";
 
 function pricedLine(line: Sale["lines"][number]): PricedLine {
   return {
-    id: line.id,
-    variantId: line.variantId,
-    sku: line.sku,
-    name: line.name,
+    ...line,
     qty: qty(line.qty),
     unitPrice: minor(line.unitPrice),
     discount: minor(line.discount),

@@ -2,12 +2,11 @@ import { bp, minor, settlePayments } from "@countertop/domain";
 import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
 import { cartReducer, EMPTY_CART, lineFor, priceOf } from "../sell/cart";
-import { openTestReplica, TEST_TILL, useMemoryLocalStorage } from "../testing/test-till";
+import { openTestReplica, TEST_CASHIER, TEST_SHIFT, TEST_TILL, useMemoryLocalStorage } from "../testing/test-till";
 import { completeSale } from "./complete-sale";
 
 const mug = examples.products;
 const settings = { ...examples.settings, currency: "EUR", taxMode: "inclusive" as const };
-const shift = { ...examples.shifts, status: "open" as const, registerId: TEST_TILL.deviceId };
 
 describe("completeSale", () => {
   useMemoryLocalStorage();
@@ -28,8 +27,8 @@ describe("completeSale", () => {
     const sale = await completeSale({
       db,
       till: TEST_TILL,
-      shift,
-      staff: examples.staff,
+      shift: TEST_SHIFT,
+      staff: TEST_CASHIER,
       settings,
       cart,
       priced,
@@ -41,7 +40,7 @@ describe("completeSale", () => {
       kind: "sale",
       number: "T1-000001",
       registerId: TEST_TILL.deviceId,
-      shiftId: shift.id,
+      shiftId: TEST_SHIFT.id,
       customerId: examples.customers.id,
       subtotal: 3600,
       discountTotal: 378,

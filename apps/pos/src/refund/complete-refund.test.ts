@@ -1,35 +1,37 @@
+import type { RefundDocument } from "@countertop/domain";
 import type { Sale } from "@countertop/sync-protocol";
-import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
 import { nextNumber } from "../pay/receipt-number";
-import { openTestReplica, TEST_TILL, useMemoryLocalStorage } from "../testing/test-till";
+import { openTestReplica, TEST_CASHIER, TEST_MANAGER, TEST_SHIFT, TEST_TILL, useMemoryLocalStorage } from "../testing/test-till";
 import { testSale } from "../testing/test-sale";
 import { completeRefund } from "./complete-refund";
 import { refundFor } from "./refund";
+import type { PosDatabase } from "../data/replica";
 
-const cashier = { ...examples.staff, id: "0193a1b2-0000-7000-8000-0000000000c1", role: "cashier" as const };
-const manager = { ...examples.staff, id: "0193a1b2-0000-7000-8000-0000000000c2", role: "manager" as const };
-const shift = { ...examples.shifts, status: "open" as const, registerId: TEST_TILL.deviceId };
+/** The cashier refunds one unit of the sale's first line, approved by the manager. */
+async function refundOne(sale: Sale, to: "original" | "cash"): Promise<{ refund: Sale; body: RefundDocument; db: PosDatabase }> {
+  const db = await openTestReplica();
+  await db.sales.insert({ ...sale, number: await nextNumber(db, TEST_TILL) });
+  const body = refundFor(sale, [], new Map([[sale.lines[0]!.id, 1]]))!;
+  const refund = await completeRefund({
+    db,
+    till: TEST_TILL,
+    shift: TEST_SHIFT,
+    staff: TEST_CASHIER,
+    sale,
+    refund: body,
+    to,
+    approvedBy: TEST_MANAGER,
+  });
+  return { refund, body, db };
+}
 
 describe("completeRefund", () => {
   useMemoryLocalStorage();
 
   it("writes the refund to the replica as a sale of kind refund, on the register's receipt sequence", async () => {
-    const db = await openTestReplica();
     const sale = testSale([{ variant: 0, qty: 2 }], { pay: (total) => [{ method: "card", amount: total, reference: "TERM-7" }] });
-    await db.sales.insert({ ...sale, number: await nextNumber(db, TEST_TILL) });
-    const body = refundFor(sale, [], new Map([[sale.lines[0]!.id, 1]]))!;
-
-    const refund = await completeRefund({
-      db,
-      till: TEST_TILL,
-      shift,
-      staff: cashier,
-      sale,
-      refund: body,
-      to: "original",
-      approvedBy: manager,
-    });
+    const { refund, body, db } = await refundOne(sale, "original");
 
     expect(refund).toMatchObject({
       kind: "refund",
@@ -37,9 +39,9 @@ describe("completeRefund", () => {
       originalSaleId: sale.id,
       registerId: TEST_TILL.deviceId,
       locationId: TEST_TILL.locationId,
-      shiftId: shift.id,
-      staffId: cashier.id,
-      approvedBy: manager.id,
+      shiftId: TEST_SHIFT.id,
+      staffId: TEST_CASHIER.id,
+      approvedBy: TEST_MANAGER.id,
       customerId: sale.customerId,
       currency: sale.currency,
       taxMode: sale.taxMode,
@@ -53,23 +55,10 @@ describe("completeRefund", () => {
   });
 
   it("pays back in cash when asked, and leaves out a customer the sale had none of", async () => {
-    const db = await openTestReplica();
     const { customerId: _none, ...anonymous } = testSale([{ variant: 1, qty: 1, percentOff: 2500 }], {
       pay: (total) => [{ method: "card", amount: total }],
     });
-    const sale: Sale = anonymous;
-    const body = refundFor(sale, [], new Map([[sale.lines[0]!.id, 1]]))!;
-
-    const refund = await completeRefund({
-      db,
-      till: TEST_TILL,
-      shift,
-      staff: cashier,
-      sale,
-      refund: body,
-      to: "cash",
-      approvedBy: manager,
-    });
+    const { refund } = await refundOne(anonymous, "cash");
 
     expect(refund.total).toBe(900);
     expect(refund.payments).toEqual([{ method: "cash", amount: 900 }]);

@@ -1,4 +1,6 @@
 import { createReplicaDatabase, POS_COLLECTIONS } from "@countertop/replica";
+import type { Shift, Staff } from "@countertop/sync-protocol";
+import { examples } from "@countertop/sync-protocol/testing";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { afterEach, beforeEach, vi } from "vitest";
 import type { Till } from "../app/till";
@@ -6,7 +8,8 @@ import type { PosDatabase } from "../data/replica";
 
 /*
  * Test helpers, never imported by the app: the till's replica in memory (closed after each test,
- * since RxDB opens at most 13 collections per process), a registration, and a localStorage.
+ * since RxDB opens at most 13 collections per process), a registration, its people and open shift,
+ * and a localStorage.
  */
 
 /** A registered till, as SetupScreen stores it. */
@@ -18,6 +21,13 @@ export const TEST_TILL: Till = {
   name: "Front counter",
   code: "T1",
 };
+
+/** The shift open on {@link TEST_TILL}. */
+export const TEST_SHIFT: Shift = { ...examples.shifts, status: "open", registerId: TEST_TILL.deviceId };
+
+/** A cashier who sells and a manager who approves. */
+export const TEST_CASHIER: Staff = { ...examples.staff, id: "0193a1b2-0000-7000-8000-0000000000c1", role: "cashier" };
+export const TEST_MANAGER: Staff = { ...examples.staff, id: "0193a1b2-0000-7000-8000-0000000000c2", role: "manager" };
 
 const open = new Set<PosDatabase>();
 let counter = 0;
