@@ -40,6 +40,20 @@ export default defineConfig({
       },
       {
         test: {
+          name: "ui",
+          root: "packages/ui",
+          include: ["src/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        test: {
+          name: "pos",
+          root: "apps/pos",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "storefront",
           root: "apps/storefront",
           include: ["src/**/*.test.ts"],

@@ -64,6 +64,27 @@ describe("import boundaries", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it.each([
+    ["packages/ui/src/planted.ts", "@countertop/pos"],
+    ["packages/ui/src/Planted.tsx", "@countertop/storefront"],
+    ["packages/ui/src/Planted.tsx", "../../../apps/pos/src/app/till"],
+  ])("%s may not import the app %s", async (file, mod) => {
+    const errors = await restrictedImportErrors(file, `import { x } from "${mod}";\nexport const y = x;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("Packages never import apps");
+  });
+
+  it.each(["rxdb", "rxdb/plugins/storage-dexie", "dexie", "@countertop/replica"])("packages/ui may not import %s", async (mod) => {
+    const errors = await restrictedImportErrors("packages/ui/src/Planted.tsx", `import x from "${mod}";\nexport const y = x;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("packages/ui is the presentation the apps share");
+  });
+
+  it("packages/ui may import React, the domain and its own files", async () => {
+    const code = `import { useState } from "react";\nimport { minor } from "@countertop/domain";\nimport { Alert } from "./Alert";\nexport const y = [useState, minor, Alert];\n`;
+    expect(await restrictedImportErrors("packages/ui/src/Planted.tsx", code)).toEqual([]);
+  });
+
   it("an app may not import another app", async () => {
     const errors = await restrictedImportErrors(
       "apps/pos/src/planted.ts",

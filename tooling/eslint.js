@@ -2,7 +2,7 @@
 /**
  * ESLint flat config of the whole workspace, used by the root eslint.config.js: recommended rules,
  * type-only imports, and the import boundaries between layers (domain pure, protocol zod-only,
- * packages never import apps, apps never import each other).
+ * ui without a data layer, packages never import apps, apps never import each other).
  */
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -30,6 +30,9 @@ const noAppImports = {
   group: ["@countertop/pos", "@countertop/storefront", "@countertop/admin", "@countertop/sync-server", "**/apps/**"],
   message: "Packages never import apps: apps depend on packages, not the reverse.",
 };
+
+/** The client's data layer: databases and sync. Shared React pieces take data, they never fetch it. */
+const DATA_LAYER = ["rxdb", "rxdb/*", "dexie", "dexie/*", "@countertop/replica", "@countertop/replica/*"];
 
 export default tseslint.config(
   {
@@ -90,10 +93,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/*/src/**/*.ts"],
-    ignores: ["packages/domain/**", "packages/sync-protocol/**"],
+    files: ["packages/*/src/**/*.{ts,tsx}"],
+    ignores: ["packages/domain/**", "packages/sync-protocol/**", "packages/ui/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [noAppImports] }],
+    },
+  },
+  {
+    files: ["packages/ui/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            noAppImports,
+            {
+              group: DATA_LAYER,
+              message:
+                "packages/ui is the presentation the apps share: components and hooks take documents, observables and callbacks from the app, and never open a database or sync.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,3 +1,5 @@
+import { Message } from "@countertop/ui";
+
 /** The hosted platform admin's shell. */
 export function App() {
   return (
@@ -5,12 +7,7 @@ export function App() {
       <header className="bar">
         <span className="brand">Countertop Platform</span>
       </header>
-      <main className="center">
-        <section className="card">
-          <h1>Countertop Admin</h1>
-          <p className="muted">Sign in as the platform owner to run tenants.</p>
-        </section>
-      </main>
+      <Message title="Countertop Admin" text="Sign in as the platform owner to run tenants." />
     </div>
   );
 }

@@ -1,7 +1,7 @@
+import { registerServiceWorker } from "@countertop/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { registerServiceWorker } from "./service-worker";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -11,4 +11,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
+registerServiceWorker(import.meta.env.BASE_URL, import.meta.env.PROD);

@@ -1,9 +1,9 @@
 import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { Message, useDocument } from "@countertop/ui";
 import { useCallback, useEffect, useState } from "react";
 import { loadTill, type Till } from "./app/till";
 import { openReplica, type Replica } from "./data/replica";
 import { flushReceiptEmails } from "./pay/email-outbox";
-import { useObservable } from "./data/use-rx";
 import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
 import { FirstSync, firstSyncDone } from "./setup/FirstSync";
@@ -51,11 +51,12 @@ export function App() {
   }, []);
 
   const db = replica?.db;
-  const settings = useObservable(() => db?.settings.findOne("shop").$, [db])?.toJSON() as Settings | undefined;
-  const shift = useObservable(
-    () => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$,
-    [db, till?.deviceId],
-  )?.toJSON() as Shift | undefined;
+  const settings = useDocument<Settings>(() => db?.settings.findOne("shop").$, [db]) ?? undefined;
+  const shift =
+    useDocument<Shift>(
+      () => db?.shifts.findOne({ selector: { registerId: till?.deviceId ?? "", status: "open" } }).$,
+      [db, till?.deviceId],
+    ) ?? undefined;
   const onSynced = useCallback(() => setSynced(true), []);
   const status = useSyncStatus(replica);
   const lock = () => {
@@ -123,16 +124,5 @@ export function App() {
       )}
       {body}
     </div>
-  );
-}
-
-function Message({ title, text }: { title: string; text?: string }) {
-  return (
-    <main className="center">
-      <section className="card">
-        <h1>{title}</h1>
-        {text && <p className="muted">{text}</p>}
-      </section>
-    </main>
   );
 }

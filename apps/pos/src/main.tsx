@@ -1,9 +1,9 @@
+import { registerServiceWorker } from "@countertop/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./app/ErrorBoundary";
 import { watchForUpdates } from "./app/update";
-import { registerServiceWorker } from "./service-worker";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -15,4 +15,4 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
-watchForUpdates(registerServiceWorker());
+watchForUpdates(registerServiceWorker(import.meta.env.BASE_URL, import.meta.env.PROD));

@@ -1,3 +1,4 @@
+import { Message, useOnline } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { openAccount, useAccount, type AccountDatabase } from "./account/account";
 import { AccountPage } from "./account/AccountPage";
@@ -31,20 +32,6 @@ function locateShop(): { slug: string; base: string } | undefined {
   if (slug) return { slug, base: `/shop/${slug}` };
   const remembered = location.pathname.startsWith("/shop/") ? null : localStorage.getItem(HOST_SHOP_KEY);
   return remembered ? { slug: remembered, base: "" } : undefined;
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
 }
 
 /** A tenant's shop: its catalog from the browser's replica, the cart, checkout. */
@@ -150,16 +137,5 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
       )}
       {page}
     </div>
-  );
-}
-
-function Message({ title, text }: { title: string; text?: string }) {
-  return (
-    <main className="center">
-      <section className="card">
-        <h1>{title}</h1>
-        {text && <p className="muted">{text}</p>}
-      </section>
-    </main>
   );
 }

@@ -1,7 +1,7 @@
+import { registerServiceWorker } from "@countertop/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { registerServiceWorker } from "./service-worker";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -11,4 +11,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-registerServiceWorker();
+// On a shop's own domain the shell is served at the root, and so is the service worker.
+const base = document.querySelector('meta[name="countertop-shop"]') ? "/" : import.meta.env.BASE_URL;
+registerServiceWorker(base, import.meta.env.PROD);

@@ -20,19 +20,15 @@ export function loadTill(): Till | undefined {
   }
 }
 
+/** Keeps this tablet's registration (set-up does it once). */
 export function saveTill(till: Till): void {
   localStorage.setItem(KEY, JSON.stringify(till));
-}
-
-export function forgetTill(): void {
-  localStorage.removeItem(KEY);
 }
 
 /** The tenant id inside a device token (its payload is not secret; the server verifies the signature). */
 export function tenantOfToken(token: string): string {
   const payload = token.split(".")[1] ?? "";
-  const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { tenantId?: string; tid?: string };
-  const tenantId = json.tenantId ?? json.tid;
-  if (!tenantId) throw new Error("The server's token names no shop.");
-  return tenantId;
+  const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { tid?: string };
+  if (!json.tid) throw new Error("The server's token names no shop.");
+  return json.tid;
 }

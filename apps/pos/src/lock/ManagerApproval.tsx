@@ -1,8 +1,8 @@
 import type { Staff } from "@countertop/sync-protocol";
+import { Alert, Dialog } from "@countertop/ui";
 import { useState } from "react";
 import type { PosDatabase } from "../data/replica";
 import { verifyPin } from "./pin";
-import { Alert } from "../app/Alert";
 
 /** A manager's PIN, typed on the till, approves one action (a refund, a large discount). */
 export function ManagerApproval({
@@ -30,38 +30,30 @@ export function ManagerApproval({
     setError("That is not a manager's PIN.");
   };
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="approve-title">
-      <form
-        className="card form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void check();
-        }}
-      >
-        <h2 id="approve-title">Manager approval</h2>
-        <p className="muted">{reason}</p>
-        <label>
-          Manager PIN
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
-            autoFocus
-          />
-        </label>
-        <Alert message={error} />
-        <div className="row">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button className="primary big" disabled={busy || pin.length < 4}>
-            Approve
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      title="Manager approval"
+      onSubmit={() => void check()}
+      onCancel={onCancel}
+      actions={
+        <button className="primary big" disabled={busy || pin.length < 4}>
+          Approve
+        </button>
+      }
+    >
+      <p className="muted">{reason}</p>
+      <label>
+        Manager PIN
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
+          autoFocus
+        />
+      </label>
+      <Alert message={error} />
+    </Dialog>
   );
 }

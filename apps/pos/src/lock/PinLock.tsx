@@ -1,14 +1,14 @@
 import type { Staff } from "@countertop/sync-protocol";
+import { Alert, useDocuments } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { readLock, recordPinResult, verifyPin } from "./pin";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "⌫"];
 
 /** The lock screen: a cashier signs in with their PIN, checked on the tablet against the replicated hashes. */
 export function PinLock({ db, tillName, onSignedIn }: { db: PosDatabase; tillName: string; onSignedIn: (staff: Staff) => void }) {
-  const staff = useObservable(() => db.staff.find({ selector: { active: true } }).$, [db]);
+  const staff = useDocuments<Staff>(() => db.staff.find({ selector: { active: true } }).$, [db]);
   const [pin, setPin] = useState("");
   const [message, setMessage] = useState<string>();
   const [lockedUntil, setLockedUntil] = useState(readLock().lockedUntil);
@@ -22,8 +22,7 @@ export function PinLock({ db, tillName, onSignedIn }: { db: PosDatabase; tillNam
   }, [locked]);
 
   const check = async (entered: string) => {
-    const people = (staff ?? []).map((s) => s.toJSON() as Staff);
-    for (const person of people) {
+    for (const person of staff ?? []) {
       if (person.pinHash && (await verifyPin(entered, person.pinHash))) {
         recordPinResult(true);
         onSignedIn(person);
@@ -65,17 +64,7 @@ export function PinLock({ db, tillName, onSignedIn }: { db: PosDatabase; tillNam
             <span key={i} className={i < pin.length ? "dot filled" : "dot"} />
           ))}
         </div>
-        {locked ? (
-          <p className="error" role="alert">
-            Too many wrong PINs. Try again in {Math.ceil((lockedUntil - now) / 1000)} s.
-          </p>
-        ) : (
-          message && (
-            <p className="error" role="alert">
-              {message}
-            </p>
-          )
-        )}
+        <Alert message={locked ? `Too many wrong PINs. Try again in ${Math.ceil((lockedUntil - now) / 1000)} s.` : message} />
         {staff === undefined && <p className="muted">Loading staff…</p>}
         <div className="keypad">
           {KEYS.map((key, i) => (

@@ -1,9 +1,8 @@
-import { formatMoney, minor, nextOrderStatuses, restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
+import { nextOrderStatuses, restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { Order, Settings, Staff } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
-import { Alert } from "../app/Alert";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { ManagerApproval } from "../lock/ManagerApproval";
 
 /** Statuses the shop still has work for. */
@@ -47,12 +46,10 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
   const [showAll, setShowAll] = useState(false);
   const [asking, setAsking] = useState<{ order: Order; to: OrderStatus }>();
   const [error, setError] = useState<string>();
-  const docs = useObservable(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
-  const orders = useMemo(
-    () => (docs ?? []).map((d) => d.toJSON() as Order).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)),
-    [docs, showAll],
-  );
-  const money = (o: Order, n: number) => formatMoney(minor(n), o.currency, settings.locale);
+  const docs = useDocuments<Order>(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
+  const orders = useMemo(() => (docs ?? []).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)), [docs, showAll]);
+  // Each order in its own currency, written the way the shop writes money.
+  const money = (o: Order, n: number) => moneyFormatter(o.currency, settings.locale)(n);
   const locationName = (id: string | undefined) => settings.locations.find((l) => l.id === id)?.name ?? "the shop";
 
   const move = async (order: Order, to: OrderStatus) => {

@@ -1,15 +1,6 @@
-import {
-  formatMoney,
-  isDomainError,
-  minor,
-  parseMoney,
-  settlePayments,
-  type PricedCart,
-  type Settlement,
-  type TenderInput,
-} from "@countertop/domain";
+import { isDomainError, minor, parseMoney, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
-import { Alert } from "../app/Alert";
+import { Alert, moneyFormatter } from "@countertop/ui";
 
 interface Props {
   readonly priced: PricedCart;
@@ -33,7 +24,7 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
   const [reference, setReference] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const money = (n: number) => formatMoney(minor(n), currency, locale);
+  const money = moneyFormatter(currency, locale);
   const rounding = cashIncrement > 0 ? { increment: minor(cashIncrement), mode: "half_up" as const } : undefined;
 
   const paidNonCash = tenders.reduce((sum, t) => sum + (t.method === "cash" ? 0 : t.amount), 0);

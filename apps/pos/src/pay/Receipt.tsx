@@ -1,9 +1,8 @@
-import { formatMoney, minor } from "@countertop/domain";
 import type { Sale, Settings } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter } from "@countertop/ui";
 import JsBarcode from "jsbarcode";
 import { useEffect, useRef, useState } from "react";
 import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
-import { Alert } from "../app/Alert";
 
 /** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
 export function Receipt({
@@ -23,7 +22,7 @@ export function Receipt({
   const [emailing, setEmailing] = useState(false);
   const [address, setAddress] = useState("");
   const [emailError, setEmailError] = useState<string>();
-  const money = (n: number) => formatMoney(minor(n), sale.currency, settings.locale);
+  const money = moneyFormatter(sale.currency, settings.locale);
   const barcode = useRef<SVGSVGElement>(null);
   useEffect(() => {
     // Code 128 of the receipt number: scanning it at the refund screen finds the sale.

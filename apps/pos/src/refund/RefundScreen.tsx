@@ -1,16 +1,13 @@
-import { formatMoney, minor } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
-import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
-import { nextNumber } from "../pay/receipt-number";
 import { useBarcodeWedge } from "../sell/use-barcode-wedge";
-import { refundFor, refundPayments, stillRefundable } from "./refund";
-import { Alert } from "../app/Alert";
+import { completeRefund } from "./complete-refund";
+import { refundFor, stillRefundable } from "./refund";
 
 interface Props {
   readonly db: PosDatabase;
@@ -30,10 +27,10 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
   const [to, setTo] = useState<"original" | "cash">("original");
   const [approving, setApproving] = useState(false);
   const [done, setDone] = useState<Sale>();
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
 
   const [day, setDay] = useState("");
-  const recent = useObservable(() => {
+  const recent = useDocuments<Sale>(() => {
     if (!day) return db.sales.find({ selector: { kind: "sale" }, sort: [{ createdAt: "desc" }], limit: 12 }).$;
     const start = new Date(`${day}T00:00:00`);
     const end = new Date(start.getTime() + 86_400_000);
@@ -42,11 +39,11 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
       sort: [{ createdAt: "desc" }],
       limit: 100,
     }).$;
-  }, [db, day])?.map((d) => d.toJSON() as Sale);
-  const refunds = useObservable(
+  }, [db, day]);
+  const refunds = useDocuments<Sale>(
     () => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined),
     [db, sale?.id],
-  )?.map((d) => d.toJSON() as Sale);
+  );
   const left = useMemo(() => (sale && refunds ? stillRefundable(sale, refunds) : new Map<string, number>()), [sale, refunds]);
   const preview = useMemo(() => (sale && refunds ? refundFor(sale, refunds, chosen) : undefined), [sale, refunds, chosen]);
 
@@ -63,31 +60,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
 
   const complete = async (manager: Staff) => {
     if (!sale || !preview) return;
-    const refund: Sale = {
-      id: uuidv7(),
-      kind: "refund",
-      status: "completed",
-      number: await nextNumber(db, till),
-      registerId: till.deviceId,
-      locationId: till.locationId,
-      shiftId: shift.id,
-      staffId: staff.id,
-      ...(sale.customerId ? { customerId: sale.customerId } : {}),
-      originalSaleId: sale.id,
-      currency: sale.currency,
-      taxMode: sale.taxMode,
-      lines: preview.lines.map((l) => ({ ...l })),
-      promotionIds: [],
-      subtotal: preview.subtotal,
-      discountTotal: preview.discountTotal,
-      taxTotal: preview.taxTotal,
-      total: preview.total,
-      payments: refundPayments(sale, preview.total, to),
-      approvedBy: manager.id,
-      createdAt: new Date().toISOString(),
-      _deleted: false,
-    };
-    await db.sales.insert(refund);
+    const refund = await completeRefund({ db, till, shift, staff, sale, refund: preview, to, approvedBy: manager });
     setApproving(false);
     setDone(refund);
   };

@@ -1,22 +1,10 @@
-import {
-  buildRefund,
-  qty,
-  refundableQuantities,
-  SALE_ROUNDING,
-  type PriorRefund,
-  type RefundableSale,
-  type RefundDocument,
-} from "@countertop/domain";
+import { buildRefund, qty, refundableQuantities, SALE_ROUNDING, type RefundDocument } from "@countertop/domain";
 import type { Sale, SalePayment } from "@countertop/sync-protocol";
-
-// Wire documents were checked by the schema (integers, quantities > 0); the domain's brands only name that.
-const refundable = (sale: Sale) => sale as unknown as RefundableSale;
-const prior = (refunds: readonly Sale[]) =>
-  refunds.map((r) => ({ originalSaleId: r.originalSaleId, lines: r.lines }) as unknown as PriorRefund);
+import { priorRefund, refundableSale } from "../data/domain-sale";
 
 /** Units of each line still refundable, given the refunds of this sale the till knows (its own and synced ones). */
 export function stillRefundable(sale: Sale, refunds: readonly Sale[]): Map<string, number> {
-  return refundableQuantities(refundable(sale), prior(refunds)) as Map<string, number>;
+  return refundableQuantities(refundableSale(sale), refunds.map(priorRefund));
 }
 
 /** The refund body for the chosen quantities (lines with 0 left out), or undefined when nothing is chosen. */
@@ -28,7 +16,13 @@ export function refundFor(sale: Sale, refunds: readonly Sale[], chosen: Readonly
     .filter((l) => l.n > 0)
     .map((l) => ({ lineId: l.lineId, qty: qty(l.n) }));
   if (lines.length === 0) return undefined;
-  return buildRefund({ sale: refundable(sale), priorRefunds: prior(refunds), lines, taxMode: sale.taxMode, rounding: SALE_ROUNDING });
+  return buildRefund({
+    sale: refundableSale(sale),
+    priorRefunds: refunds.map(priorRefund),
+    lines,
+    taxMode: sale.taxMode,
+    rounding: SALE_ROUNDING,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Alert, Dialog } from "@countertop/ui";
 import { useEffect, useRef, useState } from "react";
 
 interface Detector {
@@ -62,20 +63,11 @@ export function CameraScanner({ onScan, onClose }: { onScan: (code: string) => v
     };
   }, [onScan]);
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="camera-title">
-      <div className="card form wide">
-        <h2 id="camera-title">Scan with the camera</h2>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <video ref={video} className="camera" muted playsInline aria-label="Camera preview" />
-        )}
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    <Dialog title="Scan with the camera" layout="wide">
+      {error ? <Alert message={error} /> : <video ref={video} className="camera" muted playsInline aria-label="Camera preview" />}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </Dialog>
   );
 }

@@ -1,9 +1,9 @@
-import { formatMoney, minor, type Discount, type PricedCart } from "@countertop/domain";
+import type { Discount, PricedCart } from "@countertop/domain";
 import type { Customer, Settings } from "@countertop/sync-protocol";
+import { Dialog, moneyFormatter, useDocument } from "@countertop/ui";
 import { useState, type Dispatch } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { needsApproval, type Cart, type CartAction } from "./cart";
 import { CustomerDialog } from "./CustomerDialog";
@@ -30,11 +30,11 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
   const [choosingCustomer, setChoosingCustomer] = useState(false);
   const [parked, setParked] = useState<ParkedCart[]>(() => loadParked(deviceId));
   const [showParked, setShowParked] = useState(false);
-  const customer = useObservable(
+  const customer = useDocument<Customer>(
     () => (cart.customerId ? db.customers.findOne(cart.customerId).$ : undefined),
     [db, cart.customerId],
-  )?.toJSON() as Customer | undefined;
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  );
+  const money = moneyFormatter(settings.currency, settings.locale);
 
   const gross = (id: string) => {
     const line = cart.lines.find((l) => l.id === id);
@@ -200,26 +200,23 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
         />
       )}
       {showParked && (
-        <div className="modal" role="dialog" aria-modal="true" aria-labelledby="parked-title">
-          <div className="card form wide">
-            <h2 id="parked-title">Parked carts</h2>
-            <ul className="list">
-              {parked.map((p) => (
-                <li key={p.id}>
-                  <button type="button" className="list-item" onClick={() => resume(p)} disabled={cart.lines.length > 0}>
-                    <span>{new Date(p.parkedAt).toLocaleTimeString(settings.locale)}</span>
-                    <span>{p.label}</span>
-                    <span className="muted">Resume</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-            {cart.lines.length > 0 && <p className="muted">Finish or park the current cart first.</p>}
-            <button type="button" onClick={() => setShowParked(false)}>
-              Close
-            </button>
-          </div>
-        </div>
+        <Dialog title="Parked carts" layout="wide">
+          <ul className="list">
+            {parked.map((p) => (
+              <li key={p.id}>
+                <button type="button" className="list-item" onClick={() => resume(p)} disabled={cart.lines.length > 0}>
+                  <span>{new Date(p.parkedAt).toLocaleTimeString(settings.locale)}</span>
+                  <span>{p.label}</span>
+                  <span className="muted">Resume</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {cart.lines.length > 0 && <p className="muted">Finish or park the current cart first.</p>}
+          <button type="button" onClick={() => setShowParked(false)}>
+            Close
+          </button>
+        </Dialog>
       )}
     </>
   );

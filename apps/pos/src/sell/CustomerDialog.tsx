@@ -2,8 +2,7 @@ import type { Customer } from "@countertop/sync-protocol";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
-import { Alert } from "../app/Alert";
+import { Alert, Dialog, useDocuments } from "@countertop/ui";
 
 /** Attach a customer to the sale: find one in the replica, or create one — offline too. */
 export function CustomerDialog({
@@ -15,8 +14,8 @@ export function CustomerDialog({
   onChoose: (customer: Customer) => void;
   onCancel: () => void;
 }) {
-  const docs = useObservable(() => db.customers.find().$, [db]);
-  const customers = useMemo(() => (docs ?? []).map((d) => d.toJSON() as Customer).filter((c) => !c._deleted), [docs]);
+  const docs = useDocuments<Customer>(() => db.customers.find().$, [db]);
+  const customers = useMemo(() => (docs ?? []).filter((c) => !c._deleted), [docs]);
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
@@ -47,69 +46,70 @@ export function CustomerDialog({
   };
 
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="customer-title">
-      <div className="card form wide">
-        <h2 id="customer-title">{creating ? "New customer" : "Customer"}</h2>
-        {creating ? (
+    <Dialog
+      title={creating ? "New customer" : "Customer"}
+      layout="wide"
+      onCancel={creating ? undefined : onCancel}
+      actions={
+        creating ? (
           <>
-            <label>
-              Name
-              <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} />
-            </label>
-            <label>
-              Email (optional)
-              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} />
-            </label>
-            <label>
-              Phone (optional)
-              <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
-            </label>
-            <Alert message={error} />
-            <div className="row">
-              <button type="button" onClick={() => setCreating(false)}>
-                Back
-              </button>
-              <button type="button" className="primary big" onClick={() => void create()}>
-                Create and attach
-              </button>
-            </div>
+            <button type="button" onClick={() => setCreating(false)}>
+              Back
+            </button>
+            <button type="button" className="primary big" onClick={() => void create()}>
+              Create and attach
+            </button>
           </>
         ) : (
-          <>
-            <input
-              type="search"
-              placeholder="Name, email or phone"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              aria-label="Find customer"
-              autoFocus
-            />
-            {matches.length === 0 ? (
-              <p className="muted">No customer matches.</p>
-            ) : (
-              <ul className="list">
-                {matches.map((c) => (
-                  <li key={c.id}>
-                    <button type="button" className="list-item" onClick={() => onChoose(c)}>
-                      <span>{c.name}</span>
-                      <span className="muted">{c.email ?? c.phone ?? ""}</span>
-                      <span />
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <div className="row">
-              <button type="button" onClick={onCancel}>
-                Cancel
-              </button>
-              <button type="button" className="primary big" onClick={() => (setCreating(true), setName(query))}>
-                New customer
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+          <button type="button" className="primary big" onClick={() => (setCreating(true), setName(query))}>
+            New customer
+          </button>
+        )
+      }
+    >
+      {creating ? (
+        <>
+          <label>
+            Name
+            <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} />
+          </label>
+          <label>
+            Email (optional)
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} />
+          </label>
+          <label>
+            Phone (optional)
+            <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />
+          </label>
+          <Alert message={error} />
+        </>
+      ) : (
+        <>
+          <input
+            type="search"
+            placeholder="Name, email or phone"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            aria-label="Find customer"
+            autoFocus
+          />
+          {matches.length === 0 ? (
+            <p className="muted">No customer matches.</p>
+          ) : (
+            <ul className="list">
+              {matches.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="list-item" onClick={() => onChoose(c)}>
+                    <span>{c.name}</span>
+                    <span className="muted">{c.email ?? c.phone ?? ""}</span>
+                    <span />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
-import { formatMoney, minor, parseMoney, type Discount } from "@countertop/domain";
+import { parseMoney, type Discount } from "@countertop/domain";
+import { Alert, Dialog, moneyFormatter } from "@countertop/ui";
 import { useState } from "react";
-import { Alert } from "../app/Alert";
 
 interface Props {
   readonly title: string;
@@ -20,7 +20,7 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
     current ? (current.type === "percent" ? String(current.value / 100) : (current.value / 100).toFixed(2)) : "",
   );
   const [error, setError] = useState<string>();
-  const money = (n: number) => formatMoney(minor(n), currency, locale);
+  const money = moneyFormatter(currency, locale);
 
   const apply = () => {
     if (kind === "percent") {
@@ -40,47 +40,41 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
   };
 
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="discount-title">
-      <form
-        className="card form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply();
-        }}
-      >
-        <h2 id="discount-title">{title}</h2>
-        <p className="muted">Off {money(amount)}</p>
-        <div className="row" role="radiogroup" aria-label="Discount type">
-          <label className="choice">
-            <input type="radio" checked={kind === "percent"} onChange={() => setKind("percent")} /> Percent
-          </label>
-          <label className="choice">
-            <input type="radio" checked={kind === "fixed"} onChange={() => setKind("fixed")} /> Amount
-          </label>
-        </div>
-        <label>
-          {kind === "percent" ? "Percent off" : `Amount off (${currency})`}
-          <input
-            inputMode="decimal"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            autoFocus
-            aria-label={kind === "percent" ? "Percent off" : "Amount off"}
-          />
-        </label>
-        <Alert message={error} />
-        <div className="row">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
+    <Dialog
+      title={title}
+      onSubmit={apply}
+      onCancel={onCancel}
+      actions={
+        <>
           {current && (
             <button type="button" onClick={() => onApply(undefined)}>
               Remove
             </button>
           )}
           <button className="primary big">Apply</button>
-        </div>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <p className="muted">Off {money(amount)}</p>
+      <div className="row" role="radiogroup" aria-label="Discount type">
+        <label className="choice">
+          <input type="radio" checked={kind === "percent"} onChange={() => setKind("percent")} /> Percent
+        </label>
+        <label className="choice">
+          <input type="radio" checked={kind === "fixed"} onChange={() => setKind("fixed")} /> Amount
+        </label>
+      </div>
+      <label>
+        {kind === "percent" ? "Percent off" : `Amount off (${currency})`}
+        <input
+          inputMode="decimal"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+          aria-label={kind === "percent" ? "Percent off" : "Amount off"}
+        />
+      </label>
+      <Alert message={error} />
+    </Dialog>
   );
 }

@@ -1,11 +1,11 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { qty, stockStatus } from "@countertop/domain";
 import type { Category, Product, Promotion, Sale, Settings, Shift, Staff, StockLevel } from "@countertop/sync-protocol";
+import { Alert, Dialog, moneyFormatter, plain, useObservable } from "@countertop/ui";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import { setCartBusy } from "../app/update";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
 import { completeSale } from "../pay/complete-sale";
 import { flushReceiptEmails } from "../pay/email-outbox";
 import { PaymentPanel } from "../pay/PaymentPanel";
@@ -14,10 +14,8 @@ import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
 import { CameraScanner } from "./CameraScanner";
 import { CartPanel } from "./CartPanel";
 import { useBarcodeWedge } from "./use-barcode-wedge";
-import { Alert } from "../app/Alert";
 
 const SHOWN = 60;
-const plain = <T,>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
 
 interface Props {
   readonly db: PosDatabase;
@@ -60,7 +58,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
     return () => setCartBusy(false);
   }, [cart.lines.length, stage]);
 
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
   // Stock on the tiles: the server's level minus what this till sold (plus refunded) that hasn't reached it yet.
   const onHand = useMemo(() => {
@@ -187,9 +185,7 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
                         ? `from ${money(Math.min(...prices))}`
                         : money(prices[0] ?? 0)}
                     </span>
-                    {stock !== undefined && (
-                      <span className={stock < 0 ? "stock negative" : stock <= 3 ? "stock low" : "stock"}>{stock} in stock</span>
-                    )}
+                    {stock !== undefined && <span className={`stock ${stockStatus(qty(stock), "staff")}`}>{stock} in stock</span>}
                   </button>
                 </li>
               );
@@ -236,23 +232,20 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
         />
       )}
       {picking && (
-        <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pick-title">
-          <div className="card">
-            <h2 id="pick-title">{picking.name}</h2>
-            <div className="variants">
-              {picking.variants.map((v) => (
-                <button key={v.id} type="button" className="tile" onClick={() => add(picking, v.id)}>
-                  <span className="tile-name">{v.title}</span>
-                  <span className="tile-price">{money(v.price)}</span>
-                  {v.trackStock && <span className="stock">{onHand.get(v.id) ?? 0} in stock</span>}
-                </button>
-              ))}
-            </div>
-            <button type="button" className="link" onClick={() => setPicking(undefined)}>
-              Cancel
-            </button>
+        <Dialog title={picking.name} layout="plain">
+          <div className="variants">
+            {picking.variants.map((v) => (
+              <button key={v.id} type="button" className="tile" onClick={() => add(picking, v.id)}>
+                <span className="tile-name">{v.title}</span>
+                <span className="tile-price">{money(v.price)}</span>
+                {v.trackStock && <span className="stock">{onHand.get(v.id) ?? 0} in stock</span>}
+              </button>
+            ))}
           </div>
-        </div>
+          <button type="button" className="link" onClick={() => setPicking(undefined)}>
+            Cancel
+          </button>
+        </Dialog>
       )}
     </div>
   );

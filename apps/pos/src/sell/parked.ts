@@ -19,6 +19,7 @@ export function loadParked(deviceId: string): ParkedCart[] {
   }
 }
 
+/** Replaces the parked carts of this till. */
 export function saveParked(deviceId: string, parked: readonly ParkedCart[]): void {
   localStorage.setItem(key(deviceId), JSON.stringify(parked));
 }

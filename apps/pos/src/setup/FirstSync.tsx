@@ -1,4 +1,5 @@
 import { COLLECTIONS } from "@countertop/sync-protocol";
+import { Alert } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import type { Replica } from "../data/replica";
 
@@ -47,11 +48,7 @@ export function FirstSync({ replica, tenantId, onDone }: { replica: Replica; ten
         <p>
           {done.size} of {COLLECTIONS.length} collections · {documents} documents · {percent} %
         </p>
-        {error && (
-          <p className="error" role="alert">
-            Still trying: {error}
-          </p>
-        )}
+        <Alert message={error && `Still trying: ${error}`} />
       </section>
     </main>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { apiJson, ApiCallError } from "../app/api";
 import { saveTill, tenantOfToken, type Till } from "../app/till";
-import { Alert } from "../app/Alert";
+import { Alert } from "@countertop/ui";
 
 interface Registered {
   readonly id: string;

@@ -1,21 +1,11 @@
-import {
-  countCash,
-  DENOMINATIONS,
-  expectedCash,
-  formatMoney,
-  minor,
-  parseMoney,
-  qty,
-  zReport,
-  type ZReportDocument,
-} from "@countertop/domain";
+import { countCash, DENOMINATIONS, expectedCash, minor, parseMoney, qty, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
-import { useObservable } from "../data/use-rx";
+import { zReportDocument } from "../data/domain-sale";
 import { ZReportView } from "./ZReportView";
-import { Alert } from "../app/Alert";
 
 interface Props {
   readonly db: PosDatabase;
@@ -27,17 +17,16 @@ interface Props {
   readonly onClosed: (shift: Shift) => void;
 }
 
-const asDocuments = (sales: readonly Sale[]) => sales as unknown as ZReportDocument[];
-
 /** The drawer: pay-ins and pay-outs with a reason, then a count by denomination, then the Z-report. */
 export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Props) {
-  const sales = useObservable(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id])?.map((d) => d.toJSON() as Sale);
+  const sales = useDocuments<Sale>(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id]);
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [moveKind, setMoveKind] = useState<"pay_in" | "pay_out">("pay_out");
   const [moveAmount, setMoveAmount] = useState("");
   const [moveReason, setMoveReason] = useState("");
   const [error, setError] = useState<string>();
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const documents = useMemo(() => sales?.map(zReportDocument), [sales]);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const denominations = DENOMINATIONS[settings.currency] ?? [];
 
   const counted = useMemo(
@@ -51,7 +40,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     [counts, denominations, settings.currency],
   );
   const movements = shift.cashMovements.map((m) => ({ kind: m.kind, amount: minor(m.amount) }));
-  const expected = sales ? expectedCash(minor(shift.openingFloat), asDocuments(sales), movements) : undefined;
+  const expected = documents ? expectedCash(minor(shift.openingFloat), documents, movements) : undefined;
 
   const addMovement = async () => {
     let amount: number;
@@ -76,10 +65,10 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   };
 
   const close = async () => {
-    if (!sales || !expected) return;
+    if (!documents || !expected) return;
     const report = zReport({
       openingFloat: minor(shift.openingFloat),
-      documents: asDocuments(sales),
+      documents,
       cashMovements: movements,
       countedCash: counted,
     });
@@ -198,7 +187,7 @@ export function ClosedShiftReport({
   settings: Settings;
   onDone: () => void;
 }) {
-  const sales = useObservable(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id])?.map((d) => d.toJSON() as Sale);
+  const sales = useDocuments<Sale>(() => db.sales.find({ selector: { shiftId: shift.id } }).$, [db, shift.id]);
   if (!sales) return <p className="muted center">Loading the report…</p>;
   return <ZReportView shift={shift} sales={sales} settings={settings} onDone={onDone} />;
 }

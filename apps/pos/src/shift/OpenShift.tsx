@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
-import { Alert } from "../app/Alert";
+import { Alert } from "@countertop/ui";
 
 function preview(text: string, currency: string, locale: string): string {
   try {

@@ -1,5 +1,7 @@
-import { formatMoney, minor, zReport, type ZReportDocument } from "@countertop/domain";
+import { minor, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
+import { moneyFormatter } from "@countertop/ui";
+import { zReportDocument } from "../data/domain-sale";
 
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
 
@@ -17,11 +19,11 @@ export function ZReportView({
 }) {
   const report = zReport({
     openingFloat: minor(shift.openingFloat),
-    documents: sales as unknown as ZReportDocument[],
+    documents: sales.map(zReportDocument),
     cashMovements: shift.cashMovements.map((m) => ({ kind: m.kind, amount: minor(m.amount) })),
     ...(shift.countedCash !== undefined ? { countedCash: minor(shift.countedCash) } : {}),
   });
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const row = (label: string, value: number, testId?: string) => (
     <tr>
       <td>{label}</td>

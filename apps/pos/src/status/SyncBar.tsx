@@ -1,25 +1,17 @@
 import { listPending } from "@countertop/replica";
 import type { Sale } from "@countertop/sync-protocol";
+import { useOnline } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { applyUpdate, useUpdateOffer } from "../app/update";
 import type { Replica } from "../data/replica";
 
 /** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
 export function useSyncStatus(replica: Replica | undefined) {
-  const [online, setOnline] = useState(navigator.onLine);
+  const online = useOnline();
   const [pendingSales, setPendingSales] = useState<Sale[]>();
   const [follower, setFollower] = useState(false);
   const [lastSync, setLastSync] = useState<Date>();
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
   useEffect(() => {
     if (!replica) return;
     let cancelled = false;
@@ -54,7 +46,7 @@ export function useSyncStatus(replica: Replica | undefined) {
     // the same moment as the next sale's write, and never postponed by a busy till).
     let settle: ReturnType<typeof setTimeout> | undefined;
     const writes = replica.db.sales.insert$.subscribe((event) => {
-      const sale = event.documentData as unknown as Sale;
+      const sale: Sale = event.documentData;
       setPendingSales((prev) => (prev && !prev.some((s) => s.id === sale.id) ? [...prev, sale] : prev));
       settle ??= setTimeout(() => {
         settle = undefined;

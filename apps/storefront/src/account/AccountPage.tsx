@@ -1,9 +1,8 @@
-import { formatMoney, minor } from "@countertop/domain";
 import type { Address, Customer, Order, Settings } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocument, useDocuments } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
 import { STATUS_LABEL } from "../checkout/OrderPage";
 import { Link } from "../shop/router";
-import { useObservable } from "../shop/use-rx";
 import { AccountError, register, signIn, signOut, type AccountDatabase, type ShopAccount } from "./account";
 
 /** Sign in or create an account; once signed in, the profile, addresses and order history. */
@@ -76,11 +75,7 @@ function SignIn({ slug, online }: { slug: string; online: boolean }) {
             </span>
           )}
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         {!online && <p className="warn">Signing in needs a connection. You can keep browsing and filling your cart.</p>}
         <button className="primary big" disabled={busy || !online}>
           {busy ? "One moment…" : registering ? "Create account" : "Sign in"}
@@ -109,10 +104,9 @@ function Account({
   settings: Settings;
   online: boolean;
 }) {
-  const profile = useObservable(() => db.customers.findOne(account.customerId).$, [db, account.customerId]);
-  const orders = useObservable(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
+  const profile = useDocument<Customer>(() => db.customers.findOne(account.customerId).$, [db, account.customerId]);
+  const orders = useDocuments<Order>(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
   const [leaving, setLeaving] = useState(false);
-  const money = (o: Order) => formatMoney(minor(o.total), o.currency, settings.locale);
   return (
     <main className="page narrow">
       <div className="row">
@@ -136,17 +130,13 @@ function Account({
                 <Link to={`/order/${o.id}`}>Order {o.number}</Link>
                 <span className="muted">{new Date(o.createdAt).toLocaleDateString(settings.locale)}</span>
                 <span className={`badge status-${o.status}`}>{STATUS_LABEL[o.status] ?? o.status}</span>
-                <span className="num">{money(o)}</span>
+                <span className="num">{moneyFormatter(o.currency, settings.locale)(o.total)}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
-      {profile ? (
-        <Profile db={db} profile={profile.toJSON() as Customer} online={online} />
-      ) : (
-        <p className="muted">Loading your profile…</p>
-      )}
+      {profile ? <Profile db={db} profile={profile} online={online} /> : <p className="muted">Loading your profile…</p>}
     </main>
   );
 }
@@ -249,11 +239,7 @@ function Profile({ db, profile, online }: { db: AccountDatabase; profile: Custom
           {saved}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </>
   );
 }

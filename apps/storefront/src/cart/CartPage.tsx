@@ -1,4 +1,4 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { moneyFormatter } from "@countertop/ui";
 import { Link, navigate } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";
 import { setCart, useCart } from "./cart";
@@ -9,7 +9,7 @@ export function CartPage({ slug, data, online }: { slug: string; data: ShopData;
   const items = useCart(slug);
   const { rows, priced, gone } = priceShopCart(items, data);
   const settings = data.settings!;
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const setQty = (variantId: string, n: number) =>
     setCart(
       slug,

@@ -1,7 +1,7 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { moneyFormatter } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { Link } from "../shop/router";
-import { availability, type ShopData } from "../shop/shop-data";
+import { productAvailability, type ShopData } from "../shop/shop-data";
 
 /** Home and category pages: category filter, search, price and stock filters, the product list. */
 export function Catalog({ data, category, q }: { data: ShopData; category?: string | undefined; q?: string | undefined }) {
@@ -9,7 +9,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
   const [inStockOnly, setInStockOnly] = useState(false);
   const [maxPrice, setMaxPrice] = useState("");
   const settings = data.settings!;
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const list = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const cap = maxPrice ? Math.round(Number(maxPrice) * 100) : undefined;
@@ -18,7 +18,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
       if (needle && !`${p.name} ${p.description ?? ""}`.toLowerCase().includes(needle)) return false;
       const cheapest = Math.min(...p.variants.map((v) => v.price));
       if (cap !== undefined && Number.isFinite(cap) && cheapest > cap) return false;
-      if (inStockOnly && p.variants.every((v) => v.trackStock && (data.stock.get(v.id) ?? 0) <= 0)) return false;
+      if (inStockOnly && productAvailability(p, data.stock)?.soldOut) return false;
       return true;
     });
   }, [data, category, query, inStockOnly, maxPrice]);
@@ -61,9 +61,7 @@ export function Catalog({ data, category, q }: { data: ShopData; category?: stri
         <ul className="products">
           {list.map((p, index) => {
             const prices = p.variants.map((v) => v.price);
-            const tracked = p.variants.every((v) => v.trackStock);
-            const total = p.variants.reduce((n, v) => n + Math.max(0, data.stock.get(v.id) ?? 0), 0);
-            const stock = availability(total, tracked);
+            const stock = productAvailability(p, data.stock);
             return (
               <li key={p.id}>
                 <Link className="product-card" to={`/p/${p.id}`}>

@@ -1,4 +1,4 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { moneyFormatter } from "@countertop/ui";
 import { useState } from "react";
 import { addToCart } from "../cart/cart";
 import { Link, shopHref } from "../shop/router";
@@ -37,7 +37,7 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
         <div>
           <h1>{product.name}</h1>
           {product.description && <p>{product.description}</p>}
-          <p className="price big">{formatMoney(minor(variant.price), settings.currency, settings.locale)}</p>
+          <p className="price big">{moneyFormatter(settings.currency, settings.locale)(variant.price)}</p>
           {product.variants.length > 1 && (
             <fieldset className="variants">
               <legend>Choose</legend>

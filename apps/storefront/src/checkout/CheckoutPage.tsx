@@ -1,5 +1,5 @@
-import { formatMoney, minor } from "@countertop/domain";
 import type { Address, Customer } from "@countertop/sync-protocol";
+import { Alert, moneyFormatter, useDocument } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
 import type { AccountDatabase, ShopAccount } from "../account/account";
 import { AddressFields } from "../account/AccountPage";
@@ -8,7 +8,6 @@ import { setCart, useCart } from "../cart/cart";
 import { priceShopCart } from "../cart/pricing";
 import { Link, navigate } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";
-import { useObservable } from "../shop/use-rx";
 import { saveOrder } from "./orders";
 
 /** The checkout key lives as long as this attempt: a retry after a lost answer sends the same key. */
@@ -31,11 +30,11 @@ export function CheckoutPage(props: {
   online: boolean;
 }) {
   const { slug, data, token, account, accountDb, online } = props;
-  const profile = useObservable(
+  const profile = useDocument<Customer>(
     () => (account ? accountDb?.customers.findOne(account.customerId).$ : undefined),
     [accountDb, account?.customerId],
   );
-  const saved = ((profile?.toJSON() as Customer | undefined)?.addresses ?? []) as Address[];
+  const saved = profile?.addresses ?? [];
   const items = useCart(slug);
   const settings = data.settings!;
   const { rows, priced } = priceShopCart(items, data);
@@ -47,7 +46,7 @@ export function CheckoutPage(props: {
   const [cardNumber, setCardNumber] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const money = (n: number) => formatMoney(minor(n), settings.currency, settings.locale);
+  const money = moneyFormatter(settings.currency, settings.locale);
   const option = settings.shippingOptions.find((o) => o.id === optionId);
   const subtotal = priced ? priced.subtotal - priced.discountTotal : 0;
   const shipping = option ? (option.freeOver !== undefined && subtotal >= option.freeOver ? 0 : option.amount) : 0;
@@ -178,11 +177,7 @@ export function CheckoutPage(props: {
             {money((priced?.total ?? 0) + shipping)}
           </dd>
         </dl>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alert message={error} />
         {!online && <p className="warn">Checkout needs a connection. Your cart is saved on this device.</p>}
         <button className="primary big" disabled={busy || !online}>
           {busy ? "Placing order…" : "Place order"}

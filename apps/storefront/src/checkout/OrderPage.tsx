@@ -1,8 +1,7 @@
-import { formatMoney, minor } from "@countertop/domain";
 import type { Order, Settings } from "@countertop/sync-protocol";
+import { moneyFormatter, useDocument } from "@countertop/ui";
 import type { AccountDatabase } from "../account/account";
 import { Link } from "../shop/router";
-import { useObservable } from "../shop/use-rx";
 import { loadOrders } from "./orders";
 
 /** What each order status means to the shopper. */
@@ -21,8 +20,8 @@ export const STATUS_LABEL: Record<string, string> = {
  * as they happen), else as this browser saved it at checkout.
  */
 export function OrderPage({ slug, id, settings, db }: { slug: string; id: string; settings: Settings; db: AccountDatabase | undefined }) {
-  const live = useObservable(() => db?.orders.findOne(id).$, [db, id]);
-  const order = (live?.toJSON() as Order | undefined) ?? loadOrders(slug).find((o) => o.id === id);
+  const live = useDocument<Order>(() => db?.orders.findOne(id).$, [db, id]);
+  const order = live ?? loadOrders(slug).find((o) => o.id === id);
   if (!order) {
     return (
       <main className="page">
@@ -33,7 +32,7 @@ export function OrderPage({ slug, id, settings, db }: { slug: string; id: string
       </main>
     );
   }
-  const money = (n: number) => formatMoney(minor(n), order.currency, settings.locale);
+  const money = moneyFormatter(order.currency, settings.locale);
   return (
     <main className="page">
       <h1>Thank you! Order {order.number}</h1>

@@ -1,7 +1,8 @@
+import { available, qty, stockStatus } from "@countertop/domain";
 import type { Category, Product, Promotion, Settings, StockLevel } from "@countertop/sync-protocol";
+import { useDocument, useDocuments } from "@countertop/ui";
 import { useMemo } from "react";
 import type { ShopDatabase } from "./replica";
-import { useObservable } from "./use-rx";
 
 /** What every page reads: the catalog, availability at the shop's location, settings and promotions. */
 export interface ShopData {
@@ -10,43 +11,58 @@ export interface ShopData {
   readonly categories: readonly Category[];
   readonly settings: Settings | undefined;
   readonly promotions: readonly Promotion[];
-  /** On hand by variant at the shop's first location; absent = not tracked. */
+  /** Units a shopper may buy, by variant, at the shop's first location (never below zero); absent = no level yet. */
   readonly stock: ReadonlyMap<string, number>;
 }
 
-const plain = <T>(docs: readonly { toJSON(): unknown }[] | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
-
 export function useShopData(db: ShopDatabase): ShopData {
-  const productDocs = useObservable(
+  const products = useDocuments<Product>(
     () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }] }).$,
     [db],
   );
-  const categoryDocs = useObservable(() => db.categories.find().$, [db]);
-  const settingsDoc = useObservable(() => db.settings.findOne("shop").$, [db]);
-  const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
-  const levelDocs = useObservable(() => db.stock_levels.find().$, [db]);
+  const categories = useDocuments<Category>(() => db.categories.find().$, [db]);
+  const settings = useDocument<Settings>(() => db.settings.findOne("shop").$, [db]);
+  const promotions = useDocuments<Promotion>(() => db.promotions.find().$, [db]);
+  const levels = useDocuments<StockLevel>(() => db.stock_levels.find().$, [db]);
   return useMemo(() => {
-    const settings = settingsDoc?.toJSON() as Settings | undefined;
     const location = settings?.locations[0]?.id;
-    const levels = plain<StockLevel>(levelDocs).filter((l) => !location || l.locationId === location);
+    const here = (levels ?? []).filter((l) => !location || l.locationId === location);
     return {
-      loaded: productDocs !== undefined && settingsDoc !== undefined,
-      products: plain<Product>(productDocs).filter((p) => !p._deleted),
-      categories: plain<Category>(categoryDocs)
-        .filter((c) => !c._deleted)
-        .sort((a, b) => a.position - b.position),
-      settings,
-      promotions: plain<Promotion>(promotionDocs),
-      stock: new Map(levels.map((l) => [l.variantId, l.onHand])),
+      loaded: products !== undefined && settings !== undefined,
+      products: (products ?? []).filter((p) => !p._deleted),
+      categories: (categories ?? []).filter((c) => !c._deleted).sort((a, b) => a.position - b.position),
+      settings: settings ?? undefined,
+      promotions: promotions ?? [],
+      stock: new Map(here.map((l) => [l.variantId, available({ ...l, onHand: qty(l.onHand) })])),
     };
-  }, [productDocs, categoryDocs, settingsDoc, promotionDocs, levelDocs]);
+  }, [products, categories, settings, promotions, levels]);
 }
 
-/** "In stock", "Only 3 left", "Sold out" — or nothing for made-to-order items. */
-export function availability(onHand: number | undefined, tracked: boolean): { text: string; soldOut: boolean } | undefined {
+/** What a shopper is told about stock. */
+export interface Availability {
+  readonly text: string;
+  readonly soldOut: boolean;
+}
+
+/** "In stock", "Only 3 left", "Sold out" (the domain's reading for shoppers) — or nothing for made-to-order items. */
+export function availability(units: number | undefined, tracked: boolean): Availability | undefined {
   if (!tracked) return undefined;
-  const n = onHand ?? 0;
-  if (n <= 0) return { text: "Sold out", soldOut: true };
-  if (n <= 5) return { text: `Only ${n} left`, soldOut: false };
-  return { text: "In stock", soldOut: false };
+  const n = qty(units ?? 0);
+  switch (stockStatus(n, "shopper")) {
+    case "ok":
+      return { text: "In stock", soldOut: false };
+    case "low":
+      return { text: `Only ${n} left`, soldOut: false };
+    default:
+      return { text: "Sold out", soldOut: true };
+  }
+}
+
+/** A product's availability on its card: the units of all its variants, unless one of them is made to order. */
+export function productAvailability(product: Product, stock: ShopData["stock"]): Availability | undefined {
+  const units = product.variants.reduce((n, v) => n + (stock.get(v.id) ?? 0), 0);
+  return availability(
+    units,
+    product.variants.every((v) => v.trackStock),
+  );
 }

@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { qty } from "../units.ts";
-import { available, classifyStock, onHand, stockLevelId, stockLevels, type StockMovementDelta } from "./stock.ts";
+import {
+  available,
+  classifyStock,
+  LOW_STOCK_THRESHOLD,
+  onHand,
+  stockLevelId,
+  stockLevels,
+  stockStatus,
+  type StockAudience,
+  type StockMovementDelta,
+} from "./stock.ts";
 
 const mv = (variantId: string, locationId: string, delta: number): StockMovementDelta => ({ variantId, locationId, delta: qty(delta) });
 
@@ -38,6 +48,28 @@ describe("stock", () => {
     expect(classifyStock(qty(3), qty(3))).toBe("low");
     expect(classifyStock(qty(4), qty(3))).toBe("ok");
     expect(classifyStock(qty(1))).toBe("ok");
+  });
+
+  it("reads a level for staff and for shoppers, each with its own low threshold", () => {
+    const read = (audience: StockAudience) => [-2, 0, 1, 3, 4, 5, 6].map((n) => stockStatus(qty(n), audience));
+    expect(read("staff")).toEqual(["negative", "out", "low", "low", "ok", "ok", "ok"]);
+    expect(read("shopper")).toEqual(["out", "out", "low", "low", "low", "low", "ok"]);
+    expect(stockStatus(qty(6), "shopper", qty(10))).toBe("low");
+  });
+
+  it("a shopper reads what they may buy (never below zero) against their own threshold", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom<StockAudience>("staff", "shopper"), (n, audience) => {
+        const status = stockStatus(qty(n), audience);
+        expect(status).toBe(
+          classifyStock(
+            audience === "shopper" ? available({ variantId: "v", locationId: "l", onHand: qty(n) }) : qty(n),
+            LOW_STOCK_THRESHOLD[audience],
+          ),
+        );
+        if (audience === "shopper") expect(status).not.toBe("negative");
+      }),
+    );
   });
 
   it("levels are the sums of deltas, whatever the order of movements", () => {

@@ -25,8 +25,14 @@ export interface StockLevel {
 /** Who is asking: shoppers never see below zero; staff see the real (possibly negative) number. */
 export type StockAudience = "shopper" | "staff";
 
-/** How a level reads on the manager's stock screen. */
+/** How a level reads: on the manager's stock screen, on the till's product tiles, in the shop. */
 export type StockStatus = "negative" | "out" | "low" | "ok";
+
+/**
+ * How few units read as `low`, by audience, until products carry their own threshold: the till
+ * marks a cashier's last few units; the shop starts telling shoppers "only N left" a little earlier.
+ */
+export const LOW_STOCK_THRESHOLD: Readonly<Record<StockAudience, Qty>> = { staff: qty(3), shopper: qty(5) };
 
 /** The `stock_levels` document id for a variant at a location. */
 export function stockLevelId(locationId: string, variantId: string): string {
@@ -75,4 +81,19 @@ export function classifyStock(units: Qty, lowThreshold: Qty = qty(0)): StockStat
   if (units < 0) return "negative";
   if (units === 0) return "out";
   return units <= lowThreshold ? "low" : "ok";
+}
+
+/**
+ * How a level reads to `audience` — the one rule the till's tiles and the shop's "only N left" share.
+ * Shoppers never see below zero (an oversold item is `out`, not `negative`); each audience has its
+ * own {@link LOW_STOCK_THRESHOLD} unless `lowThreshold` is given.
+ *
+ * @example
+ * stockStatus(qty(-1), "staff")   // "negative"
+ * stockStatus(qty(-1), "shopper") // "out"
+ * stockStatus(qty(4), "staff")    // "ok"
+ * stockStatus(qty(4), "shopper")  // "low"
+ */
+export function stockStatus(units: Qty, audience: StockAudience, lowThreshold: Qty = LOW_STOCK_THRESHOLD[audience]): StockStatus {
+  return classifyStock(audience === "shopper" ? qty(Math.max(0, units)) : units, lowThreshold);
 }

@@ -1,0 +1,30 @@
+import { examples } from "@countertop/sync-protocol/testing";
+import { describe, expect, it } from "vitest";
+import { availability, productAvailability } from "./shop-data";
+
+describe("what a shopper is told about stock", () => {
+  it("reads a variant's units: sold out, only a few left, in stock", () => {
+    expect([0, 1, 5, 6].map((n) => availability(n, true)?.text)).toEqual(["Sold out", "Only 1 left", "Only 5 left", "In stock"]);
+    expect(availability(0, true)?.soldOut).toBe(true);
+    expect(availability(undefined, true)?.soldOut).toBe(true);
+    expect(availability(0, false)).toBeUndefined();
+  });
+
+  it("sums a product's variants, and says nothing when one is made to order", () => {
+    const mug = examples.products;
+    const [blue, red] = mug.variants.map((v) => v.id) as [string, string];
+    expect(productAvailability(mug, new Map([[blue, 2]]))?.text).toBe("Only 2 left");
+    expect(
+      productAvailability(
+        mug,
+        new Map([
+          [blue, 4],
+          [red, 4],
+        ]),
+      )?.text,
+    ).toBe("In stock");
+    expect(productAvailability(mug, new Map())?.soldOut).toBe(true);
+    const madeToOrder = { ...mug, variants: mug.variants.map((v, i) => ({ ...v, trackStock: i === 0 })) };
+    expect(productAvailability(madeToOrder, new Map())).toBeUndefined();
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * @countertop/ui — the React pieces the POS, the storefront and the admin share: alert, message and
+ * dialog components, the online and observable hooks, money formatting, service-worker registration.
+ * Design tokens and base styles are CSS: `@countertop/ui/tokens.css` and `@countertop/ui/base.css`.
+ */
+export { Alert } from "./Alert.tsx";
+export { Dialog, type DialogLayout } from "./Dialog.tsx";
+export { Message } from "./Message.tsx";
+export { moneyFormatter } from "./money.ts";
+export { registerServiceWorker } from "./service-worker.ts";
+export { useOnline } from "./use-online.ts";
+export { plain, useDocument, useDocuments, useObservable, type JsonDocument } from "./use-observable.ts";
