@@ -23,9 +23,9 @@ export function useSyncStatus(replica: Replica | undefined) {
       if (running) return void (again = true);
       // Only the leader tab replicates (RxDB leader election); the others can't count, and say so.
       // While the election runs (just after a load) neither is known yet: wait for it.
-      const elector = (replica.db as unknown as { leaderElector?: () => { isLeader: boolean; hasLeader?: boolean } }).leaderElector?.();
+      const elector = replica.db.multiInstance ? replica.db.leaderElector() : undefined;
       if (elector && !elector.isLeader) {
-        if (elector.hasLeader) setFollower(true);
+        if (await elector.hasLeader()) setFollower(true);
         return;
       }
       setFollower(false);
@@ -41,7 +41,7 @@ export function useSyncStatus(replica: Replica | undefined) {
       }
     };
     void tick();
-    void (replica.db as unknown as { waitForLeadership?: () => Promise<unknown> }).waitForLeadership?.().then(() => void tick());
+    void replica.db.waitForLeadership().then(() => void tick());
     // A new sale is waiting by definition: show it at once, and recount a little later (never in
     // the same moment as the next sale's write, and never postponed by a busy till).
     let settle: ReturnType<typeof setTimeout> | undefined;

@@ -1,10 +1,10 @@
-import { formatMoney, minor } from "@countertop/domain";
+import { moneyFormatter } from "@countertop/domain";
 import type { Sale, Settings } from "@countertop/sync-protocol";
 
 /** A receipt as plain text for email: the shop, the lines, the total, the payments. */
 export function receiptText(sale: Sale, settings: Settings | undefined): { subject: string; text: string } {
   const locale = settings?.locale ?? "en";
-  const money = (n: number) => formatMoney(minor(n), sale.currency, locale);
+  const money = moneyFormatter(sale.currency, locale);
   const shop = settings?.shopName ?? "Your shop";
   const kind = sale.kind === "refund" ? "Refund" : "Receipt";
   const lines = sale.lines.map((l) => `${l.qty} × ${l.name}`.padEnd(36) + money(l.total));

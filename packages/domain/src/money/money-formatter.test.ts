@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moneyFormatter } from "./money.ts";
+import { moneyFormatter } from "./format.ts";
 
 describe("moneyFormatter", () => {
   it("writes minor units the way the shop's locale writes its currency", () => {
