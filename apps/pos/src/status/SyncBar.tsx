@@ -25,7 +25,9 @@ export function useSyncStatus(replica: Replica | undefined) {
       // While the election runs (just after a load) neither is known yet: wait for it.
       const elector = replica.db.multiInstance ? replica.db.leaderElector() : undefined;
       if (elector && !elector.isLeader) {
-        if (await elector.hasLeader()) setFollower(true);
+        // Asking takes a moment; by the answer this tab may have become the leader itself.
+        const other = await elector.hasLeader();
+        if (other && !elector.isLeader && !cancelled) setFollower(true);
         return;
       }
       setFollower(false);
