@@ -11,6 +11,7 @@
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
 import { parseArgs } from "node:util";
+import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
@@ -123,23 +124,10 @@ async function main(): Promise<void> {
     started = performance.now();
     await page.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
-    const docs = await page.evaluate(async () => {
+    const docs = await page.evaluate(async (collections) => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
       const all: unknown[] = [];
-      for (const collection of [
-        "products",
-        "categories",
-        "sales",
-        "stock_movements",
-        "stock_levels",
-        "shifts",
-        "orders",
-        "customers",
-        "staff",
-        "settings",
-        "promotions",
-        "reconciliation",
-      ]) {
+      for (const collection of collections) {
         for (let seq = "0"; ;) {
           const page = (await (
             await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${till.token}` } })
@@ -151,7 +139,7 @@ async function main(): Promise<void> {
       }
       (window as unknown as { benchDocs: unknown[] }).benchDocs = all;
       return all.length;
-    });
+    }, COLLECTIONS);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
     const rawSeconds = await page.evaluate(async () => {

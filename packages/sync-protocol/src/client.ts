@@ -3,15 +3,7 @@
  * names, protocol version, limits, `RESYNC` and the loose wire checks in `zod/mini`. Types come from
  * the main entry (`import type { … } from "@countertop/sync-protocol"`), which costs nothing at run time.
  */
-export {
-  COLLECTIONS,
-  SHOPPER_COLLECTIONS,
-  SHOPPER_OWN_COLLECTIONS,
-  SHOPPER_PUBLIC_COLLECTIONS,
-  SHOPPER_PUSH_COLLECTIONS,
-  isCollectionName,
-  type CollectionName,
-} from "./collection-names.ts";
+export * from "./collection-names.ts";
 export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS } from "./protocol-version.ts";
 export { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_ROWS, STREAM_HEARTBEAT_MS } from "./wire/limits.ts";
 export { RESYNC } from "./wire/resync.ts";

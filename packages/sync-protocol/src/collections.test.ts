@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COLLECTIONS, collectionSchemas, isCollectionName } from "./collections.ts";
+import { COLLECTIONS, isCollectionName } from "./collection-names.ts";
+import { collectionSchemas } from "./collections.ts";
 
 describe("collections", () => {
   it("stay within RxDB's free tier of 13 open collections per realm, leaving one spare", () => {

@@ -1,15 +1,7 @@
 import type { z } from "zod";
 import { storable } from "./storable.ts";
 import { pushRequestSchema, type PushRequest } from "./wire/push-request.ts";
-import {
-  COLLECTIONS,
-  SHOPPER_COLLECTIONS,
-  SHOPPER_OWN_COLLECTIONS,
-  SHOPPER_PUBLIC_COLLECTIONS,
-  SHOPPER_PUSH_COLLECTIONS,
-  isCollectionName,
-  type CollectionName,
-} from "./collection-names.ts";
+import type { CollectionName } from "./collection-names.ts";
 import { categorySchema } from "./documents/category.ts";
 import { customerSchema } from "./documents/customer.ts";
 import { orderSchema } from "./documents/order.ts";
@@ -49,16 +41,6 @@ export const collectionSchemas = {
  * function upsert<N extends CollectionName>(name: N, doc: CollectionDocument<N>) { … }
  */
 export type CollectionDocument<N extends CollectionName> = z.infer<(typeof collectionSchemas)[N]>;
-
-export {
-  COLLECTIONS,
-  SHOPPER_COLLECTIONS,
-  SHOPPER_OWN_COLLECTIONS,
-  SHOPPER_PUBLIC_COLLECTIONS,
-  SHOPPER_PUSH_COLLECTIONS,
-  isCollectionName,
-  type CollectionName,
-};
 
 /**
  * The body schema of `POST /sync/v1/{name}/push`, typed with the collection's documents.

@@ -39,17 +39,9 @@ export {
 } from "./primitives.ts";
 export type { PaymentMethod, ShippingKind, StaffRole, TaxMode } from "./primitives.ts";
 
-export {
-  COLLECTIONS,
-  SHOPPER_COLLECTIONS,
-  SHOPPER_OWN_COLLECTIONS,
-  SHOPPER_PUBLIC_COLLECTIONS,
-  SHOPPER_PUSH_COLLECTIONS,
-  collectionPushSchema,
-  collectionSchemas,
-  isCollectionName,
-} from "./collections.ts";
-export type { CollectionDocument, CollectionName } from "./collections.ts";
+export { collectionPushSchema, collectionSchemas } from "./collections.ts";
+export type { CollectionDocument } from "./collections.ts";
+export * from "./collection-names.ts";
 
 export { replicatedDocumentSchema } from "./documents/replicated-document.ts";
 export type { ReplicatedDocument } from "./documents/replicated-document.ts";

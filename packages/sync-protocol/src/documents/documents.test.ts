@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COLLECTIONS, collectionSchemas } from "../collections.ts";
+import { COLLECTIONS } from "../collection-names.ts";
+import { collectionSchemas } from "../collections.ts";
 import { examples } from "../testing/examples.ts";
 import { withField, without } from "../testing/mutate.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";

@@ -1,4 +1,5 @@
-import type { CollectionDocument, CollectionName } from "../collections.ts";
+import type { CollectionName } from "../collection-names.ts";
+import type { CollectionDocument } from "../collections.ts";
 
 /*
  * Realistic documents of every collection, for tests. Ids look like the UUIDv7s the devices make.
