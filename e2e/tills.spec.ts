@@ -148,7 +148,7 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   await page.getByLabel("Percent off").fill("50");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("heading", { name: "Manager approval" })).toBeVisible();
-  await page.getByLabel("Manager PIN").fill("9999");
+  await page.getByLabel("Manager PIN").fill("246810");
   await page.getByRole("button", { name: "Approve" }).click();
 
   await page.getByRole("button", { name: "Customer" }).click();
