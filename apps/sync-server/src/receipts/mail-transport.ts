@@ -21,10 +21,10 @@ export interface MailTransport {
  * headerValue("Receipt A-1\r\nBcc: everyone@example.com") // "Receipt A-1 Bcc: everyone@example.com"
  */
 export function headerValue(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return value
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+  const oneLine = value.replace(/[\r\n]+/g, " ");
+  return [...oneLine]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== "\u007f")
+    .join("")
     .trim();
 }
 
