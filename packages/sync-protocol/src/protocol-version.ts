@@ -2,7 +2,7 @@
 // -- Version 1: first contract. 12 collections, pull / push / stream, error codes.
 // -- Version 2: every change additive, so servers accept version 1 and 2 alike.
 //    Error codes include the domain's rule codes (a refused commerce rule answers 400 with its own
-//    code) and `not_built`. Documents are checked whole, unknown fields included: no NUL or lone
+//    code), `not_built`, `payment_declined` (402) and `idempotency_key_reused` (422). Documents are checked whole, unknown fields included: no NUL or lone
 //    surrogate, at most 12 levels deep and 512 KiB of JSON; money, quantities and `seq` are bounded;
 //    a locale must be one `Intl` formats with; a push may not carry one id twice, nor two products
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation

@@ -28,6 +28,11 @@ export interface TestServer {
   ): Promise<{ status: number; body: any }>;
   /** Signs in and returns the token. */
   login(email: string, password: string): Promise<string>;
+  /** Signs a shopper up at a shop as they would (ask, follow the emailed link); returns their token and profile. */
+  signUpShopper(
+    input: { name: string; email: string; password: string },
+    slug?: string,
+  ): Promise<{ token: string; customer: { id: string } }>;
   /** A manager of the demo shop registers a till; returns its id and device token. */
   registerTill(managerToken: string, name?: string): Promise<{ id: string; token: string; locationId: string }>;
   /** Serves the app over real HTTP on a free port; returns its origin. Closed by `close()`. */
@@ -78,6 +83,16 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     sentMail,
     call,
     login,
+    async signUpShopper(input, slug = "demo") {
+      const asked = await call("POST", `/api/v1/shop/${slug}/account`, { body: input });
+      if (asked.status !== 202) throw new Error(`sign-up failed: ${JSON.stringify(asked.body)}`);
+      const mail = sentMail.filter((m) => m.to === input.email.toLowerCase()).at(-1);
+      const token = /[?&]confirm=([^\s&]+)/.exec(mail?.text ?? "")?.[1];
+      if (!token) throw new Error(`no sign-up link was mailed to ${input.email}`);
+      const confirmed = await call("POST", `/api/v1/shop/${slug}/account/confirm`, { body: { token: decodeURIComponent(token) } });
+      if (confirmed.status !== 201 && confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
+      return confirmed.body as { token: string; customer: { id: string } };
+    },
     async registerTill(managerToken, name = "Test till") {
       const res = await call("POST", "/api/v1/devices", { token: managerToken, body: { name } });
       if (res.status !== 201) throw new Error(`register failed: ${JSON.stringify(res.body)}`);

@@ -1,11 +1,14 @@
 import { jsonEqual } from "@countertop/domain";
 import { AuditAction, actorOf } from "../../../audit/audit";
-import type { PushPlan } from "../push-plan";
+import { refusal, type PushPlan } from "../push-plan";
 
 /** The shop's settings are a manager's; every change is recorded with the fields it changed. */
 export const settingsPlan: PushPlan<"settings"> = {
   collection: "settings",
-  writers: { manager: true },
+  writers: {
+    // The one settings document every till and the storefront read: changed, never deleted.
+    manager: ({ incoming }) => (incoming._deleted ? refusal("The shop's settings can be changed, not deleted.") : undefined),
+  },
   prepare: (io) => ({
     derive: ({ changes }) => ({
       audit: changes.map(({ before, after }) => ({
