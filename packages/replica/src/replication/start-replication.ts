@@ -5,9 +5,10 @@ import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/rep
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { POS_PUSH_COLLECTIONS, SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
-import { createPullHandler, createPushHandler, type HandlerContext } from "./handlers.ts";
+import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch, syncUrl } from "./http.ts";
 import { countPending } from "./pending.ts";
+import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { syncStream } from "./sync-stream.ts";
 
@@ -27,7 +28,10 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly token: () => string | undefined;
   /** Which of the database's collections to replicate; default all of them. */
   readonly collections?: readonly N[];
-  /** Which of them to push; the others are pull-only. Default: all but `stock_levels` (the POS). The storefront passes `STOREFRONT_PUSH_COLLECTIONS`. */
+  /**
+   * Which of them to push; the others are pull-only. Default `POS_PUSH_COLLECTIONS` (what a till's
+   * device token may write). The storefront passes `STOREFRONT_PUSH_COLLECTIONS`.
+   */
   readonly push?: readonly N[];
   /** Which of them get a live SSE stream; the others are polled every `pollInterval`. Default {@link DEFAULT_STREAMS}. */
   readonly streams?: readonly N[];
@@ -43,6 +47,12 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly retryTime?: number;
   /** With a multi-tab database, replicate only in the leader tab; default true. */
   readonly waitForLeadership?: boolean;
+  /**
+   * Keeps the pushed rows the server refused or could not take (`NeedsAttentionRow`),
+   * awaited before RxDB takes the server's version; a failure here fails the push, which RxDB retries.
+   * Without it such rows still converge on the server's version, and their local copy is lost.
+   */
+  readonly onNeedsAttention?: NeedsAttentionHandler;
   /** Sees every error as it happens; the same events as `error$`. */
   readonly onError?: (event: ReplicaErrorEvent) => void;
 }
@@ -61,6 +71,12 @@ export interface ReplicaSync<N extends CollectionName> {
   awaitInSync(): Promise<void>;
   /** Pulls every collection from its checkpoint now (e.g. after sign-in or coming back online). */
   reSync(): void;
+  /**
+   * Pushes documents now, outside RxDB's queue, through the same handler (detailed answer, bad rows
+   * split out and handed to `onNeedsAttention`): for re-sending a document a person fixed. Throws
+   * when the server can't be reached; the outcome says what it did with each row.
+   */
+  resend(collection: N, documents: readonly ReplicatedDocument[]): Promise<PushOutcome>;
   /** Local changes the server hasn't confirmed yet, in one collection or in all. */
   countPending(collection?: N): Promise<number>;
   /** Stops every replication and stream; the database stays open. */
@@ -93,9 +109,15 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
   const live = options.live ?? true;
 
+  const contextOf = (name: CollectionName): HandlerContext => ({
+    baseUrl: options.baseUrl,
+    collection: name,
+    request: { fetch, token: options.token },
+  });
+
   const states = Object.fromEntries(
     names.map((name) => {
-      const context: HandlerContext = { baseUrl: options.baseUrl, collection: name, request: { fetch, token: options.token } };
+      const context = contextOf(name);
       // One code path for every collection: the sync layer only needs `id` and `_deleted`.
       const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
       const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
@@ -110,7 +132,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
           stream$: live ? liveEvents(name, streamed.has(name), context, options.pollInterval ?? 30_000, report) : undefined,
         },
         push: pushed.has(name)
-          ? { handler: reporting(createPushHandler(context), (error) => report(name, "push", error)), batchSize }
+          ? {
+              handler: reporting(createPushHandler(context, options.onNeedsAttention), (error) => report(name, "push", error)),
+              batchSize,
+            }
           : undefined,
       });
       // Handler errors were reported above with their cause; RxDB re-emits them wrapped as RC_PULL / RC_PUSH.
@@ -132,6 +157,18 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     reSync: () => all().forEach((state) => state.reSync()),
+    resend: async (collection, documents) => {
+      const context = contextOf(collection);
+      const outcome = await pushRows(
+        context.request,
+        context.baseUrl,
+        collection,
+        documents.map((doc) => ({ newDocumentState: doc })),
+      );
+      const setAside = [...outcome.refused, ...outcome.invalid];
+      if (setAside.length > 0) await options.onNeedsAttention?.(setAside);
+      return outcome;
+    },
     countPending: async (collection) => {
       const counted = collection === undefined ? all() : [states[collection]];
       const counts = await Promise.all(counted.map((state) => countPending(state)));
