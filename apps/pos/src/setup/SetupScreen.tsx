@@ -22,7 +22,9 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
     setBusy(true);
     setError(undefined);
     try {
-      const { token: managerToken } = await apiJson<{ token: string }>("POST", "/api/v1/auth/login", { body: { email, password } });
+      const { token: managerToken, tenantSlug } = await apiJson<{ token: string; tenantSlug?: string }>("POST", "/api/v1/auth/login", {
+        body: { email, password },
+      });
       const device = await apiJson<Registered>("POST", "/api/v1/devices", { token: managerToken, body: { name } });
       const till: Till = {
         token: device.token,
@@ -31,8 +33,11 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
         locationId: device.register.locationId,
         name: device.register.name,
         code: device.register.code,
+        tenantSlug,
       };
       saveTill(till);
+      // Registering needed a sign-in, not a session on the till: end it.
+      void apiJson("POST", "/api/v1/auth/logout", { token: managerToken }).catch(() => undefined);
       onRegistered(till);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : "Something went wrong. Try again.");
