@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { enterPin, pull, registerTill, tillOf } from "./support/till";
+import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
 
 /*
  * Tills against each other and against the unexpected: two tills sell the last unit while offline,
@@ -147,9 +147,7 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   await page.getByRole("button", { name: "Discount", exact: true }).click();
   await page.getByLabel("Percent off").fill("50");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("heading", { name: "Manager approval" })).toBeVisible();
-  await page.getByLabel("Manager PIN").fill("246810");
-  await page.getByRole("button", { name: "Approve" }).click();
+  await approveAsManager(page);
 
   await page.getByRole("button", { name: "Customer" }).click();
   await page.getByRole("button", { name: "New customer" }).click();

@@ -31,6 +31,15 @@ export const SESSION_ONLY_COLLECTIONS: ReadonlySet<CollectionName> = new Set(["s
 /** A write the outbox won't take, with the reason for people. */
 export class OutboxRefusal extends Error {}
 
+/**
+ * A replica document as the server compares it in `assumedMasterState`: with `_deleted` (which
+ * RxDB's plain `toJSON()` leaves out) and without RxDB's own fields.
+ */
+export function wireDocument<T>(doc: { toJSON(withMetaFields: true): object }): T {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...document } = doc.toJSON(true) as Record<string, unknown>;
+  return document as T;
+}
+
 /** Sends rows with a token; {@link pushRows} in the app, a stand-in in tests. */
 export type SendRows = (token: string, collection: CollectionName, rows: readonly PushRow[]) => Promise<PushOutcome>;
 

@@ -6,7 +6,7 @@ import type { LocalDatabase, ManagerWrite } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
 import type { ManagerContext } from "../manager/manager-context";
 import { useManagerWrites } from "../manager/OutboxList";
-import { OutboxRefusal, queueManagerWrite } from "../manager/outbox";
+import { OutboxRefusal, queueManagerWrite, wireDocument } from "../manager/outbox";
 
 /** Statuses the shop still has work for. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["pending_payment", "paid", "ready_for_pickup", "shipped"];
@@ -91,7 +91,7 @@ export function OrdersScreen({
     setError(undefined);
     const doc = await db.orders.findOne(order.id).exec();
     if (!doc || doc.status !== order.status) return setError(`Order ${order.number} changed meanwhile; check it again.`);
-    const current = doc.toJSON() as Order;
+    const current = wireDocument<Order>(doc);
     try {
       await queueManagerWrite(manager.local, manager.presence, {
         collection: "orders",
