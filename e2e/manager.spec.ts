@@ -149,3 +149,75 @@ test("a cashier locked out by 5 wrong PINs stays locked after a reload, until a 
   await enterPin(page, "1234");
   await expect(page.getByRole("heading", { name: "Open the drawer" })).toBeVisible();
 });
+
+test("the sync panel shows what the server could not take, with its message; a sale there is fixed and re-sent, never discarded", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await registerTill(page, "Attention till");
+  await enterPin(page, "1234");
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await page.getByLabel("Search products").fill("Club-Mate");
+  await page
+    .getByRole("button", { name: /^Club-Mate/ })
+    .first()
+    .click();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  await expect(page.locator("#receipt-title")).toBeVisible();
+  await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
+
+  // The replica's push keeps a row the server answered 400 in the till's local store (driven for real in
+  // apps/sync-server's needs-attention test); here one is planted for this till's sale, as that push would.
+  const { token } = await tillOf(page);
+  const [sale] = await pull<{ id: string; number: string }>(page, token, "sales");
+  await page.evaluate(async (doc) => {
+    const { tenantId } = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { tenantId: string };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`countertop-pos-local-${tenantId}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const entry = {
+      collection: "sales",
+      docId: doc.id,
+      reason: "invalid",
+      code: "bad_request",
+      message: "0.newDocumentState.currency: Invalid input: expected a three-letter currency code",
+      row: { newDocumentState: doc },
+      at: new Date().toISOString(),
+    };
+    await new Promise((resolve, reject) => {
+      const add = db.transaction("needsAttention", "readwrite").objectStore("needsAttention").add(entry);
+      add.onsuccess = resolve;
+      add.onerror = () => reject(add.error);
+    });
+    db.close();
+  }, sale!);
+  await page.reload();
+  await enterPin(page, "1234");
+
+  await page.getByTestId("needs-attention").click();
+  const panel = page.getByRole("region", { name: "Sync details" });
+  const entry = panel.getByRole("list", { name: "Needs attention" }).getByRole("listitem");
+  await expect(entry).toContainText(`Sale ${sale!.number}`);
+  await expect(entry).toContainText("expected a three-letter currency code");
+  await expect(entry.getByRole("button", { name: "Dismiss" })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/pos-needs-attention-1280.png` });
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.screenshot({ path: `${SHOTS}/pos-needs-attention-800.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A fix that still breaks the schema is refused on the till, naming the field; a good one goes.
+  await entry.getByRole("button", { name: "Fix and re-send" }).click();
+  const dialog = page.getByRole("dialog", { name: `Fix Sale ${sale!.number}` });
+  const editor = dialog.getByLabel("The sale");
+  const json = await editor.inputValue();
+  await editor.fill(json.replace('"currency": "EUR"', '"currency": "euros"'));
+  await dialog.getByRole("button", { name: "Re-send" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("currency");
+  await editor.fill(json);
+  await dialog.getByRole("button", { name: "Re-send" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("needs-attention")).toHaveCount(0);
+});

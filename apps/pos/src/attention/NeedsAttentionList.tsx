@@ -10,8 +10,8 @@ export function useNeedsAttention(local: LocalDatabase | undefined): AttentionEn
 }
 
 const REASON: Record<AttentionEntry["reason"], string> = {
-  refused: "refused by the server",
-  invalid: "not accepted (the server could not read it)",
+  refused: "Refused by the server",
+  invalid: "Not accepted: the server could not read it",
 };
 
 /** What to call a kept document: a sale by its receipt number, anything else by collection and id. */
@@ -36,7 +36,10 @@ export function NeedsAttentionList({ local, replica }: { local: LocalDatabase; r
         {entries.map((entry) => (
           <li key={entry.seq} className="list-item static attention-item">
             <span className="attention-text">
-              <strong>{nameOf(entry)}</strong> — {REASON[entry.reason]} ({entry.code}), {new Date(entry.at).toLocaleString()}
+              <strong>{nameOf(entry)}</strong>
+              <span className="muted small">
+                {REASON[entry.reason]} ({entry.code}) · {new Date(entry.at).toLocaleString()}
+              </span>
               <span className="attention-message">{entry.message}</span>
             </span>
             {entry.collection === "sales" ? (

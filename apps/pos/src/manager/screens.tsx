@@ -25,13 +25,13 @@ function Overview({ context }: { context: ManagerContext }) {
         </p>
       )}
       <ul className="list">
-        <li className="list-item static">
+        <li className="list-item static count-row">
           <span>Manager changes not yet accepted</span>
           <span className="num" data-testid="outbox-count">
             {waiting}
           </span>
         </li>
-        <li className="list-item static">
+        <li className="list-item static count-row">
           <span>Needs attention</span>
           <span className="num">{attention?.length ?? 0}</span>
         </li>
