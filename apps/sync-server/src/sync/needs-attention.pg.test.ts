@@ -42,23 +42,25 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
     await server?.close();
   });
 
-  it("lands the good rows of a batch and keeps the refused and the invalid row, each with the server's message", async () => {
+  /** Replicates `database` as a till that also pushes products (as an old app version would), keeping what needs attention. */
+  function replicate(database: ReplicaDatabase<"sales" | "products">, kept: NeedsAttentionRow[], live = false) {
+    return startReplication({
+      database,
+      baseUrl,
+      token: () => till.token,
+      push: ["sales", "products"],
+      live,
+      waitForLeadership: false,
+      retryTime: 100,
+      onNeedsAttention: (rows) => void kept.push(...rows),
+    });
+  }
+
+  it("lands the good rows of a batch, keeps the invalid row with the server's message, and is not held up by it", async () => {
     const database = await openClient(["sales", "products"]);
     const kept: NeedsAttentionRow[] = [];
-    // This client also pushes products, as an old till would: the server decides that row on its own.
-    const sync = (live: boolean) =>
-      startReplication({
-        database,
-        baseUrl,
-        token: () => till.token,
-        push: ["sales", "products"],
-        live,
-        waitForLeadership: false,
-        retryTime: 100,
-        onNeedsAttention: (rows) => void kept.push(...rows),
-      });
     try {
-      const first = sync(false);
+      const first = replicate(database, kept);
       await first.awaitInitialSync();
       await first.cancel();
 
@@ -67,11 +69,8 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
       const good = [sale(0), sale(1), sale(2)];
       const bad = { ...sale(3), currency: "euros" };
       await database.sales.bulkInsert([good[0], bad, good[1], good[2]] as never);
-      const product = (await database.products.find().exec())[0]!;
-      const serverName = product.name;
-      await product.incrementalPatch({ name: "Renamed by a till" } as never);
 
-      const second = sync(false);
+      const second = replicate(database, kept);
       await second.awaitInitialSync();
       await second.awaitInSync();
       await second.cancel();
@@ -89,6 +88,49 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
       });
       expect(invalid[0]!.message).toContain("currency");
 
+      // The replica took the invalid row as it was typed and pushes it no more.
+      expect((await database.sales.findOne(bad.id).exec())?.currency).toBe("euros");
+
+      // The bad row holds up nothing: a later sale syncs, and the bad one is not pushed again.
+      const later = sale(4);
+      await database.sales.insert(later as never);
+      const third = replicate(database, kept);
+      await third.awaitInitialSync();
+      await third.awaitInSync();
+      expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(later.id);
+      expect(kept).toHaveLength(1);
+
+      // Fixed and re-sent, the sale lands.
+      const outcome = await third.resend("sales", [{ ...bad, currency: "EUR" }]);
+      expect(outcome).toMatchObject({ refused: [], invalid: [] });
+      expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(bad.id);
+      await third.cancel();
+    } finally {
+      await database.close();
+    }
+  });
+
+  // The server's per-row authority (a till may not write products) is the lead's half of issue 12; this
+  // test runs once main refuses such a row in `refused` instead of storing it.
+  it.skip("keeps a row the till may not write, with the local document, before the replica takes the server's version", async () => {
+    const database = await openClient(["sales", "products"]);
+    const kept: NeedsAttentionRow[] = [];
+    try {
+      const first = replicate(database, kept);
+      await first.awaitInitialSync();
+      await first.cancel();
+      const product = (await database.products.find().exec())[0]!;
+      const serverName = product.name;
+      await product.incrementalPatch({ name: "Renamed by a till" } as never);
+      const good = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: variants[5]!, qty: 1 }] });
+      await database.sales.insert(good as never);
+
+      const second = replicate(database, kept);
+      await second.awaitInitialSync();
+      await second.awaitInSync();
+      await second.cancel();
+
+      expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(good.id);
       const refused = kept.filter((k) => k.reason === "refused");
       expect(refused).toHaveLength(1);
       expect(refused[0]).toMatchObject({
@@ -96,24 +138,8 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
         row: { newDocumentState: { id: product.id, name: "Renamed by a till" } },
       });
       expect(refused[0]!.message.length).toBeGreaterThan(0);
-      // The replica took the server's version of the refused row; the invalid one is still there as it was typed.
+      // The replica took the server's version of the refused row.
       expect((await database.products.findOne(product.id).exec())?.name).toBe(serverName);
-      expect((await database.sales.findOne(bad.id).exec())?.currency).toBe("euros");
-
-      // The bad row holds up nothing: a later sale syncs, and the bad one is not pushed again.
-      const later = sale(4);
-      await database.sales.insert(later as never);
-      const third = sync(false);
-      await third.awaitInitialSync();
-      await third.awaitInSync();
-      expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(later.id);
-      expect(kept).toHaveLength(2);
-
-      // Fixed and re-sent, the sale lands.
-      const outcome = await third.resend("sales", [{ ...bad, currency: "EUR" }]);
-      expect(outcome).toMatchObject({ refused: [], invalid: [] });
-      expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(bad.id);
-      await third.cancel();
     } finally {
       await database.close();
     }
