@@ -2,6 +2,7 @@ import type { Staff } from "@countertop/sync-protocol";
 import { Alert, useDocuments, useOnline } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
 import { ApiCallError } from "../app/api";
+import { CredentialFields } from "../app/CredentialFields";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
 import { lockedOut } from "../lock/lockout";
@@ -85,20 +86,7 @@ export function ManagerSignIn({
           </>
         ) : (
           <form className="form" onSubmit={(e) => void signIn(e)}>
-            <label>
-              Manager email
-              <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-            </label>
-            <label>
-              Password
-              <input
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </label>
+            <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
             {shops && (
               <div className="row" role="group" aria-label="Shops">
                 {shops.map((shop) => (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { apiJson, ApiCallError } from "../app/api";
+import { CredentialFields } from "../app/CredentialFields";
 import { saveTill, tenantOfToken, type Till } from "../app/till";
 import { Alert } from "@countertop/ui";
 
@@ -51,14 +52,7 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
       <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">
         <h1 id="setup-title">Set up this till</h1>
         <p className="muted">A manager signs in once to register this tablet. After that it sells with or without a network.</p>
-        <label>
-          Manager email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+        <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
         <label>
           Till name
           <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />

@@ -43,26 +43,32 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
   });
 
   /** Replicates `database` as a till that also pushes products (as an old app version would), keeping what needs attention. */
-  function replicate(database: ReplicaDatabase<"sales" | "products">, kept: NeedsAttentionRow[], live = false) {
+  function replicate(database: ReplicaDatabase<"sales" | "products">, kept: NeedsAttentionRow[]) {
     return startReplication({
       database,
       baseUrl,
       token: () => till.token,
       push: ["sales", "products"],
-      live,
+      live: false,
       waitForLeadership: false,
       retryTime: 100,
       onNeedsAttention: (rows) => void kept.push(...rows),
     });
   }
 
+  /** Pulls and pushes everything once, and stops. */
+  async function syncOnce(database: ReplicaDatabase<"sales" | "products">, kept: NeedsAttentionRow[]): Promise<void> {
+    const sync = replicate(database, kept);
+    await sync.awaitInitialSync();
+    await sync.awaitInSync();
+    await sync.cancel();
+  }
+
   it("lands the good rows of a batch, keeps the invalid row with the server's message, and is not held up by it", async () => {
     const database = await openClient(["sales", "products"]);
     const kept: NeedsAttentionRow[] = [];
     try {
-      const first = replicate(database, kept);
-      await first.awaitInitialSync();
-      await first.cancel();
+      await syncOnce(database, kept);
 
       const sale = (i: number) =>
         makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: variants[i]!, qty: 1 }] });
@@ -70,10 +76,7 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
       const bad = { ...sale(3), currency: "euros" };
       await database.sales.bulkInsert([good[0], bad, good[1], good[2]] as never);
 
-      const second = replicate(database, kept);
-      await second.awaitInitialSync();
-      await second.awaitInSync();
-      await second.cancel();
+      await syncOnce(database, kept);
 
       const serverSales = (await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id);
       for (const s of good) expect(serverSales).toContain(s.id);
@@ -116,19 +119,14 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
     const database = await openClient(["sales", "products"]);
     const kept: NeedsAttentionRow[] = [];
     try {
-      const first = replicate(database, kept);
-      await first.awaitInitialSync();
-      await first.cancel();
+      await syncOnce(database, kept);
       const product = (await database.products.find().exec())[0]!;
       const serverName = product.name;
       await product.incrementalPatch({ name: "Renamed by a till" } as never);
       const good = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: variants[5]!, qty: 1 }] });
       await database.sales.insert(good as never);
 
-      const second = replicate(database, kept);
-      await second.awaitInitialSync();
-      await second.awaitInSync();
-      await second.cancel();
+      await syncOnce(database, kept);
 
       expect((await pullAll(server, till.token, "sales", 1000)).docs.map((s) => s.id)).toContain(good.id);
       const refused = kept.filter((k) => k.reason === "refused");
