@@ -4,7 +4,7 @@ import type { RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
-import { POS_PUSH_COLLECTIONS, SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
+import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch, syncUrl } from "./http.ts";
 import { countPending } from "./pending.ts";
@@ -29,8 +29,9 @@ export interface StartReplicationOptions<N extends CollectionName> {
   /** Which of the database's collections to replicate; default all of them. */
   readonly collections?: readonly N[];
   /**
-   * Which of them to push; the others are pull-only. Default `POS_PUSH_COLLECTIONS` (what a till's
-   * device token may write). The storefront passes `STOREFRONT_PUSH_COLLECTIONS`.
+   * Which of them to push; the others are pull-only. Default: all but the server-only `stock_levels`
+   * (what the server decides row by row). A till passes `POS_PUSH_COLLECTIONS` (what its device token
+   * may write), the storefront `STOREFRONT_PUSH_COLLECTIONS`.
    */
   readonly push?: readonly N[];
   /** Which of them get a live SSE stream; the others are polled every `pollInterval`. Default {@link DEFAULT_STREAMS}. */
@@ -95,7 +96,8 @@ export interface ReplicaSync<N extends CollectionName> {
  */
 export function startReplication<N extends CollectionName>(options: StartReplicationOptions<N>): ReplicaSync<N> {
   const names = options.collections ?? (Object.keys(options.database.collections) as N[]);
-  const pushed = new Set<CollectionName>(options.push ?? POS_PUSH_COLLECTIONS);
+  // By default everything the server lets a client write; a till passes POS_PUSH_COLLECTIONS, a storefront its own list.
+  const pushed = new Set<CollectionName>(options.push ?? names.filter((name) => !SERVER_ONLY.includes(name)));
   const streamed = new Set<CollectionName>(options.streams ?? DEFAULT_STREAMS);
   const batchSize = options.batchSize ?? 100;
   checkOptions(options.database.collections, names, options.push ?? [], batchSize);
@@ -206,12 +208,14 @@ function reporting<A extends unknown[], R>(handler: (...args: A) => Promise<R>, 
   };
 }
 
+const SERVER_ONLY: readonly CollectionName[] = SERVER_ONLY_COLLECTIONS;
+
 /** Fails fast on options that would only fail later, request by request. */
 function checkOptions(opened: object, names: readonly CollectionName[], push: readonly CollectionName[], batchSize: number): void {
   if (names.length === 0) throw new TypeError("replicate at least one collection");
   const missing = names.filter((name) => !(name in opened));
   if (missing.length > 0) throw new TypeError(`the database has no collection ${missing.join(", ")}`);
-  const refused = push.filter((name) => (SERVER_ONLY_COLLECTIONS as readonly CollectionName[]).includes(name));
+  const refused = push.filter((name) => SERVER_ONLY.includes(name));
   if (refused.length > 0) throw new TypeError(`${refused.join(", ")} is written by the server only and can't be pushed`);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_ROWS) {
     throw new RangeError(`batchSize must be an integer from 1 to ${MAX_PUSH_ROWS}`);
