@@ -37,6 +37,7 @@ describe.each(ENGINES)("app on %s", (engine) => {
       staticRoot: fakeBuilds(),
       version: "test",
       startedAt: new Date(),
+      trustProxy: false,
       log: quiet,
       jwtSecret: "x".repeat(32),
       changes,

@@ -26,6 +26,11 @@ const envSchema = z.object({
   /** Where the built PWAs live; defaults to the workspace's apps/<name>/dist. */
   STATIC_ROOT: z.string().optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     mail: fileTransport(path.join(dataDir, "outbox")),
     payments: defaultPaymentProviders(),
     startedAt: new Date(),
+    trustProxy: env.TRUST_PROXY,
     log,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

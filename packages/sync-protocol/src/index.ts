@@ -7,7 +7,14 @@
  * const rows = pushRequestSchema(collectionSchemas.sales).parse(body);
  */
 
-export { MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, findUnstorable, hasUnstorableText, replaceUnstorableText } from "./storable.ts";
+export {
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_DEPTH,
+  findUnstorable,
+  hasUnstorableText,
+  replaceUnstorableDeep,
+  replaceUnstorableText,
+} from "./storable.ts";
 export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS, isSupportedProtocolVersion } from "./protocol-version.ts";
 
 export {
@@ -107,3 +114,4 @@ export type { StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
 export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

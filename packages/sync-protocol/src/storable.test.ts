@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectionPushSchema, collectionSchemas } from "./collections.ts";
 import { localeSchema, moneySchema, positiveQuantitySchema, quantitySchema } from "./primitives.ts";
-import { MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, findUnstorable, hasUnstorableText, replaceUnstorableText } from "./storable.ts";
+import {
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_DEPTH,
+  findUnstorable,
+  hasUnstorableText,
+  replaceUnstorableDeep,
+  replaceUnstorableText,
+} from "./storable.ts";
 import { examples } from "./testing/examples.ts";
 
 const nested = (depth: number): unknown => (depth === 0 ? "leaf" : { deeper: nested(depth - 1) });
@@ -93,5 +100,15 @@ describe("collectionPushSchema", () => {
     const parsed = collectionPushSchema("products").safeParse([{ newDocumentState: examples.products }, { newDocumentState: other }]);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain("is also in product");
+  });
+});
+
+describe("replaceUnstorableDeep", () => {
+  it("replaces in nested values and field names, and says whether it did", () => {
+    const { value, replaced } = replaceUnstorableDeep({ a: ["x\u0000"], ["k\uD800"]: { b: "ok" } });
+    expect(replaced).toBe(true);
+    expect(value).toEqual({ a: ["x\uFFFD"], ["k\uFFFD"]: { b: "ok" } });
+    expect(findUnstorable(value)).toBeUndefined();
+    expect(replaceUnstorableDeep({ a: "fine" })).toEqual({ value: { a: "fine" }, replaced: false });
   });
 });

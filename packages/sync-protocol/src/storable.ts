@@ -66,3 +66,25 @@ export function storable(ctx: z.core.ParsePayload<unknown>): void {
   const found = findUnstorable(ctx.value);
   if (found) ctx.issues.push({ code: "custom", message: found.message, path: found.path, input: ctx.value });
 }
+
+/**
+ * `value` with every unstorable character of every string and field name replaced (see
+ * {@link replaceUnstorableText}), and whether anything was. A sale is never refused for its text:
+ * the server stores it this way and flags it for review.
+ */
+export function replaceUnstorableDeep(value: unknown): { readonly value: unknown; readonly replaced: boolean } {
+  let replaced = false;
+  const fix = (text: string) => {
+    if (!hasUnstorableText(text)) return text;
+    replaced = true;
+    return replaceUnstorableText(text);
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return fix(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [fix(k), walk(item)]));
+  };
+  const result = walk(value);
+  return { value: result, replaced };
+}

@@ -4,6 +4,7 @@ import { deviceRevokedAt } from "../devices/device.repository";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { tenantStatus } from "../tenants/tenant.repository";
+import { platformSessionHolds, sessionHolds } from "./session.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -14,37 +15,70 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /**
- * Throws unless a tenant's caller may still act: the tenant active and, for a till, its device
- * not revoked. Checked per request (and per stream heartbeat), never cached.
+ * How a caller stands: `ok`, or the one state in which a till may still push its sales and nothing
+ * else — its shop suspended, or the till revoked (DESIGN: sales are never refused, only flagged).
  */
-export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal: Principal): Promise<void> {
-  if (principal.kind === "owner") return;
+export type Standing = "ok" | "suspended_shop" | "revoked_till";
+
+const SESSION_ENDED = "Your sign-in has ended (signed out, expired, or the account was disabled). Sign in again.";
+
+/**
+ * Where a caller stands, read from the database on every request (and every stream heartbeat),
+ * never cached: a shop that no longer exists, an unknown till, or an ended session is a 401 here.
+ */
+export async function standingOf(deps: Pick<AppDeps, "db">, principal: Principal, now = new Date()): Promise<Standing> {
+  if (principal.kind === "owner") {
+    if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
+    return "ok";
+  }
   const state = await withTenant(deps.db, principal.tenantId, async (trx) => ({
     tenant: await tenantStatus(trx, principal.tenantId),
     device: principal.kind === "device" ? await deviceRevokedAt(trx, principal.tenantId, principal.deviceId) : undefined,
+    session: principal.kind === "manager" ? await sessionHolds(trx, principal.tenantId, principal.sessionId, now) : true,
   }));
   if (!state.tenant) throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
-  if (state.tenant.status !== "active") {
+  if (principal.kind === "device" && !state.device)
+    throw new ApiError(ErrorCode.unauthorized, "This till is not registered with this shop.");
+  if (!state.session) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
+  if (state.tenant.status !== "active") return "suspended_shop";
+  if (state.device && state.device.revoked_at !== null) return "revoked_till";
+  return "ok";
+}
+
+/** Throws unless the caller may act now: {@link standingOf} must be `ok`. */
+export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal: Principal): Promise<void> {
+  refuseUnlessOk(await standingOf(deps, principal));
+}
+
+function refuseUnlessOk(standing: Standing): void {
+  if (standing === "suspended_shop") {
     throw new ApiError(ErrorCode.tenant_suspended, "This shop's account is suspended. Contact the platform owner.");
   }
-  if (principal.kind === "device" && (!state.device || state.device.revoked_at !== null)) {
+  if (standing === "revoked_till") {
     throw new ApiError(ErrorCode.unauthorized, "This till's registration was revoked. A manager must register it again.");
   }
 }
 
 /**
- * Lets through only the given kinds of caller. For a tenant's caller it also checks, on every
- * request, that the tenant is active and (for a till) that its device token has not been revoked —
- * so a suspension or a revocation takes effect at the very next request.
+ * Lets through only the given kinds of caller, and only while they stand well — a suspension, a
+ * revocation or a sign-out takes effect at the very next request. `acceptSales` names the requests
+ * (a till's push of its sales) that a revoked till or a suspended shop may still make: they pass
+ * with their standing set, for the push to flag what they bring.
  */
-export function requireAuth(deps: Pick<AppDeps, "db" | "jwtSecret">, kinds: readonly PrincipalKind[]): MiddlewareHandler<AppEnv> {
+export function requireAuth(
+  deps: Pick<AppDeps, "db" | "jwtSecret">,
+  kinds: readonly PrincipalKind[],
+  options: { readonly acceptSales?: (c: Context<AppEnv>) => boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await readToken(deps.jwtSecret, bearerToken(c.req.header("authorization")));
     if (!kinds.includes(principal.kind)) {
       throw new ApiError(ErrorCode.forbidden, `This needs a ${kinds.join(" or ")} sign-in.`);
     }
-    await assertInGoodStanding(deps, principal);
+    const standing = await standingOf(deps, principal);
+    if (standing !== "ok" && !(principal.kind === "device" && options.acceptSales?.(c))) refuseUnlessOk(standing);
     c.set("principal", principal);
+    c.set("standing", standing);
     await next();
   };
 }

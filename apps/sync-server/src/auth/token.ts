@@ -4,21 +4,25 @@ import { ApiError, ErrorCode } from "../http/errors";
 
 /** Who is calling: decided by the token alone, never by a document or a parameter. */
 export type Principal =
-  | { readonly kind: "owner"; readonly userId: string }
-  | { readonly kind: "manager"; readonly userId: string; readonly tenantId: string }
+  | { readonly kind: "owner"; readonly userId: string; readonly sessionId: string }
+  | { readonly kind: "manager"; readonly userId: string; readonly tenantId: string; readonly sessionId: string }
   | { readonly kind: "device"; readonly deviceId: string; readonly tenantId: string }
   | { readonly kind: "shopper"; readonly sessionId: string; readonly tenantId: string; readonly customerId?: string | undefined };
 
 export type PrincipalKind = Principal["kind"];
 
 const claimsSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("owner"), sub: z.string() }),
-  z.object({ kind: z.literal("manager"), sub: z.string(), tid: z.uuid() }),
+  z.object({ kind: z.literal("owner"), sub: z.uuid(), sid: z.uuid() }),
+  z.object({ kind: z.literal("manager"), sub: z.uuid(), tid: z.uuid(), sid: z.uuid() }),
   z.object({ kind: z.literal("device"), sub: z.string(), tid: z.uuid() }),
   z.object({ kind: z.literal("shopper"), sub: z.string(), tid: z.uuid(), cid: z.string().optional() }),
 ]);
 
-/** How long each kind of token lives. A till's token lives until a manager revokes it. */
+/**
+ * How long each kind of token lives. A manager's and the owner's are sessions, also checked against
+ * the database on every request (signing out or disabling the person ends them at once); a till's
+ * token lives until a manager revokes it.
+ */
 export const TOKEN_TTL_SECONDS: Record<PrincipalKind, number | undefined> = {
   owner: 12 * 3600,
   manager: 12 * 3600,
@@ -33,9 +37,9 @@ export async function issueToken(secret: string, principal: Principal, now = new
   const base = { kind: principal.kind, iat, ...(ttl ? { exp: iat + ttl } : {}) };
   switch (principal.kind) {
     case "owner":
-      return sign({ ...base, sub: principal.userId }, secret);
+      return sign({ ...base, sub: principal.userId, sid: principal.sessionId }, secret);
     case "manager":
-      return sign({ ...base, sub: principal.userId, tid: principal.tenantId }, secret);
+      return sign({ ...base, sub: principal.userId, tid: principal.tenantId, sid: principal.sessionId }, secret);
     case "device":
       return sign({ ...base, sub: principal.deviceId, tid: principal.tenantId }, secret);
     case "shopper":
@@ -59,9 +63,9 @@ export async function readToken(secret: string, token: string): Promise<Principa
   const c = claims.data;
   switch (c.kind) {
     case "owner":
-      return { kind: "owner", userId: c.sub };
+      return { kind: "owner", userId: c.sub, sessionId: c.sid };
     case "manager":
-      return { kind: "manager", userId: c.sub, tenantId: c.tid };
+      return { kind: "manager", userId: c.sub, tenantId: c.tid, sessionId: c.sid };
     case "device":
       return { kind: "device", deviceId: c.sub, tenantId: c.tid };
     case "shopper":

@@ -1,10 +1,16 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { asPlatformReader } from "../db/tenant-scope";
+import { asPlatformReader, type TenantTx } from "../db/tenant-scope";
+import { revokeSessions } from "./session.repository";
 
 /** The platform owner with this (lower-case) email, if any. */
 export function findOwnerByEmail(db: Kysely<Database>, email: string) {
-  return db.selectFrom("platform_users").select(["id", "password_hash"]).where("email", "=", email).executeTakeFirst();
+  return db
+    .selectFrom("platform_users")
+    .select(["id", "password_hash"])
+    .where("email", "=", email)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
 }
 
 /** The managers with this (lower-case) email in every shop, or in the shop at `slug` only. */
@@ -23,7 +29,20 @@ export function findManagersByEmail(db: Kysely<Database>, email: string, slug?: 
         "tenants.name as tenant_name",
       ])
       .where("users.email", "=", email)
+      .where("users.disabled_at", "is", null)
       .$if(slug !== undefined, (qb) => qb.where("tenants.slug", "=", slug ?? ""))
       .execute(),
   );
+}
+
+/** Disables a manager's sign-in and ends every session of it (their staff document was deactivated). */
+export async function disableManager(trx: TenantTx, tenantId: string, userId: string, now: Date): Promise<void> {
+  await trx
+    .updateTable("users")
+    .set({ disabled_at: now })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", userId)
+    .where("disabled_at", "is", null)
+    .execute();
+  await revokeSessions(trx, tenantId, { userId }, now);
 }

@@ -8,6 +8,7 @@ import { TEST_CARDS } from "./payment-provider";
 describe.each(ENGINES)("storefront checkout on %s", (engine) => {
   let server: TestServer;
   let till: { id: string; token: string; locationId: string };
+  let managerToken: string;
   let products: WireDoc[];
   let keyCounter = 0;
 
@@ -18,8 +19,9 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
   const setStock = async (variantId: string, onHand: number) => {
     const delta = onHand - (await level(variantId));
     if (delta === 0) return;
+    // A stock count is a manager's to record.
     await server.call("POST", "/sync/v1/stock_movements/push", {
-      token: till.token,
+      token: managerToken,
       body: [
         {
           newDocumentState: {
@@ -41,7 +43,8 @@ describe.each(ENGINES)("storefront checkout on %s", (engine) => {
 
   beforeAll(async () => {
     server = await startTestServer(engine);
-    till = await server.registerTill(await server.login(DEMO.manager.email, DEMO.manager.password));
+    managerToken = await server.login(DEMO.manager.email, DEMO.manager.password);
+    till = await server.registerTill(managerToken);
     products = (await pullAll(server, till.token, "products", 1000)).docs;
   });
   afterAll(async () => {

@@ -2,32 +2,44 @@ import type { Order, Product, Promotion } from "@countertop/sync-protocol";
 import { sql } from "kysely";
 import type { TenantTx } from "../db/tenant-scope";
 
+/** A checkout's idempotency key: whose it is, the key, and the hash of the request it was first used with. */
+export interface CheckoutKey {
+  readonly caller: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
+
 /**
- * Claims an idempotency key for a new order. Answers `undefined` when the key was already taken —
- * after waiting for the transaction that took it, so a double submit sees the first order.
+ * Claims a caller's idempotency key for a new order. Answers `false` when the caller already took
+ * it — after waiting for the transaction that took it, so a double submit sees the first order.
  */
-export async function claimCheckoutKey(trx: TenantTx, tenantId: string, key: string, orderId: string): Promise<string | undefined> {
+export async function claimCheckoutKey(trx: TenantTx, tenantId: string, key: CheckoutKey, orderId: string): Promise<boolean> {
   const taken = await trx
     .insertInto("checkout_requests")
-    .values({ tenant_id: tenantId, idempotency_key: key, order_id: orderId })
+    .values({ tenant_id: tenantId, caller: key.caller, idempotency_key: key.key, request_hash: key.requestHash, order_id: orderId })
     .onConflict((oc) => oc.doNothing())
     .returning("order_id")
     .executeTakeFirst();
-  return taken?.order_id;
+  return taken !== undefined;
 }
 
-/** The order an earlier checkout with this idempotency key made. */
-export async function orderOfCheckoutKey(trx: TenantTx, tenantId: string, key: string): Promise<Order> {
+/** The order an earlier checkout of the caller with this key made, and the hash of its request. */
+export async function earlierCheckout(
+  trx: TenantTx,
+  tenantId: string,
+  key: CheckoutKey,
+): Promise<{ order: Order; requestHash: string | null }> {
   const earlier = await trx
     .selectFrom("checkout_requests")
     .innerJoin("orders", (j) =>
       j.onRef("orders.tenant_id", "=", "checkout_requests.tenant_id").onRef("orders.id", "=", "checkout_requests.order_id"),
     )
-    .select("orders.doc")
+    .select(["orders.doc", "checkout_requests.request_hash"])
     .where("checkout_requests.tenant_id", "=", tenantId)
-    .where("checkout_requests.idempotency_key", "=", key)
+    .where("checkout_requests.caller", "=", key.caller)
+    .where("checkout_requests.idempotency_key", "=", key.key)
     .executeTakeFirstOrThrow();
-  return earlier.doc;
+  return { order: earlier.doc, requestHash: earlier.request_hash };
 }
 
 /** A sellable variant with the product it belongs to. */

@@ -28,6 +28,7 @@ export function checkoutRoutes(deps: AppDeps) {
     const request = await jsonBody(c, checkoutRequestSchema);
     const placed = await checkout(deps, {
       tenantId: tenant.id,
+      caller: principal.customerId ?? principal.sessionId,
       customerId: principal.customerId,
       request,
       idempotencyKey,

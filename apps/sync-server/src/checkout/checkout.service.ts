@@ -8,7 +8,15 @@ import { readSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { applyToLevels } from "../sync/push/stock";
-import { claimCheckoutKey, countOrders, livePromotions, onHandOf, orderOfCheckoutKey, sellableVariants } from "./checkout.repository";
+import {
+  claimCheckoutKey,
+  countOrders,
+  earlierCheckout,
+  livePromotions,
+  onHandOf,
+  sellableVariants,
+  type CheckoutKey,
+} from "./checkout.repository";
 import type { CheckoutRequest } from "./checkout.schema";
 import type { PaymentProvider } from "./payment-provider";
 
@@ -18,16 +26,25 @@ export interface PlacedOrder {
   readonly replayed: boolean;
 }
 
+/** The hash of a checkout request as sent, to tell a retry (same body) from a reused key (another body). */
+export function checkoutRequestHash(request: CheckoutRequest): string {
+  return createHash("sha256").update(JSON.stringify(request)).digest("hex");
+}
+
 /**
  * Places a storefront order in the caller's transaction: the idempotency key first (a double
  * submit waits here for the first and then gets its order), then the shop's lock, so stock is
  * checked and reserved atomically — of two checkouts for the last unit exactly one wins. The
- * cart is re-priced with `@countertop/domain`; the client's prices are never trusted.
+ * cart is re-priced with `@countertop/domain`; the client's prices are never trusted. A key
+ * belongs to its caller (the shopper's account, or their session): another caller's same key is a
+ * checkout of its own, and the caller's same key with another body is refused with 422.
  */
 export async function placeOrder(
   trx: TenantTx,
   input: {
     tenantId: string;
+    /** Whose idempotency key it is: the shopper's customer id, or their anonymous session's id. */
+    caller: string;
     customerId?: string | undefined;
     request: CheckoutRequest;
     idempotencyKey: string;
@@ -37,8 +54,16 @@ export async function placeOrder(
 ): Promise<PlacedOrder> {
   const { tenantId, request, now } = input;
   const orderId = uuidv7();
-  if (!(await claimCheckoutKey(trx, tenantId, input.idempotencyKey, orderId))) {
-    return { order: await orderOfCheckoutKey(trx, tenantId, input.idempotencyKey), replayed: true };
+  const key: CheckoutKey = { caller: input.caller, key: input.idempotencyKey, requestHash: checkoutRequestHash(request) };
+  if (!(await claimCheckoutKey(trx, tenantId, key, orderId))) {
+    const earlier = await earlierCheckout(trx, tenantId, key);
+    if (earlier.requestHash !== key.requestHash) {
+      throw new ApiError(
+        ErrorCode.idempotency_key_reused,
+        "This Idempotency-Key was already used for another checkout. Use a new key for a new checkout.",
+      );
+    }
+    return { order: earlier.order, replayed: true };
   }
 
   const storeCounter = await holdSeqCounter(trx, tenantId);
@@ -112,7 +137,7 @@ export async function placeOrder(
   // The same checkout retried is the same payment attempt; the same key with another card (after a
   // decline, whose transaction left no key behind) is a new one.
   const attempt = createHash("sha256")
-    .update(JSON.stringify([input.idempotencyKey, card?.number ?? "", total]))
+    .update(JSON.stringify([input.caller, input.idempotencyKey, card?.number ?? "", total]))
     .digest("hex")
     .slice(0, 32);
   const authorization = await provider.authorize({
@@ -122,7 +147,7 @@ export async function placeOrder(
     card,
   });
   if (authorization.status === "declined")
-    throw new ApiError(ErrorCode.bad_request, authorization.message ?? "The payment was declined.", { reason: "payment_declined" }, 402);
+    throw new ApiError(ErrorCode.payment_declined, authorization.message ?? "The payment was declined.", { reason: "payment_declined" });
   const payment =
     authorization.status === "authorized" && authorization.reference ? await provider.capture(authorization.reference) : authorization;
 

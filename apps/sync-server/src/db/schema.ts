@@ -33,16 +33,19 @@ export interface DocumentColumns<D extends AnyDocument> {
   server_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A bigint column: node-postgres reads it as a string of digits; write a number. */
+type BigintColumn = ColumnType<string, number | bigint | string, number | bigint | string>;
+
 export interface StockLevelsTable extends DocumentColumns<StockLevel> {
   location_id: string;
   variant_id: string;
-  on_hand: number;
+  on_hand: BigintColumn;
 }
 
 export interface StockMovementsTable extends DocumentColumns<StockMovement> {
   location_id: string;
   variant_id: string;
-  delta: number;
+  delta: BigintColumn;
   reason: string;
   ref_id: string | null;
   occurred_at: ColumnType<Date, Date | string, Date | string>;
@@ -95,6 +98,7 @@ export interface PlatformUsersTable {
   password_hash: string;
   name: string;
   created_at: Generated<Date>;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UsersTable {
@@ -105,6 +109,41 @@ export interface UsersTable {
   name: string;
   role: "manager";
   created_at: Generated<Date>;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** `sessions`: a manager's sign-in, checked on every request until it expires or is revoked. */
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** `platform_sessions`: the platform owner's sign-in. */
+export interface PlatformSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** `audit_log` (one shop's) and `platform_audit_log` (the platform's own): append-only. */
+export interface AuditLogColumns {
+  id: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  outcome: "ok" | "refused";
+  event: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface AuditLogTable extends AuditLogColumns {
+  tenant_id: string;
 }
 
 export interface DevicesTable {
@@ -143,6 +182,10 @@ export interface ReceiptEmailsTable {
 /** `checkout_requests`: checkouts by idempotency key. */
 export interface CheckoutRequestsTable {
   tenant_id: string;
+  /** Whose key it is: the shopper's account, or their anonymous session. */
+  caller: string;
+  /** The checkout request the key was first used with; the same key with another body is refused. */
+  request_hash: string | null;
   idempotency_key: string;
   order_id: string;
   created_at: ColumnType<Date, never, never>;
@@ -188,4 +231,8 @@ export interface Database extends CollectionTables {
   receipt_emails: ReceiptEmailsTable;
   checkout_requests: CheckoutRequestsTable;
   shopper_accounts: ShopperAccountsTable;
+  sessions: SessionsTable;
+  platform_sessions: PlatformSessionsTable;
+  audit_log: AuditLogTable;
+  platform_audit_log: AuditLogColumns;
 }

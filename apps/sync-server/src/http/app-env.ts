@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Standing } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
 import type { Database } from "../db/schema";
@@ -11,6 +12,8 @@ export interface AppVariables {
   requestId: string;
   /** Who is calling; set by `requireAuth`. */
   principal: Principal;
+  /** How the caller stands (`ok`, or a revoked till / suspended shop pushing its sales); set by `requireAuth`. */
+  standing: Standing;
 }
 
 /** The Hono environment of every router in the server. */
@@ -34,5 +37,7 @@ export interface AppDeps {
   /** Online payment providers by id, used by checkout and by refunds of orders. */
   readonly payments: ReadonlyMap<string, PaymentProvider>;
   readonly startedAt: Date;
+  /** Whether a reverse proxy in front sets `X-Forwarded-For` (env `TRUST_PROXY`); see `clientAddress`. */
+  readonly trustProxy: boolean;
   readonly log: Logger;
 }

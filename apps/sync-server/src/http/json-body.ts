@@ -2,11 +2,16 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError, ErrorCode } from "./errors";
 
-/** Reads and validates a JSON body; 400 naming the first bad field, never a thrown parser error. */
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+/** Reads and validates a JSON body (with `optional`, an empty body reads as `{}`); 400 naming the first bad field, never a thrown parser error. */
+export async function jsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  options: { readonly optional?: boolean } = {},
+): Promise<z.infer<S>> {
   let raw: unknown;
   try {
-    raw = await c.req.json();
+    const text = await c.req.text();
+    raw = options.optional && text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     throw new ApiError(ErrorCode.bad_request, "The body is not valid JSON.");
   }

@@ -39,7 +39,7 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
 
       const levels = await trx.selectFrom("stock_levels").select(["on_hand", "doc"]).execute();
       expect(levels.length).toBe(variants.filter((v) => v.trackStock).length);
-      expect(levels.every((l) => l.on_hand === l.doc.onHand)).toBe(true);
+      expect(levels.every((l) => Number(l.on_hand) === l.doc.onHand)).toBe(true);
 
       const settings = await trx.selectFrom("settings").select("doc").where("id", "=", "shop").executeTakeFirstOrThrow();
       expect((settings.doc.taxRates as unknown[]).length).toBe(2);

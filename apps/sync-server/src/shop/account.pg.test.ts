@@ -110,9 +110,13 @@ describe.each(ENGINES)("shopper accounts on %s", (engine) => {
     expect((await pullAll(server, ana.token, "customers")).docs[0]).toMatchObject({ phone: "+351 900 000 000", addresses: [address] });
     const hijack = await server.call("POST", "/sync/v1/customers/push", {
       token: ben.token,
+      headers: { "x-countertop-detail": "1" },
       body: [{ assumedMasterState: edited, newDocumentState: { ...edited, name: "Hijacked" } }],
     });
-    expect(hijack.status).toBe(403);
+    // Refused, and answered with a bare tombstone: Ben learns nothing of Ana's profile.
+    expect(hijack.status).toBe(200);
+    expect(hijack.body.refused).toEqual([{ id: edited.id, code: "forbidden", message: "A shopper may change only their own profile." }]);
+    expect(hijack.body.conflicts).toEqual([{ id: edited.id, _deleted: true, name: "-" }]);
     expect((await pullAll(server, ana.token, "customers")).docs[0]!.name).toBe("Ana Shopper");
   });
 

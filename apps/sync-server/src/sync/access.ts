@@ -1,5 +1,6 @@
 import {
   SHOPPER_COLLECTIONS,
+  tombstoneOf,
   type CollectionDocument,
   type CollectionName,
   type Product,
@@ -11,8 +12,8 @@ import type { Principal } from "../auth/token";
 
 /** What a caller may see of a collection: which rows, and how each document is shown to it. */
 export interface PullAccess<N extends CollectionName = CollectionName> {
-  /** Restricts rows by a column, e.g. a shopper's own orders. `null` = sees nothing. */
-  readonly only?: { readonly column: "id" | "customer_id"; readonly value: string | null };
+  /** Restricts rows by a column (and its document field), e.g. a shopper's own orders. `null` = sees nothing. */
+  readonly only?: { readonly column: "id" | "customer_id"; readonly field: "id" | "customerId"; readonly value: string | null };
   /** Rewrites a stored document for this caller (public fields, tombstones for hidden rows). */
   readonly show?: (doc: CollectionDocument<N>) => ReplicatedDocument;
 }
@@ -34,16 +35,16 @@ const PUBLIC_SETTINGS = [
   "_deleted",
 ] as const;
 
-function publicProduct(doc: Product): Product {
-  const variants = doc.variants.map(({ cost: _cost, ...v }) => v);
-  // A product leaving "active" must disappear from shoppers' replicas: it goes out as a tombstone.
-  return { ...doc, variants, _deleted: doc._deleted || doc.status !== "active" };
+function publicProduct(doc: Product): ReplicatedDocument {
+  // A product leaving "active" must disappear from shoppers' replicas, content and all: a bare tombstone.
+  if (doc._deleted || doc.status !== "active") return tombstoneOf("products", doc.id);
+  return { ...doc, variants: doc.variants.map(({ cost: _cost, ...v }) => v) };
 }
 
-function publicPromotion(doc: Promotion): Promotion {
-  // Coupon codes are secrets the shop hands out; a coded promotion is not listed publicly.
-  const { code, ...rest } = doc;
-  return { ...rest, _deleted: doc._deleted || code !== undefined || !doc.active };
+function publicPromotion(doc: Promotion): ReplicatedDocument {
+  // Coupon codes are secrets the shop hands out; a coded or inactive promotion is not listed publicly.
+  if (doc._deleted || doc.code !== undefined || !doc.active) return tombstoneOf("promotions", doc.id);
+  return doc;
 }
 
 /** The public subset of the settings: not a whole `Settings` document, which is why a shopper's replica is loose about it. */
@@ -56,8 +57,8 @@ const SHOPPER_ACCESS: { readonly [N in CollectionName]?: (customerId: string | n
   products: () => ({ show: publicProduct }),
   promotions: () => ({ show: publicPromotion }),
   settings: () => ({ show: publicSettings }),
-  orders: (customerId) => ({ only: { column: "customer_id", value: customerId } }),
-  customers: (customerId) => ({ only: { column: "id", value: customerId } }),
+  orders: (customerId) => ({ only: { column: "customer_id", field: "customerId", value: customerId } }),
+  customers: (customerId) => ({ only: { column: "id", field: "id", value: customerId } }),
 };
 
 /** Pull access per caller; `undefined` = this collection is not the caller's to read. */
@@ -66,4 +67,15 @@ export function pullAccess<N extends CollectionName>(principal: Principal, colle
   if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.includes(collection)) return undefined;
   const access = SHOPPER_ACCESS[collection] as ((customerId: string | null) => PullAccess<N>) | undefined;
   return access?.(principal.customerId ?? null) ?? {};
+}
+
+/**
+ * A document as `principal` may see it: shown through their pull access, or a bare tombstone when
+ * it is not theirs to read — what a push answers about a row, so a refused write never leaks.
+ */
+export function shownTo<N extends CollectionName>(principal: Principal, collection: N, doc: CollectionDocument<N>): ReplicatedDocument {
+  const access = pullAccess(principal, collection);
+  const field = access?.only?.field;
+  if (!access || (field && (access.only?.value === null || doc[field] !== access.only?.value))) return tombstoneOf(collection, doc.id);
+  return access.show ? access.show(doc) : doc;
 }

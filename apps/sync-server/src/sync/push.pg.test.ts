@@ -22,6 +22,9 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   };
   const push = (collection: string, rows: unknown, token = till.token, headers?: Record<string, string>) =>
     server.call("POST", `/sync/v1/${collection}/push`, { token, body: rows, ...(headers ? { headers } : {}) });
+  /** A push asking for the detailed answer: `{ conflicts, refused }`. */
+  const pushDetail = (collection: string, rows: unknown, token = till.token) =>
+    push(collection, rows, token, { "x-countertop-detail": "1" });
 
   beforeAll(async () => {
     server = await startTestServer(engine);
@@ -116,14 +119,20 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
   it("merges catalog edits field by field; the same field edited on both sides keeps the server's value", async () => {
     const products = (await pullAll(server, till.token, "products", 1000)).docs;
     const base = products[0]!;
-    expect((await push("products", [{ assumedMasterState: base, newDocumentState: { ...base, name: "Renamed by till A" } }])).body).toEqual(
-      [],
+    // Two managers edit the same product on two tills, offline.
+    const renamed = await push(
+      "products",
+      [{ assumedMasterState: base, newDocumentState: { ...base, name: "Renamed by manager A" } }],
+      manager,
     );
-    const fromB = await push("products", [
-      { assumedMasterState: base, newDocumentState: { ...base, description: "New words from B", name: "Renamed by till B" } },
-    ]);
+    expect(renamed.body).toEqual([]);
+    const fromB = await push(
+      "products",
+      [{ assumedMasterState: base, newDocumentState: { ...base, description: "New words from B", name: "Renamed by manager B" } }],
+      manager,
+    );
     expect(fromB.body).toHaveLength(1);
-    expect(fromB.body[0]).toMatchObject({ id: base.id, name: "Renamed by till A", description: "New words from B" });
+    expect(fromB.body[0]).toMatchObject({ id: base.id, name: "Renamed by manager A", description: "New words from B" });
   });
 
   it("keeps a shift to its own register and raises cash_variance when it closes short", async () => {
@@ -155,7 +164,12 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     const item = (await pullAll(server, till.token, "reconciliation", 1000)).docs.find((i) => i.id === `cash_variance:${open.id}`);
     expect(item).toMatchObject({ kind: "cash_variance", status: "open", refId: open.id, details: { variance: -500 } });
     const other = await server.registerTill(manager, "Other till");
-    expect((await push("shifts", [{ newDocumentState: { ...open, id: uuidv7() } }], other.token)).status).toBe(403);
+    const foreign = { ...open, id: uuidv7() };
+    const refused = await pushDetail("shifts", [{ newDocumentState: foreign }], other.token);
+    expect(refused.status).toBe(200);
+    expect(refused.body.refused).toEqual([{ id: foreign.id, code: "forbidden", message: "A till writes only its own register's shifts." }]);
+    expect(refused.body.conflicts).toEqual([expect.objectContaining({ id: foreign.id, _deleted: true })]);
+    expect((await pullAll(server, till.token, "shifts", 1000)).docs.some((d) => d.id === foreign.id)).toBe(false);
   });
 
   it("flags a customer whose email another customer has, for the manager, without rejecting it", async () => {
@@ -180,11 +194,25 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     expect(items.some((i) => i.refId === first.id)).toBe(false);
   });
 
-  it("refuses pushes to stock_levels", async () => {
+  it("refuses every row pushed to stock_levels, answering the server's level", async () => {
     const levels = (await pullAll(server, till.token, "stock_levels", 5)).docs;
-    const res = await push("stock_levels", [{ newDocumentState: { ...levels[0], onHand: 999 } }]);
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe("forbidden");
+    for (const token of [till.token, manager]) {
+      const res = await pushDetail("stock_levels", [{ newDocumentState: { ...levels[0], onHand: 999 } }], token);
+      expect(res.status).toBe(200);
+      expect(res.body.refused[0]).toMatchObject({ id: levels[0]!.id, code: "forbidden" });
+      expect(res.body.conflicts).toEqual([levels[0]]);
+    }
+  });
+
+  it("accepts a sale naming another shop's register, and flags it for review", async () => {
+    const v = variants[0]!;
+    const sale = {
+      ...makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] }),
+      registerId: uuidv7(),
+    };
+    expect(await push("sales", [{ newDocumentState: sale }])).toEqual({ status: 200, body: [] });
+    const item = (await pullAll(server, till.token, "reconciliation", 1000)).docs.find((i) => i.id === `flagged_sale:${sale.id}`);
+    expect(item).toMatchObject({ kind: "flagged_sale", refId: sale.id, status: "open", details: { reasons: ["foreign_register"] } });
   });
 
   it("answers bad input with 4xx JSON errors, writes nothing, and stays up", async () => {
@@ -202,11 +230,6 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
       ["bad checkpoint", server.call("GET", "/sync/v1/products/pull?seq=abc", { token: till.token }), 400],
       ["limit too large", server.call("GET", "/sync/v1/products/pull?limit=100000", { token: till.token }), 400],
       ["oversized body", server.call("POST", "/sync/v1/sales/push", { token: till.token, body: `[${" ".repeat(5 * 1024 * 1024)}]` }), 413],
-      [
-        "another shop's register",
-        push("sales", [{ newDocumentState: { ...good, registerId: "01900000-0000-7000-8000-000000000000" } }]),
-        400,
-      ],
       [
         "a tenantId that is not ours",
         push("categories", [
@@ -260,8 +283,12 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
         expect([...aIds].some((id) => text.includes(id))).toBe(false);
       }
     }
+    // B's till naming A's register stores a sale in B (flagged there), and moves nothing of A's.
+    const aLevel = await level(variants[0]!.id);
     const aSale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: variants[0]!, qty: 1 }] });
-    expect((await push("sales", [{ newDocumentState: aSale }], tillB.token)).status).toBe(400);
+    expect((await push("sales", [{ newDocumentState: aSale }], tillB.token)).status).toBe(200);
+    expect(await level(variants[0]!.id)).toBe(aLevel);
+    expect((await pullAll(server, till.token, "sales", 1000)).docs.some((d) => d.id === aSale.id)).toBe(false);
     const products = (await pullAll(server, till.token, "products", 1000)).docs;
     const hijack = await push("products", [{ newDocumentState: { ...products[1]!, name: "Hijacked" } }], tillB.token);
     expect(hijack.status).toBe(200);
@@ -273,10 +300,17 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     const shopper = (await server.call("POST", "/api/v1/shop/demo/session")).body.token;
     const products = (await pullAll(server, till.token, "products", 1000)).docs;
     const draft: WireDoc = { ...products[2]!, status: "draft", updatedAt: new Date().toISOString() };
-    await push("products", [{ assumedMasterState: products[2], newDocumentState: draft }]);
+    await push("products", [{ assumedMasterState: products[2], newDocumentState: draft }], manager);
     const seen = (await pullAll(server, shopper, "products", 1000)).docs;
-    expect(seen.find((p) => p.id === draft.id)?._deleted).toBe(true);
-    expect(seen.flatMap((p) => p.variants as WireDoc[]).some((v) => "cost" in v)).toBe(false);
+    // A bare tombstone: no name, description or price reaches the shopper.
+    expect(seen.find((p) => p.id === draft.id)).toEqual({
+      id: draft.id,
+      _deleted: true,
+      name: "-",
+      status: "archived",
+      updatedAt: "1970-01-01T00:00:00.000Z",
+    });
+    expect(seen.flatMap((p) => (p.variants as WireDoc[] | undefined) ?? []).some((v) => "cost" in v)).toBe(false);
     expect((await server.call("GET", "/sync/v1/orders/pull", { token: shopper })).body.documents).toEqual([]);
     expect((await server.call("GET", "/sync/v1/sales/pull", { token: shopper })).status).toBe(403);
     const settings = (await server.call("GET", "/sync/v1/settings/pull", { token: shopper })).body.documents[0];

@@ -118,13 +118,17 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
       await syncOnce(database, baseUrl, tillA.token);
       await syncOnce(database, baseUrl, tillA.token); // the levels the push moved come back down
 
+      // What a till may write lands: its sale, its shift, a customer.
       const serverSales = (await pullAll(server, tillA.token, "sales", 1000)).docs;
       expect(serverSales.find((s) => s.id === sale.id)).toEqual(sale);
-      const serverProduct = (await pullAll(server, tillA.token, "products", 1000)).docs.find((p) => p.id === product.id);
-      expect(serverProduct?.name).toBe("Renamed on till A");
       expect((await pullAll(server, tillA.token, "customers", 1000)).docs.some((c) => c.id === customer.id)).toBe(true);
+      // What only a manager may write is refused row by row, and the till's replica takes the server's version back.
+      const serverProduct = (await pullAll(server, tillA.token, "products", 1000)).docs.find((p) => p.id === product.id);
+      expect(serverProduct?.name).toBe(product.name);
+      expect((await database.products.findOne(product.id).exec())?.name).toBe(product.name);
+      expect((await pullAll(server, tillA.token, "stock_movements", 1000)).docs.some((m) => m.id === receive.id)).toBe(false);
       const level = (await database.stock_levels.findOne(`${tillA.locationId}:${v.id}`).exec())?.onHand;
-      expect(level).toBe(levelBefore - 2 + 10);
+      expect(level).toBe(levelBefore - 2);
       const serverLevels = (await pullAll(server, tillA.token, "stock_levels", 1000)).docs;
       const localLevels = (await database.stock_levels.find().exec()).map(plain);
       expect(new Map(localLevels.map((l) => [l.id, l.onHand]))).toEqual(new Map(serverLevels.map((l) => [l.id, l.onHand])));
@@ -144,8 +148,13 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
       const products = await a.products.find().exec();
       const [p1, p2, p3] = [products[1]!, products[2]!, products[3]!];
 
-      // A renames a product: B sees it without polling (the poll interval is 30 s).
-      await p1.incrementalPatch({ name: "Streamed rename" } as never);
+      // A manager renames a product: B sees it without polling (the poll interval is 30 s).
+      const before1 = { ...p1.toJSON(), _deleted: false };
+      const renamed = await server.call("POST", "/sync/v1/products/push", {
+        token: manager,
+        body: [{ assumedMasterState: before1, newDocumentState: { ...before1, name: "Streamed rename" } }],
+      });
+      expect(renamed, JSON.stringify(renamed.body)).toMatchObject({ status: 200, body: [] });
       await vi.waitFor(async () => expect((await b.products.findOne(p1.id).exec())?.name).toBe("Streamed rename"), {
         timeout: 5000,
         interval: 50,
@@ -161,30 +170,43 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
         interval: 50,
       });
 
-      // Both edit one product at once, different fields: both edits survive on both tills.
-      await Promise.all([
-        (await a.products.findOne(p2.id).exec())!.incrementalPatch({ description: "Words from A" } as never),
-        (await b.products.findOne(p2.id).exec())!.incrementalPatch({ name: "Name from B" } as never),
-      ]);
-      // Both edit the same field: one value wins, the same on both.
-      await Promise.all([
-        (await a.products.findOne(p3.id).exec())!.incrementalPatch({ name: "Clash A" } as never),
-        (await b.products.findOne(p3.id).exec())!.incrementalPatch({ name: "Clash B" } as never),
-      ]);
-      await Promise.all([syncA.awaitInSync(), syncB.awaitInSync()]);
-      await vi.waitFor(
-        async () => {
-          const [docA, docB] = [plain((await a.products.findOne(p2.id).exec())!), plain((await b.products.findOne(p2.id).exec())!)];
-          expect(docA).toMatchObject({ name: "Name from B", description: "Words from A" });
-          expect(docB).toMatchObject({ name: "Name from B", description: "Words from A" });
-          const [clashA, clashB] = [(await a.products.findOne(p3.id).exec())!.name, (await b.products.findOne(p3.id).exec())!.name];
-          expect(["Clash A", "Clash B"]).toContain(clashA);
-          expect(clashB).toBe(clashA);
-        },
-        { timeout: 8000, interval: 100 },
-      );
-      const serverP3 = (await pullAll(server, tillA.token, "products", 1000)).docs.find((p) => p.id === p3.id);
-      expect(serverP3?.name).toBe((await a.products.findOne(p3.id).exec())!.name);
+      // Two managers, on two devices, edit one product at once, different fields: both edits survive on both.
+      const [m1, m2] = [await openClient(["products"] as const), await openClient(["products"] as const)];
+      const [manager1, manager2] = [manager, await server.login(DEMO.manager.email, DEMO.manager.password)];
+      const managed = (database: typeof m1, token: string) =>
+        startReplication({ database, baseUrl, token: () => token, streams: ["products"], waitForLeadership: false, retryTime: 200 });
+      const [sync1, sync2] = [managed(m1, manager1), managed(m2, manager2)];
+      try {
+        await Promise.all([sync1.awaitInitialSync(), sync2.awaitInitialSync()]);
+        await Promise.all([
+          (await m1.products.findOne(p2.id).exec())!.incrementalPatch({ description: "Words from A" } as never),
+          (await m2.products.findOne(p2.id).exec())!.incrementalPatch({ name: "Name from B" } as never),
+        ]);
+        // Both edit the same field: one value wins, the same on both.
+        await Promise.all([
+          (await m1.products.findOne(p3.id).exec())!.incrementalPatch({ name: "Clash A" } as never),
+          (await m2.products.findOne(p3.id).exec())!.incrementalPatch({ name: "Clash B" } as never),
+        ]);
+        await Promise.all([sync1.awaitInSync(), sync2.awaitInSync()]);
+        await vi.waitFor(
+          async () => {
+            const [docA, docB] = [plain((await m1.products.findOne(p2.id).exec())!), plain((await m2.products.findOne(p2.id).exec())!)];
+            expect(docA).toMatchObject({ name: "Name from B", description: "Words from A" });
+            expect(docB).toMatchObject({ name: "Name from B", description: "Words from A" });
+            const [clashA, clashB] = [(await m1.products.findOne(p3.id).exec())!.name, (await m2.products.findOne(p3.id).exec())!.name];
+            expect(["Clash A", "Clash B"]).toContain(clashA);
+            expect(clashB).toBe(clashA);
+            // And the tills, which only read the catalog, see the same.
+            expect((await a.products.findOne(p3.id).exec())!.name).toBe(clashA);
+          },
+          { timeout: 8000, interval: 100 },
+        );
+        const serverP3 = (await pullAll(server, tillA.token, "products", 1000)).docs.find((p) => p.id === p3.id);
+        expect(serverP3?.name).toBe((await m1.products.findOne(p3.id).exec())!.name);
+      } finally {
+        await Promise.all([sync1.cancel(), sync2.cancel()]);
+        await Promise.all([m1.close(), m2.close()]);
+      }
     } finally {
       await Promise.all([syncA.cancel(), syncB.cancel()]);
       await Promise.all([a.close(), b.close()]);

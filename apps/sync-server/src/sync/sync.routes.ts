@@ -1,5 +1,5 @@
 import {
-  collectionPushSchema,
+  PUSH_DETAIL_HEADER,
   isCollectionName,
   MAX_BODY_BYTES,
   PROTOCOL_VERSION,
@@ -15,8 +15,9 @@ import { streamSSE } from "hono/streaming";
 import { requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
-import { jsonBody } from "../http/json-body";
+import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
+import { parsePushBody } from "./push-body";
 import { openStream } from "./stream";
 import { pullCollection, pushCollection, type TenantPrincipal } from "./sync.service";
 
@@ -41,46 +42,58 @@ function readableBy<N extends CollectionName>(principal: TenantPrincipal, collec
  * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`.
  */
 export function syncRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      if (!isSupportedProtocolVersion(c.req.header(PROTOCOL_VERSION_HEADER))) {
-        throw new ApiError(ErrorCode.unsupported_protocol_version, `This server speaks sync protocol ${PROTOCOL_VERSION}. Update the app.`);
-      }
-      await next();
-    })
-    .use(requireAuth(deps, ["device", "manager", "shopper"]))
-    .get("/:collection/pull", async (c) => {
-      const { collection, principal } = resolveCollection(c);
-      const access = readableBy(principal, collection);
-      const query = pullQuerySchema.safeParse(c.req.query());
-      if (!query.success) {
-        const reason = query.error.issues[0]?.message ?? "invalid";
-        throw new ApiError(ErrorCode.bad_request, `Bad pull query: ${reason}. Use ?seq=<digits>&limit=1..1000.`);
-      }
-      const { seq, limit } = query.data;
-      const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access });
-      return c.json(page);
-    })
-    .post(
-      "/:collection/push",
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new ApiError(ErrorCode.payload_too_large, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`);
-        },
-      }),
-      async (c) => {
+  return (
+    new Hono<AppEnv>()
+      .use(async (c, next) => {
+        if (!isSupportedProtocolVersion(c.req.header(PROTOCOL_VERSION_HEADER))) {
+          throw new ApiError(
+            ErrorCode.unsupported_protocol_version,
+            `This server speaks sync protocol ${PROTOCOL_VERSION}. Update the app.`,
+          );
+        }
+        await next();
+      })
+      // A revoked till or a suspended shop may still push its sales (accepted and flagged), nothing else.
+      .use(
+        requireAuth(deps, ["device", "manager", "shopper"], {
+          acceptSales: (c) => c.req.method === "POST" && c.req.path.endsWith("/sync/v1/sales/push"),
+        }),
+      )
+      .get("/:collection/pull", async (c) => {
         const { collection, principal } = resolveCollection(c);
-        const rows = await jsonBody(c, collectionPushSchema(collection));
-        const { conflicts } = await pushCollection(deps, principal, collection, rows);
-        return c.json(conflicts);
-      },
-    )
-    .get("/:collection/stream", (c) => {
-      const { collection, principal } = resolveCollection(c);
-      const access = readableBy(principal, collection);
-      return streamSSE(c, (sse) =>
-        openStream(deps, sse, { principal, collection, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }),
-      );
-    });
+        const access = readableBy(principal, collection);
+        const query = pullQuerySchema.safeParse(c.req.query());
+        if (!query.success) {
+          const reason = query.error.issues[0]?.message ?? "invalid";
+          throw new ApiError(ErrorCode.bad_request, `Bad pull query: ${reason}. Use ?seq=<digits>&limit=1..1000.`);
+        }
+        const { seq, limit } = query.data;
+        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access });
+        return c.json(page);
+      })
+      .post(
+        "/:collection/push",
+        bodyLimit({
+          maxSize: MAX_BODY_BYTES,
+          onError: () => {
+            throw new ApiError(ErrorCode.payload_too_large, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`);
+          },
+        }),
+        async (c) => {
+          const { collection, principal } = resolveCollection(c);
+          const body = parsePushBody(collection, await c.req.text());
+          const how = { standing: c.get("standing"), address: clientAddress(c, deps.trustProxy) };
+          const { conflicts, refused } = await pushCollection(deps, principal, collection, body, how);
+          // Plain RxDB clients get the bare conflicts; ours ask for which rows were refused, and why.
+          return c.req.header(PUSH_DETAIL_HEADER) === "1" ? c.json({ conflicts, refused }) : c.json(conflicts);
+        },
+      )
+      .get("/:collection/stream", (c) => {
+        const { collection, principal } = resolveCollection(c);
+        const access = readableBy(principal, collection);
+        return streamSSE(c, (sse) =>
+          openStream(deps, sse, { principal, collection, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }),
+        );
+      })
+  );
 }

@@ -1,4 +1,5 @@
-import type { CollectionDocument, CollectionName, PushRequest } from "@countertop/sync-protocol";
+import type { CollectionName } from "@countertop/sync-protocol";
+import type { Standing } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import { refundOrders } from "../checkout/refunds";
 import { withTenant } from "../db/tenant-scope";
@@ -7,6 +8,7 @@ import { ApiError, ErrorCode } from "../http/errors";
 import type { PullAccess } from "./access";
 import { pullPage, type PullPage } from "./pull";
 import { applyPush, type PushResult } from "./push/apply-push";
+import type { PushBody } from "./push-body";
 
 /** A caller that belongs to a shop (the platform owner has no replica). */
 export type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
@@ -31,20 +33,25 @@ export async function pushCollection<N extends CollectionName>(
   deps: Pick<AppDeps, "db" | "changes" | "log" | "payments">,
   principal: TenantPrincipal,
   collection: N,
-  rows: PushRequest<CollectionDocument<N>>,
-): Promise<PushResult<N>> {
+  body: PushBody<N>,
+  how: { readonly standing: Standing; readonly address: string },
+): Promise<PushResult> {
+  const { rows } = body;
   const foreign = rows.find((r) => "tenantId" in r.newDocumentState && r.newDocumentState.tenantId !== principal.tenantId);
   // Documents may not claim another shop: a `tenantId` field, if present, must be the caller's.
   if (foreign) throw new ApiError(ErrorCode.bad_request, `Document ${foreign.newDocumentState.id} belongs to another shop.`);
   const now = new Date();
   const result = await withTenant(deps.db, principal.tenantId, async (trx) => {
-    const pushed = await applyPush(trx, principal.tenantId, principal, collection, rows, now);
+    const pushed = await applyPush(trx, principal.tenantId, principal, collection, rows, now, { ...how, replacedText: body.replacedText });
     await deps.changes.announce(trx, principal.tenantId, [...pushed.written]);
     return pushed;
   });
   if (collection === "orders") {
     // Money goes back after the status change is safely stored; the payment's new state streams out.
-    const refunded = rows.filter((r) => r.newDocumentState.status === "refunded").map((r) => r.newDocumentState.id);
+    const refused = new Set(result.refused.map((r) => r.id));
+    const refunded = rows
+      .filter((r) => r.newDocumentState.status === "refunded" && !refused.has(r.newDocumentState.id))
+      .map((r) => r.newDocumentState.id);
     void refundOrders(deps, principal.tenantId, refunded).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
   }
   return result;

@@ -46,6 +46,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     dbKind: database.kind,
     version: "test",
     startedAt: new Date(),
+    trustProxy: false,
     log: quiet,
     jwtSecret: "test-secret-test-secret-test-secret!!",
     changes,

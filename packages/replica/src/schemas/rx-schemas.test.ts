@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName, collectionSchemas } from "@countertop/sync-protocol";
+import { COLLECTIONS, type CollectionName, collectionSchemas, tombstoneFields, tombstoneOf } from "@countertop/sync-protocol";
 import { type RxJsonSchema, createRxSchema, defaultHashSha256 } from "rxdb";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -92,4 +92,16 @@ describe("rxSchemas", () => {
     );
     expect(current, "a schema changed: bump its version, add a migration strategy, record the new hash").toEqual(RECORDED);
   });
+});
+
+describe("tombstones the server sends for what a client may not see", () => {
+  it.each(Object.keys(rxSchemas) as (keyof typeof rxSchemas)[])(
+    "%s: carries exactly the fields the replica requires, with no content",
+    (name) => {
+      const required = (rxSchemas[name].required ?? []).filter((f) => f !== "id");
+      expect([...tombstoneFields(name)].sort()).toEqual([...required].sort());
+      const tombstone = tombstoneOf(name, "x");
+      expect(tombstone).toMatchObject({ id: "x", _deleted: true });
+    },
+  );
 });

@@ -17,6 +17,10 @@ export const ErrorCode = {
   internal: "internal",
   /** The server runs but the app asked for was not built (`pnpm build`). */
   not_built: "not_built",
+  /** The card was declined; nothing was charged and no order was made. */
+  payment_declined: "payment_declined",
+  /** An `Idempotency-Key` the caller already used with another request body. */
+  idempotency_key_reused: "idempotency_key_reused",
   // A commerce rule of `@countertop/domain` refused the input (its `DomainErrorCode`, unchanged).
   invalid_amount: "invalid_amount",
   invalid_quantity: "invalid_quantity",
@@ -55,6 +59,8 @@ export const ERROR_STATUS = {
   tenant_suspended: 403,
   internal: 500,
   not_built: 503,
+  payment_declined: 402,
+  idempotency_key_reused: 422,
   invalid_amount: 400,
   invalid_quantity: 400,
   invalid_rate: 400,

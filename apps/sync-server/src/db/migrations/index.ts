@@ -4,6 +4,7 @@ import * as createProductVariants from "./2026_11_23_12_00_00_create_product_var
 import * as createReceiptEmails from "./2026_11_23_16_00_00_create_receipt_emails";
 import * as createCheckoutRequests from "./2026_11_23_17_00_00_create_checkout_requests";
 import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_accounts";
+import * as authority from "./2026_11_29_09_00_00_authority";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_23_16_00_00_create_receipt_emails": createReceiptEmails,
   "2026_11_23_17_00_00_create_checkout_requests": createCheckoutRequests,
   "2026_11_23_18_00_00_create_shopper_accounts": createShopperAccounts,
+  "2026_11_29_09_00_00_authority": authority,
 };
 
 /** Kysely provider over the static list above. */

@@ -1,22 +1,45 @@
 import { resolvePush, type PushActor } from "@countertop/domain";
-import type { CollectionDocument, CollectionName, PushRow, StockMovement } from "@countertop/sync-protocol";
+import {
+  tombstoneOf,
+  type CollectionDocument,
+  type CollectionName,
+  type PushRow,
+  type RefusedRow,
+  type ReplicatedDocument,
+  type StockMovement,
+} from "@countertop/sync-protocol";
+import { AuditAction, actorOf, recordAudit } from "../../audit/audit";
+import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite } from "../../documents/document.repository";
-import { ApiError, ErrorCode } from "../../http/errors";
+import { shownTo } from "../access";
 import { PUSH_PLANS } from "./plans";
-import type { Decided, PushPlan } from "./push-plan";
+import { refusal, type Decided, type PreparedPush, type PushIO, type PushPlan, type PushedRow, type Refusal } from "./push-plan";
 import { readLockedState } from "./push.repository";
 import { reconciliationDocs } from "./raises";
 import { applyToLevels, levelIdsOf, oversellItemId, oversells } from "./stock";
 
-/** What a push did: the conflicts to answer with and every collection it wrote. */
-export interface PushResult<N extends CollectionName> {
-  readonly conflicts: CollectionDocument<N>[];
+/** The caller of a push: a till, a manager's session or a shopper (the platform owner has no replica). */
+export type PushPrincipal = Exclude<Principal, { kind: "owner" }>;
+
+/** What a push did: the conflicts to answer with, the rows refused, and every collection it wrote. */
+export interface PushResult {
+  /** The server's documents for rows that conflicted or were refused, as the caller may see them. */
+  readonly conflicts: ReplicatedDocument[];
+  readonly refused: RefusedRow[];
   readonly written: ReadonlySet<CollectionName>;
 }
 
-function actorOf(principal: Principal): PushActor {
+/** How the push was made, beside who made it. */
+export interface PushContext {
+  readonly standing?: Standing;
+  /** Documents whose unstorable text was replaced before parsing (sales only). */
+  readonly replacedText?: ReadonlySet<string>;
+  readonly address?: string;
+}
+
+function pushActor(principal: PushPrincipal): PushActor {
   switch (principal.kind) {
     case "device":
       return { actorKind: "device", deviceId: principal.deviceId };
@@ -24,32 +47,51 @@ function actorOf(principal: Principal): PushActor {
       return { actorKind: "manager" };
     case "shopper":
       return { actorKind: "shopper", ...(principal.customerId ? { customerId: principal.customerId } : {}) };
-    case "owner":
-      throw new ApiError(ErrorCode.forbidden, "The platform owner does not write shop data.");
   }
 }
 
-/** Each row through the collection's conflict rule, in order; a later row of the same id sees the earlier one's result. */
+/** Why the caller may not write this row, or `undefined` when they may: the plan's writers, then its checks. */
+function refusalOf<N extends CollectionName>(
+  plan: PushPlan<N>,
+  prepared: PreparedPush<N>,
+  row: PushedRow<N>,
+  io: PushIO,
+): Refusal | undefined {
+  const rule = plan.writers[io.principal.kind];
+  if (rule === undefined)
+    return refusal(`A ${io.principal.kind === "device" ? "till" : io.principal.kind} may not write ${plan.collection}.`);
+  return (rule === true ? undefined : rule(row, io)) ?? prepared.check?.(row);
+}
+
+/**
+ * Each row decided on its own, in order (a later row of the same id sees the earlier one's result):
+ * first whether the caller may write it at all, then the collection's conflict rule
+ * (`@countertop/domain` `resolvePush`). A refused row writes nothing and is answered like a conflict.
+ */
 function decideRows<N extends CollectionName>(
-  collection: N,
+  plan: PushPlan<N>,
+  prepared: PreparedPush<N>,
   rows: readonly PushRow<CollectionDocument<N>>[],
   masters: Map<string, CollectionDocument<N>>,
-  actor: PushActor,
-): Decided<N> & { conflicts: CollectionDocument<N>[] } {
+  io: PushIO,
+): Decided<N> & { conflicts: CollectionDocument<N>[]; refused: (RefusedRow & { master: CollectionDocument<N> | undefined })[] } {
   const written = new Map<string, CollectionDocument<N>>();
   const inserted: CollectionDocument<N>[] = [];
   const changes: Decided<N>["changes"][number][] = [];
   const conflicts: CollectionDocument<N>[] = [];
+  const refused: (RefusedRow & { master: CollectionDocument<N> | undefined })[] = [];
   for (const row of rows) {
     const id = row.newDocumentState.id;
     const before = masters.get(id);
-    const outcome = resolvePush(collection, {
-      assumed: row.assumedMasterState,
-      incoming: row.newDocumentState,
-      master: before,
-      context: actor,
-    });
-    switch (outcome.action) {
+    const pushed = { assumed: row.assumedMasterState, incoming: row.newDocumentState, master: before };
+    const refused_ = refusalOf(plan, prepared, pushed, io);
+    const outcome = refused_ ? undefined : resolvePush(plan.collection, { ...pushed, context: io.actor });
+    if (refused_ || outcome?.action === "refuse") {
+      const why = refused_ ?? refusal(outcome?.action === "refuse" ? outcome.reason : "refused");
+      refused.push({ id, code: why.code, message: why.message, master: before });
+      continue;
+    }
+    switch (outcome?.action) {
       case "insert":
       case "update":
         written.set(id, outcome.doc);
@@ -61,13 +103,11 @@ function decideRows<N extends CollectionName>(
       case "conflict":
         conflicts.push(outcome.master);
         break;
-      case "noop":
+      default:
         break;
-      case "refuse":
-        throw new ApiError(ErrorCode.forbidden, outcome.reason);
     }
   }
-  return { written: [...written.values()], inserted, changes, conflicts };
+  return { written: [...written.values()], inserted, changes, conflicts, refused };
 }
 
 /** The writes of a push, one document per id and table (a derived movement may be a pushed one). */
@@ -82,21 +122,32 @@ function mergeWrites(writes: readonly AnyDocumentWrite[]): AnyDocumentWrite[] {
 }
 
 /**
- * Applies one push in the caller's transaction, all or nothing: read once, decide in memory, write
- * once. The collection's push plan reads its facts; then, holding the tenant's lock, every row goes
- * through the collection's conflict rule (`@countertop/domain` `resolvePush`), and what the plan
- * derives — stock movements, their levels, reconciliation items — is written with the rows.
+ * Applies one push in the caller's transaction: read once, decide in memory, write once. The
+ * collection's push plan reads its facts; then, holding the tenant's lock, every row is decided on
+ * its own — refused when the caller may not write it (DESIGN's Authority), else through the
+ * collection's conflict rule — and what the plan derives (stock movements, their levels,
+ * reconciliation items, audit events) is written with the rows. Refusals are recorded in the audit log.
  */
 export async function applyPush<N extends CollectionName>(
   trx: TenantTx,
   tenantId: string,
-  principal: Principal,
+  principal: PushPrincipal,
   collection: N,
   rows: readonly PushRow<CollectionDocument<N>>[],
   now: Date,
-): Promise<PushResult<N>> {
+  context: PushContext = {},
+): Promise<PushResult> {
   const plan: PushPlan<N> = PUSH_PLANS[collection];
-  const io = { trx, tenantId, actor: actorOf(principal), now };
+  const io: PushIO = {
+    trx,
+    tenantId,
+    principal,
+    actor: pushActor(principal),
+    standing: context.standing ?? "ok",
+    replacedText: context.replacedText ?? new Set(),
+    address: context.address ?? "local",
+    now,
+  };
   const docs = rows.map((r) => r.newDocumentState);
   const prepared = await plan.prepare(io, docs);
 
@@ -111,7 +162,7 @@ export async function applyPush<N extends CollectionName>(
     items: [...touched.map(oversellItemId), ...(prepared.itemIds ?? [])],
   });
 
-  const decided = decideRows(collection, rows, state.masters, io.actor);
+  const decided = decideRows(plan, prepared, rows, state.masters, io);
   const derived = (await prepared.derive?.(decided)) ?? {};
   // Derived ids make this idempotent even if a movement with that id was pushed on its own.
   const movements: StockMovement[] = (derived.movements ?? []).filter((m) => !state.knownMovements.has(m.id));
@@ -126,5 +177,25 @@ export async function applyPush<N extends CollectionName>(
   ]);
   await writeDocumentSets(trx, tenantId, sets);
   await storeCounter();
-  return { conflicts: decided.conflicts, written: new Set(sets.filter((s) => s.docs.length > 0).map((s) => s.table)) };
+  const refusedAudit =
+    decided.refused.length > 0
+      ? [
+          {
+            action: AuditAction.pushRefused,
+            actor: actorOf(principal, io.address),
+            outcome: "refused" as const,
+            targets: decided.refused.map((r) => ({ type: collection, id: r.id })),
+            details: { codes: [...new Set(decided.refused.map((r) => r.code))], first: decided.refused[0]?.message },
+          },
+        ]
+      : [];
+  await recordAudit(trx, tenantId, [...(derived.audit ?? []), ...refusedAudit], now);
+  return {
+    conflicts: [
+      ...decided.conflicts.map((doc) => shownTo(principal, collection, doc)),
+      ...decided.refused.map((r) => (r.master ? shownTo(principal, collection, r.master) : tombstoneOf(collection, r.id))),
+    ],
+    refused: decided.refused.map(({ id, code, message }) => ({ id, code, message })),
+    written: new Set(sets.filter((s) => s.docs.length > 0).map((s) => s.table)),
+  };
 }

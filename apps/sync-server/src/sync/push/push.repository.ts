@@ -144,3 +144,15 @@ export async function customersSharingContact(
     )
     .execute();
 }
+
+/** Which product holds each of these variant ids now (`product_variants`). */
+export async function variantOwners(trx: TenantTx, tenantId: string, variantIds: readonly string[]): Promise<Map<string, string>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("product_variants")
+    .select(["variant_id", "product_id"])
+    .where("tenant_id", "=", tenantId)
+    .where("variant_id", "in", [...new Set(variantIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.variant_id, r.product_id]));
+}

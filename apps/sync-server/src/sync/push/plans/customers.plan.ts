@@ -1,5 +1,5 @@
 import type { Customer } from "@countertop/sync-protocol";
-import type { PushPlan } from "../push-plan";
+import { refusal, type PushPlan } from "../push-plan";
 import { customersSharingContact, type CustomerContact } from "../push.repository";
 import type { Raise } from "../raises";
 
@@ -31,6 +31,14 @@ export function duplicateCustomers(written: readonly Customer[], sharing: readon
 /** Customers merge field by field (the conflict rule); one sharing an email or phone with another is raised. */
 export const customersPlan: PushPlan<"customers"> = {
   collection: "customers",
+  writers: {
+    device: true,
+    manager: true,
+    shopper: ({ incoming }, io) =>
+      io.actor.actorKind === "shopper" && io.actor.customerId === incoming.id
+        ? undefined
+        : refusal("A shopper may change only their own profile."),
+  },
   prepare: (io, customers) => ({
     itemIds: customers.map((c) => itemId(c.id)),
     derive: async ({ written }) => {

@@ -1,6 +1,6 @@
-import { restocksOnTransition, TERMINAL_ORDER_STATUSES } from "@countertop/domain";
+import { restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { StockMovement } from "@countertop/sync-protocol";
-import type { PushPlan } from "../push-plan";
+import { refusal, type PushPlan } from "../push-plan";
 import { readOrderMovements } from "../push.repository";
 
 /**
@@ -27,8 +27,24 @@ export function orderCancelMovements(orderMovements: readonly StockMovement[], n
  * left) puts its reserved stock back; only a push that ends an order can do that, so only then are
  * checkout's movements read.
  */
+/** The moves of fulfilment a till makes on its own: ready for pickup or shipped, then handed over. */
+const FULFILMENT: readonly (readonly [OrderStatus, OrderStatus])[] = [
+  ["paid", "ready_for_pickup"],
+  ["ready_for_pickup", "completed"],
+  ["paid", "shipped"],
+  ["shipped", "completed"],
+];
+
 export const ordersPlan: PushPlan<"orders"> = {
   collection: "orders",
+  writers: {
+    // A till fulfils; cancelling or refunding (money back to a card) needs a manager's session.
+    device: ({ incoming, master }) =>
+      !master || master.status === incoming.status || FULFILMENT.some(([from, to]) => from === master.status && to === incoming.status)
+        ? undefined
+        : refusal(`A till may not move an order from ${master.status} to ${incoming.status}: a manager signs in to cancel or refund.`),
+    manager: true,
+  },
   async prepare(io, orders) {
     const ending = orders.filter((o) => TERMINAL_ORDER_STATUSES.includes(o.status));
     const candidates = ending.length > 0 ? orderCancelMovements(await readOrderMovements(io.trx, io.tenantId, ending), io.now) : [];

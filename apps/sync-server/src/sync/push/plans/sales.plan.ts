@@ -1,7 +1,6 @@
 import { repriceSale } from "@countertop/domain";
 import type { Sale, StockMovement } from "@countertop/sync-protocol";
-import { ApiError, ErrorCode } from "../../../http/errors";
-import type { PushPlan } from "../push-plan";
+import type { PushIO, PushPlan } from "../push-plan";
 import { readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
 import type { Raise } from "../raises";
 
@@ -59,12 +58,36 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
   });
 }
 
-/** Sales name their register; it must be a till of this shop. */
-function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts): void {
-  const stranger = registerIds.find((r) => !UUID.test(r) || !facts.registers.has(r));
-  if (stranger !== undefined) {
-    throw new ApiError(ErrorCode.bad_request, `Register ${stranger.slice(0, 40)} is not a till of this shop.`);
-  }
+/** Why a sale is accepted but set aside for the manager's review. */
+export type FlagReason = "revoked_till" | "suspended_shop" | "foreign_register" | "replaced_text";
+
+/**
+ * The sales to flag for review, with why: from a revoked till or a suspended shop, naming a register
+ * that is not the pushing till, or with text the database could not store (replaced). None of these
+ * refuse a sale — the goods have left the shop — but a person must look.
+ */
+export function saleFlags(
+  sales: readonly Sale[],
+  io: Pick<PushIO, "standing" | "replacedText" | "actor">,
+  facts: Pick<SaleFacts, "registers">,
+): Raise[] {
+  const till = io.actor.actorKind === "device" ? io.actor.deviceId : undefined;
+  return sales.flatMap((sale): Raise[] => {
+    const reasons: FlagReason[] = [
+      ...(io.standing === "ok" ? [] : [io.standing]),
+      ...(sale.registerId !== till || !facts.registers.has(sale.registerId) ? (["foreign_register"] as const) : []),
+      ...(io.replacedText.has(sale.id) ? (["replaced_text"] as const) : []),
+    ];
+    if (reasons.length === 0) return [];
+    return [
+      {
+        id: `flagged_sale:${sale.id}`,
+        kind: "flagged_sale",
+        refId: sale.id,
+        details: { reasons, registerId: sale.registerId, pushedBy: till ?? null },
+      },
+    ];
+  });
 }
 
 /**
@@ -74,6 +97,8 @@ function assertOwnRegisters(registerIds: readonly string[], facts: SaleFacts): v
  */
 export const salesPlan: PushPlan<"sales"> = {
   collection: "sales",
+  // Rung up at a till; never refused for its content (it is flagged for review instead).
+  writers: { device: true },
   async prepare(io, sales) {
     const registerIds = [...new Set(sales.map((s) => s.registerId))];
     const facts = await readSaleFacts(
@@ -82,19 +107,18 @@ export const salesPlan: PushPlan<"sales"> = {
       sales,
       registerIds.filter((r) => UUID.test(r)),
     );
-    assertOwnRegisters(registerIds, facts);
     // The last copy of an id in the push is the one its movements are derived from.
     const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
     return {
       movementCandidates: candidates,
-      itemIds: sales.flatMap((s) => [`price_mismatch:${s.id}`, `late_sync:${s.id}`]),
+      itemIds: sales.flatMap((s) => [`price_mismatch:${s.id}`, `late_sync:${s.id}`, `flagged_sale:${s.id}`]),
       skuOf: (variantId) => facts.catalog.get(variantId)?.sku,
       derive: ({ inserted }) => {
         const newSales = new Set(inserted.map((s) => s.id));
         return {
           movements: candidates.filter((m) => m.refId !== undefined && newSales.has(m.refId)),
-          raises: saleChecks(inserted, facts, io.now),
+          raises: [...saleChecks(inserted, facts, io.now), ...saleFlags(inserted, io, facts)],
         };
       },
     };

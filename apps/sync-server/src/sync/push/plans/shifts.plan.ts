@@ -1,5 +1,6 @@
+import { jsonEqual, SHIFT_REVIEW_FIELDS } from "@countertop/domain";
 import type { Shift } from "@countertop/sync-protocol";
-import type { PushPlan } from "../push-plan";
+import { refusal, type PushPlan, type PushedRow } from "../push-plan";
 import type { Raise } from "../raises";
 
 const itemId = (shiftId: string) => `cash_variance:${shiftId}`;
@@ -24,8 +25,25 @@ export function cashVariances(shifts: readonly Shift[]): Raise[] {
 }
 
 /** Shifts are written by their register (the conflict rule); a close with a variance is raised for the manager. */
+/** Whether a row changes the manager's review fields from what its writer last saw. */
+function changesReview({ assumed, incoming, master }: PushedRow<"shifts">): boolean {
+  const base = assumed ?? master;
+  return SHIFT_REVIEW_FIELDS.some((field) => !jsonEqual(incoming[field], base?.[field]));
+}
+
 export const shiftsPlan: PushPlan<"shifts"> = {
   collection: "shifts",
+  writers: {
+    // The register that opened a shift writes it, never its review; a manager writes the review only.
+    device: (row, io) => {
+      const register = io.actor.actorKind === "device" ? io.actor.deviceId : undefined;
+      if ((row.master ?? row.incoming).registerId !== register || row.incoming.registerId !== register) {
+        return refusal("A till writes only its own register's shifts.");
+      }
+      return changesReview(row) ? refusal("A shift's review is a manager's to write.") : undefined;
+    },
+    manager: ({ master }) => (master ? undefined : refusal("A shift is opened by its own register.")),
+  },
   prepare: (_io, shifts) => ({
     itemIds: shifts.map((s) => itemId(s.id)),
     derive: ({ written }) => ({ raises: cashVariances(written) }),
