@@ -83,8 +83,8 @@ test("a manager cancels an order with a session, leaves (the session ends), and 
   await logout;
   await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem("countertop.pos.manager-session"))).toBeNull();
-  // Once the server's sessions land on main (the lead's half of issue 12), the ended session is refused:
-  // expect((await request.get("/sync/v1/orders/pull?limit=1", { headers: { authorization: `Bearer ${session}` } })).status()).toBe(401);
+  const ended = await request.get("/sync/v1/orders/pull?limit=1", { headers: { authorization: `Bearer ${session}` } });
+  expect(ended.status()).toBe(401);
 
   // Offline: the manager's PIN opens manager mode with no session; the cancellation waits.
   await context.setOffline(true);

@@ -113,9 +113,8 @@ describe.each(ENGINES)("a replica's needs-attention rows on %s", (engine) => {
     }
   });
 
-  // The server's per-row authority (a till may not write products) is the lead's half of issue 12; this
-  // test runs once main refuses such a row in `refused` instead of storing it.
-  it.skip("keeps a row the till may not write, with the local document, before the replica takes the server's version", async () => {
+  // A till may not write products (DESIGN: Authority): the server refuses that row on its own.
+  it("keeps a row the till may not write, with the local document, before the replica takes the server's version", async () => {
     const database = await openClient(["sales", "products"]);
     const kept: NeedsAttentionRow[] = [];
     try {
