@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { lastMailTo, linkIn } from "./support/mail";
 import { takeServiceWorkerControl } from "./support/till";
 
 /*
@@ -95,6 +96,11 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible(); // the browser asks for 8+ characters
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
+  // The shop emails a link that finishes the account (the answer never says whether the email had one).
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const welcome = await lastMailTo("ana@example.test");
+  expect(welcome.subject).toBe("Confirm your account at Corner Pantry");
+  await page.goto(linkIn(welcome.text, "confirm="));
   await expect(page.getByRole("heading", { name: "Hello, Ana Shopper" })).toBeVisible();
   await expect(page.getByText("No orders yet.")).toBeVisible();
   await page.getByRole("button", { name: "Add an address" }).click();

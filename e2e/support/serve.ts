@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -22,6 +23,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/sync-server");
+// Every run starts with an empty mail outbox, so a journey reads the messages of this run only.
+rmSync(path.join(serverDir, ".data-e2e", "outbox"), { recursive: true, force: true });
 const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
   cwd: serverDir,
   stdio: "inherit",

@@ -5,7 +5,9 @@ import { deviceRoutes } from "./devices/device.routes";
 import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
+import { bodyLimits } from "./http/body-limits";
 import { requestLog } from "./http/request-log";
+import { securityHeaders } from "./http/security-headers";
 import { checkoutRoutes } from "./checkout/checkout.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
 import { demoMediaRoutes } from "./seed/demo-media.routes";
@@ -14,6 +16,7 @@ import { shopManifestRoutes } from "./shop/manifest.routes";
 import { shopDomains } from "./shop/shop-domain";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
+import { staffRoutes } from "./staff/staff.routes";
 import { syncRoutes } from "./sync/sync.routes";
 import { tenantRoutes } from "./tenants/tenant.routes";
 
@@ -22,6 +25,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLog(deps.log));
+  app.use(securityHeaders());
+  app.use(bodyLimits());
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);
   app.use(shopDomains(deps));
@@ -34,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
+  app.route("/api/v1", staffRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));
   app.route("/shop", shopManifestRoutes(deps));
   app.route("/media/demo", demoMediaRoutes());

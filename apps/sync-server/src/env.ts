@@ -26,6 +26,10 @@ const envSchema = z.object({
   /** Where the built PWAs live; defaults to the workspace's apps/<name>/dist. */
   STATIC_ROOT: z.string().optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Live streams one till or session may hold open at once; past it, 429. */
+  STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Live streams one shop may hold open at once. */
+  STREAMS_PER_SHOP: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { defaultPaymentProviders } from "./checkout/payment-provider";
 import { createLogger } from "./http/logger";
+import { makePrivate } from "./db/data-dir";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { loadJwtSecret } from "./auth/jwt-secret";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const env = readEnv();
   const log = createLogger(env.LOG_LEVEL);
   const dataDir = path.resolve(env.DATA_DIR);
+  makePrivate(dataDir);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite"), poolSize: env.DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info(`migrations applied: ${applied.join(", ")}`);
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     payments: defaultPaymentProviders(),
     startedAt: new Date(),
     trustProxy: env.TRUST_PROXY,
+    streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
     log,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

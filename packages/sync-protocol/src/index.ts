@@ -14,6 +14,7 @@ export {
   hasUnstorableText,
   replaceUnstorableDeep,
   replaceUnstorableText,
+  storable,
 } from "./storable.ts";
 export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS, isSupportedProtocolVersion } from "./protocol-version.ts";
 

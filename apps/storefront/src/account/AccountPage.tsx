@@ -1,9 +1,9 @@
 import type { Address, Customer, Order, Settings } from "@countertop/sync-protocol";
 import { Alert, moneyFormatter, useDocument, useDocuments } from "@countertop/ui";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { STATUS_LABEL } from "../checkout/OrderPage";
-import { Link } from "../shop/router";
-import { AccountError, register, signIn, signOut, type AccountDatabase, type ShopAccount } from "./account";
+import { Link, shopHref } from "../shop/router";
+import { AccountError, confirmAccount, register, signIn, signOut, type AccountDatabase, type ShopAccount } from "./account";
 
 /** Sign in or create an account; once signed in, the profile, addresses and order history. */
 export function AccountPage(props: {
@@ -18,6 +18,11 @@ export function AccountPage(props: {
   return <Account {...props} account={props.account} db={props.db} />;
 }
 
+/** The token of a sign-up link (`…/account?confirm=…`) this page was opened with, if any. */
+const confirmToken = () => new URLSearchParams(location.search).get("confirm") ?? undefined;
+
+const problem = (e: unknown) => (e instanceof AccountError ? e.message : "Something went wrong. Try again in a moment.");
+
 function SignIn({ slug, online }: { slug: string; online: boolean }) {
   const [mode, setMode] = useState<"sign-in" | "register">("sign-in");
   const [name, setName] = useState("");
@@ -25,19 +30,53 @@ function SignIn({ slug, online }: { slug: string; online: boolean }) {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [sentTo, setSentTo] = useState<string>();
+  const [token] = useState(confirmToken);
+  // Opened from the emailed link: finish the sign-up (once online), then the page shows the account.
+  useEffect(() => {
+    if (!token || !online) return;
+    setBusy(true);
+    confirmAccount(slug, token)
+      .then(() => history.replaceState(null, "", shopHref("/account")))
+      .catch((e: unknown) => (setError(problem(e)), setBusy(false)));
+  }, [slug, token, online]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      if (mode === "register") await register(slug, { name, email, password });
-      else await signIn(slug, { email, password });
+      if (mode === "register") {
+        await register(slug, { name, email, password });
+        setSentTo(email);
+      } else await signIn(slug, { email, password });
     } catch (e) {
-      setError(e instanceof AccountError ? e.message : "Something went wrong. Try again in a moment.");
+      setError(problem(e));
     } finally {
       setBusy(false);
     }
   };
+  if (token && !error) {
+    return (
+      <main className="page narrow">
+        <h1>Finishing your account…</h1>
+        {!online && <p className="warn">This needs a connection; it continues as soon as you are back online.</p>}
+      </main>
+    );
+  }
+  if (sentTo) {
+    return (
+      <main className="page narrow">
+        <h1>Check your inbox</h1>
+        <p>
+          We sent an email to <strong>{sentTo}</strong>. Open the link in it to finish creating your account; it works for 24 hours.
+        </p>
+        <p className="muted">Nothing there? Look in your spam folder, or check the address and try again.</p>
+        <button type="button" className="linkish" onClick={() => (setSentTo(undefined), setMode("sign-in"))}>
+          Back to sign in
+        </button>
+      </main>
+    );
+  }
   const registering = mode === "register";
   return (
     <main className="page narrow">

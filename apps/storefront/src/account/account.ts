@@ -29,33 +29,43 @@ export function useAccount(slug: string): ShopAccount | null {
 /** An error a person can act on, from the server's `{ error: { message } }` or the network. */
 export class AccountError extends Error {}
 
-async function post(url: string, body: unknown): Promise<{ token: string; customer: Customer }> {
+async function post<T>(url: string, body: unknown, ok: (answer: Partial<T>) => boolean): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   } catch {
     throw new AccountError("You seem to be offline. Signing in needs a connection; your cart stays saved.");
   }
-  const parsed = (await res.json().catch(() => undefined)) as
-    { token: string; customer: Customer; error?: { message: string } } | undefined;
-  if (!res.ok || !parsed?.token) throw new AccountError(parsed?.error?.message ?? "Something went wrong. Try again in a moment.");
-  return parsed;
+  const parsed = (await res.json().catch(() => undefined)) as (Partial<T> & { error?: { message: string } }) | undefined;
+  if (!res.ok || !parsed || !ok(parsed)) throw new AccountError(parsed?.error?.message ?? "Something went wrong. Try again in a moment.");
+  return parsed as T;
 }
 
-function signedIn(slug: string, answer: { token: string; customer: Customer }): ShopAccount {
+type SignedInAnswer = { token: string; customer: Customer };
+const signInAnswer = (body: unknown, url: string) => post<SignedInAnswer>(url, body, (a) => typeof a.token === "string");
+
+function signedIn(slug: string, answer: SignedInAnswer): ShopAccount {
   const account = { token: answer.token, customerId: answer.customer.id, name: answer.customer.name, email: answer.customer.email ?? "" };
   write(slug, account);
   return account;
 }
 
-/** Creates an account at this shop and signs in with it. */
-export async function register(slug: string, input: { name: string; email: string; password: string }): Promise<ShopAccount> {
-  return signedIn(slug, await post(`/api/v1/shop/${encodeURIComponent(slug)}/account`, input));
+/**
+ * Asks this shop for an account: the shop emails a link that finishes it (or, when the email has an
+ * account already, says so in the email — the answer here is the same either way).
+ */
+export async function register(slug: string, input: { name: string; email: string; password: string }): Promise<void> {
+  await post<{ status: string }>(`/api/v1/shop/${encodeURIComponent(slug)}/account`, input, (a) => a.status === "check_email");
+}
+
+/** Finishes a sign-up from the emailed link's token, and signs in. */
+export async function confirmAccount(slug: string, token: string): Promise<ShopAccount> {
+  return signedIn(slug, await signInAnswer({ token }, `/api/v1/shop/${encodeURIComponent(slug)}/account/confirm`));
 }
 
 /** Signs in to an existing account at this shop. */
 export async function signIn(slug: string, input: { email: string; password: string }): Promise<ShopAccount> {
-  return signedIn(slug, await post(`/api/v1/shop/${encodeURIComponent(slug)}/account/session`, input));
+  return signedIn(slug, await signInAnswer(input, `/api/v1/shop/${encodeURIComponent(slug)}/account/session`));
 }
 
 const open = new Map<string, Promise<{ db: AccountDatabase; sync: ReplicaSync<AccountCollection> }>>();

@@ -1,4 +1,5 @@
-import { pbkdf2Sync, randomBytes } from "node:crypto";
+import { pbkdf2, pbkdf2Sync, randomBytes } from "node:crypto";
+import { promisify } from "node:util";
 
 /**
  * PIN hashes replicate to the tills so a cashier can unlock one offline, and the browser checks
@@ -9,9 +10,21 @@ import { pbkdf2Sync, randomBytes } from "node:crypto";
  */
 export const PIN_HASH_ITERATIONS = 600_000;
 
-/** Hashes a cashier PIN in the till-verifiable format. */
+const pbkdf2Async = promisify(pbkdf2);
+const format = (iterations: number, salt: Buffer, hash: Buffer) =>
+  ["pbkdf2-sha256", iterations, salt.toString("base64url"), hash.toString("base64url")].join("$");
+
+/** Hashes a PIN in the till-verifiable format, blocking (the demo seed; nothing on a request path). */
 export function hashPin(pin: string, iterations = PIN_HASH_ITERATIONS): string {
   const salt = randomBytes(16);
-  const hash = pbkdf2Sync(pin, salt, iterations, 32, "sha256");
-  return ["pbkdf2-sha256", iterations, salt.toString("base64url"), hash.toString("base64url")].join("$");
+  return format(iterations, salt, pbkdf2Sync(pin, salt, iterations, 32, "sha256"));
 }
+
+/** Hashes a PIN in the till-verifiable format off the event loop (a manager setting a PIN). */
+export async function hashPinAsync(pin: string, iterations = PIN_HASH_ITERATIONS): Promise<string> {
+  const salt = randomBytes(16);
+  return format(iterations, salt, await pbkdf2Async(pin, salt, iterations, 32, "sha256"));
+}
+
+/** The digits a PIN may have: a cashier's 4–8, a manager's 6–8 (a manager's PIN approves refunds and discounts). */
+export const PIN_LENGTH = { cashier: { min: 4, max: 8 }, manager: { min: 6, max: 8 } } as const;

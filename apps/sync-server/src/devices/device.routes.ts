@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { actorOf } from "../audit/audit";
 import { callerAs, requireAuth } from "../auth/auth.middleware";
 import { issueToken } from "../auth/token";
 import type { AppDeps, AppEnv } from "../http/app-env";
+import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { listTills, registerTill, revokeTill } from "./device.service";
@@ -25,17 +27,18 @@ export function deviceRoutes(deps: AppDeps) {
       return c.json({ devices: await listTills(deps, tenantId) });
     })
     .post("/", async (c) => {
-      const { tenantId } = callerAs(c, "manager");
+      const principal = callerAs(c, "manager");
+      const { tenantId } = principal;
       const body = await jsonBody(c, registerSchema);
-      const register = await registerTill(deps, tenantId, body, new Date());
+      const register = await registerTill(deps, tenantId, body, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       const token = await issueToken(deps.jwtSecret, { kind: "device", deviceId: register.id, tenantId });
       return c.json({ id: register.id, token, register }, 201);
     })
     .delete("/:id", async (c) => {
-      const { tenantId } = callerAs(c, "manager");
+      const principal = callerAs(c, "manager");
       const id = c.req.param("id");
       if (!z.uuid().safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No active till with that id.");
-      await revokeTill(deps, tenantId, id, new Date());
+      await revokeTill(deps, principal.tenantId, id, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       return c.body(null, 204);
     });
 }

@@ -1,5 +1,6 @@
 import type { Register } from "@countertop/sync-protocol";
 import { uuidv7 } from "uuidv7";
+import { AuditAction, recordAudit, type AuditActor } from "../audit/audit";
 import { withTenant } from "../db/tenant-scope";
 import { readSettings, updateSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
@@ -20,6 +21,7 @@ export async function registerTill(
   deps: Pick<AppDeps, "db" | "changes">,
   tenantId: string,
   input: { name: string; locationId?: string | undefined },
+  actor: AuditActor,
   now: Date,
 ): Promise<Register> {
   const id = uuidv7();
@@ -32,19 +34,40 @@ export async function registerTill(
     await insertDevice(trx, tenantId, { id, name: input.name, locationId });
     const register: Register = { id, name: input.name, locationId, code: nextRegisterCode(settings.registers) };
     await updateSettings(trx, tenantId, now, (s) => ({ ...s, registers: [...s.registers, register] }));
+    await recordAudit(
+      trx,
+      tenantId,
+      [
+        {
+          action: AuditAction.tillRegistered,
+          actor,
+          outcome: "ok",
+          targets: [{ type: "device", id }],
+          details: { name: input.name, locationId },
+        },
+      ],
+      now,
+    );
     await deps.changes.announce(trx, tenantId, ["settings"]);
     return register;
   });
 }
 
 /** Revokes a till: its token stops working at its next request, and its register is marked revoked. */
-export async function revokeTill(deps: Pick<AppDeps, "db" | "changes">, tenantId: string, id: string, now: Date): Promise<void> {
+export async function revokeTill(
+  deps: Pick<AppDeps, "db" | "changes">,
+  tenantId: string,
+  id: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
   await withTenant(deps.db, tenantId, async (trx) => {
     if (!(await revokeDevice(trx, id, now))) throw new ApiError(ErrorCode.not_found, "No active till with that id.");
     await updateSettings(trx, tenantId, now, (s) => ({
       ...s,
       registers: s.registers.map((r) => (r.id === id ? { ...r, revokedAt: now.toISOString() } : r)),
     }));
+    await recordAudit(trx, tenantId, [{ action: AuditAction.tillRevoked, actor, outcome: "ok", targets: [{ type: "device", id }] }], now);
     await deps.changes.announce(trx, tenantId, ["settings"]);
   });
 }

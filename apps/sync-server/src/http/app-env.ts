@@ -5,6 +5,7 @@ import type { PaymentProvider } from "../checkout/payment-provider";
 import type { Database } from "../db/schema";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
+import type { StreamCaps } from "../sync/stream-limits";
 import type { Logger } from "./logger";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
@@ -37,6 +38,8 @@ export interface AppDeps {
   /** Online payment providers by id, used by checkout and by refunds of orders. */
   readonly payments: ReadonlyMap<string, PaymentProvider>;
   readonly startedAt: Date;
+  /** How many live streams a caller and a shop may hold open (env `STREAMS_PER_CALLER`, `STREAMS_PER_SHOP`). */
+  readonly streamCaps?: StreamCaps | undefined;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (env `TRUST_PROXY`); see `clientAddress`. */
   readonly trustProxy: boolean;
   readonly log: Logger;

@@ -9,6 +9,8 @@ export class AttemptLimiter {
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
+    /** What the 429 says; `{s}` becomes the seconds to wait. */
+    private readonly message = "Too many sign-in attempts. Try again in {s} s.",
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -24,7 +26,7 @@ export class AttemptLimiter {
     window.count += 1;
     if (window.count > this.max) {
       const seconds = Math.ceil((window.resetAt - now) / 1000);
-      throw new ApiError(ErrorCode.rate_limited, `Too many sign-in attempts. Try again in ${seconds} s.`, {
+      throw new ApiError(ErrorCode.rate_limited, this.message.replace("{s}", String(seconds)), {
         retryAfterSeconds: seconds,
       });
     }

@@ -14,6 +14,21 @@ export interface MailTransport {
 }
 
 /**
+ * A value safe to put in a mail header: line breaks (which would start a header line of the
+ * sender's choosing: a Bcc, a second body) become spaces, and other control characters go.
+ * Every header goes through here, whatever a receipt number or a shop's name holds.
+ * @example
+ * headerValue("Receipt A-1\r\nBcc: everyone@example.com") // "Receipt A-1 Bcc: everyone@example.com"
+ */
+export function headerValue(value: string): string {
+  const oneLine = value.replace(/[\r\n]+/g, " ");
+  return [...oneLine]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== "\u007f")
+    .join("")
+    .trim();
+}
+
+/**
  * The built-in transport with no mail server: each message becomes an RFC 822 `.eml` file in
  * `dir` (open it in any mail client), so a shop can run without email set up and see what would go out.
  */
@@ -22,8 +37,8 @@ export function fileTransport(dir: string): MailTransport {
     async send(mail) {
       await mkdir(dir, { recursive: true });
       const headers = [
-        `To: ${mail.to}`,
-        `Subject: ${mail.subject}`,
+        `To: ${headerValue(mail.to)}`,
+        `Subject: ${headerValue(mail.subject)}`,
         `Date: ${new Date().toUTCString()}`,
         "MIME-Version: 1.0",
         "Content-Type: text/plain; charset=utf-8",

@@ -8,8 +8,10 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
+import { findTenantByDomain } from "../tenants/tenant.repository";
 import { activeShopBySlug } from "./active-shop";
-import { registerShopper, signInShopper } from "./shopper-account.service";
+import { hostName } from "./shop-domain";
+import { confirmSignUp, requestSignUp, signInShopper } from "./shopper-account.service";
 
 const passwordSchema = z.string().min(8, "use at least 8 characters").max(200);
 const registerSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
@@ -29,11 +31,23 @@ async function signedIn(
   return c.json({ token, tenantId, customer }, status);
 }
 
+/** Where this shop's pages are, as the shopper reached them: its own domain's root, or `/shop/{slug}/`. */
+async function shopBase(deps: AppDeps, c: Context<AppEnv>, shop: { id: string; slug: string }): Promise<string> {
+  const url = new URL(c.req.url);
+  const proto = (deps.trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim()) || url.protocol.replace(":", "");
+  const host = (deps.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || url.host;
+  const onOwnDomain = (await findTenantByDomain(deps.db, hostName(host)))?.id === shop.id;
+  return `${proto}://${host}${onOwnDomain ? "/" : `/shop/${shop.slug}/`}`;
+}
+
 /**
  * Shopper accounts of one shop:
- * - `POST /api/v1/shop/{slug}/account` `{name, email, password}` → 201 `{token, customer}`: the
- *   profile is a new `customers` document (a duplicate of a till customer is flagged for the manager,
- *   never merged unasked); 409 `email_taken` when the email already has an account here.
+ * - `POST /api/v1/shop/{slug}/account` `{name, email, password}` → 202 `{ status: "check_email" }`
+ *   whether or not the email has an account (an email tells them which, and a new one gets a link
+ *   that finishes the sign-up); rate-limited per address and per email.
+ * - `POST /api/v1/shop/{slug}/account/confirm` `{token}` → 201 `{token, customer}`: the link's
+ *   token; the profile is a new `customers` document (a duplicate of a till customer is flagged for
+ *   the manager, never merged unasked).
  * - `POST /api/v1/shop/{slug}/account/session` `{email, password}` → `{token, customer}`.
  * Profile and addresses are then edited offline-first by pushing the shopper's own `customers`
  * document; signing out is the client dropping its token.
@@ -41,21 +55,40 @@ async function signedIn(
 export function shopAccountRoutes(deps: AppDeps) {
   const perAccount = new AttemptLimiter(10, 15 * 60_000);
   const perAddress = new AttemptLimiter(100, 15 * 60_000);
+  // Sign-ups send email: 20 an hour from one address, 3 an hour to one email.
+  const signUpsPerAddress = new AttemptLimiter(20, 3600_000, "Too many sign-ups from here. Try again in {s} s.");
+  const signUpsPerEmail = new AttemptLimiter(3, 3600_000, "We just sent a link to this email. Check your inbox, or try again in {s} s.");
+  const confirmsPerAddress = new AttemptLimiter(30, 15 * 60_000);
 
   return new Hono<AppEnv>()
     .post("/:slug/account", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
       const body = await jsonBody(c, registerSchema);
-      perAddress.hit(`register|${clientAddress(c)}`);
       const email = body.email.toLowerCase();
-      const customer = await registerShopper(deps, tenant.id, { name: body.name, email, password: body.password }, new Date());
-      return signedIn(deps, c, tenant.id, customer, 201);
+      signUpsPerAddress.hit(clientAddress(c, deps.trustProxy));
+      signUpsPerEmail.hit(`${tenant.id}|${email}`);
+      const base = await shopBase(deps, c, tenant);
+      await requestSignUp(
+        deps,
+        tenant,
+        { name: body.name.trim() || body.name, email, password: body.password },
+        { confirm: (token) => `${base}account?confirm=${encodeURIComponent(token)}`, signIn: `${base}account` },
+        new Date(),
+      );
+      return c.json({ status: "check_email" as const, email }, 202);
+    })
+    .post("/:slug/account/confirm", async (c) => {
+      const tenant = await activeShopBySlug(deps, c.req.param("slug"));
+      confirmsPerAddress.hit(clientAddress(c, deps.trustProxy));
+      const { token } = await jsonBody(c, z.strictObject({ token: z.string().min(1).max(4000) }));
+      const { customer, created } = await confirmSignUp(deps, tenant.id, token, new Date());
+      return signedIn(deps, c, tenant.id, customer, created ? 201 : 200);
     })
     .post("/:slug/account/session", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
       const body = await jsonBody(c, signInSchema);
       const email = body.email.toLowerCase();
-      const address = clientAddress(c);
+      const address = clientAddress(c, deps.trustProxy);
       perAddress.hit(address);
       perAccount.hit(`${address}|${tenant.id}|${email}`);
       const shopper = await signInShopper(deps, tenant.id, email, body.password);

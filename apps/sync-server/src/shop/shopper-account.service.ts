@@ -1,5 +1,7 @@
 import { customerSchema, type Customer } from "@countertop/sync-protocol";
+import { sign, verify } from "hono/jwt";
 import { uuidv7 } from "uuidv7";
+import { z } from "zod";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
@@ -7,18 +9,94 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { applyPush } from "../sync/push/apply-push";
 import { findShopperAccount, insertShopperAccount } from "./shopper-account.repository";
 
+/** How long the link that finishes a sign-up stays good. */
+export const SIGN_UP_LINK_SECONDS = 24 * 3600;
+
+const signUpClaims = z.object({
+  kind: z.literal("signup"),
+  tid: z.uuid(),
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  ph: z.string().min(1).max(500),
+});
+
+/**
+ * Starts a sign-up without saying whether the email has an account: the answer is always the same
+ * (the caller checks their inbox), and the email decides. A new email gets a link that finishes the
+ * sign-up (it carries the name and the password's hash, signed, for 24 h; nothing is stored until
+ * it is followed); an email with an account gets a note that it has one. Both cost a password hash.
+ */
+export async function requestSignUp(
+  deps: Pick<AppDeps, "db" | "mail" | "jwtSecret">,
+  shop: { id: string; name: string },
+  input: { name: string; email: string; password: string },
+  links: { confirm: (token: string) => string; signIn: string },
+  now: Date,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await withTenant(deps.db, shop.id, (trx) => findShopperAccount(trx, input.email));
+  if (existing) {
+    await deps.mail.send({
+      to: input.email,
+      subject: `Your account at ${shop.name}`,
+      text: `Someone (we hope you) asked to create an account at ${shop.name} with this email address.\n\nYou already have one: sign in here: ${links.signIn}\n\nIf it wasn't you, you can ignore this email.`,
+    });
+    return;
+  }
+  const iat = Math.floor(now.getTime() / 1000);
+  const token = await sign(
+    { kind: "signup", tid: shop.id, email: input.email, name: input.name, ph: passwordHash, iat, exp: iat + SIGN_UP_LINK_SECONDS },
+    deps.jwtSecret,
+  );
+  await deps.mail.send({
+    to: input.email,
+    subject: `Confirm your account at ${shop.name}`,
+    text: `Welcome, ${input.name}!\n\nOpen this link to finish creating your account at ${shop.name} (it works for 24 hours):\n${links.confirm(token)}\n\nIf you didn't ask for an account, ignore this email.`,
+  });
+}
+
+/**
+ * Finishes a sign-up from its emailed link: creates the account and profile and answers the
+ * shopper, signed in. Following the link again signs the same shopper in; a link for an email that
+ * has meanwhile got another account (another password) is refused with 409.
+ */
+export async function confirmSignUp(
+  deps: Pick<AppDeps, "db" | "changes" | "jwtSecret">,
+  tenantId: string,
+  token: string,
+  now: Date,
+): Promise<{ customer: Customer | { id: string; email: string }; created: boolean }> {
+  let claims: z.infer<typeof signUpClaims>;
+  try {
+    claims = signUpClaims.parse(await verify(token, deps.jwtSecret, "HS256"));
+  } catch {
+    throw new ApiError(ErrorCode.bad_request, "This sign-up link is not valid or has expired. Create your account again.");
+  }
+  if (claims.tid !== tenantId) throw new ApiError(ErrorCode.bad_request, "This sign-up link belongs to another shop.");
+  const existing = await withTenant(deps.db, tenantId, (trx) => findShopperAccount(trx, claims.email));
+  if (existing) {
+    if (existing.passwordHash !== claims.ph)
+      throw new ApiError(ErrorCode.conflict, "This email already has an account at this shop. Sign in instead.");
+    return { customer: existing.profile ?? { id: existing.customerId, email: claims.email }, created: false };
+  }
+  return {
+    customer: await registerShopper(deps, tenantId, { name: claims.name, email: claims.email, passwordHash: claims.ph }, now),
+    created: true,
+  };
+}
+
 /**
  * Registers a shopper at one shop: an account (email and password hash) and a new `customers`
  * profile, pushed as the shopper would push it, so a duplicate of a till customer is flagged for the
  * manager, never merged unasked. 409 `conflict` (`email_taken`) when the email has an account here.
  */
-export async function registerShopper(
+async function registerShopper(
   deps: Pick<AppDeps, "db" | "changes">,
   tenantId: string,
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; passwordHash: string },
   now: Date,
 ): Promise<Customer> {
-  const passwordHash = await hashPassword(input.password);
+  const { passwordHash } = input;
   const customer = customerSchema.parse({
     id: uuidv7(),
     name: input.name.trim() || input.name,

@@ -19,6 +19,7 @@ import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
 import { parsePushBody } from "./push-body";
 import { openStream } from "./stream";
+import { StreamLimiter } from "./stream-limits";
 import { pullCollection, pushCollection, type TenantPrincipal } from "./sync.service";
 
 /** The collection of the URL and the caller; 404 for names we don't have. */
@@ -41,7 +42,13 @@ function readableBy<N extends CollectionName>(principal: TenantPrincipal, collec
  * Sync contract v1: RxDB replication over HTTP + SSE for every collection.
  * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`.
  */
+/** Whose token holds a stream: the till, or the session. */
+function callerKey(principal: TenantPrincipal): string {
+  return principal.kind === "device" ? `device:${principal.deviceId}` : `${principal.kind}:${principal.sessionId}`;
+}
+
 export function syncRoutes(deps: AppDeps) {
+  const streams = new StreamLimiter(deps.streamCaps);
   return (
     new Hono<AppEnv>()
       .use(async (c, next) => {
@@ -91,8 +98,11 @@ export function syncRoutes(deps: AppDeps) {
       .get("/:collection/stream", (c) => {
         const { collection, principal } = resolveCollection(c);
         const access = readableBy(principal, collection);
+        const release = streams.acquire(callerKey(principal), principal.tenantId);
         return streamSSE(c, (sse) =>
-          openStream(deps, sse, { principal, collection, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }),
+          openStream(deps, sse, { principal, collection, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }).finally(
+            release,
+          ),
         );
       })
   );

@@ -1,12 +1,14 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { AuditAction, actorOf, recordAuditNow } from "../audit/audit";
 import { z } from "zod";
 import { callerAs, requireAuth } from "../auth/auth.middleware";
 import type { TenantStatus } from "../db/schema";
 import type { AppDeps, AppEnv } from "../http/app-env";
+import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
-import { findTenantByDomain, findTenantBySlug, listTenants, setTenantDomain, setTenantStatus } from "./tenant.repository";
-import { createTenant } from "./tenant.service";
+import { findTenantByDomain, findTenantBySlug, listTenants } from "./tenant.repository";
+import { createTenant, setShopDomain, setShopStatus } from "./tenant.service";
 
 const RESERVED_SLUGS = new Set(["_app", "api", "sync", "admin", "pos", "shop", "health", "assets", "www"]);
 
@@ -43,14 +45,14 @@ const domainSchema = z.object({
 
 /** The platform owner's tenant administration: create, list, suspend and activate shops. */
 export function tenantRoutes(deps: AppDeps) {
-  const setStatus = (status: TenantStatus) => async (id: string) => {
+  const setStatus = (status: TenantStatus) => async (c: Context<AppEnv>) => {
+    const principal = callerAs(c, "owner");
+    const id = c.req.param("id") ?? "";
     if (!idParam.safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
-    const updated = await setTenantStatus(deps.db, id, status);
+    const updated = await setShopStatus(deps.db, id, status, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
     if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
-    return updated;
+    return c.json(updated);
   };
-  const suspend = setStatus("suspended");
-  const activate = setStatus("active");
 
   return new Hono<AppEnv>()
     .use(requireAuth(deps, ["owner"]))
@@ -71,23 +73,31 @@ export function tenantRoutes(deps: AppDeps) {
       });
     })
     .post("/", async (c) => {
-      callerAs(c, "owner");
+      const principal = callerAs(c, "owner");
       const body = await jsonBody(c, newTenantSchema);
       const taken = await findTenantBySlug(deps.db, body.slug);
       if (taken) throw new ApiError(ErrorCode.conflict, `The slug "${body.slug}" is taken.`);
-      const created = await createTenant(deps.db, body, new Date());
+      const now = new Date();
+      const created = await createTenant(deps.db, body, now);
+      const actor = actorOf(principal, clientAddress(c, deps.trustProxy));
+      await recordAuditNow(
+        deps.db,
+        created.id,
+        {
+          action: AuditAction.shopCreated,
+          actor,
+          outcome: "ok",
+          targets: [{ type: "tenant", id: created.id }],
+          details: { slug: created.slug },
+        },
+        now,
+      );
       return c.json({ id: created.id, slug: created.slug }, 201);
     })
-    .post("/:id/suspend", async (c) => {
-      callerAs(c, "owner");
-      return c.json(await suspend(c.req.param("id")));
-    })
-    .post("/:id/activate", async (c) => {
-      callerAs(c, "owner");
-      return c.json(await activate(c.req.param("id")));
-    })
+    .post("/:id/suspend", setStatus("suspended"))
+    .post("/:id/activate", setStatus("active"))
     .put("/:id/domain", async (c) => {
-      callerAs(c, "owner");
+      const principal = callerAs(c, "owner");
       const id = c.req.param("id");
       if (!idParam.safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
       const { domain } = await jsonBody(c, domainSchema);
@@ -95,7 +105,7 @@ export function tenantRoutes(deps: AppDeps) {
         const holder = await findTenantByDomain(deps.db, domain);
         if (holder && holder.id !== id) throw new ApiError(ErrorCode.conflict, `${domain} already belongs to another shop.`);
       }
-      const updated = await setTenantDomain(deps.db, id, domain);
+      const updated = await setShopDomain(deps.db, id, domain, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
       return c.json(updated);
     });

@@ -2,9 +2,11 @@ import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { hashPassword } from "../auth/password";
 import type { Settings } from "@countertop/sync-protocol";
-import type { Database } from "../db/schema";
+import { AuditAction, recordAuditNow, type AuditActor } from "../audit/audit";
+import type { Database, TenantStatus } from "../db/schema";
 import { withTenant, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
+import { setTenantDomain, setTenantStatus } from "./tenant.repository";
 
 export interface NewTenant {
   readonly slug: string;
@@ -95,8 +97,35 @@ export async function createTenant(
       now: iso,
     });
     await writeDocuments(trx, id, "settings", [settings]);
+    // The first manager is a person on the tills too: linked to their sign-in, with no PIN until they set one.
+    await writeDocuments(trx, id, "staff", [
+      { id: managerId, name: input.managerName ?? "Manager", role: "manager", active: true, userId: managerId, _deleted: false },
+    ]);
     const created = { id, slug: input.slug, managerId, locationId };
     if (extend) await extend(trx, created);
     return created;
   });
+}
+
+/** Suspends or reactivates a shop, recorded in its audit trail; `undefined` when there is no such shop. */
+export async function setShopStatus(db: Kysely<Database>, id: string, status: TenantStatus, actor: AuditActor, now: Date) {
+  const updated = await setTenantStatus(db, id, status);
+  if (updated) {
+    const action = status === "active" ? AuditAction.shopActivated : AuditAction.shopSuspended;
+    await recordAuditNow(db, id, { action, actor, outcome: "ok", targets: [{ type: "tenant", id }] }, now);
+  }
+  return updated;
+}
+
+/** Sets (or clears) a shop's own host name, recorded in its audit trail; `undefined` when there is no such shop. */
+export async function setShopDomain(db: Kysely<Database>, id: string, domain: string | null, actor: AuditActor, now: Date) {
+  const updated = await setTenantDomain(db, id, domain);
+  if (updated)
+    await recordAuditNow(
+      db,
+      id,
+      { action: AuditAction.shopDomainSet, actor, outcome: "ok", targets: [{ type: "tenant", id }], details: { domain } },
+      now,
+    );
+  return updated;
 }
