@@ -92,9 +92,14 @@ async function seed(): Promise<void> {
     );
 }
 
+/** The lock screen's heading: a person picks their name there, then types their PIN. */
+const LOCK_SCREEN = "Who is signing in?";
+
 async function signIn(page: Page) {
-  await page.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 120_000 });
+  await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
+  await page.getByRole("button", { name: /^Alex Brandt/ }).click();
   for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+  await page.getByRole("button", { name: "OK", exact: true }).click();
 }
 
 async function main(): Promise<void> {
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Register till" }).click();
     await page.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
-    await page.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 600_000 });
+    await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
     const docs = await page.evaluate(async (collections) => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
@@ -182,7 +187,7 @@ async function main(): Promise<void> {
       const tab = await context.newPage();
       const t0 = performance.now();
       await tab.goto(`${BASE}/pos/`);
-      await tab.getByRole("heading", { name: "Enter your PIN" }).waitFor({ timeout: 120_000 });
+      await tab.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
       const lock = performance.now() - t0;
       await signIn(tab);
       await tab.locator(".grid .tile").first().waitFor();

@@ -5,20 +5,43 @@ import { expect, type Page } from "@playwright/test";
  * reads what the server holds with the till's own token.
  */
 
-/** On a fresh page: a manager registers this browser as a till named `name`; waits for the PIN screen. */
+/** The demo shop's people by PIN (see the README's demo sign-ins). */
+export const DEMO_PEOPLE: Readonly<Record<string, string>> = { "1234": "Alex Brandt", "5678": "Sam Novak", "246810": "Maya Keller" };
+
+/** On a fresh page: a manager registers this browser as a till named `name`; waits for the lock screen. */
 export async function registerTill(page: Page, name: string): Promise<void> {
   await page.goto("/pos/");
   await page.getByLabel("Manager email").fill("manager@demo.test");
   await page.getByLabel("Password").fill("demo-manager");
   await page.getByLabel("Till name").fill(name);
   await page.getByRole("button", { name: "Register till" }).click();
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout: 30_000 });
 }
 
-/** Types a PIN on the lock screen's keypad. */
-export async function enterPin(page: Page, pin: string, options: { timeout?: number } = {}): Promise<void> {
-  await expect(page.getByRole("heading", { name: "Enter your PIN" })).toBeVisible(options);
+/** On the lock screen: picks the person whose demo PIN `pin` is (or `options.name`), and types the PIN. */
+export async function enterPin(page: Page, pin: string, options: { timeout?: number; name?: string } = {}): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible(options);
+  await pickPerson(page, options.name ?? DEMO_PEOPLE[pin]!);
+  await typePin(page, pin);
+}
+
+/** Picks a name in a list of people (the lock screen, a manager approval, manager mode's PIN entry). */
+export async function pickPerson(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Types digits on the PIN pad and presses OK. */
+export async function typePin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole("button", { name: digit, exact: true }).click();
+  await page.getByRole("button", { name: "OK", exact: true }).click();
+}
+
+/** In the "Manager approval" dialog: the demo manager picks their name and types `pin`. */
+export async function approveAsManager(page: Page, pin = "246810"): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: "Manager approval" });
+  await expect(dialog).toBeVisible();
+  if (await dialog.getByRole("button", { name: /^Maya Keller/ }).isVisible()) await pickPerson(page, "Maya Keller");
+  await typePin(page, pin);
 }
 
 /** Reloads once so the service worker controls the page: from then on it loads with no network. */

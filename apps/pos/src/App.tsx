@@ -1,8 +1,14 @@
 import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Message, useDocument } from "@countertop/ui";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { loadTill, type Till } from "./app/till";
+import { localDatabase } from "./data/local-db";
 import { openReplica, type Replica } from "./data/replica";
+import { ManagerMode } from "./manager/ManagerMode";
+import { ManagerSignIn } from "./manager/ManagerSignIn";
+import { drainManagerOutbox } from "./manager/outbox";
+import { MANAGER_SCREENS } from "./manager/screens";
+import { loadManagerSession, signOutManager, type ManagerPresence } from "./manager/session";
 import { flushReceiptEmails } from "./pay/email-outbox";
 import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
@@ -16,7 +22,8 @@ import { SyncBar, useSyncStatus } from "./status/SyncBar";
 
 /**
  * The till: set-up once, a first full sync, then the PIN lock, the shift and the sell screen —
- * everything after set-up works from the local replica, with or without a network.
+ * everything after set-up works from the local replica, with or without a network. Manager mode
+ * opens from the lock screen or the till's menu, and covers the till until the manager leaves it.
  */
 export function App() {
   const [till, setTill] = useState<Till | undefined>(() => loadTill());
@@ -26,6 +33,14 @@ export function App() {
   const [staff, setStaff] = useState<Staff>();
   const [mode, setMode] = useState<"sell" | "refund" | "orders" | "shift">("sell");
   const [report, setReport] = useState<Shift>();
+  const local = useMemo(() => (till ? localDatabase(till.tenantId) : undefined), [till]);
+  // A reload keeps manager mode (the session lives in sessionStorage); closing the tab ends it.
+  const [manager, setManager] = useState<ManagerPresence | undefined>(() => {
+    const session = till && loadManagerSession(till);
+    return session ? { kind: "session", session, staffId: undefined } : undefined;
+  });
+  const [managerSignIn, setManagerSignIn] = useState(false);
+  const [managerNotice, setManagerNotice] = useState<string>();
 
   useEffect(() => {
     if (!till) return;
@@ -59,7 +74,35 @@ export function App() {
     ) ?? undefined;
   const onSynced = useCallback(() => setSynced(true), []);
   const status = useSyncStatus(replica);
+  const session = manager?.kind === "session" ? manager.session : undefined;
+  // The manager outbox goes out with the session: now, when the network is back, and every 15 s.
+  const send = useCallback(() => {
+    if (!session || !local) return;
+    void drainManagerOutbox(local, session).then((result) => {
+      if (!result.signIn) return;
+      signOutManager(undefined);
+      setManager(undefined);
+      setManagerSignIn(true);
+    });
+  }, [session, local]);
+  useEffect(() => {
+    if (!session) return;
+    send();
+    const timer = setInterval(send, 15_000);
+    window.addEventListener("online", send);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("online", send);
+    };
+  }, [session, send]);
+  const leaveManager = () => {
+    signOutManager(session);
+    setManager(undefined);
+    setManagerSignIn(false);
+    setManagerNotice(undefined);
+  };
   const lock = () => {
+    leaveManager();
     setStaff(undefined);
     setMode("sell");
   };
@@ -72,7 +115,31 @@ export function App() {
   else if (!synced) body = <FirstSync replica={replica} tenantId={till.tenantId} onDone={onSynced} />;
   else if (report && settings)
     body = <ClosedShiftReport db={replica.db} shift={report} settings={settings} onDone={() => (setReport(undefined), lock())} />;
-  else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} />;
+  else if (managerSignIn)
+    body = (
+      <ManagerSignIn
+        db={replica.db}
+        till={till}
+        onEntered={(presence, notice) => {
+          if (session && presence.kind === "session") signOutManager(session);
+          setManager(presence);
+          setManagerSignIn(false);
+          setManagerNotice(notice);
+        }}
+        onCancel={() => setManagerSignIn(false)}
+      />
+    );
+  else if (manager && settings && local)
+    body = (
+      <ManagerMode
+        context={{ replica, till, settings, local, presence: manager, send }}
+        screens={MANAGER_SCREENS}
+        notice={managerNotice}
+        onLeave={leaveManager}
+        onPasswordSignIn={() => setManagerSignIn(true)}
+      />
+    );
+  else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} onManager={() => setManagerSignIn(true)} />;
   else if (!settings) body = <Message title="Loading the shop's settings…" />;
   else if (!shift)
     body = (
@@ -88,18 +155,23 @@ export function App() {
     );
   else if (mode === "refund")
     body = <RefundScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} onDone={() => setMode("sell")} />;
-  else if (mode === "orders") body = <OrdersScreen db={replica.db} staff={staff} settings={settings} />;
+  else if (mode === "orders" && local) body = <OrdersScreen db={replica.db} settings={settings} local={local} />;
   else if (mode === "shift")
     body = (
       <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />
     );
   else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
-  const selling = Boolean(staff && shift && settings);
+  const selling = Boolean(staff && shift && settings && !manager && !managerSignIn);
   const openOrders = useOpenOrderCount(replica?.db);
 
   return (
     <div className="shell">
-      <SyncBar status={status} staffName={staff?.name} onLock={staff ? lock : undefined} />
+      <SyncBar
+        status={status}
+        staffName={manager ? `${manager.kind === "session" ? manager.session.name : manager.name} (manager)` : staff?.name}
+        onLock={staff || manager ? lock : undefined}
+        attention={replica && local ? { replica, local } : undefined}
+      />
       {selling && (
         <nav className="modes" aria-label="Till">
           {(
@@ -120,6 +192,9 @@ export function App() {
               {label}
             </button>
           ))}
+          <button type="button" className="mode" onClick={() => setManagerSignIn(true)}>
+            Manager
+          </button>
         </nav>
       )}
       {body}

@@ -7,6 +7,9 @@
  * const database = await createReplicaDatabase({ name: "countertop-pos", storage: getRxStorageDexie(), collections: POS_COLLECTIONS });
  * const sync = startReplication({ database, baseUrl: location.origin, token: () => session.token });
  * sync.error$.subscribe((event) => { if (event.fatal) showSignIn(); });
+ *
+ * Rows the server refuses or can't take are handed to `onNeedsAttention` before RxDB adopts the
+ * server's version ({@link pushRows} splits a batch answered 400 down to its bad rows).
  */
 export { RXDB_COLLECTION_LIMIT, createReplicaDatabase } from "./database/create-replica-database.ts";
 export type { CreateReplicaDatabaseOptions, ReplicaCollections, ReplicaDatabase } from "./database/create-replica-database.ts";
@@ -28,6 +31,9 @@ export type { SyncHttpErrorInit } from "./replication/sync-http-error.ts";
 export { syncHeaders, syncUrl } from "./replication/http.ts";
 export type { Fetch, SyncAction } from "./replication/http.ts";
 export { countPending, listPending } from "./replication/pending.ts";
+export { pushRows } from "./replication/push-rows.ts";
+export type { NeedsAttentionRow, PushOutcome } from "./replication/push-rows.ts";
+export type { NeedsAttentionHandler } from "./replication/handlers.ts";
 export { SseParser } from "./replication/sse-parser.ts";
 export type { SseMessage } from "./replication/sse-parser.ts";
 export { StreamIdleError, syncStream } from "./replication/sync-stream.ts";

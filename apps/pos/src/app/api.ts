@@ -4,6 +4,8 @@ export class ApiCallError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's `error.details` (e.g. the shops to choose from on a 409 at sign-in). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -21,12 +23,14 @@ export async function apiJson<T>(method: "GET" | "POST", url: string, options: {
   } catch {
     throw new ApiCallError(0, "offline", "Can't reach the server. Check the network and try again.");
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code: string; message: string; details?: unknown } } | undefined;
   if (!response.ok)
     throw new ApiCallError(
       response.status,
       body?.error?.code ?? "error",
       body?.error?.message ?? `The server answered ${response.status}.`,
+      body?.error?.details,
     );
   return body as T;
 }

@@ -6,6 +6,8 @@ export interface Till {
   readonly locationId: string;
   readonly name: string;
   readonly code: string;
+  /** The shop's slug, from the manager's sign-in at set-up: a later manager sign-in names the shop with it. */
+  readonly tenantSlug?: string | undefined;
 }
 
 const KEY = "countertop.pos.till";

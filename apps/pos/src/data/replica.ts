@@ -1,7 +1,9 @@
-import { createReplicaDatabase, POS_COLLECTIONS, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
+import { createReplicaDatabase, POS_COLLECTIONS, POS_PUSH_COLLECTIONS, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
 import type { CollectionName } from "@countertop/sync-protocol";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
+import { keepNeedsAttention } from "../attention/needs-attention";
+import { localDatabase } from "./local-db";
 
 /** The till's full local replica: every collection, in IndexedDB through Dexie. */
 export type PosDatabase = ReplicaDatabase<CollectionName>;
@@ -18,6 +20,10 @@ let opening: Promise<Replica> | undefined;
  * Opens this till's replica (one IndexedDB database per shop, so checkpoints belong to it) and
  * starts replicating it. RxDB elects one leader among the tabs of the POS: only that tab talks to
  * the server, the others see the same data through IndexedDB, so a second tab never double-pushes.
+ *
+ * The till pushes only what its device token may write (`POS_PUSH_COLLECTIONS`); the rest is
+ * pull-only, and a manager's writes go through the manager outbox. Rows the server refuses or
+ * can't take are kept in the till's local "needs attention" store first.
  */
 export function openReplica(till: Till): Promise<Replica> {
   opening ??= (async () => {
@@ -28,7 +34,16 @@ export function openReplica(till: Till): Promise<Replica> {
       multiInstance: true,
       closeDuplicates: true,
     });
-    const sync = startReplication({ database: db, baseUrl: "", token: () => till.token, retryTime: 3_000, pollInterval: 20_000 });
+    const local = localDatabase(till.tenantId);
+    const sync = startReplication({
+      database: db,
+      baseUrl: "",
+      token: () => till.token,
+      push: POS_PUSH_COLLECTIONS,
+      retryTime: 3_000,
+      pollInterval: 20_000,
+      onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
+    });
     return { db, sync };
   })();
   return opening;

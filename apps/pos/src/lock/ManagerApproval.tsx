@@ -1,10 +1,15 @@
 import type { Staff } from "@countertop/sync-protocol";
-import { Alert, Dialog } from "@countertop/ui";
+import { Dialog, useDocuments } from "@countertop/ui";
 import { useState } from "react";
 import type { PosDatabase } from "../data/replica";
-import { verifyPin } from "./pin";
+import { PinPad } from "./PinPad";
+import { StaffPicker } from "./StaffPicker";
 
-/** A manager's PIN, typed on the till, approves one action (a refund, a large discount). */
+/**
+ * A manager approves one action at the till, offline too: they pick their name and type their
+ * PIN. The approval is for `reason` only; the caller records it on that sale (`approvals`,
+ * `approvedBy`). A PIN grants nothing on the server.
+ */
 export function ManagerApproval({
   db,
   reason,
@@ -16,44 +21,24 @@ export function ManagerApproval({
   onApproved: (manager: Staff) => void;
   onCancel: () => void;
 }) {
-  const [pin, setPin] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const check = async () => {
-    setBusy(true);
-    const managers = (await db.staff.find({ selector: { role: "manager", active: true } }).exec()).map((d) => d.toJSON() as Staff);
-    for (const manager of managers) {
-      if (manager.pinHash && (await verifyPin(pin, manager.pinHash))) return onApproved(manager);
-    }
-    setBusy(false);
-    setPin("");
-    setError("That is not a manager's PIN.");
-  };
+  const managers = useDocuments<Staff>(() => db.staff.find({ selector: { role: "manager", active: true } }).$, [db]);
+  const [manager, setManager] = useState<Staff>();
   return (
-    <Dialog
-      title="Manager approval"
-      onSubmit={() => void check()}
-      onCancel={onCancel}
-      actions={
-        <button className="primary big" disabled={busy || pin.length < 4}>
-          Approve
-        </button>
-      }
-    >
+    <Dialog title="Manager approval" layout="plain" onCancel={onCancel}>
       <p className="muted">{reason}</p>
-      <label>
-        Manager PIN
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
-          autoFocus
-        />
-      </label>
-      <Alert message={error} />
+      {manager ? (
+        <>
+          <p className="pin-person">{manager.name}: enter your PIN</p>
+          <PinPad person={manager} onVerified={onApproved} />
+          <button type="button" className="link" onClick={() => setManager(undefined)}>
+            Another manager
+          </button>
+        </>
+      ) : managers?.length === 0 ? (
+        <p className="error">This shop has no manager with a PIN on this till yet.</p>
+      ) : (
+        <StaffPicker staff={managers ?? []} onPick={setManager} label="Managers" />
+      )}
     </Dialog>
   );
 }

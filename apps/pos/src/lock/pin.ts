@@ -25,35 +25,3 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
-
-const LOCK_KEY = "countertop.pos.pin-lock";
-/** Wrong PINs in a row before the till locks, and for how long. */
-export const MAX_PIN_ATTEMPTS = 5;
-export const PIN_LOCKOUT_MS = 60_000;
-
-interface LockState {
-  failures: number;
-  lockedUntil: number;
-}
-
-/** Wrong-PIN counting that survives a reload, so reloading does not reset the lock-out. */
-export function readLock(): LockState {
-  try {
-    return { failures: 0, lockedUntil: 0, ...(JSON.parse(localStorage.getItem(LOCK_KEY) ?? "{}") as Partial<LockState>) };
-  } catch {
-    return { failures: 0, lockedUntil: 0 };
-  }
-}
-
-export function recordPinResult(ok: boolean, now = Date.now()): LockState {
-  const state = ok ? { failures: 0, lockedUntil: 0 } : readLock();
-  if (!ok) {
-    state.failures += 1;
-    if (state.failures >= MAX_PIN_ATTEMPTS) {
-      state.failures = 0;
-      state.lockedUntil = now + PIN_LOCKOUT_MS;
-    }
-  }
-  localStorage.setItem(LOCK_KEY, JSON.stringify(state));
-  return state;
-}

@@ -1,9 +1,12 @@
 import { nextOrderStatuses, restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
-import type { Order, Settings, Staff } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocuments, useObservable } from "@countertop/ui";
+import type { Order, Settings } from "@countertop/sync-protocol";
+import { Alert, Dialog, moneyFormatter, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
+import type { LocalDatabase, ManagerWrite } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
-import { ManagerApproval } from "../lock/ManagerApproval";
+import type { ManagerContext } from "../manager/manager-context";
+import { useManagerWrites } from "../manager/OutboxList";
+import { OutboxRefusal, queueManagerWrite, wireDocument } from "../manager/outbox";
 
 /** Statuses the shop still has work for. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["pending_payment", "paid", "ready_for_pickup", "shipped"];
@@ -29,7 +32,10 @@ const ACTION: Record<OrderStatus, string> = {
   refunded: "Refund",
 };
 
-/** Ending an order (cancel, refund) needs a manager. */
+/** What a pending manager write will make of an order. */
+const PENDING: Partial<Record<OrderStatus, string>> = { cancelled: "Cancellation pending", refunded: "Refund pending" };
+
+/** Ending an order (cancel, refund) is a manager's write, sent with a manager session through the outbox. */
 const NEEDS_MANAGER: ReadonlySet<OrderStatus> = new Set(TERMINAL_ORDER_STATUSES);
 
 /** The number of orders the shop still has to act on, for the till's menu. */
@@ -38,16 +44,33 @@ export function useOpenOrderCount(db: PosDatabase | undefined): number {
 }
 
 /**
- * The shop's online orders at the till: what to pick, pack and hand over. Status changes are made
- * in the till's replica and synced (offline too); the server checks each move and, if the order
- * moved meanwhile, its state wins. Cancelling and refunding need a manager.
+ * The shop's online orders at the till: what to pick, pack and hand over. Fulfilment moves are the
+ * till's: made in its replica and synced (offline too); the server checks each move and, if the order
+ * moved meanwhile, its state wins. Cancelling and refunding are done in manager mode (`manager`):
+ * they wait in the manager outbox, shown as pending, until the server accepts them with a session.
  */
-export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: Staff; settings: Settings }) {
+export function OrdersScreen({
+  db,
+  settings,
+  local,
+  manager,
+}: {
+  db: PosDatabase;
+  settings: Settings;
+  local: LocalDatabase;
+  manager?: ManagerContext | undefined;
+}) {
   const [showAll, setShowAll] = useState(false);
   const [asking, setAsking] = useState<{ order: Order; to: OrderStatus }>();
   const [error, setError] = useState<string>();
   const docs = useDocuments<Order>(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
   const orders = useMemo(() => (docs ?? []).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)), [docs, showAll]);
+  const writes = useManagerWrites(local);
+  const pending = useMemo(() => {
+    const map = new Map<string, ManagerWrite>();
+    for (const w of writes ?? []) if (w.collection === "orders" && w.state !== "accepted") map.set(w.row.newDocumentState.id, w);
+    return map;
+  }, [writes]);
   // Each order in its own currency, written the way the shop writes money.
   const money = (o: Order, n: number) => moneyFormatter(o.currency, settings.locale)(n);
   const locationName = (id: string | undefined) => settings.locations.find((l) => l.id === id)?.name ?? "the shop";
@@ -62,10 +85,27 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
       setError(`Order ${order.number} could not be changed. Try again.`);
     }
   };
-  const ask = (order: Order, to: OrderStatus) => {
-    if (!NEEDS_MANAGER.has(to)) return void move(order, to);
-    setAsking({ order, to });
+  const end = async (order: Order, to: OrderStatus) => {
+    if (!manager) return;
+    setAsking(undefined);
+    setError(undefined);
+    const doc = await db.orders.findOne(order.id).exec();
+    if (!doc || doc.status !== order.status) return setError(`Order ${order.number} changed meanwhile; check it again.`);
+    const current = wireDocument<Order>(doc);
+    try {
+      await queueManagerWrite(manager.local, manager.presence, {
+        collection: "orders",
+        row: { assumedMasterState: current, newDocumentState: { ...current, status: to, updatedAt: new Date().toISOString() } },
+        summary: `${ACTION[to]} ${order.number}`,
+      });
+      manager.send();
+    } catch (e) {
+      setError(e instanceof OutboxRefusal ? e.message : `Order ${order.number} could not be changed. Try again.`);
+    }
   };
+  const actionsOf = (o: Order) => nextOrderStatuses(o.status).filter((to) => manager || !NEEDS_MANAGER.has(to));
+  const describe = (order: Order, to: OrderStatus) =>
+    `${ACTION[to]} ${order.number}${restocksOnTransition(order.status, to) ? " — its items go back into stock" : ""}${order.payment.status === "captured" && to === "refunded" ? ` and ${money(order, order.total)} goes back to the card` : ""}.`;
 
   return (
     <main className="orders-screen">
@@ -87,6 +127,12 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
               <div className="order-top">
                 <h2 id={`order-${o.id}`}>Order {o.number}</h2>
                 <span className={`badge status-${o.status}`}>{STATUS[o.status]}</span>
+                {pending.has(o.id) && (
+                  <span className="badge pending" data-testid="order-pending">
+                    {PENDING[pending.get(o.id)!.row.newDocumentState.status as OrderStatus] ?? "Change pending"}
+                    {pending.get(o.id)!.state === "refused" ? " — refused" : ""}
+                  </span>
+                )}
               </div>
               <p className="muted">
                 {new Date(o.createdAt).toLocaleString(settings.locale)} · {o.email} · {money(o, o.total)} ·{" "}
@@ -106,30 +152,46 @@ export function OrdersScreen({ db, staff, settings }: { db: PosDatabase; staff: 
                   </li>
                 ))}
               </ul>
+              {pending.get(o.id)?.lastError && <p className="error small">{pending.get(o.id)!.lastError}</p>}
               <div className="order-actions">
-                {nextOrderStatuses(o.status).map((to) => (
-                  <button key={to} type="button" className={NEEDS_MANAGER.has(to) ? "danger" : "primary"} onClick={() => ask(o, to)}>
-                    {ACTION[to]}
-                  </button>
-                ))}
+                {actionsOf(o).map((to) =>
+                  NEEDS_MANAGER.has(to) ? (
+                    <button
+                      key={to}
+                      type="button"
+                      className="danger"
+                      disabled={pending.has(o.id)}
+                      onClick={() => setAsking({ order: o, to })}
+                    >
+                      {ACTION[to]}
+                    </button>
+                  ) : (
+                    <button key={to} type="button" className="primary" onClick={() => void move(o, to)}>
+                      {ACTION[to]}
+                    </button>
+                  ),
+                )}
               </div>
             </li>
           ))}
         </ul>
       )}
       {asking && (
-        <ManagerApproval
-          db={db}
-          reason={`${ACTION[asking.to]} ${asking.order.number}${restocksOnTransition(asking.order.status, asking.to) ? " — its items go back into stock" : ""}${asking.order.payment.status === "captured" && asking.to === "refunded" ? ` and ${money(asking.order, asking.order.total)} goes back to the card` : ""}.`}
-          onApproved={() => {
-            const { order, to } = asking;
-            setAsking(undefined);
-            void move(order, to);
-          }}
+        <Dialog
+          title={`${ACTION[asking.to]}?`}
+          onSubmit={() => void end(asking.order, asking.to)}
           onCancel={() => setAsking(undefined)}
-        />
+          actions={<button className="danger big">{ACTION[asking.to]}</button>}
+        >
+          <p>{describe(asking.order, asking.to)}</p>
+          <p className="muted small">
+            {manager?.presence.kind === "session"
+              ? "It is sent with your sign-in and shows as pending until the server accepts it."
+              : "You opened manager mode with your PIN: this waits on the till until a manager signs in with their password and sends it."}
+          </p>
+        </Dialog>
       )}
-      <p className="muted small">Signed in as {staff.name}. Cancelling or refunding an order asks for a manager's PIN.</p>
+      {!manager && <p className="muted small">Cancelling or refunding an order is done in manager mode.</p>}
     </main>
   );
 }

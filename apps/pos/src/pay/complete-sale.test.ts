@@ -52,4 +52,56 @@ describe("completeSale", () => {
     expect(sale.payments.reduce((n, p) => n + p.amount, 0)).toBe(sale.total);
     expect((await db.sales.findOne(sale.id).exec())?.toJSON(true)).toMatchObject(sale);
   });
+
+  it("records each manager approval the cart collected, tied to what it approved, and the last approver", async () => {
+    const db = await openTestReplica();
+    const rates = new Map([[mug.taxRateId, 2000]]);
+    const at = "2026-11-22T12:00:00.000Z";
+    let cart = cartReducer(EMPTY_CART, { type: "add", id: "l1", line: lineFor(mug, mug.variants[0]!.id, rates) });
+    cart = cartReducer(cart, { type: "add", id: "l2", line: lineFor(mug, mug.variants[1]!.id, rates) });
+    const big = { type: "percent", value: bp(5000) } as const;
+    cart = cartReducer(cart, {
+      type: "lineDiscount",
+      id: "l1",
+      discount: big,
+      approval: { staffId: "m-old", action: "discount", lineId: "l1", at },
+    });
+    // The discount on l1 is changed and approved again: only the new approval covers it.
+    cart = cartReducer(cart, {
+      type: "lineDiscount",
+      id: "l1",
+      discount: big,
+      approval: { staffId: "m1", action: "discount", lineId: "l1", at },
+    });
+    cart = cartReducer(cart, {
+      type: "lineDiscount",
+      id: "l2",
+      discount: big,
+      approval: { staffId: "m2", action: "discount", lineId: "l2", at },
+    });
+    cart = cartReducer(cart, { type: "remove", id: "l2" });
+    cart = cartReducer(cart, { type: "cartDiscount", discount: big, approval: { staffId: "m3", action: "discount", at } });
+    const priced = priceOf(cart, "inclusive", [], new Date(at));
+    const settlement = settlePayments(priced.total, [{ method: "cash", tendered: minor(100_000) }]);
+
+    const sale = await completeSale({ db, till: TEST_TILL, shift: TEST_SHIFT, staff: TEST_CASHIER, settings, cart, priced, settlement });
+
+    expect(sale.approvals).toEqual([
+      { staffId: "m1", action: "discount", lineId: "l1", at },
+      { staffId: "m3", action: "discount", at },
+    ]);
+    expect(sale.approvedBy).toBe("m3");
+    const plain = await completeSale({
+      db,
+      till: TEST_TILL,
+      shift: TEST_SHIFT,
+      staff: TEST_CASHIER,
+      settings,
+      cart: EMPTY_CART,
+      priced,
+      settlement,
+    });
+    expect(plain).not.toHaveProperty("approvals");
+    expect(plain).not.toHaveProperty("approvedBy");
+  });
 });

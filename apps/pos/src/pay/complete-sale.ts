@@ -6,6 +6,13 @@ import type { PosDatabase } from "../data/replica";
 import type { Cart } from "../sell/cart";
 import { nextNumber } from "./receipt-number";
 
+/** The managers' approvals the cart collected, as the sale records them; the last approver is `approvedBy`. */
+function approvalsOf(cart: Cart): Pick<Sale, "approvals" | "approvedBy"> {
+  const approvals = cart.approvals ?? [];
+  const last = approvals[approvals.length - 1];
+  return last ? { approvals: approvals.map((a) => ({ ...a })), approvedBy: last.staffId } : {};
+}
+
 /**
  * Writes the completed sale to the local replica and resolves once IndexedDB has it: only then may
  * the receipt show. Replication pushes it whenever the server is reachable; the server never rejects it.
@@ -51,6 +58,7 @@ export async function completeSale(input: {
     ...(settlement.cashRoundingAdjustment !== 0 ? { cashRounding: settlement.cashRoundingAdjustment } : {}),
     total: priced.total + settlement.cashRoundingAdjustment,
     payments: settlement.payments.map((p) => ({ ...p })),
+    ...approvalsOf(cart),
     createdAt: new Date().toISOString(),
     _deleted: false,
   };

@@ -42,6 +42,7 @@ describe("completeRefund", () => {
       shiftId: TEST_SHIFT.id,
       staffId: TEST_CASHIER.id,
       approvedBy: TEST_MANAGER.id,
+      approvals: [{ staffId: TEST_MANAGER.id, action: "refund", at: refund.createdAt }],
       customerId: sale.customerId,
       currency: sale.currency,
       taxMode: sale.taxMode,

@@ -22,10 +22,11 @@ export async function completeRefund(input: {
   readonly refund: RefundDocument;
   /** Back to the original payment methods, or all in cash. */
   readonly to: "original" | "cash";
-  /** The manager whose PIN approved it; the server keeps this for review. */
+  /** The manager whose PIN approved this refund; recorded as `approvedBy` and one `refund` approval, which the server keeps for review. */
   readonly approvedBy: Staff;
 }): Promise<Sale> {
   const { db, till, shift, staff, sale, refund, to, approvedBy } = input;
+  const now = new Date().toISOString();
   const document: Sale = {
     id: uuidv7(),
     kind: "refund",
@@ -47,7 +48,8 @@ export async function completeRefund(input: {
     total: refund.total,
     payments: refundPayments(sale, refund.total, to),
     approvedBy: approvedBy.id,
-    createdAt: new Date().toISOString(),
+    approvals: [{ staffId: approvedBy.id, action: "refund", at: now }],
+    createdAt: now,
     _deleted: false,
   };
   await db.sales.insert(document);

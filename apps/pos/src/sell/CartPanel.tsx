@@ -21,7 +21,10 @@ interface Props {
 }
 
 type Editing = { readonly kind: "line"; readonly id: string } | { readonly kind: "cart" };
-type Pending = { readonly action: CartAction; readonly reason: string };
+type Pending = {
+  readonly action: Extract<CartAction, { type: "lineDiscount" | "cartDiscount" }>;
+  readonly reason: string;
+};
 
 /** The cart: lines with quantities and discounts, the customer, parked carts, totals and Pay. */
 export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPay }: Props) {
@@ -41,12 +44,13 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
     return line ? line.qty * line.unitPrice : 0;
   };
   const discountOn = (target: Editing, discount: Discount | undefined) => {
-    const action: CartAction =
+    const action: Pending["action"] =
       target.kind === "line" ? { type: "lineDiscount", id: target.id, discount } : { type: "cartDiscount", discount };
     const base = target.kind === "line" ? gross(target.id) : priced.subtotal;
     setEditing(undefined);
     if (discount && needsApproval(discount, base, settings.discountApprovalThresholdBp)) {
-      setApproval({ action, reason: `A discount above ${settings.discountApprovalThresholdBp / 100} % needs a manager.` });
+      const on = target.kind === "line" ? `on ${cart.lines.find((l) => l.id === target.id)?.name ?? "this line"}` : "on the whole cart";
+      setApproval({ action, reason: `A discount ${on} above ${settings.discountApprovalThresholdBp / 100} % needs a manager.` });
     } else dispatch(action);
   };
   const park = () => {
@@ -182,8 +186,10 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
         <ManagerApproval
           db={db}
           reason={approval.reason}
-          onApproved={() => {
-            dispatch(approval.action);
+          onApproved={(manager) => {
+            const { action } = approval;
+            const lineId = action.type === "lineDiscount" ? { lineId: action.id } : {};
+            dispatch({ ...action, approval: { staffId: manager.id, action: "discount", ...lineId, at: new Date().toISOString() } });
             setApproval(undefined);
           }}
           onCancel={() => setApproval(undefined)}

@@ -9,7 +9,7 @@ import {
   type PricedCart,
   type TaxMode,
 } from "@countertop/domain";
-import type { Product, Promotion } from "@countertop/sync-protocol";
+import type { Product, Promotion, SaleApproval } from "@countertop/sync-protocol";
 
 /** One line of the cart as the cashier built it; prices come from the catalog at the time of adding. */
 export interface CartLine {
@@ -29,14 +29,16 @@ export interface Cart {
   readonly lines: readonly CartLine[];
   readonly cartDiscount?: Discount | undefined;
   readonly customerId?: string | undefined;
+  /** Managers' approvals of discounts over the threshold, each tied to its line (or to the cart discount). */
+  readonly approvals?: readonly SaleApproval[] | undefined;
 }
 
 export type CartAction =
   | { readonly type: "add"; readonly line: Omit<CartLine, "id" | "qty">; readonly id: string }
   | { readonly type: "qty"; readonly id: string; readonly qty: number }
   | { readonly type: "remove"; readonly id: string }
-  | { readonly type: "lineDiscount"; readonly id: string; readonly discount: Discount | undefined }
-  | { readonly type: "cartDiscount"; readonly discount: Discount | undefined }
+  | { readonly type: "lineDiscount"; readonly id: string; readonly discount: Discount | undefined; readonly approval?: SaleApproval }
+  | { readonly type: "cartDiscount"; readonly discount: Discount | undefined; readonly approval?: SaleApproval }
   | { readonly type: "customer"; readonly customerId: string | undefined }
   | { readonly type: "resume"; readonly cart: Cart }
   | { readonly type: "clear" };
@@ -56,11 +58,15 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
         ? cartReducer(cart, { type: "remove", id: action.id })
         : { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, qty: Math.min(9999, action.qty) } : l)) };
     case "remove":
-      return { ...cart, lines: cart.lines.filter((l) => l.id !== action.id) };
+      return withApproval({ ...cart, lines: cart.lines.filter((l) => l.id !== action.id) }, action.id, undefined);
     case "lineDiscount":
-      return { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, manualDiscount: action.discount } : l)) };
+      return withApproval(
+        { ...cart, lines: cart.lines.map((l) => (l.id === action.id ? { ...l, manualDiscount: action.discount } : l)) },
+        action.id,
+        action.approval,
+      );
     case "cartDiscount":
-      return { ...cart, cartDiscount: action.discount };
+      return withApproval({ ...cart, cartDiscount: action.discount }, undefined, action.approval);
     case "customer":
       return { ...cart, customerId: action.customerId };
     case "resume":
@@ -68,6 +74,18 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case "clear":
       return EMPTY_CART;
   }
+}
+
+/**
+ * The cart with the discount approval of one line (`lineId`) or of the cart discount (`undefined`)
+ * replaced: an approval covers the one discount it was given for, so a changed or removed discount
+ * drops it.
+ */
+function withApproval(cart: Cart, lineId: string | undefined, approval: SaleApproval | undefined): Cart {
+  const others = (cart.approvals ?? []).filter((a) => a.action !== "discount" || a.lineId !== lineId);
+  const approvals = approval ? [...others, approval] : others;
+  const { approvals: _old, ...rest } = cart;
+  return approvals.length > 0 ? { ...rest, approvals } : rest;
 }
 
 /** Prices the cart with the shared rules (the server re-prices every sale the same way). */

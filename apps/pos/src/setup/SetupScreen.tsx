@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { apiJson, ApiCallError } from "../app/api";
+import { CredentialFields } from "../app/CredentialFields";
 import { saveTill, tenantOfToken, type Till } from "../app/till";
 import { Alert } from "@countertop/ui";
 
@@ -22,7 +23,9 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
     setBusy(true);
     setError(undefined);
     try {
-      const { token: managerToken } = await apiJson<{ token: string }>("POST", "/api/v1/auth/login", { body: { email, password } });
+      const { token: managerToken, tenantSlug } = await apiJson<{ token: string; tenantSlug?: string }>("POST", "/api/v1/auth/login", {
+        body: { email, password },
+      });
       const device = await apiJson<Registered>("POST", "/api/v1/devices", { token: managerToken, body: { name } });
       const till: Till = {
         token: device.token,
@@ -31,8 +34,11 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
         locationId: device.register.locationId,
         name: device.register.name,
         code: device.register.code,
+        tenantSlug,
       };
       saveTill(till);
+      // Registering needed a sign-in, not a session on the till: end it.
+      void apiJson("POST", "/api/v1/auth/logout", { token: managerToken }).catch(() => undefined);
       onRegistered(till);
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : "Something went wrong. Try again.");
@@ -46,14 +52,7 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
       <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">
         <h1 id="setup-title">Set up this till</h1>
         <p className="muted">A manager signs in once to register this tablet. After that it sells with or without a network.</p>
-        <label>
-          Manager email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+        <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
         <label>
           Till name
           <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />

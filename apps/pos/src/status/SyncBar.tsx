@@ -3,6 +3,8 @@ import type { Sale } from "@countertop/sync-protocol";
 import { useOnline } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { applyUpdate, useUpdateOffer } from "../app/update";
+import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
+import type { LocalDatabase } from "../data/local-db";
 import type { Replica } from "../data/replica";
 
 /** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
@@ -83,17 +85,23 @@ function usePersisted(): boolean | undefined {
   return persisted;
 }
 
-/** The sync state in the bar, and a panel with what is waiting and the last error. */
+/**
+ * The sync state in the bar, and a panel with what is waiting, what needs attention (rows the
+ * server refused or could not take, with its message) and the last error.
+ */
 export function SyncBar({
   status,
   staffName,
   onLock,
+  attention,
 }: {
   status: SyncStatus;
   staffName?: string | undefined;
   onLock?: (() => void) | undefined;
+  attention?: { readonly replica: Replica; readonly local: LocalDatabase } | undefined;
 }) {
   const { online, pending, pendingSales, lastSync, error, follower } = status;
+  const kept = useNeedsAttention(attention?.local)?.length ?? 0;
   const [panel, setPanel] = useState(false);
   const updateOffer = useUpdateOffer();
   const persisted = usePersisted();
@@ -114,6 +122,11 @@ export function SyncBar({
                 : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
           {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
         </button>
+        {kept > 0 && (
+          <button type="button" className="status warn status-button" data-testid="needs-attention" onClick={() => setPanel(true)}>
+            {kept} {kept === 1 ? "needs" : "need"} attention
+          </button>
+        )}
         {persisted === false && (
           <span
             className="status warn"
@@ -153,6 +166,15 @@ export function SyncBar({
             </ul>
           ) : (
             <p className="muted">Nothing is waiting.</p>
+          )}
+          {attention && kept > 0 && (
+            <>
+              <h3>Needs attention</h3>
+              <p className="muted small">
+                The server could not take these from this till. Nothing is lost: a sale can be fixed and sent again.
+              </p>
+              <NeedsAttentionList local={attention.local} replica={attention.replica} />
+            </>
           )}
           {error && <p className="error">Last error: {error}</p>}
           <button type="button" onClick={() => setPanel(false)}>

@@ -67,9 +67,9 @@ describe("createReplicaDatabase", () => {
 });
 
 describe("profiles", () => {
-  it("never pushes stock levels, and the storefront pushes only the shopper's profile", () => {
-    expect(POS_PUSH_COLLECTIONS).not.toContain("stock_levels");
-    expect(POS_PUSH_COLLECTIONS).toHaveLength(COLLECTIONS.length - 1);
+  it("a till pushes only what a device may write, never stock levels; the storefront pushes only the shopper's profile", () => {
+    expect([...POS_PUSH_COLLECTIONS].sort()).toEqual(["customers", "orders", "sales", "shifts"]);
+    for (const name of POS_PUSH_COLLECTIONS) expect(POS_COLLECTIONS).toContain(name);
     expect(STOREFRONT_PUSH_COLLECTIONS).toEqual(["customers"]);
     for (const name of STOREFRONT_PUSH_COLLECTIONS) expect(STOREFRONT_COLLECTIONS).toContain(name);
   });

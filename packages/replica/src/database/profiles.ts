@@ -13,10 +13,13 @@ export const STOREFRONT_COLLECTIONS: readonly CollectionName[] = SHOPPER_COLLECT
 /** Collections only the server writes: no client pushes them, the server refuses it anyway. */
 export const SERVER_ONLY_COLLECTIONS = ["stock_levels"] as const satisfies readonly CollectionName[];
 
-/** What the POS pushes: everything it replicates except {@link SERVER_ONLY_COLLECTIONS}. */
-export const POS_PUSH_COLLECTIONS: readonly CollectionName[] = COLLECTIONS.filter(
-  (name) => !(SERVER_ONLY_COLLECTIONS as readonly string[]).includes(name),
-);
+/**
+ * What a till pushes with its device token: what DESIGN's Authority table lets a device write —
+ * its sales, its register's shifts, customers, and fulfilment moves of online orders. Every other
+ * collection replicates pull-only on a till; a manager's writes to them go through the manager
+ * outbox with a manager session, never through the device's replication.
+ */
+export const POS_PUSH_COLLECTIONS = ["sales", "shifts", "customers", "orders"] as const satisfies readonly CollectionName[];
 
 /** What the storefront pushes: the shopper's own profile, nothing else (orders are made by checkout). */
 export const STOREFRONT_PUSH_COLLECTIONS: readonly CollectionName[] = SHOPPER_PUSH_COLLECTIONS;

@@ -1,7 +1,8 @@
-import { clientPullResponseSchema, clientPushResponseSchema } from "@countertop/sync-protocol/client";
+import { clientPullResponseSchema } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionName, PushRow, ReplicatedDocument } from "@countertop/sync-protocol";
 import type { ReplicationPullHandler, ReplicationPushHandler, RxReplicationWriteToMasterRow } from "rxdb";
 import { type SyncRequest, requestJson, syncUrl } from "./http.ts";
+import { type NeedsAttentionRow, pushRows } from "./push-rows.ts";
 
 /** Fields RxDB keeps on stored documents that are not part of the replicated document. */
 const INTERNAL_FIELDS = ["_meta", "_rev", "_attachments"] as const;
@@ -38,15 +39,28 @@ export function createPullHandler(context: HandlerContext): ReplicationPullHandl
   };
 }
 
+/** Receives the rows a push set aside, before RxDB takes the server's version of them. */
+export type NeedsAttentionHandler = (rows: readonly NeedsAttentionRow[]) => Promise<void> | void;
+
 /**
- * RxDB's push handler: `POST /sync/v1/{collection}/push` with `[{ assumedMasterState?, newDocumentState }]`;
- * answers the server's master documents that conflict, which RxDB hands to the conflict handler.
+ * RxDB's push handler: {@link pushRows} (`POST /sync/v1/{collection}/push`, detailed answer, a
+ * batch the server can't take split down to its bad rows). Rows the server refused or could not
+ * take go to `onNeedsAttention` first — awaited, so a copy is kept before RxDB overwrites the local
+ * document with the server's; if keeping them fails, the push fails and RxDB retries it.
+ *
+ * A refused row's server document is among the conflicts already. An invalid row is answered with
+ * its own state as the master's: RxDB then takes the local document as in sync and stops pushing
+ * it (it would fail every time and hold up nothing but itself), while the kept copy waits for a person.
  */
-export function createPushHandler(context: HandlerContext): ReplicationPushHandler<ReplicatedDocument> {
+export function createPushHandler(
+  context: HandlerContext,
+  onNeedsAttention?: NeedsAttentionHandler,
+): ReplicationPushHandler<ReplicatedDocument> {
   return async (rows) => {
-    const url = syncUrl(context.baseUrl, context.collection, "push");
-    const body = await requestJson(context.request, url, { method: "POST", body: rows.map(toPushRow) });
-    return clientPushResponseSchema.parse(body);
+    const outcome = await pushRows(context.request, context.baseUrl, context.collection, rows.map(toPushRow));
+    const setAside = [...outcome.refused, ...outcome.invalid];
+    if (setAside.length > 0) await onNeedsAttention?.(setAside);
+    return [...outcome.conflicts, ...outcome.invalid.map((entry) => entry.row.newDocumentState)];
   };
 }
 

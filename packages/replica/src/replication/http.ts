@@ -47,13 +47,18 @@ export interface SyncRequest {
 export async function sendSyncRequest(
   request: SyncRequest,
   url: string,
-  init: { readonly method: "GET" | "POST"; readonly accept: string; readonly body?: unknown },
+  init: {
+    readonly method: "GET" | "POST";
+    readonly accept: string;
+    readonly body?: unknown;
+    readonly headers?: Readonly<Record<string, string>> | undefined;
+  },
 ): Promise<Response> {
   const token = request.token();
   if (token === undefined) {
     throw new SyncHttpError({ method: init.method, url, status: 401, code: "unauthorized", serverMessage: "no token: sign in first" });
   }
-  const headers: Record<string, string> = { ...syncHeaders(token), accept: init.accept };
+  const headers: Record<string, string> = { ...init.headers, ...syncHeaders(token), accept: init.accept };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const response = await request.fetch(url, {
     method: init.method,
@@ -69,7 +74,7 @@ export async function sendSyncRequest(
 export async function requestJson(
   request: SyncRequest,
   url: string,
-  init: { readonly method: "GET" | "POST"; readonly body?: unknown },
+  init: { readonly method: "GET" | "POST"; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> },
 ): Promise<unknown> {
   const response = await sendSyncRequest(request, url, { ...init, accept: "application/json" });
   return (await response.json()) as unknown;

@@ -4,10 +4,11 @@ import type { RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
-import { POS_PUSH_COLLECTIONS, SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
-import { createPullHandler, createPushHandler, type HandlerContext } from "./handlers.ts";
+import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
+import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch, syncUrl } from "./http.ts";
 import { countPending } from "./pending.ts";
+import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { syncStream } from "./sync-stream.ts";
 
@@ -27,7 +28,11 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly token: () => string | undefined;
   /** Which of the database's collections to replicate; default all of them. */
   readonly collections?: readonly N[];
-  /** Which of them to push; the others are pull-only. Default: all but `stock_levels` (the POS). The storefront passes `STOREFRONT_PUSH_COLLECTIONS`. */
+  /**
+   * Which of them to push; the others are pull-only. Default: all but the server-only `stock_levels`
+   * (what the server decides row by row). A till passes `POS_PUSH_COLLECTIONS` (what its device token
+   * may write), the storefront `STOREFRONT_PUSH_COLLECTIONS`.
+   */
   readonly push?: readonly N[];
   /** Which of them get a live SSE stream; the others are polled every `pollInterval`. Default {@link DEFAULT_STREAMS}. */
   readonly streams?: readonly N[];
@@ -43,6 +48,12 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly retryTime?: number;
   /** With a multi-tab database, replicate only in the leader tab; default true. */
   readonly waitForLeadership?: boolean;
+  /**
+   * Keeps the pushed rows the server refused or could not take (`NeedsAttentionRow`),
+   * awaited before RxDB takes the server's version; a failure here fails the push, which RxDB retries.
+   * Without it such rows still converge on the server's version, and their local copy is lost.
+   */
+  readonly onNeedsAttention?: NeedsAttentionHandler;
   /** Sees every error as it happens; the same events as `error$`. */
   readonly onError?: (event: ReplicaErrorEvent) => void;
 }
@@ -61,6 +72,12 @@ export interface ReplicaSync<N extends CollectionName> {
   awaitInSync(): Promise<void>;
   /** Pulls every collection from its checkpoint now (e.g. after sign-in or coming back online). */
   reSync(): void;
+  /**
+   * Pushes documents now, outside RxDB's queue, through the same handler (detailed answer, bad rows
+   * split out and handed to `onNeedsAttention`): for re-sending a document a person fixed. Throws
+   * when the server can't be reached; the outcome says what it did with each row.
+   */
+  resend(collection: N, documents: readonly ReplicatedDocument[]): Promise<PushOutcome>;
   /** Local changes the server hasn't confirmed yet, in one collection or in all. */
   countPending(collection?: N): Promise<number>;
   /** Stops every replication and stream; the database stays open. */
@@ -79,7 +96,8 @@ export interface ReplicaSync<N extends CollectionName> {
  */
 export function startReplication<N extends CollectionName>(options: StartReplicationOptions<N>): ReplicaSync<N> {
   const names = options.collections ?? (Object.keys(options.database.collections) as N[]);
-  const pushed = new Set<CollectionName>(options.push ?? POS_PUSH_COLLECTIONS);
+  // By default everything the server lets a client write; a till passes POS_PUSH_COLLECTIONS, a storefront its own list.
+  const pushed = new Set<CollectionName>(options.push ?? names.filter((name) => !SERVER_ONLY.includes(name)));
   const streamed = new Set<CollectionName>(options.streams ?? DEFAULT_STREAMS);
   const batchSize = options.batchSize ?? 100;
   checkOptions(options.database.collections, names, options.push ?? [], batchSize);
@@ -93,9 +111,15 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
   const live = options.live ?? true;
 
+  const contextOf = (name: CollectionName): HandlerContext => ({
+    baseUrl: options.baseUrl,
+    collection: name,
+    request: { fetch, token: options.token },
+  });
+
   const states = Object.fromEntries(
     names.map((name) => {
-      const context: HandlerContext = { baseUrl: options.baseUrl, collection: name, request: { fetch, token: options.token } };
+      const context = contextOf(name);
       // One code path for every collection: the sync layer only needs `id` and `_deleted`.
       const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
       const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
@@ -110,7 +134,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
           stream$: live ? liveEvents(name, streamed.has(name), context, options.pollInterval ?? 30_000, report) : undefined,
         },
         push: pushed.has(name)
-          ? { handler: reporting(createPushHandler(context), (error) => report(name, "push", error)), batchSize }
+          ? {
+              handler: reporting(createPushHandler(context, options.onNeedsAttention), (error) => report(name, "push", error)),
+              batchSize,
+            }
           : undefined,
       });
       // Handler errors were reported above with their cause; RxDB re-emits them wrapped as RC_PULL / RC_PUSH.
@@ -132,6 +159,18 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     reSync: () => all().forEach((state) => state.reSync()),
+    resend: async (collection, documents) => {
+      const context = contextOf(collection);
+      const outcome = await pushRows(
+        context.request,
+        context.baseUrl,
+        collection,
+        documents.map((doc) => ({ newDocumentState: doc })),
+      );
+      const setAside = [...outcome.refused, ...outcome.invalid];
+      if (setAside.length > 0) await options.onNeedsAttention?.(setAside);
+      return outcome;
+    },
     countPending: async (collection) => {
       const counted = collection === undefined ? all() : [states[collection]];
       const counts = await Promise.all(counted.map((state) => countPending(state)));
@@ -169,12 +208,14 @@ function reporting<A extends unknown[], R>(handler: (...args: A) => Promise<R>, 
   };
 }
 
+const SERVER_ONLY: readonly CollectionName[] = SERVER_ONLY_COLLECTIONS;
+
 /** Fails fast on options that would only fail later, request by request. */
 function checkOptions(opened: object, names: readonly CollectionName[], push: readonly CollectionName[], batchSize: number): void {
   if (names.length === 0) throw new TypeError("replicate at least one collection");
   const missing = names.filter((name) => !(name in opened));
   if (missing.length > 0) throw new TypeError(`the database has no collection ${missing.join(", ")}`);
-  const refused = push.filter((name) => (SERVER_ONLY_COLLECTIONS as readonly CollectionName[]).includes(name));
+  const refused = push.filter((name) => SERVER_ONLY.includes(name));
   if (refused.length > 0) throw new TypeError(`${refused.join(", ")} is written by the server only and can't be pushed`);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PUSH_ROWS) {
     throw new RangeError(`batchSize must be an integer from 1 to ${MAX_PUSH_ROWS}`);

@@ -1,0 +1,77 @@
+import type { CollectionName, PushRow } from "@countertop/sync-protocol";
+import Dexie, { liveQuery, type Table } from "dexie";
+import { Observable } from "rxjs";
+
+/**
+ * A pushed document the server refused or could not take, kept on this till until a person deals
+ * with it (DESIGN: "How a push is decided"). Several entries may exist for one document.
+ */
+export interface AttentionEntry {
+  /** Auto-numbered by Dexie. */
+  readonly seq?: number;
+  readonly collection: CollectionName;
+  readonly docId: string;
+  readonly reason: "refused" | "invalid";
+  readonly code: string;
+  readonly message: string;
+  readonly row: PushRow;
+  /** When the server answered (ISO-8601). */
+  readonly at: string;
+}
+
+/** Who made a manager write: with a password sign-in (a session), or with the manager's PIN only. */
+export type MadeUnder = "session" | "pin";
+
+/** Where a manager write is: waiting to be sent, on its way, or answered. */
+export type ManagerWriteState = "waiting" | "sending" | "refused" | "accepted";
+
+/** A manager's write to a collection a till may not push, waiting in the manager outbox (DESIGN: Authority). */
+export interface ManagerWrite {
+  readonly id: string;
+  readonly collection: CollectionName;
+  readonly row: PushRow;
+  readonly createdAt: string;
+  readonly madeUnder: MadeUnder;
+  /** A write made under a PIN is sent only once the manager approves it after a password sign-in. */
+  readonly approved: boolean;
+  readonly state: ManagerWriteState;
+  /** The manager (staff id and name) who made it. */
+  readonly staffId: string;
+  readonly staffName: string;
+  /** What it does, for people: "Cancel order W-1042". */
+  readonly summary: string;
+  readonly lastError?: string | undefined;
+  /** When it was last sent or answered. */
+  readonly updatedAt?: string | undefined;
+}
+
+/**
+ * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
+ * attention and the manager outbox. Never replicated; one database per shop, like the replica.
+ */
+export class LocalDatabase extends Dexie {
+  needsAttention!: Table<AttentionEntry, number>;
+  managerOutbox!: Table<ManagerWrite, string>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({ needsAttention: "++seq, [collection+docId], at", managerOutbox: "id, state, createdAt" });
+  }
+}
+
+const opened = new Map<string, LocalDatabase>();
+
+/** This till's local database for the shop `tenantId`, opened once per page. */
+export function localDatabase(tenantId: string): LocalDatabase {
+  let db = opened.get(tenantId);
+  if (!db) opened.set(tenantId, (db = new LocalDatabase(`countertop-pos-local-${tenantId}`)));
+  return db;
+}
+
+/** A Dexie query as an rxjs Observable that re-runs when its tables change (for `useObservable`). */
+export function live<T>(query: () => Promise<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const subscription = liveQuery(query).subscribe(subscriber);
+    return () => subscription.unsubscribe();
+  });
+}

@@ -1,0 +1,114 @@
+import type { Staff } from "@countertop/sync-protocol";
+import { Alert, useDocuments, useOnline } from "@countertop/ui";
+import { useState, type FormEvent } from "react";
+import { ApiCallError } from "../app/api";
+import { CredentialFields } from "../app/CredentialFields";
+import type { Till } from "../app/till";
+import type { PosDatabase } from "../data/replica";
+import { lockedOut } from "../lock/lockout";
+import { PinPad } from "../lock/PinPad";
+import { StaffPicker } from "../lock/StaffPicker";
+import { ChooseShopError, signInManager, type ManagerPresence, type ShopChoice } from "./session";
+
+/**
+ * How a manager enters manager mode. Online: email and password, a session of this till's shop
+ * (which also clears every PIN lock-out). Offline, or by choice: the manager's PIN, with no session —
+ * writes made then wait for a password sign-in.
+ */
+export function ManagerSignIn({
+  db,
+  till,
+  onEntered,
+  onCancel,
+}: {
+  db: PosDatabase;
+  till: Till;
+  onEntered: (presence: ManagerPresence, notice?: string) => void;
+  onCancel: () => void;
+}) {
+  const online = useOnline();
+  const [withPin, setWithPin] = useState(false);
+  const managers = useDocuments<Staff>(() => db.staff.find({ selector: { role: "manager", active: true } }).$, [db]);
+  const staff = useDocuments<Staff>(() => db.staff.find({ selector: { active: true } }).$, [db]);
+  const [manager, setManager] = useState<Staff>();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [shops, setShops] = useState<readonly ShopChoice[]>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const signIn = async (event: FormEvent | undefined, slug?: string) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const wasLocked = lockedOut()
+        .map((id) => staff?.find((s) => s.id === id)?.name)
+        .filter(Boolean);
+      const session = await signInManager(till, email, password, slug);
+      const staffId = managers?.find((m) => m.userId === session.userId)?.id;
+      onEntered({ kind: "session", session, staffId }, wasLocked.length > 0 ? `Lock-out cleared for ${wasLocked.join(", ")}.` : undefined);
+    } catch (e) {
+      if (e instanceof ChooseShopError) setShops(e.shops);
+      setError(e instanceof ApiCallError || e instanceof ChooseShopError ? e.message : "Something went wrong. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pinMode = withPin || !online;
+  return (
+    <main className="center">
+      <section className="card pin-card" aria-labelledby="manager-title">
+        <h1 id="manager-title">Manager mode</h1>
+        {pinMode ? (
+          <>
+            <p className="muted">
+              {online ? "" : "No network: "}With your PIN you can work on this till's data. What you change waits until you sign in with
+              your password, and staff, PINs and settings can't be changed.
+            </p>
+            {manager ? (
+              <>
+                <p className="pin-person">{manager.name}: enter your PIN</p>
+                <PinPad person={manager} onVerified={(m) => onEntered({ kind: "pin", staffId: m.id, name: m.name })} />
+                <button type="button" className="link" onClick={() => setManager(undefined)}>
+                  Another manager
+                </button>
+              </>
+            ) : (
+              <StaffPicker staff={managers ?? []} onPick={setManager} label="Managers" />
+            )}
+            {online && (
+              <button type="button" className="link" onClick={() => setWithPin(false)}>
+                Sign in with email and password
+              </button>
+            )}
+          </>
+        ) : (
+          <form className="form" onSubmit={(e) => void signIn(e)}>
+            <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
+            {shops && (
+              <div className="row" role="group" aria-label="Shops">
+                {shops.map((shop) => (
+                  <button key={shop.slug} type="button" disabled={busy} onClick={() => void signIn(undefined, shop.slug)}>
+                    {shop.name}
+                  </button>
+                ))}
+              </div>
+            )}
+            <Alert message={error} />
+            <button className="primary big" disabled={busy}>
+              {busy ? "Signing in…" : "Sign in"}
+            </button>
+            <button type="button" className="link" onClick={() => setWithPin(true)}>
+              Use my PIN instead
+            </button>
+          </form>
+        )}
+        <button type="button" onClick={onCancel}>
+          Back to the till
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { useObservable } from "@countertop/ui";
+import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
+import type { ManagerContext } from "./manager-context";
+import { approveManagerWrite, discardManagerWrite } from "./outbox";
+
+/** Every write in the manager outbox, live, oldest first (accepted ones stay a day). */
+export function useManagerWrites(local: LocalDatabase | undefined): ManagerWrite[] | undefined {
+  return useObservable(() => (local ? live(() => local.managerOutbox.orderBy("createdAt").toArray()) : undefined), [local]);
+}
+
+const STATE: Record<ManagerWrite["state"], string> = {
+  waiting: "Waiting to send",
+  sending: "Sending…",
+  refused: "Refused",
+  accepted: "Accepted",
+};
+
+/**
+ * The manager outbox: what waits, what went, what the server refused and why. Signed in with a
+ * password, the manager reviews the writes made under a PIN and sends or discards each.
+ */
+export function OutboxList({ context }: { context: ManagerContext }) {
+  const { local, presence, send } = context;
+  const writes = useManagerWrites(local);
+  const withSession = presence.kind === "session";
+  const review = (writes ?? []).filter((w) => !w.approved && w.state === "waiting");
+  const rest = (writes ?? []).filter((w) => !review.includes(w));
+
+  const approve = async (w: ManagerWrite) => {
+    await approveManagerWrite(local, w.id);
+    send();
+  };
+  const item = (w: ManagerWrite, reviewing: boolean) => (
+    <li key={w.id} className="list-item static outbox-item" aria-label={w.summary}>
+      <span className="outbox-text">
+        <strong>{w.summary}</strong>
+        <span className="muted small">
+          {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} ·{" "}
+          {new Date(w.createdAt).toLocaleString(context.settings.locale)}
+        </span>
+        {w.lastError && <span className={w.state === "refused" ? "error small" : "muted small"}>{w.lastError}</span>}
+      </span>
+      <span className={`badge outbox-${w.state}`}>{reviewing ? "Needs your review" : STATE[w.state]}</span>
+      {reviewing && withSession && (
+        <button type="button" className="primary" onClick={() => void approve(w)}>
+          Send
+        </button>
+      )}
+      {(reviewing || w.state === "refused") && (
+        <button type="button" onClick={() => void discardManagerWrite(local, w.id)}>
+          Discard
+        </button>
+      )}
+    </li>
+  );
+
+  if (writes === undefined) return <p className="muted">Loading…</p>;
+  return (
+    <section className="outbox" aria-labelledby="outbox-title">
+      <div className="row">
+        <h2 id="outbox-title" className="grow">
+          Manager changes
+        </h2>
+        {withSession && (
+          <button type="button" onClick={send}>
+            Send now
+          </button>
+        )}
+      </div>
+      {review.length > 0 && (
+        <>
+          <h3>{withSession ? "Made with a PIN — review before sending" : "Waiting for a password sign-in"}</h3>
+          <ul className="list" aria-label="To review">
+            {review.map((w) => item(w, true))}
+          </ul>
+        </>
+      )}
+      {rest.length > 0 ? (
+        <ul className="list" aria-label="Outbox">
+          {rest.map((w) => item(w, false))}
+        </ul>
+      ) : (
+        review.length === 0 && <p className="muted">No manager changes waiting.</p>
+      )}
+    </section>
+  );
+}

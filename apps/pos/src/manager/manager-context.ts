@@ -1,0 +1,24 @@
+import type { Settings } from "@countertop/sync-protocol";
+import type { ReactNode } from "react";
+import type { Till } from "../app/till";
+import type { LocalDatabase } from "../data/local-db";
+import type { Replica } from "../data/replica";
+import type { ManagerPresence } from "./session";
+
+/** What every manager screen gets: the till's data, who is in manager mode and how, and the outbox. */
+export interface ManagerContext {
+  readonly replica: Replica;
+  readonly till: Till;
+  readonly settings: Settings;
+  readonly local: LocalDatabase;
+  readonly presence: ManagerPresence;
+  /** Sends what is approved in the outbox now; does nothing without a session. */
+  readonly send: () => void;
+}
+
+/** A screen of manager mode. Later screens (catalog, stock, people, settings, reconciliation) plug in as more of these. */
+export interface ManagerScreen {
+  readonly id: string;
+  readonly label: string;
+  render(context: ManagerContext): ReactNode;
+}

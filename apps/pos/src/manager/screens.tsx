@@ -1,0 +1,71 @@
+import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
+import { OrdersScreen } from "../orders/OrdersScreen";
+import type { ManagerContext, ManagerScreen } from "./manager-context";
+import { OutboxList, useManagerWrites } from "./OutboxList";
+
+/** Who is in manager mode and what waits: the first screen. */
+function Overview({ context }: { context: ManagerContext }) {
+  const { presence, local } = context;
+  const writes = useManagerWrites(local);
+  const attention = useNeedsAttention(local);
+  const waiting = (writes ?? []).filter((w) => w.state !== "accepted").length;
+  return (
+    <main className="panel-page" aria-labelledby="overview-title">
+      <h1 id="overview-title">Manager mode</h1>
+      {presence.kind === "session" ? (
+        <p>
+          {presence.session.name} is signed in with their password
+          {presence.session.expiresAt ? ` until ${new Date(presence.session.expiresAt).toLocaleTimeString(context.settings.locale)}` : ""}.
+          Changes go to the server with this sign-in; leaving manager mode ends it on this till.
+        </p>
+      ) : (
+        <p>
+          {presence.name} opened manager mode with their PIN, without a sign-in. Changes wait on this till until a manager signs in with
+          their password and sends them; staff, PINs and settings can't be changed.
+        </p>
+      )}
+      <ul className="list">
+        <li className="list-item static count-row">
+          <span>Manager changes not yet accepted</span>
+          <span className="num" data-testid="outbox-count">
+            {waiting}
+          </span>
+        </li>
+        <li className="list-item static count-row">
+          <span>Needs attention</span>
+          <span className="num">{attention?.length ?? 0}</span>
+        </li>
+      </ul>
+      <p className="muted small">Catalog, stock, people, settings and reconciliation come to manager mode next.</p>
+    </main>
+  );
+}
+
+/** Manager mode's screens, in menu order; each later screen is one more entry here. */
+export const MANAGER_SCREENS: readonly ManagerScreen[] = [
+  { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
+  {
+    id: "orders",
+    label: "Online orders",
+    render: (context) => <OrdersScreen db={context.replica.db} settings={context.settings} local={context.local} manager={context} />,
+  },
+  {
+    id: "outbox",
+    label: "Changes",
+    render: (context) => (
+      <main className="panel-page">
+        <OutboxList context={context} />
+      </main>
+    ),
+  },
+  {
+    id: "attention",
+    label: "Needs attention",
+    render: (context) => (
+      <main className="panel-page">
+        <h2>Needs attention</h2>
+        <NeedsAttentionList local={context.local} replica={context.replica} />
+      </main>
+    ),
+  },
+];
