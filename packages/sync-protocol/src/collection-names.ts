@@ -53,3 +53,10 @@ export const SHOPPER_COLLECTIONS: readonly CollectionName[] = [...SHOPPER_PUBLIC
 
 /** The only collection a shopper pushes: their own profile (orders are made by checkout). */
 export const SHOPPER_PUSH_COLLECTIONS = ["customers"] as const satisfies readonly CollectionName[];
+
+/**
+ * What a till's device token may push (DESIGN's Authority): its sales, its register's shifts,
+ * customers, and fulfilment moves of online orders. Everything else replicates to a till pull-only;
+ * a manager's writes go out with their session instead.
+ */
+export const DEVICE_PUSH_COLLECTIONS = ["sales", "shifts", "customers", "orders"] as const satisfies readonly CollectionName[];

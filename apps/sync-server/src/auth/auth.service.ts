@@ -7,6 +7,7 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { insertPlatformSession, insertSession, revokePlatformSessions, revokeSessions } from "./session.repository";
 import { issueToken, TOKEN_TTL_SECONDS, type Principal } from "./token";
+import { findStaffOfUser } from "../staff/staff.repository";
 import { findManagersByEmail, findOwnerByEmail } from "./user.repository";
 
 const WRONG = "Email or password is wrong.";
@@ -28,6 +29,8 @@ export type SignedIn =
       readonly tenantId: string;
       readonly tenantSlug: string;
       readonly name: string;
+      /** The manager's staff document (their PIN on the tills), when linked. */
+      readonly staffId?: string;
     };
 
 /**
@@ -93,8 +96,9 @@ export async function signIn(
   if (user.status !== "active")
     throw new ApiError(ErrorCode.tenant_suspended, "This shop's account is suspended. Contact the platform owner.");
   const sessionId = uuidv7();
-  await withTenant(deps.db, user.tenant_id, async (trx) => {
+  const staff = await withTenant(deps.db, user.tenant_id, async (trx) => {
     await insertSession(trx, user.tenant_id, { id: sessionId, userId: user.id, expiresAt });
+    return findStaffOfUser(trx, user.tenant_id, user.id);
   });
   await recordAuditNow(
     deps.db,
@@ -111,6 +115,7 @@ export async function signIn(
     tenantId: user.tenant_id,
     tenantSlug: user.slug,
     name: user.name,
+    ...(staff ? { staffId: staff.id } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { clientPushResponseSchema, PUSH_DETAIL_HEADER } from "@countertop/sync-protocol/client";
+import { clientPushDetailResponseSchema, clientPushResponseSchema, PUSH_DETAIL_HEADER } from "@countertop/sync-protocol/client";
 import type { CollectionName, PushRow, RefusedRow, ReplicatedDocument } from "@countertop/sync-protocol";
 import { type SyncRequest, requestJson, syncUrl } from "./http.ts";
 import { SyncHttpError } from "./sync-http-error.ts";
@@ -86,16 +86,5 @@ export async function pushRows(
  */
 function parsePushAnswer(body: unknown): { conflicts: ReplicatedDocument[]; refused: RefusedRow[] } {
   if (Array.isArray(body)) return { conflicts: clientPushResponseSchema.parse(body), refused: [] };
-  if (typeof body !== "object" || body === null || !("conflicts" in body)) {
-    throw new TypeError("The push answer is neither a list of conflicts nor { conflicts, refused }.");
-  }
-  const conflicts = clientPushResponseSchema.parse(body.conflicts);
-  const refused = "refused" in body && Array.isArray(body.refused) ? body.refused.filter(isRefusedRow) : [];
-  return { conflicts, refused };
-}
-
-function isRefusedRow(value: unknown): value is RefusedRow {
-  if (typeof value !== "object" || value === null) return false;
-  const row = value as Record<string, unknown>;
-  return typeof row.id === "string" && typeof row.code === "string" && typeof row.message === "string";
+  return clientPushDetailResponseSchema.parse(body);
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clientPullResponseSchema, clientPushResponseSchema, clientStreamEventSchema } from "./loose-mini.ts";
+import {
+  clientPullResponseSchema,
+  clientPushDetailResponseSchema,
+  clientPushResponseSchema,
+  clientStreamEventSchema,
+} from "./loose-mini.ts";
 import { loosePullResponseSchema } from "./pull-response.ts";
-import { loosePushResponseSchema } from "./push-response.ts";
+import { loosePushDetailResponseSchema, loosePushResponseSchema } from "./push-response.ts";
 import { looseStreamEventSchema } from "./stream-event.ts";
 
 const doc = { id: "p1", _deleted: false, name: "Club-Mate" };
@@ -9,6 +14,11 @@ const inputs: unknown[] = [
   { documents: [doc], checkpoint: { seq: "42" } },
   { documents: [], checkpoint: { seq: "0" } },
   { documents: [doc], checkpoint: { seq: "042" } },
+  { documents: [doc], checkpoint: { seq: "9223372036854775808" } },
+  { conflicts: [doc], refused: [{ id: "p1", code: "forbidden", message: "no" }] },
+  { conflicts: [], refused: [] },
+  { conflicts: [doc], refused: [{ id: "p1", code: "forbidden" }] },
+  { conflicts: [doc] },
   { documents: [doc], checkpoint: { seq: 42 } },
   { documents: [{ id: "", _deleted: false }], checkpoint: { seq: "1" } },
   { documents: [{ id: "x".repeat(101), _deleted: false }], checkpoint: { seq: "1" } },
@@ -33,6 +43,9 @@ describe("the browser's zod/mini wire checks", () => {
       );
       expect(clientPushResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
         loosePushResponseSchema.safeParse(input).success,
+      );
+      expect(clientPushDetailResponseSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
+        loosePushDetailResponseSchema.safeParse(input).success,
       );
       expect(clientStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
         looseStreamEventSchema.safeParse(input).success,

@@ -10,7 +10,13 @@ import { RESYNC } from "./resync.ts";
  */
 
 const document = z.looseObject({ id: z.string().check(z.minLength(1), z.maxLength(100)), _deleted: z.boolean() });
-const checkpoint = z.object({ seq: z.string().check(z.regex(/^(?:0|[1-9]\d{0,18})$/, "expected a seq of decimal digits")) });
+const MAX_SEQ = "9223372036854775807";
+const checkpoint = z.object({
+  seq: z.string().check(
+    z.regex(/^(?:0|[1-9]\d{0,18})$/, "expected a seq of decimal digits"),
+    z.refine((seq) => seq.length < MAX_SEQ.length || seq <= MAX_SEQ, "expected a seq no larger than a PostgreSQL bigint"),
+  ),
+});
 
 /** A pull body of any collection, for clients: documents are only checked for `id` and `_deleted`. */
 export const clientPullResponseSchema = z.object({ documents: z.array(document).check(z.maxLength(MAX_PULL_LIMIT)), checkpoint });
@@ -20,3 +26,16 @@ export const clientPushResponseSchema = z.array(document).check(z.maxLength(MAX_
 
 /** A stream event of any collection, for clients. */
 export const clientStreamEventSchema = z.union([z.literal(RESYNC), clientPullResponseSchema]);
+
+/** A pushed row the server refused: its id, the code and the message (see `refusedRowSchema`). */
+const refusedRow = z.object({
+  id: z.string().check(z.maxLength(200)),
+  code: z.string().check(z.maxLength(100)),
+  message: z.string().check(z.maxLength(2000)),
+});
+
+/** The detailed push answer `{ conflicts, refused }` (asked for with `x-countertop-detail: 1`), for clients. */
+export const clientPushDetailResponseSchema = z.object({
+  conflicts: clientPushResponseSchema,
+  refused: z.array(refusedRow).check(z.maxLength(MAX_PUSH_ROWS)),
+});
