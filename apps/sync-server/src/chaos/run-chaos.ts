@@ -93,16 +93,16 @@ async function main(): Promise<boolean> {
         variantId: v.id,
         delta: initial.get(v.id)! - (levelsBefore.get(`${first.locationId}:${v.id}`) ?? 0),
         reason: "count",
-        deviceId: first.id,
         occurredAt: new Date().toISOString(),
         _deleted: false,
       },
     }));
+    // A stock count is a manager's to record, with their session.
     await call(
       baseUrl,
       "POST",
       "/sync/v1/stock_movements/push",
-      first.token,
+      manager,
       adjustments.filter((a) => a.newDocumentState.delta !== 0),
     );
 
