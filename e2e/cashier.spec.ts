@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
+import { SHOTS } from "./support/shots";
 
 /*
  * The cashier's day on a 1280×800 tablet: a manager registers the till, a cashier signs in with a
@@ -12,8 +13,6 @@ import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerContro
  */
 
 test.use({ viewport: { width: 1280, height: 800 } });
-
-const SHOTS = "screenshots";
 
 interface ApiProduct {
   name: string;

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { enterPin, pickPerson, pull, registerTill, tillOf, typePin } from "./support/till";
+import { SHOTS } from "./support/shots";
 
 /*
  * The manager's day at a till. Online, manager mode opens with email and password and holds that
@@ -8,8 +9,6 @@ import { enterPin, pickPerson, pull, registerTill, tillOf, typePin } from "./sup
  * till until, back online, the manager signs in with the password, reviews it and sends it. And a
  * cashier locked out by wrong PINs stays locked across a reload until a manager signs in.
  */
-
-const SHOTS = "screenshots";
 
 /** A shopper orders one Club-Mate for pickup, paid by card; returns the order's id and number. */
 async function placeOrder(request: APIRequestContext, page: Page, token: string): Promise<{ id: string; number: string }> {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { enterPin, pull, registerTill, tillOf } from "./support/till";
+import { SHOTS } from "./support/shots";
 
 /*
  * The shop's side of online orders, at the till: a shopper's order shows up live in "Online
@@ -48,7 +49,7 @@ test("a till lists the online orders, moves one to 'ready for pickup', and a man
   await expect(card).toContainText("Paid");
   await card.getByRole("button", { name: "Ready for pickup" }).click();
   await expect(card.locator(".badge")).toHaveText("Ready for pickup");
-  await page.screenshot({ path: "screenshots/pos-online-orders.png", fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/pos-online-orders.png`, fullPage: true });
   await expect
     .poll(async () => (await pull<{ id: string; status: string }>(page, token, "orders")).find((o) => o.id === order.id)?.status)
     .toBe("ready_for_pickup");

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { lastMailTo, linkIn } from "./support/mail";
 import { takeServiceWorkerControl } from "./support/till";
+import { SHOTS } from "./support/shots";
 
 /*
  * A shopper on the demo shop: browse, add to the cart, go offline and keep browsing (and reload),
@@ -8,7 +9,6 @@ import { takeServiceWorkerControl } from "./support/till";
  * as the shop changes it. Screenshots at phone and desktop sizes.
  */
 
-const SHOTS = "screenshots";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 

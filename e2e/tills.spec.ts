@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { enterPin, pull, registerTill, tillOf } from "./support/till";
+import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
 
 /*
  * Tills against each other and against the unexpected: two tills sell the last unit while offline,
@@ -149,9 +149,7 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   await page.getByRole("button", { name: "Discount", exact: true }).click();
   await page.getByLabel("Percent off").fill("50");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("heading", { name: "Manager approval" })).toBeVisible();
-  await page.getByLabel("Manager PIN").fill("246810");
-  await page.getByRole("button", { name: "Approve" }).click();
+  await approveAsManager(page);
 
   await page.getByRole("button", { name: "Customer" }).click();
   await page.getByRole("button", { name: "New customer" }).click();
@@ -167,9 +165,20 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   const number = ((await page.locator("#receipt-title").textContent()) ?? "").replace("Receipt", "").trim();
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
 
-  const sales = await pull<{ id: string; number: string; customerId?: string; total: number; discountTotal: number }>(page, token, "sales");
+  const sales = await pull<{
+    id: string;
+    number: string;
+    customerId?: string;
+    total: number;
+    discountTotal: number;
+    approvedBy?: string;
+    approvals?: { action: string }[];
+  }>(page, token, "sales");
   const sale = sales.find((s) => s.number === number)!;
   expect(sale).toMatchObject({ total: 216, discountTotal: 264 });
+  // The manager's offline approval is kept on the sale, tied to the discount it approved, for review.
+  expect(sale.approvedBy).toBeDefined();
+  expect(sale.approvals).toEqual([expect.objectContaining({ action: "discount", staffId: sale.approvedBy })]);
   const customers = await pull<{ id: string; name: string }>(page, token, "customers");
   expect(customers.find((c) => c.id === sale.customerId)?.name).toBe("Rita Walk-in");
   const items = await pull<{ kind: string; refId: string }>(page, token, "reconciliation");
