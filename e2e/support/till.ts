@@ -40,7 +40,10 @@ export async function typePin(page: Page, pin: string): Promise<void> {
 export async function approveAsManager(page: Page, pin = "246810"): Promise<void> {
   const dialog = page.getByRole("dialog", { name: "Manager approval" });
   await expect(dialog).toBeVisible();
-  if (await dialog.getByRole("button", { name: /^Maya Keller/ }).isVisible()) await pickPerson(page, "Maya Keller");
+  // The managers come from the replica: wait for the list (or, with one chosen already, the pad) to show.
+  const name = dialog.getByRole("button", { name: /^Maya Keller/ });
+  await expect(name.or(dialog.getByRole("button", { name: "OK", exact: true }))).toBeVisible();
+  if (await name.isVisible()) await pickPerson(page, "Maya Keller");
   await typePin(page, pin);
 }
 
