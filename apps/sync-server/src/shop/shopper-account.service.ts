@@ -39,7 +39,13 @@ export async function requestSignUp(
     await deps.mail.send({
       to: input.email,
       subject: `Your account at ${shop.name}`,
-      text: `Someone (we hope you) asked to create an account at ${shop.name} with this email address.\n\nYou already have one: sign in here: ${links.signIn}\n\nIf it wasn't you, you can ignore this email.`,
+      text: [
+        `Someone (we hope you) asked to create an account at ${shop.name} with this email address.`,
+        "",
+        `You already have one: sign in here: ${links.signIn}`,
+        "",
+        "If it wasn't you, you can ignore this email.",
+      ].join("\n"),
     });
     return;
   }
@@ -51,7 +57,14 @@ export async function requestSignUp(
   await deps.mail.send({
     to: input.email,
     subject: `Confirm your account at ${shop.name}`,
-    text: `Welcome, ${input.name}!\n\nOpen this link to finish creating your account at ${shop.name} (it works for 24 hours):\n${links.confirm(token)}\n\nIf you didn't ask for an account, ignore this email.`,
+    text: [
+      `Welcome, ${input.name}!`,
+      "",
+      `Open this link to finish creating your account at ${shop.name} (it works for 24 hours):`,
+      links.confirm(token),
+      "",
+      "If you didn't ask for an account, ignore this email.",
+    ].join("\n"),
   });
 }
 
