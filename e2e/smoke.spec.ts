@@ -7,8 +7,14 @@ test("the server is healthy on PostgreSQL", async ({ request }) => {
   expect(await res.json()).toMatchObject({ ok: true, db: "postgres" });
 });
 
-test("each app shell loads", async ({ page }) => {
-  await page.goto("/pos/");
+test("each app shell loads under the server's Content-Security-Policy, with nothing blocked", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
+  });
+  const pos = await page.goto("/pos/");
+  expect(pos?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(pos?.headers()["x-content-type-options"]).toBe("nosniff");
   await expect(page.getByRole("heading", { name: "Set up this till" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Online");
 
@@ -17,6 +23,7 @@ test("each app shell loads", async ({ page }) => {
 
   await page.goto("/admin/");
   await expect(page.getByRole("heading", { name: "Countertop Admin" })).toBeVisible();
+  expect(blocked).toEqual([]);
 });
 
 test("the POS shell loads from its service worker with no network", async ({ page, context }) => {
