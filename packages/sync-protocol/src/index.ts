@@ -33,6 +33,7 @@ export {
   moneySchema,
   nameSchema,
   nonNegativeMoneySchema,
+  nonNegativeQuantitySchema,
   noteSchema,
   paymentMethodSchema,
   percentBpSchema,

@@ -7,7 +7,9 @@
 //    a locale must be one `Intl` formats with; a push may not carry one id twice, nor two products
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
-//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`.
+//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. A stock count carries
+//    `countedQty` (the server computes its `delta` and `systemQty` as of `occurredAt`; a count may
+//    confirm the level with delta 0); a transfer's halves share a `transferId`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of
