@@ -9,7 +9,9 @@
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
 //    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. A stock count carries
 //    `countedQty` (the server computes its `delta` and `systemQty` as of `occurredAt`; a count may
-//    confirm the level with delta 0); a transfer's halves share a `transferId`.
+//    confirm the level with delta 0); a transfer's halves share a `transferId`. A reconciliation
+//    item's resolution has an `action`, a `reason` and `effects` (a recount, a merge, fixed prices),
+//    applied once: the first resolution wins. A customer merged into another has `mergedInto`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

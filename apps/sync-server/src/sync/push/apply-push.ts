@@ -176,6 +176,7 @@ export async function applyPush<N extends CollectionName>(
     { table: "stock_movements", docs: [...rewritten, ...movements] },
     { table: "stock_levels", docs: levels },
     { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
+    ...(derived.documents ?? []),
   ]);
   await writeDocumentSets(trx, tenantId, sets);
   await storeCounter();
