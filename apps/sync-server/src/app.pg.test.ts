@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { fixedKeys } from "./auth/signing-keys";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,10 +40,10 @@ describe.each(ENGINES)("app on %s", (engine) => {
       startedAt: new Date(),
       trustProxy: false,
       log: quiet,
-      jwtSecret: "x".repeat(32),
+      keys: fixedKeys("x".repeat(32)),
       changes,
       mail: { send: async () => undefined },
-      payments: defaultPaymentProviders(),
+      payments: defaultPaymentProviders(database.db),
     });
   });
   afterAll(async () => {

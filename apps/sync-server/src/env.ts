@@ -17,8 +17,22 @@ const envSchema = z.object({
   /** Connections to PostgreSQL. Pushes of one shop queue on its row lock while holding one, so keep it above the number of busy shops. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATA_DIR: z.string().min(1).default("./data"),
-  /** Unset in development → generated once and kept in DATA_DIR. Required in production. */
+  /**
+   * The key that signs tokens. Unset → one is generated at first start and kept in the database,
+   * shared by every process on it (`pnpm --filter @countertop/sync-server rotate-key` rotates it).
+   */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** During a rotation of JWT_SECRET: the previous secrets, comma-separated, still accepted (never used to sign). */
+  JWT_PREVIOUS_SECRETS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(32, "each previous secret must be at least 32 characters"))),
   SEED_DEMO: z
     .enum(["0", "1", "true", "false"])
     .default("1")
@@ -30,6 +44,12 @@ const envSchema = z.object({
   STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(1000).default(8),
   /** Live streams one shop may hold open at once. */
   STREAMS_PER_SHOP: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /** How long an online checkout holds its stock while the payment is taken; then the sweep settles it. */
+  CHECKOUT_HOLD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** How long the outbox worker owns a job it took; a process that dies with it leaves it to another after this. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often each process looks for due outbox jobs and expired checkouts. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
@@ -46,9 +66,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const env = parsed.data;
-  if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
-    throw new Error("Invalid environment:\n  JWT_SECRET: required when NODE_ENV=production");
-  }
-  return env;
+  return parsed.data;
 }

@@ -3,11 +3,13 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { defaultPaymentProviders } from "./checkout/payment-provider";
+import { createAppOutbox } from "./outbox/app-outbox";
+import { startCheckoutSweeper } from "./checkout/checkout-sweep";
 import { createLogger } from "./http/logger";
 import { makePrivate } from "./db/data-dir";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
-import { loadJwtSecret } from "./auth/jwt-secret";
+import { databaseKeys, fixedKeys } from "./auth/signing-keys";
 import { fileTransport } from "./receipts/mail-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
@@ -24,22 +26,33 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite"), poolSize: env.DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info(`migrations applied: ${applied.join(", ")}`);
-  const jwtSecret = loadJwtSecret(env, dataDir);
+  // JWT_SECRET (and JWT_PREVIOUS_SECRETS during a rotation), or keys kept in the database and shared by every process.
+  const keys = env.JWT_SECRET ? fixedKeys(env.JWT_SECRET, env.JWT_PREVIOUS_SECRETS) : await databaseKeys(database.db, dataDir);
+  const keyTimer = setInterval(() => void keys.refresh().catch(() => undefined), 60_000);
+  keyTimer.unref();
   const changes = await openChangeFeed(database);
   if (env.SEED_DEMO) {
     const seeded = await seedDemo(database.db, { now: new Date() });
     if (seeded) log.info("seeded the demo tenant (slug 'demo')");
   }
 
+  const mail = fileTransport(path.join(dataDir, "mail"));
+  const payments = defaultPaymentProviders(database.db);
+  const outbox = createAppOutbox(
+    { db: database.db, log, changes, payments, mail },
+    { pollMs: env.OUTBOX_POLL_MS, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
+  );
   const app = createApp({
     db: database.db,
     dbKind: database.kind,
     staticRoot: env.STATIC_ROOT ? path.resolve(env.STATIC_ROOT) : workspaceApps,
     version: "0.1.0",
-    jwtSecret,
+    keys,
     changes,
-    mail: fileTransport(path.join(dataDir, "outbox")),
-    payments: defaultPaymentProviders(),
+    mail,
+    payments,
+    outbox,
+    checkoutHoldMs: env.CHECKOUT_HOLD_SECONDS * 1000,
     startedAt: new Date(),
     trustProxy: env.TRUST_PROXY,
     streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
@@ -51,6 +64,8 @@ async function main(): Promise<void> {
       `  POS http://localhost:${info.port}/pos/  ·  shop http://localhost:${info.port}/shop/demo/  ·  admin http://localhost:${info.port}/admin/`,
     );
   });
+  outbox.start();
+  const stopSweeper = startCheckoutSweeper({ db: database.db, changes, payments, log }, Math.max(env.OUTBOX_POLL_MS, 1000));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +73,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     server.close();
+    stopSweeper();
+    await outbox.stop();
     await changes.close();
     await database.close();
     process.exit(0);

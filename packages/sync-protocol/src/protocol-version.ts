@@ -13,7 +13,8 @@
 //    item's resolution has an `action`, a `reason` and `effects` (a recount, a merge, fixed prices),
 //    applied once: the first resolution wins. A customer merged into another has `mergedInto`. A
 //    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
-//    re-prices it against that version.
+//    re-prices it against that version. Error code `unavailable` (503): the database or the
+//    payment provider is away for now; the same request again is safe.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -66,12 +66,12 @@ function refuseUnlessOk(standing: Standing): void {
  * with their standing set, for the push to flag what they bring.
  */
 export function requireAuth(
-  deps: Pick<AppDeps, "db" | "jwtSecret">,
+  deps: Pick<AppDeps, "db" | "keys">,
   kinds: readonly PrincipalKind[],
   options: { readonly acceptSales?: (c: Context<AppEnv>) => boolean } = {},
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = await readToken(deps.jwtSecret, bearerToken(c.req.header("authorization")));
+    const principal = await readToken(deps.keys, bearerToken(c.req.header("authorization")));
     if (!kinds.includes(principal.kind)) {
       throw new ApiError(ErrorCode.forbidden, `This needs a ${kinds.join(" or ")} sign-in.`);
     }

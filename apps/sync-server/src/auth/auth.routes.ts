@@ -23,18 +23,18 @@ const logoutSchema = z.object({ everywhere: z.boolean().default(false) });
  */
 export function authRoutes(deps: AppDeps) {
   // 10 tries per address and email per 15 minutes, and 100 per address (spraying many emails).
-  const perAccount = new AttemptLimiter(10, 15 * 60_000);
-  const perAddress = new AttemptLimiter(100, 15 * 60_000);
+  const perAccount = new AttemptLimiter(deps.db, { name: "sign-in:account", max: 10, windowMs: 15 * 60_000 });
+  const perAddress = new AttemptLimiter(deps.db, { name: "sign-in:address", max: 100, windowMs: 15 * 60_000 });
 
   return new Hono<AppEnv>()
     .post("/login", async (c) => {
       const body = await jsonBody(c, loginSchema);
       const address = clientAddress(c, deps.trustProxy);
       const account = `${address}|${body.email.toLowerCase()}`;
-      perAddress.hit(address);
-      perAccount.hit(account);
+      await perAddress.hit(address);
+      await perAccount.hit(account);
       const signedIn = await signIn(deps, body, address, new Date());
-      perAccount.reset(account);
+      await perAccount.reset(account);
       return c.json(signedIn);
     })
     .post("/logout", requireAuth(deps, ["owner", "manager"]), async (c) => {

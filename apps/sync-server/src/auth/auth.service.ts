@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { AuditAction, recordAuditNow, type AuditActor } from "../audit/audit";
 import type { Database } from "../db/schema";
+import type { SigningKeys } from "./signing-keys";
 import { withTenant } from "../db/tenant-scope";
 import { ApiError, ErrorCode } from "../http/errors";
 import { hashPassword, verifyPassword } from "./password";
@@ -39,7 +40,7 @@ export type SignedIn =
  * the same work. A manager of several shops names one (`tenantSlug`), or gets 409 with the list.
  */
 export async function signIn(
-  deps: { readonly db: Kysely<Database>; readonly jwtSecret: string },
+  deps: { readonly db: Kysely<Database>; readonly keys: SigningKeys },
   input: { readonly email: string; readonly password: string; readonly tenantSlug?: string | undefined },
   address: string,
   now: Date,
@@ -65,7 +66,7 @@ export async function signIn(
       { action: AuditAction.signIn, actor: { kind: "owner", id: owner.id, address }, outcome: "ok" },
       now,
     );
-    const token = await issueToken(deps.jwtSecret, { kind: "owner", userId: owner.id, sessionId }, now);
+    const token = await issueToken(deps.keys, { kind: "owner", userId: owner.id, sessionId }, now);
     return { role: "owner", token, userId: owner.id, expiresAt: expiresAt.toISOString() };
   }
 
@@ -106,7 +107,7 @@ export async function signIn(
     { action: AuditAction.signIn, actor: { kind: "manager", id: user.id, address }, outcome: "ok" },
     now,
   );
-  const token = await issueToken(deps.jwtSecret, { kind: "manager", userId: user.id, tenantId: user.tenant_id, sessionId }, now);
+  const token = await issueToken(deps.keys, { kind: "manager", userId: user.id, tenantId: user.tenant_id, sessionId }, now);
   return {
     role: "manager",
     token,

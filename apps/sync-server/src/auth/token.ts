@@ -1,6 +1,7 @@
 import { sign, verify } from "hono/jwt";
 import { z } from "zod";
 import { ApiError, ErrorCode } from "../http/errors";
+import { verifyWithKeys, type SigningKeys } from "./signing-keys";
 
 /** Who is calling: decided by the token alone, never by a document or a parameter. */
 export type Principal =
@@ -30,8 +31,9 @@ export const TOKEN_TTL_SECONDS: Record<PrincipalKind, number | undefined> = {
   shopper: 30 * 24 * 3600,
 };
 
-/** Signs a token (HS256) for `principal`. */
-export async function issueToken(secret: string, principal: Principal, now = new Date()): Promise<string> {
+/** Signs a token (HS256) for `principal` with the current key. */
+export async function issueToken(keys: SigningKeys, principal: Principal, now = new Date()): Promise<string> {
+  const secret = keys.current();
   const iat = Math.floor(now.getTime() / 1000);
   const ttl = TOKEN_TTL_SECONDS[principal.kind];
   const base = { kind: principal.kind, iat, ...(ttl ? { exp: iat + ttl } : {}) };
@@ -50,11 +52,11 @@ export async function issueToken(secret: string, principal: Principal, now = new
   }
 }
 
-/** Verifies a bearer token's signature and expiry; 401 with a reason for anything else. */
-export async function readToken(secret: string, token: string): Promise<Principal> {
+/** Verifies a bearer token's signature (with any accepted key) and expiry; 401 with a reason for anything else. */
+export async function readToken(keys: SigningKeys, token: string): Promise<Principal> {
   let payload: unknown;
   try {
-    payload = await verify(token, secret, "HS256");
+    payload = await verifyWithKeys(keys, (secret) => verify(token, secret, "HS256"));
   } catch {
     throw new ApiError(ErrorCode.unauthorized, "The sign-in token is invalid or expired. Sign in again.");
   }

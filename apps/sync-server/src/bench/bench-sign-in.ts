@@ -4,6 +4,7 @@
  * Equal times mean the answer's timing does not tell which emails have accounts. Prints the
  * medians and their ratio, then one JSON line.
  */
+import { fixedKeys } from "../auth/signing-keys";
 import { parseArgs } from "node:util";
 import { createApp } from "../app";
 import { defaultPaymentProviders } from "../checkout/payment-provider";
@@ -26,10 +27,10 @@ const app = createApp({
   // Each try comes from its own address, so the sign-in rate limits stay out of the measurement.
   trustProxy: true,
   log: createLogger("silent"),
-  jwtSecret: "bench-secret-bench-secret-bench-secret",
+  keys: fixedKeys("bench-secret-bench-secret-bench-secret"),
   changes: await openChangeFeed(database),
   mail: { send: async () => undefined },
-  payments: defaultPaymentProviders(),
+  payments: defaultPaymentProviders(database.db),
 });
 
 let address = 0;

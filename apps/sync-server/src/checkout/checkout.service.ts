@@ -1,24 +1,30 @@
-import { bp, minor, priceCart, promotionFromDocument, qty, SALE_ROUNDING } from "@countertop/domain";
-import type { Order, StockMovement } from "@countertop/sync-protocol";
+import type { Order } from "@countertop/sync-protocol";
 import { createHash } from "node:crypto";
 import { uuidv7 } from "uuidv7";
+import type { CheckoutDraft } from "../db/schema";
 import { withTenant, type TenantTx } from "../db/tenant-scope";
 import { holdSeqCounter, writeDocumentSets } from "../documents/document.repository";
-import { readSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import { failpoint } from "../http/failpoint";
 import { applyToLevels } from "../sync/push/stock";
+import { levelIdOf, draftOrder } from "./checkout-draft";
 import {
   claimCheckoutKey,
   countOrders,
-  earlierCheckout,
-  livePromotions,
+  lockCheckout,
+  markConfirmed,
   onHandOf,
-  sellableVariants,
+  orderById,
+  releaseCheckout,
+  storeDraft,
   type CheckoutKey,
 } from "./checkout.repository";
 import type { CheckoutRequest } from "./checkout.schema";
-import type { PaymentProvider } from "./payment-provider";
+import type { PaymentProvider, PaymentResult } from "./payment-provider";
+
+/** How long a checkout holds its stock while the payment is taken, unless the server is told otherwise. */
+export const DEFAULT_HOLD_MS = 15 * 60_000;
 
 /** The order and whether it was made by this call or an earlier one with the same key. */
 export interface PlacedOrder {
@@ -31,184 +37,155 @@ export function checkoutRequestHash(request: CheckoutRequest): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
+/** A checkout between its steps: placed already, or reserved and waiting for its payment. */
+type Reserved = { readonly placed: Order } | { readonly draft: CheckoutDraft; readonly paymentKey: string };
+
 /**
- * Places a storefront order in the caller's transaction: the idempotency key first (a double
- * submit waits here for the first and then gets its order), then the shop's lock, so stock is
- * checked and reserved atomically — of two checkouts for the last unit exactly one wins. The
- * cart is re-priced with `@countertop/domain`; the client's prices are never trusted. A key
- * belongs to its caller (the shopper's account, or their session): another caller's same key is a
- * checkout of its own, and the caller's same key with another body is refused with 422.
+ * Step 1, in a short transaction: claims the caller's idempotency key (a double submit waits here
+ * for the first), then — holding the shop's lock, so of two checkouts for the last unit exactly one
+ * wins — prices the cart and holds its stock. The same key again finds the checkout it started: the
+ * order if it was placed, else the reservation to carry on with (the first attempt may have died).
  */
-export async function placeOrder(
+async function reserve(
   trx: TenantTx,
-  input: {
-    tenantId: string;
-    /** Whose idempotency key it is: the shopper's customer id, or their anonymous session's id. */
-    caller: string;
-    customerId?: string | undefined;
-    request: CheckoutRequest;
-    idempotencyKey: string;
-    providers: ReadonlyMap<string, PaymentProvider>;
-    now: Date;
-  },
-): Promise<PlacedOrder> {
-  const { tenantId, request, now } = input;
+  input: CheckoutInput & { providers: ReadonlySet<string> },
+  key: CheckoutKey,
+  holdMs: number,
+): Promise<Reserved> {
+  const { tenantId } = input;
   const orderId = uuidv7();
-  const key: CheckoutKey = { caller: input.caller, key: input.idempotencyKey, requestHash: checkoutRequestHash(request) };
-  if (!(await claimCheckoutKey(trx, tenantId, key, orderId))) {
-    const earlier = await earlierCheckout(trx, tenantId, key);
-    if (earlier.requestHash !== key.requestHash) {
+  const paymentKey = `${tenantId}:${createHash("sha256")
+    .update(JSON.stringify([key.caller, key.key, key.requestHash]))
+    .digest("hex")
+    .slice(0, 32)}`;
+  if (!(await claimCheckoutKey(trx, tenantId, key, { orderId, paymentKey, expiresAt: new Date(input.now.getTime() + holdMs) }))) {
+    const earlier = await lockCheckout(trx, tenantId, key);
+    if (!earlier) throw new ApiError(ErrorCode.conflict, "This checkout is being placed. Try again in a moment.");
+    if (earlier.requestHash !== key.requestHash)
       throw new ApiError(
         ErrorCode.idempotency_key_reused,
         "This Idempotency-Key was already used for another checkout. Use a new key for a new checkout.",
       );
+    if (earlier.state === "confirmed") {
+      const order = await orderById(trx, tenantId, earlier.orderId);
+      if (order) return { placed: order };
     }
-    return { order: earlier.order, replayed: true };
+    if (earlier.draft && earlier.paymentKey) return { draft: earlier.draft, paymentKey: earlier.paymentKey };
   }
-
   const storeCounter = await holdSeqCounter(trx, tenantId);
-  const settings = await readSettings(trx);
-  const variantIds = [...new Set(request.lines.map((l) => l.variantId))];
-  const variants = await sellableVariants(trx, tenantId, variantIds);
-  const missing = variantIds.filter((id) => !variants.has(id));
-  if (missing.length > 0)
-    throw new ApiError(ErrorCode.conflict, "Some items are no longer sold. Remove them from the cart and try again.", {
-      reason: "unavailable",
-      variantIds: missing,
-    });
-
-  const option = settings.shippingOptions.find((o) => o.id === request.shippingOptionId);
-  if (!option) throw new ApiError(ErrorCode.bad_request, "Choose one of the shop's shipping options.");
-  if (option.kind !== "pickup" && !request.address) throw new ApiError(ErrorCode.bad_request, "Enter a delivery address.");
-  const locationId = option.locationId ?? settings.locations[0]?.id;
-  if (!locationId) throw new ApiError(ErrorCode.conflict, "This shop has no location to sell from yet.");
-
-  // Re-price with the shop's rules: catalog prices, live promotions, the coupon.
-  const taxRates = new Map(settings.taxRates.map((r) => [r.id, r.rate]));
-  const promotionDocs = await livePromotions(trx, tenantId);
-  const lines = request.lines.map((l) => {
-    const { product } = variants.get(l.variantId)!;
-    const variant = product.variants.find((x) => x.id === l.variantId)!;
-    const many = product.variants.length > 1;
-    return {
-      id: uuidv7(),
-      variantId: l.variantId,
-      sku: variant.sku,
-      name: (many ? `${product.name} — ${variant.title}` : product.name).slice(0, 200),
-      qty: qty(l.qty),
-      unitPrice: minor(variant.price),
-      taxRate: bp(taxRates.get(product.taxRateId) ?? 0),
-      ...(product.categoryId !== undefined ? { categoryId: product.categoryId } : {}),
-    };
-  });
-  // A commerce rule that refuses the cart is the shopper's to fix: the error handler answers 400 with its code.
-  const priced = priceCart({
-    lines,
-    taxMode: settings.taxMode,
-    rounding: SALE_ROUNDING,
-    now,
-    promotions: promotionDocs.filter((p) => p.active).map(promotionFromDocument),
-    couponCodes: request.couponCode ? [request.couponCode] : [],
-  });
-  if (priced.unmatchedCouponCodes.length > 0)
-    throw new ApiError(ErrorCode.bad_request, `The code "${request.couponCode}" is not valid now.`, { reason: "unknown_coupon" });
-  const shippingTotal = option.freeOver !== undefined && priced.subtotal - priced.discountTotal >= option.freeOver ? 0 : option.amount;
-  const total = priced.total + shippingTotal;
-
-  // Reserve: every stock-tracked line must be on the shelf now. Orders never oversell.
-  const wanted = new Map<string, number>();
-  for (const l of request.lines) if (variants.get(l.variantId)!.trackStock) wanted.set(l.variantId, (wanted.get(l.variantId) ?? 0) + l.qty);
-  const levelIds = [...wanted.keys()].map((v) => `${locationId}:${v}`);
-  const onHand = await onHandOf(trx, tenantId, levelIds);
-  const short = [...wanted]
-    .filter(([v, n]) => (onHand.get(`${locationId}:${v}`) ?? 0) < n)
-    .map(([v]) => ({ variantId: v, available: Math.max(0, onHand.get(`${locationId}:${v}`) ?? 0) }));
-  if (short.length > 0) {
-    const names = short.map((s) => lines.find((l) => l.variantId === s.variantId)?.name ?? s.variantId).join(", ");
-    throw new ApiError(ErrorCode.conflict, `Sold out: ${names}. Your cart is kept; change it and try again.`, {
-      reason: "sold_out",
-      items: short,
-    });
-  }
-
-  const provider = input.providers.get(request.payment.provider);
-  if (!provider) throw new ApiError(ErrorCode.bad_request, "Choose a payment method the shop offers.");
-  const card = request.payment.provider === "test_card" ? request.payment.card : undefined;
-  // The same checkout retried is the same payment attempt; the same key with another card (after a
-  // decline, whose transaction left no key behind) is a new one.
-  const attempt = createHash("sha256")
-    .update(JSON.stringify([input.caller, input.idempotencyKey, card?.number ?? "", total]))
-    .digest("hex")
-    .slice(0, 32);
-  const authorization = await provider.authorize({
-    amount: total,
-    currency: settings.currency,
-    idempotencyKey: `${tenantId}:${attempt}`,
-    card,
-  });
-  if (authorization.status === "declined")
-    throw new ApiError(ErrorCode.payment_declined, authorization.message ?? "The payment was declined.", { reason: "payment_declined" });
-  const payment =
-    authorization.status === "authorized" && authorization.reference ? await provider.capture(authorization.reference) : authorization;
-
-  const count = await countOrders(trx, tenantId);
-  const iso = now.toISOString();
-  const order: Order = {
-    id: orderId,
-    number: String(1001 + count),
-    email: request.email.toLowerCase(),
-    ...(input.customerId ? { customerId: input.customerId } : {}),
-    status: payment.status === "captured" ? "paid" : "pending_payment",
-    currency: settings.currency,
-    taxMode: settings.taxMode,
-    lines: priced.lines.map((l) => ({ ...l })),
-    subtotal: priced.subtotal,
-    discountTotal: priced.discountTotal,
-    shippingTotal,
-    taxTotal: priced.taxTotal,
-    total,
-    shipping: {
-      optionId: option.id,
-      kind: option.kind,
-      amount: shippingTotal,
-      ...(option.kind === "pickup" ? { locationId } : {}),
-      ...(request.address ? { address: request.address } : {}),
-    },
-    payment: { provider: provider.id, status: payment.status, ...(payment.reference ? { reference: payment.reference } : {}) },
-    ...(request.couponCode ? { couponCode: request.couponCode } : {}),
-    createdAt: iso,
-    updatedAt: iso,
-    _deleted: false,
-  };
-  const movements: StockMovement[] = priced.lines
-    .filter((l) => wanted.has(l.variantId))
-    .map((l) => ({
-      id: `${orderId}:${l.id}`,
-      locationId,
-      variantId: l.variantId,
-      delta: -l.qty,
-      reason: "order",
-      refId: orderId,
-      occurredAt: iso,
-      _deleted: false,
-    }));
-  await writeDocumentSets(trx, tenantId, [
-    { table: "orders", docs: [order] },
-    { table: "stock_movements", docs: movements },
-    { table: "stock_levels", docs: applyToLevels(movements, onHand, now) },
-  ]);
+  const draft = await draftOrder(trx, { ...input, orderId });
+  await storeDraft(trx, tenantId, key, draft);
   await storeCounter();
-  return { order, replayed: false };
+  return { draft, paymentKey };
 }
 
-/** {@link placeOrder} in its own tenant transaction, announcing the new order and stock on commit. */
-export function checkout(
-  deps: Pick<AppDeps, "db" | "changes" | "payments">,
-  input: Omit<Parameters<typeof placeOrder>[1], "providers">,
-): Promise<PlacedOrder> {
-  return withTenant(deps.db, input.tenantId, async (trx) => {
-    const result = await placeOrder(trx, { ...input, providers: deps.payments });
-    if (!result.replayed) await deps.changes.announce(trx, input.tenantId, ["orders", "stock_movements", "stock_levels"]);
-    return result;
+/**
+ * Step 2, outside any transaction (no till of the shop waits on the provider): authorizes with the
+ * checkout's own idempotency key — so a retry, or the sweep after a crash, finds the same payment
+ * instead of taking the money twice — and captures. Pay later takes nothing now.
+ */
+async function pay(provider: PaymentProvider, draft: CheckoutDraft, paymentKey: string, request: CheckoutRequest): Promise<PaymentResult> {
+  const card = request.payment.provider === "test_card" ? request.payment.card : undefined;
+  const authorization = await provider.authorize({
+    amount: draft.order.total,
+    currency: draft.order.currency,
+    idempotencyKey: paymentKey,
+    card,
   });
+  if (authorization.status !== "authorized" || !authorization.reference) return authorization;
+  failpoint("checkout:authorized");
+  return provider.capture(authorization.reference);
+}
+
+/**
+ * Step 3, in a short transaction holding the shop's lock: writes the order with its payment, its
+ * `order` movements and their levels, and turns the reservation into the key's record. Confirming
+ * twice (a retry racing the sweep) writes the order once.
+ */
+export async function confirmOrder(
+  deps: Pick<AppDeps, "db" | "changes">,
+  tenantId: string,
+  key: CheckoutKey,
+  draft: CheckoutDraft,
+  payment: PaymentResult,
+  now: Date,
+): Promise<PlacedOrder> {
+  return withTenant(deps.db, tenantId, async (trx) => {
+    const storeCounter = await holdSeqCounter(trx, tenantId);
+    const record = await lockCheckout(trx, tenantId, key);
+    const earlier = record?.state === "confirmed" ? await orderById(trx, tenantId, record.orderId) : undefined;
+    if (earlier) return { order: earlier, replayed: true };
+    const order: Order = {
+      ...draft.order,
+      number: String(1001 + (await countOrders(trx, tenantId))),
+      status: payment.status === "captured" ? "paid" : "pending_payment",
+      payment: { ...draft.order.payment, status: payment.status, ...(payment.reference ? { reference: payment.reference } : {}) },
+      updatedAt: now.toISOString(),
+    };
+    const onHand = await onHandOf(trx, tenantId, [...new Set(draft.movements.map(levelIdOf))]);
+    await writeDocumentSets(trx, tenantId, [
+      { table: "orders", docs: [order] },
+      { table: "stock_movements", docs: draft.movements },
+      { table: "stock_levels", docs: applyToLevels(draft.movements, onHand, now) },
+    ]);
+    await markConfirmed(trx, tenantId, key, order.id);
+    await storeCounter();
+    await deps.changes.announce(trx, tenantId, ["orders", "stock_movements", "stock_levels"]);
+    return { order, replayed: false };
+  });
+}
+
+/** What a checkout is asked with. */
+export interface CheckoutInput {
+  readonly tenantId: string;
+  /** Whose idempotency key it is: the shopper's customer id, or their anonymous session's id. */
+  readonly caller: string;
+  readonly customerId?: string | undefined;
+  readonly request: CheckoutRequest;
+  readonly idempotencyKey: string;
+  readonly now: Date;
+}
+
+/**
+ * Places a storefront order: reserve (short transaction), pay (no lock held), confirm (short
+ * transaction). The cart is re-priced with `@countertop/domain`; the client's prices are never
+ * trusted. A key belongs to its caller: another caller's same key is a checkout of its own, and the
+ * caller's same key with another body is refused with 422. A declined card lets the reservation go
+ * and answers 402 `payment_declined` (the same key may then be used with another card). A crash at
+ * any step is recovered: by the shopper's retry with the same key, or by the sweep
+ * ({@link sweepCheckouts}) once the hold runs out.
+ */
+export async function checkout(
+  deps: Pick<AppDeps, "db" | "changes" | "payments" | "checkoutHoldMs" | "log">,
+  input: CheckoutInput,
+): Promise<PlacedOrder> {
+  const { tenantId, request } = input;
+  const key: CheckoutKey = { caller: input.caller, key: input.idempotencyKey, requestHash: checkoutRequestHash(request) };
+  const providers = new Set(deps.payments.keys());
+  const reserved = await withTenant(deps.db, tenantId, (trx) =>
+    reserve(trx, { ...input, providers }, key, deps.checkoutHoldMs ?? DEFAULT_HOLD_MS),
+  );
+  if ("placed" in reserved) return { order: reserved.placed, replayed: true };
+  failpoint("checkout:reserved");
+
+  const provider = deps.payments.get(reserved.draft.order.payment.provider)!;
+  const payment = await pay(provider, reserved.draft, reserved.paymentKey, request).catch((error: unknown) => {
+    deps.log.error(`checkout: the payment provider failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The reservation stays: the same request again carries on with the same payment, or the sweep settles it.
+    throw new ApiError(
+      ErrorCode.unavailable,
+      "The payment service did not answer. Nothing is lost: press Pay again to finish this order.",
+      {
+        reason: "provider_unavailable",
+      },
+    );
+  });
+  if (payment.status === "declined") {
+    await withTenant(deps.db, tenantId, (trx) => releaseCheckout(trx, tenantId, key));
+    throw new ApiError(ErrorCode.payment_declined, payment.message ?? "The payment was declined.", { reason: "payment_declined" });
+  }
+  failpoint("checkout:captured");
+  const placed = await confirmOrder(deps, tenantId, key, reserved.draft, payment, new Date());
+  failpoint("checkout:confirmed");
+  return placed;
 }

@@ -83,18 +83,27 @@ async function listenPg(
     next.on("notification", (msg) => {
       if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
     });
-    next.on("error", () => {
-      if (stopped) return;
+    // A dying connection may say so with 'error', 'end' or both: reconnect once per connection.
+    let lost = false;
+    const reconnect = () => {
+      if (stopped || lost) return;
+      lost = true;
       void next.end().catch(() => undefined);
       setTimeout(() => void connect(true).catch(() => undefined), delay);
       delay = Math.min(delay * 2, 10_000);
-    });
+    };
+    next.on("error", reconnect);
+    next.on("end", reconnect);
     try {
       await next.connect();
       await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (err) {
-      if (!isRetry) throw err;
-      next.emit("error", err);
+      if (!isRetry) {
+        lost = true; // the caller hears of it; no reconnecting behind its back
+        void next.end().catch(() => undefined);
+        throw err;
+      }
+      reconnect();
       return;
     }
     client = next;

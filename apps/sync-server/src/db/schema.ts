@@ -166,19 +166,6 @@ export interface ProductVariantsTable {
   track_stock: boolean;
 }
 
-/** `receipt_emails`: the outbox of receipts asked for by email at the till. */
-export interface ReceiptEmailsTable {
-  tenant_id: string;
-  id: string;
-  sale_id: string;
-  recipient: string;
-  status: ColumnType<"queued" | "sent", "queued" | "sent" | undefined, "queued" | "sent">;
-  attempts: ColumnType<number, number | undefined, number>;
-  last_error: string | null;
-  created_at: ColumnType<Date, never, never>;
-  sent_at: Date | null;
-}
-
 /** `checkout_requests`: checkouts by idempotency key. */
 export interface CheckoutRequestsTable {
   tenant_id: string;
@@ -189,6 +176,20 @@ export interface CheckoutRequestsTable {
   idempotency_key: string;
   order_id: string;
   created_at: ColumnType<Date, never, never>;
+  /** `reserved` while the payment is taken (stock held for `draft`), `confirmed` once the order is written. */
+  state: ColumnType<"reserved" | "confirmed", "reserved" | "confirmed" | undefined, "reserved" | "confirmed">;
+  draft: ColumnType<CheckoutDraft | null, string | null | undefined, string | null>;
+  /** The idempotency key the payment provider was asked with, to look the payment up after a crash. */
+  payment_key: string | null;
+  expires_at: Date | null;
+}
+
+/** A checkout's priced order and the stock it holds, between reserving and confirming. */
+export interface CheckoutDraft {
+  /** The order as it will be written, but for its number, status and payment (set on confirming). */
+  readonly order: Order;
+  /** The `order` movements it will write; their levels are what the reservation holds. */
+  readonly movements: StockMovement[];
 }
 
 /** `shopper_accounts`: a shopper's sign-in to one shop; the profile is the `customers` document. */
@@ -207,6 +208,48 @@ export interface CatalogHistoryTable {
   key: string;
   seq: ColumnType<string, string | bigint, string | bigint>;
   value: ColumnType<unknown, string, string>;
+}
+
+/** `outbox`: side effects of committed writes (refunds, mails), carried out by the worker. */
+export interface OutboxTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  key: string;
+  payload: ColumnType<unknown, string, string>;
+  status: ColumnType<"pending" | "done" | "dead", "pending" | "done" | "dead" | undefined, "pending" | "done" | "dead">;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  done_at: Date | null;
+}
+
+/** `test_card_payments`: the test card provider's own records, as a real provider keeps them on its side. */
+export interface TestCardPaymentsTable {
+  reference: string;
+  idempotency_key: string;
+  amount: ColumnType<string, number | string, number | string>;
+  status: "authorized" | "captured" | "refunded";
+  refund_key: string | null;
+  /** How many times a refund was asked for (money moves on the first only): the kill-point tests read it. */
+  refund_requests: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** `signing_keys`: the token keys when JWT_SECRET is unset, shared by every process on the database. */
+export interface SigningKeysTable {
+  id: string;
+  secret: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  retire_at: Date | null;
+}
+
+/** `rate_limits`: attempt counters per limiter and hashed key, shared by every process. */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: Date;
 }
 
 /** The table of each replicated collection, keyed by the collection's name. */
@@ -237,7 +280,6 @@ export interface Database extends CollectionTables {
   users: UsersTable;
   devices: DevicesTable;
   product_variants: ProductVariantsTable;
-  receipt_emails: ReceiptEmailsTable;
   checkout_requests: CheckoutRequestsTable;
   shopper_accounts: ShopperAccountsTable;
   sessions: SessionsTable;
@@ -245,4 +287,8 @@ export interface Database extends CollectionTables {
   audit_log: AuditLogTable;
   platform_audit_log: AuditLogColumns;
   catalog_history: CatalogHistoryTable;
+  outbox: OutboxTable;
+  test_card_payments: TestCardPaymentsTable;
+  signing_keys: SigningKeysTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { APP_ROLE, PLATFORM_ROLE } from "./migrations/2026_11_23_09_00_00_create_core";
+import { WORKER_ROLE } from "./migrations/2026_11_29_15_00_00_outbox";
 import type { Database } from "./schema";
 
 /** A transaction that row-level security confines to one tenant. */
@@ -24,6 +25,17 @@ export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: 
 export function asPlatformReader<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('role', ${PLATFORM_ROLE}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/**
+ * The background worker's path: a role whose policies see every shop's outbox jobs and expired
+ * checkout reservations — to claim what is due — and nothing else.
+ */
+export function asWorker<T>(db: Kysely<Database>, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${WORKER_ROLE}, true)`.execute(trx);
     return fn(trx);
   });
 }

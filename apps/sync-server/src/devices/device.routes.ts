@@ -31,7 +31,7 @@ export function deviceRoutes(deps: AppDeps) {
       const { tenantId } = principal;
       const body = await jsonBody(c, registerSchema);
       const register = await registerTill(deps, tenantId, body, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
-      const token = await issueToken(deps.jwtSecret, { kind: "device", deviceId: register.id, tenantId });
+      const token = await issueToken(deps.keys, { kind: "device", deviceId: register.id, tenantId });
       return c.json({ id: register.id, token, register }, 201);
     })
     .delete("/:id", async (c) => {

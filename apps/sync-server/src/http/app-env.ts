@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Standing } from "../auth/auth.middleware";
+import type { SigningKeys } from "../auth/signing-keys";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
 import type { Database } from "../db/schema";
+import type { OutboxWorker } from "../outbox/outbox-worker";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 import type { StreamCaps } from "../sync/stream-limits";
@@ -29,14 +31,21 @@ export interface AppDeps {
   /** Folder holding `pos/dist`, `storefront/dist` and `admin/dist`; unset → no static apps. */
   readonly staticRoot?: string | undefined;
   readonly version: string;
-  /** Signs and verifies tokens. */
-  readonly jwtSecret: string;
+  /** The keys that sign and verify tokens (JWT_SECRET, or kept in the database and shared by every process). */
+  readonly keys: SigningKeys;
   /** Commit notifications from every server process (Postgres LISTEN/NOTIFY). */
   readonly changes: ChangeFeed;
   /** Where emailed receipts go (files in DATA_DIR/outbox unless a provider is configured). */
   readonly mail: MailTransport;
   /** Online payment providers by id, used by checkout and by refunds of orders. */
   readonly payments: ReadonlyMap<string, PaymentProvider>;
+  /**
+   * This process's outbox worker, told to look when a commit wrote jobs. Unset (tests of other
+   * things), jobs wait for a worker: another process's, or this one's after a restart.
+   */
+  readonly outbox?: Pick<OutboxWorker, "kick" | "runNow"> | undefined;
+  /** How long an online checkout holds its stock while the payment is taken (env `CHECKOUT_HOLD_SECONDS`; default 15 minutes). */
+  readonly checkoutHoldMs?: number | undefined;
   readonly startedAt: Date;
   /** How many live streams a caller and a shop may hold open (env `STREAMS_PER_CALLER`, `STREAMS_PER_SHOP`). */
   readonly streamCaps?: StreamCaps | undefined;

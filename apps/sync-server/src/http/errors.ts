@@ -1,6 +1,7 @@
 import { isDomainError } from "@countertop/domain";
 import { ERROR_STATUS, ErrorCode } from "@countertop/sync-protocol";
 import type { Context } from "hono";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "./logger";
@@ -51,6 +52,14 @@ export function errorHandler(log: Logger) {
     if (err instanceof HTTPException) {
       const code = CODE_BY_STATUS[err.status] ?? ErrorCode.bad_request;
       return c.json({ error: { code, message: err.message || "Request failed" } }, err.status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      log.error(`database unavailable on ${c.req.method} ${c.req.path}: ${err.message}`);
+      c.header("retry-after", "2");
+      return c.json(
+        { error: { code: ErrorCode.unavailable, message: "The shop's database is restarting. Nothing was lost: try again in a moment." } },
+        503,
+      );
     }
     log.error(`unhandled error on ${c.req.method} ${c.req.path}`, err);
     return c.json(

@@ -1,8 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** One plain-text email. */
 export interface Mail {
+  /**
+   * The message's identity (the outbox job's key): the file transport writes one file per id and
+   * SMTP sends it as the Message-ID, so one message sent twice after a crash is recognisably one.
+   */
+  readonly id?: string | undefined;
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -28,6 +34,15 @@ export function headerValue(value: string): string {
     .trim();
 }
 
+function hashOf(id: string): string {
+  return createHash("sha256").update(id).digest("hex").slice(0, 32);
+}
+
+/** The Message-ID header of a message with this id: stable, so a resent message is the same message. */
+export function messageId(id: string): string {
+  return `<${hashOf(id)}@countertop.invalid>`;
+}
+
 /**
  * The built-in transport with no mail server: each message becomes an RFC 822 `.eml` file in
  * `dir` (open it in any mail client), so a shop can run without email set up and see what would go out.
@@ -43,8 +58,13 @@ export function fileTransport(dir: string): MailTransport {
         "MIME-Version: 1.0",
         "Content-Type: text/plain; charset=utf-8",
       ];
-      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`;
-      await writeFile(path.join(dir, name), `${headers.join("\r\n")}\r\n\r\n${mail.text.replace(/\n/g, "\r\n")}\r\n`);
+      if (mail.id) headers.push(`Message-ID: ${messageId(mail.id)}`);
+      // One file per message id, written whole or not at all: a message sent again is the same file.
+      const stem = mail.id ? `msg-${hashOf(mail.id)}` : `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}`;
+      const name = `${stem}-${mail.to.replace(/[^a-z0-9@.-]/gi, "_").slice(0, 80)}.eml`;
+      const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
+      await writeFile(temporary, `${headers.join("\r\n")}\r\n\r\n${mail.text.replace(/\n/g, "\r\n")}\r\n`);
+      await rename(temporary, path.join(dir, name));
     },
   };
 }

@@ -27,7 +27,7 @@ async function signedIn(
   customer: Customer | { id: string; email: string },
   status: 200 | 201,
 ) {
-  const token = await issueToken(deps.jwtSecret, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: customer.id });
+  const token = await issueToken(deps.keys, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: customer.id });
   return c.json({ token, tenantId, customer }, status);
 }
 
@@ -53,20 +53,30 @@ async function shopBase(deps: AppDeps, c: Context<AppEnv>, shop: { id: string; s
  * document; signing out is the client dropping its token.
  */
 export function shopAccountRoutes(deps: AppDeps) {
-  const perAccount = new AttemptLimiter(10, 15 * 60_000);
-  const perAddress = new AttemptLimiter(100, 15 * 60_000);
+  const perAccount = new AttemptLimiter(deps.db, { name: "shopper-sign-in:account", max: 10, windowMs: 15 * 60_000 });
+  const perAddress = new AttemptLimiter(deps.db, { name: "shopper-sign-in:address", max: 100, windowMs: 15 * 60_000 });
   // Sign-ups send email: 20 an hour from one address, 3 an hour to one email.
-  const signUpsPerAddress = new AttemptLimiter(20, 3600_000, "Too many sign-ups from here. Try again in {s} s.");
-  const signUpsPerEmail = new AttemptLimiter(3, 3600_000, "We just sent a link to this email. Check your inbox, or try again in {s} s.");
-  const confirmsPerAddress = new AttemptLimiter(30, 15 * 60_000);
+  const signUpsPerAddress = new AttemptLimiter(deps.db, {
+    name: "sign-up:address",
+    max: 20,
+    windowMs: 3600_000,
+    message: "Too many sign-ups from here. Try again in {s} s.",
+  });
+  const signUpsPerEmail = new AttemptLimiter(deps.db, {
+    name: "sign-up:email",
+    max: 3,
+    windowMs: 3600_000,
+    message: "We just sent a link to this email. Check your inbox, or try again in {s} s.",
+  });
+  const confirmsPerAddress = new AttemptLimiter(deps.db, { name: "sign-up-confirm:address", max: 30, windowMs: 15 * 60_000 });
 
   return new Hono<AppEnv>()
     .post("/:slug/account", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
       const body = await jsonBody(c, registerSchema);
       const email = body.email.toLowerCase();
-      signUpsPerAddress.hit(clientAddress(c, deps.trustProxy));
-      signUpsPerEmail.hit(`${tenant.id}|${email}`);
+      await signUpsPerAddress.hit(clientAddress(c, deps.trustProxy));
+      await signUpsPerEmail.hit(`${tenant.id}|${email}`);
       const base = await shopBase(deps, c, tenant);
       await requestSignUp(
         deps,
@@ -79,7 +89,7 @@ export function shopAccountRoutes(deps: AppDeps) {
     })
     .post("/:slug/account/confirm", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-      confirmsPerAddress.hit(clientAddress(c, deps.trustProxy));
+      await confirmsPerAddress.hit(clientAddress(c, deps.trustProxy));
       const { token } = await jsonBody(c, z.strictObject({ token: z.string().min(1).max(4000) }));
       const { customer, created } = await confirmSignUp(deps, tenant.id, token, new Date());
       return signedIn(deps, c, tenant.id, customer, created ? 201 : 200);
@@ -89,11 +99,11 @@ export function shopAccountRoutes(deps: AppDeps) {
       const body = await jsonBody(c, signInSchema);
       const email = body.email.toLowerCase();
       const address = clientAddress(c, deps.trustProxy);
-      perAddress.hit(address);
-      perAccount.hit(`${address}|${tenant.id}|${email}`);
+      await perAddress.hit(address);
+      await perAccount.hit(`${address}|${tenant.id}|${email}`);
       const shopper = await signInShopper(deps, tenant.id, email, body.password);
       if (!shopper) throw new ApiError(ErrorCode.unauthorized, WRONG);
-      perAccount.reset(`${address}|${tenant.id}|${email}`);
+      await perAccount.reset(`${address}|${tenant.id}|${email}`);
       return signedIn(deps, c, tenant.id, shopper, 200);
     });
 }

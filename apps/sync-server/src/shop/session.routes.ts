@@ -9,11 +9,16 @@ import { activeShopBySlug } from "./active-shop";
 /** `POST /api/v1/shop/{slug}/session`: a shopper token scoped to the shop's public catalog. */
 export function shopSessionRoutes(deps: AppDeps) {
   // A storefront asks once per device and keeps the token: 120 per 10 minutes from one address is plenty.
-  const perAddress = new AttemptLimiter(120, 10 * 60_000, "Too many new shop sessions from here. Try again in {s} s.");
+  const perAddress = new AttemptLimiter(deps.db, {
+    name: "shop-session:address",
+    max: 120,
+    windowMs: 10 * 60_000,
+    message: "Too many new shop sessions from here. Try again in {s} s.",
+  });
   return new Hono<AppEnv>().post("/:slug/session", async (c) => {
-    perAddress.hit(clientAddress(c, deps.trustProxy));
+    await perAddress.hit(clientAddress(c, deps.trustProxy));
     const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-    const token = await issueToken(deps.jwtSecret, { kind: "shopper", sessionId: uuidv7(), tenantId: tenant.id });
+    const token = await issueToken(deps.keys, { kind: "shopper", sessionId: uuidv7(), tenantId: tenant.id });
     return c.json({ token, tenantId: tenant.id, shop: { slug: tenant.slug, name: tenant.name } }, 201);
   });
 }

@@ -3,9 +3,13 @@ import { sign, verify } from "hono/jwt";
 import { uuidv7 } from "uuidv7";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { verifyWithKeys } from "../auth/signing-keys";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import { mailJob } from "../outbox/mail-job";
+import { enqueue } from "../outbox/outbox.repository";
+import type { Mail } from "../receipts/mail-transport";
 import { applyPush } from "../sync/push/apply-push";
 import { findShopperAccount, insertShopperAccount } from "./shopper-account.repository";
 
@@ -27,7 +31,7 @@ const signUpClaims = z.object({
  * it is followed); an email with an account gets a note that it has one. Both cost a password hash.
  */
 export async function requestSignUp(
-  deps: Pick<AppDeps, "db" | "mail" | "jwtSecret">,
+  deps: Pick<AppDeps, "db" | "outbox" | "keys">,
   shop: { id: string; name: string },
   input: { name: string; email: string; password: string },
   links: { confirm: (token: string) => string; signIn: string },
@@ -36,7 +40,7 @@ export async function requestSignUp(
   const passwordHash = await hashPassword(input.password);
   const existing = await withTenant(deps.db, shop.id, (trx) => findShopperAccount(trx, input.email));
   if (existing) {
-    await deps.mail.send({
+    await sendSoon(deps, shop.id, {
       to: input.email,
       subject: `Your account at ${shop.name}`,
       text: [
@@ -52,9 +56,9 @@ export async function requestSignUp(
   const iat = Math.floor(now.getTime() / 1000);
   const token = await sign(
     { kind: "signup", tid: shop.id, email: input.email, name: input.name, ph: passwordHash, iat, exp: iat + SIGN_UP_LINK_SECONDS },
-    deps.jwtSecret,
+    deps.keys.current(),
   );
-  await deps.mail.send({
+  await sendSoon(deps, shop.id, {
     to: input.email,
     subject: `Confirm your account at ${shop.name}`,
     text: [
@@ -68,20 +72,26 @@ export async function requestSignUp(
   });
 }
 
+/** Writes an email to the shop's outbox and tells the worker: it goes out even if this process dies now. */
+async function sendSoon(deps: Pick<AppDeps, "db" | "outbox">, tenantId: string, mail: Mail): Promise<void> {
+  await withTenant(deps.db, tenantId, (trx) => enqueue(trx, tenantId, [mailJob(`signup:${uuidv7()}`, mail)]));
+  deps.outbox?.kick();
+}
+
 /**
  * Finishes a sign-up from its emailed link: creates the account and profile and answers the
  * shopper, signed in. Following the link again signs the same shopper in; a link for an email that
  * has meanwhile got another account (another password) is refused with 409.
  */
 export async function confirmSignUp(
-  deps: Pick<AppDeps, "db" | "changes" | "jwtSecret">,
+  deps: Pick<AppDeps, "db" | "changes" | "keys">,
   tenantId: string,
   token: string,
   now: Date,
 ): Promise<{ customer: Customer | { id: string; email: string }; created: boolean }> {
   let claims: z.infer<typeof signUpClaims>;
   try {
-    claims = signUpClaims.parse(await verify(token, deps.jwtSecret, "HS256"));
+    claims = signUpClaims.parse(await verifyWithKeys(deps.keys, (secret) => verify(token, secret, "HS256")));
   } catch {
     throw new ApiError(ErrorCode.bad_request, "This sign-up link is not valid or has expired. Create your account again.");
   }

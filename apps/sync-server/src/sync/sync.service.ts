@@ -1,10 +1,10 @@
 import type { CollectionName } from "@countertop/sync-protocol";
 import type { Standing } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
-import { refundOrders } from "../checkout/refunds";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import { failpoint } from "../http/failpoint";
 import type { PullAccess } from "./access";
 import { pullPage, type PullPage } from "./pull";
 import { applyPush, type PushResult } from "./push/apply-push";
@@ -27,10 +27,10 @@ export function pullCollection<N extends CollectionName>(
 
 /**
  * Applies a parsed push in one tenant transaction, announcing what it wrote to every live stream on
- * commit; a refund of an online order then gives the money back.
+ * commit; the outbox worker is told to carry out what the push asked for (money back to a card).
  */
 export async function pushCollection<N extends CollectionName>(
-  deps: Pick<AppDeps, "db" | "changes" | "log" | "payments">,
+  deps: Pick<AppDeps, "db" | "changes" | "outbox">,
   principal: TenantPrincipal,
   collection: N,
   body: PushBody<N>,
@@ -46,13 +46,9 @@ export async function pushCollection<N extends CollectionName>(
     await deps.changes.announce(trx, principal.tenantId, [...pushed.written]);
     return pushed;
   });
-  if (collection === "orders") {
-    // Money goes back after the status change is safely stored; the payment's new state streams out.
-    const refused = new Set(result.refused.map((r) => r.id));
-    const refunded = rows
-      .filter((r) => r.newDocumentState.status === "refunded" && !refused.has(r.newDocumentState.id))
-      .map((r) => r.newDocumentState.id);
-    void refundOrders(deps, principal.tenantId, refunded).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
+  if (result.jobs > 0) {
+    failpoint("push:committed");
+    deps.outbox?.kick();
   }
   return result;
 }

@@ -1,9 +1,12 @@
 import { once } from "node:events";
+import { fixedKeys } from "../auth/signing-keys";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createLogger } from "../http/logger";
 import { createApp } from "../app";
-import { defaultPaymentProviders } from "../checkout/payment-provider";
+import type { AppDeps } from "../http/app-env";
+import { createAppOutbox } from "../outbox/app-outbox";
+import { defaultPaymentProviders, type PaymentProvider } from "../checkout/payment-provider";
 import type { DatabaseKind, OpenDatabase } from "../db/database";
 import { DEMO, seedDemo } from "../seed/demo";
 import type { Mail, MailTransport } from "../receipts/mail-transport";
@@ -15,10 +18,14 @@ const quiet = createLogger("silent");
 /** A whole server (routes, database, change feed) on a fresh seeded database, for `app.request`. */
 export interface TestServer {
   readonly app: ReturnType<typeof createApp>;
+  /** What the app was built from, for tests that call a service directly. */
+  readonly deps: AppDeps;
   readonly database: OpenDatabase;
   readonly changes: ChangeFeed;
   /** Every email the app sent (the mail provider is the one outside service tests stand in for). */
   readonly sentMail: Mail[];
+  /** Carries out every due outbox job now (calls through `call` do this before they answer). */
+  drainOutbox(): Promise<number>;
   /** A JSON request with an optional bearer token; returns status and parsed body. */
   call(
     method: string,
@@ -40,24 +47,38 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(engine: DatabaseKind, options: { seed?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly seed?: boolean;
+  /** Payment providers in place of the defaults (a provider is the outside service tests may stand in for). */
+  readonly payments?: (db: OpenDatabase["db"]) => ReadonlyMap<string, PaymentProvider>;
+  readonly checkoutHoldMs?: number;
+}
+
+export async function startTestServer(engine: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase(engine);
   if (options.seed !== false) await seedDemo(database.db, { now: new Date() });
   const changes = await openChangeFeed(database);
   const sentMail: Mail[] = [];
   const mail: MailTransport = { send: async (m) => void sentMail.push(m) };
-  const app = createApp({
+  const payments = (options.payments ?? defaultPaymentProviders)(database.db);
+  // Never started (no polling): every call drains it before answering, so a test sees the emails
+  // and refunds a request caused as soon as it has the response — as it would a moment later for real.
+  const outbox = createAppOutbox({ db: database.db, log: quiet, changes, payments, mail });
+  const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,
     version: "test",
     startedAt: new Date(),
     trustProxy: false,
     log: quiet,
-    jwtSecret: "test-secret-test-secret-test-secret!!",
+    keys: fixedKeys("test-secret-test-secret-test-secret!!"),
     changes,
     mail,
-    payments: defaultPaymentProviders(),
-  });
+    payments,
+    outbox,
+    checkoutHoldMs: options.checkoutHoldMs,
+  };
+  const app = createApp(deps);
   const call: TestServer["call"] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -68,6 +89,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
     }
     const res = await app.request(url, { method, headers, ...(body === undefined ? {} : { body }) });
     const text = await res.text();
+    await outbox.drain();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
   const login: TestServer["login"] = async (email, password) => {
@@ -78,9 +100,11 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
   const listening: ServerType[] = [];
   return {
     app,
+    deps,
     database,
     changes,
     sentMail,
+    drainOutbox: () => outbox.drain(),
     call,
     login,
     async signUpShopper(input, slug = "demo") {
@@ -109,6 +133,7 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
+      await outbox.stop();
       await changes.close();
       await database.close();
     },

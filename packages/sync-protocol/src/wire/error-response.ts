@@ -17,6 +17,8 @@ export const ErrorCode = {
   internal: "internal",
   /** The server runs but the app asked for was not built (`pnpm build`). */
   not_built: "not_built",
+  /** A service the request needs (the database, the payment provider) is away for now: retry the same request. */
+  unavailable: "unavailable",
   /** The card was declined; nothing was charged and no order was made. */
   payment_declined: "payment_declined",
   /** An `Idempotency-Key` the caller already used with another request body. */
@@ -59,6 +61,7 @@ export const ERROR_STATUS = {
   tenant_suspended: 403,
   internal: 500,
   not_built: 503,
+  unavailable: 503,
   payment_declined: 402,
   idempotency_key_reused: 422,
   invalid_amount: 400,

@@ -18,7 +18,7 @@ const TENANT_SETTING = "NULLIF(current_setting('app.tenant_id', true), '')::uuid
 /** Collections whose table holds nothing but the replicated document. */
 const PLAIN_COLLECTIONS = ["products", "categories", "shifts", "staff", "settings", "promotions", "reconciliation"] as const;
 
-async function createRole(db: Kysely<unknown>, role: string): Promise<void> {
+export async function createRole(db: Kysely<unknown>, role: string): Promise<void> {
   // Roles are cluster-wide: several databases (tests, tenants' staging copies) share one.
   await sql
     .raw(

@@ -8,6 +8,9 @@ import * as authority from "./2026_11_29_09_00_00_authority";
 import * as stockCounts from "./2026_11_29_12_00_00_stock_counts";
 import * as catalogHistory from "./2026_11_29_13_00_00_catalog_history";
 import * as refundIndex from "./2026_11_29_14_00_00_refund_index";
+import * as outbox from "./2026_11_29_15_00_00_outbox";
+import * as checkoutReservations from "./2026_11_29_15_10_00_checkout_reservations";
+import * as signingKeys from "./2026_11_29_15_20_00_signing_keys";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -23,6 +26,9 @@ const migrations: Record<string, Migration> = {
   "2026_11_29_12_00_00_stock_counts": stockCounts,
   "2026_11_29_13_00_00_catalog_history": catalogHistory,
   "2026_11_29_14_00_00_refund_index": refundIndex,
+  "2026_11_29_15_00_00_outbox": outbox,
+  "2026_11_29_15_10_00_checkout_reservations": checkoutReservations,
+  "2026_11_29_15_20_00_signing_keys": signingKeys,
 };
 
 /** Kysely provider over the static list above. */

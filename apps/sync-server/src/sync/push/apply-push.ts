@@ -12,6 +12,7 @@ import { AuditAction, actorOf, recordAudit } from "../../audit/audit";
 import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
+import { enqueue } from "../../outbox/outbox.repository";
 import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite } from "../../documents/document.repository";
 import { shownTo } from "../access";
 import { PUSH_PLANS } from "./plans";
@@ -30,6 +31,8 @@ export interface PushResult {
   readonly conflicts: ReplicatedDocument[];
   readonly refused: RefusedRow[];
   readonly written: ReadonlySet<CollectionName>;
+  /** How many outbox jobs the push wrote (the worker is told to look once it commits). */
+  readonly jobs: number;
 }
 
 /** How the push was made, beside who made it. */
@@ -193,6 +196,8 @@ export async function applyPush<N extends CollectionName>(
         ]
       : [];
   await recordAudit(trx, tenantId, [...(derived.audit ?? []), ...refusedAudit], now);
+  // Side effects beyond the database (a refund to a card, an email) go out once this commits.
+  await enqueue(trx, tenantId, derived.jobs ?? []);
   return {
     conflicts: [
       ...decided.conflicts.map((doc) => shownTo(principal, collection, doc)),
@@ -200,5 +205,6 @@ export async function applyPush<N extends CollectionName>(
     ],
     refused: decided.refused.map(({ id, code, message }) => ({ id, code, message })),
     written: new Set(sets.filter((s) => s.docs.length > 0).map((s) => s.table)),
+    jobs: derived.jobs?.length ?? 0,
   };
 }

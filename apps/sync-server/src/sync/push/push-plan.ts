@@ -5,6 +5,7 @@ import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
 import type { AnyDocumentWrite } from "../../documents/document.repository";
+import type { OutboxEntry } from "../../outbox/outbox.repository";
 import type { Raise } from "./raises";
 
 /** What every step of a push can use: the tenant's transaction, who pushes, and the push's clock. */
@@ -65,6 +66,8 @@ export interface Derived {
   readonly audit?: readonly AuditEvent[];
   /** Other documents the push changes as a consequence (a resolution's review note on a shift, a merge). */
   readonly documents?: readonly AnyDocumentWrite[];
+  /** Side effects to carry out once the push commits (a refund to a card, an email), through the outbox. */
+  readonly jobs?: readonly OutboxEntry[];
 }
 
 /** A push of one collection after its facts were read: what to read under the lock and what to derive. */

@@ -1,5 +1,6 @@
 import { restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { StockMovement } from "@countertop/sync-protocol";
+import { needsRefund, refundJob } from "../../../checkout/refunds";
 import { refusal, type PushPlan } from "../push-plan";
 import { readOrderMovements } from "../push.repository";
 
@@ -54,7 +55,11 @@ export const ordersPlan: PushPlan<"orders"> = {
         const restocked = new Set(
           changes.filter(({ before, after }) => before && restocksOnTransition(before.status, after.status)).map(({ after }) => after.id),
         );
-        return { movements: candidates.filter((m) => m.refId !== undefined && restocked.has(m.refId)) };
+        return {
+          movements: candidates.filter((m) => m.refId !== undefined && restocked.has(m.refId)),
+          // A refunded online order gets its money back through the outbox, once, even if the server dies now.
+          jobs: changes.filter(({ before, after }) => needsRefund(before, after)).map(({ after }) => refundJob(after)),
+        };
       },
     };
   },

@@ -1,0 +1,28 @@
+/**
+ * Named points where a test may have the process die — `COUNTERTOP_FAILPOINTS=checkout:reserved`
+ * (a comma-separated list) makes the server SIGKILL itself the first time it reaches that point,
+ * as a power cut or an OOM kill would, so the kill-point tests can show that every step of a
+ * checkout and a refund recovers. Unset in production: a no-op.
+ */
+const armed = new Set(
+  (process.env.COUNTERTOP_FAILPOINTS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** The steps a test may kill the server after. */
+export type Failpoint =
+  | "checkout:reserved"
+  | "checkout:authorized"
+  | "checkout:captured"
+  | "checkout:confirmed"
+  | "push:committed"
+  | "refund:sent"
+  | "refund:recorded"
+  | "outbox:handled";
+
+/** Dies here, at once and without cleaning up, if a test armed this point. */
+export function failpoint(name: Failpoint): void {
+  if (armed.has(name)) process.kill(process.pid, "SIGKILL");
+}
