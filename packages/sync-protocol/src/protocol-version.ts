@@ -14,6 +14,11 @@
 //    applied once: the first resolution wins. A customer merged into another has `mergedInto`. A
 //    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
 //    re-prices it against that version.
+//    Back office (all optional): a variant's `lowStockAt` per location; a category's `archived`; a
+//    coupon's `usageLimit`; a stock movement's `supplier`, `reference`, `unitCost` (receipts),
+//    `adjustReason`, `countId` and `seenQty` (counts), `transfer` {from, to, outcome} (transfers
+//    travel through the location `transit:{transferId}`); the shop's `timeZone`, `address`, `phone`,
+//    `email` and `taxNumber`; a customer's `taxNumber`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of
