@@ -17,7 +17,7 @@
 //    Back office (all optional): a variant's `lowStockAt` per location; a category's `archived`; a
 //    coupon's `usageLimit`; a stock movement's `supplier`, `reference`, `unitCost` (receipts),
 //    `adjustReason`, `countId` and `seenQty` (counts), `transfer` {from, to, outcome} (transfers
-//    travel through the location `transit:{transferId}`); the shop's `timeZone`, `address`, `phone`,
+//    travel through the location `transit:{transferId}`); error code `unsupported_media_type` (415); the shop's `timeZone`, `address`, `phone`,
 //    `email` and `taxNumber`; a customer's `taxNumber`.
 
 /**

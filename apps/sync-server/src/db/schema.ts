@@ -209,6 +209,16 @@ export interface CatalogHistoryTable {
   value: ColumnType<unknown, string, string>;
 }
 
+/** `media`: a shop's images by the SHA-256 of their bytes (hex), served immutable. */
+export interface MediaTable {
+  tenant_id: string;
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: Generated<Date>;
+}
+
 /** The table of each replicated collection, keyed by the collection's name. */
 export interface CollectionTables {
   products: DocumentColumns<Product>;
@@ -245,4 +255,5 @@ export interface Database extends CollectionTables {
   audit_log: AuditLogTable;
   platform_audit_log: AuditLogColumns;
   catalog_history: CatalogHistoryTable;
+  media: MediaTable;
 }
