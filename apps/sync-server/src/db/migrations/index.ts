@@ -7,6 +7,7 @@ import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_acc
 import * as authority from "./2026_11_29_09_00_00_authority";
 import * as stockCounts from "./2026_11_29_12_00_00_stock_counts";
 import * as catalogHistory from "./2026_11_29_13_00_00_catalog_history";
+import * as refundIndex from "./2026_11_29_14_00_00_refund_index";
 import * as backOffice from "./2026_12_02_09_00_00_back_office";
 
 /**
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_29_09_00_00_authority": authority,
   "2026_11_29_12_00_00_stock_counts": stockCounts,
   "2026_11_29_13_00_00_catalog_history": catalogHistory,
+  "2026_11_29_14_00_00_refund_index": refundIndex,
   "2026_12_02_09_00_00_back_office": backOffice,
 };
 

@@ -232,3 +232,26 @@ export async function variantOwners(trx: TenantTx, tenantId: string, variantIds:
     .execute();
   return new Map(rows.map((r) => [r.variant_id, r.product_id]));
 }
+
+/** The sales these refunds return, and every refund stored against them, by original sale id. */
+export async function readRefundedSales(
+  trx: TenantTx,
+  tenantId: string,
+  originalSaleIds: readonly string[],
+): Promise<{ sales: Map<string, Sale>; refunds: Map<string, Sale[]> }> {
+  if (originalSaleIds.length === 0) return { sales: new Map(), refunds: new Map() };
+  const ids = [...new Set(originalSaleIds)];
+  const rows = await trx
+    .selectFrom("sales")
+    .select("doc")
+    .where("tenant_id", "=", tenantId)
+    .where((eb) => eb.or([eb("id", "in", ids), eb(sql<string>`doc->>'originalSaleId'`, "in", ids)]))
+    .execute();
+  const sales = new Map<string, Sale>();
+  const refunds = new Map<string, Sale[]>();
+  for (const { doc } of rows) {
+    if (doc.kind === "refund" && doc.originalSaleId) refunds.set(doc.originalSaleId, [...(refunds.get(doc.originalSaleId) ?? []), doc]);
+    else sales.set(doc.id, doc);
+  }
+  return { sales, refunds };
+}

@@ -2,7 +2,7 @@ import { repriceSale } from "@countertop/domain";
 import type { Sale, StockMovement } from "@countertop/sync-protocol";
 import type { PushIO, PushPlan } from "../push-plan";
 import { pricesFor, promotionsFor, staleCatalog, type StaleCatalog } from "../catalog-as-of";
-import { readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
+import { readRefundedSales, readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
 import type { Raise } from "../raises";
 
 /** A sale this late, or one whose shift had closed, is a `late_sync` item for the manager. */
@@ -97,6 +97,42 @@ function staleCatalogRaise(sale: Sale, stale: StaleCatalog): Raise {
   };
 }
 
+/**
+ * `refund_exceeds_sale` for each sale whose refunds (stored and new) return more of a line than it
+ * sold: two tills refunding the same line offline both land — a refund is never refused — and a
+ * person decides. One item per sale, its details the lines over, with the refunds that did it.
+ */
+export function refundsOverSold(
+  newRefunds: readonly Sale[],
+  sales: ReadonlyMap<string, Sale>,
+  stored: ReadonlyMap<string, readonly Sale[]>,
+): Raise[] {
+  const originals = [...new Set(newRefunds.flatMap((r) => (r.originalSaleId ? [r.originalSaleId] : [])))];
+  return originals.flatMap((saleId): Raise[] => {
+    const sale = sales.get(saleId);
+    if (!sale) return [];
+    const refunds = [
+      ...new Map([...(stored.get(saleId) ?? []), ...newRefunds.filter((r) => r.originalSaleId === saleId)].map((r) => [r.id, r])).values(),
+    ];
+    const over = sale.lines.flatMap((line) => {
+      const returned = refunds.flatMap((r) => r.lines.filter((l) => l.id === line.id).map((l) => ({ refundId: r.id, qty: l.qty })));
+      const refunded = returned.reduce((sum, r) => sum + r.qty, 0);
+      return refunded > line.qty
+        ? [{ lineId: line.id, sku: line.sku, name: line.name, sold: line.qty, refunded, refunds: returned.map((r) => r.refundId) }]
+        : [];
+    });
+    if (over.length === 0) return [];
+    return [
+      {
+        id: `refund_exceeds_sale:${saleId}`,
+        kind: "refund_exceeds_sale",
+        refId: saleId,
+        details: { saleNumber: sale.number, lines: over },
+      },
+    ];
+  });
+}
+
 /** Why a sale is accepted but set aside for the manager's review. */
 export type FlagReason = "revoked_till" | "suspended_shop" | "foreign_register" | "replaced_text";
 
@@ -161,11 +197,22 @@ export const salesPlan: PushPlan<"sales"> = {
         ];
       }),
       skuOf: (variantId) => facts.catalog.get(variantId)?.sku,
-      derive: ({ inserted }) => {
+      derive: async ({ inserted }) => {
         const newSales = new Set(inserted.map((s) => s.id));
+        // Read under the tenant's lock, so two tills' refunds of one line, pushed at once, see each other.
+        const refunds = inserted.filter((s) => s.kind === "refund" && s.originalSaleId);
+        const refunded = await readRefundedSales(
+          io.trx,
+          io.tenantId,
+          refunds.map((r) => r.originalSaleId!),
+        );
         return {
           movements: candidates.filter((m) => m.refId !== undefined && newSales.has(m.refId)),
-          raises: [...saleChecks(inserted, facts, io.now), ...saleFlags(inserted, io, facts)],
+          raises: [
+            ...saleChecks(inserted, facts, io.now),
+            ...saleFlags(inserted, io, facts),
+            ...refundsOverSold(refunds, refunded.sales, refunded.refunds),
+          ],
         };
       },
     };
