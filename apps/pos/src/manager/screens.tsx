@@ -1,5 +1,6 @@
 import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
 import { OrdersScreen } from "../orders/OrdersScreen";
+import { CatalogScreen } from "./catalog/CatalogScreen";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
 import { OutboxList, useManagerWrites } from "./OutboxList";
 
@@ -44,6 +45,7 @@ function Overview({ context }: { context: ManagerContext }) {
 /** Manager mode's screens, in menu order; each later screen is one more entry here. */
 export const MANAGER_SCREENS: readonly ManagerScreen[] = [
   { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
+  { id: "catalog", label: "Catalog", render: (context) => <CatalogScreen context={context} /> },
   {
     id: "orders",
     label: "Online orders",
