@@ -2,6 +2,8 @@ import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttenti
 import { OrdersScreen } from "../orders/OrdersScreen";
 import { CatalogScreen } from "./catalog/CatalogScreen";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
+import { LowStockBadge } from "./stock/LowStockBadge";
+import { StockScreen } from "./stock/StockScreen";
 import { OutboxList, useManagerWrites } from "./OutboxList";
 
 /** Who is in manager mode and what waits: the first screen. */
@@ -46,6 +48,12 @@ function Overview({ context }: { context: ManagerContext }) {
 export const MANAGER_SCREENS: readonly ManagerScreen[] = [
   { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
   { id: "catalog", label: "Catalog", render: (context) => <CatalogScreen context={context} /> },
+  {
+    id: "stock",
+    label: "Stock",
+    render: (context) => <StockScreen context={context} />,
+    badge: (context) => <LowStockBadge context={context} />,
+  },
   {
     id: "orders",
     label: "Online orders",
