@@ -2,6 +2,9 @@ import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttenti
 import { OrdersScreen } from "../orders/OrdersScreen";
 import { CatalogScreen } from "./catalog/CatalogScreen";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
+import { PeopleScreen } from "./people/PeopleScreen";
+import { PromotionsScreen } from "./promotions/PromotionsScreen";
+import { SettingsScreen } from "./settings/SettingsScreen";
 import { LowStockBadge } from "./stock/LowStockBadge";
 import { StockScreen } from "./stock/StockScreen";
 import { OutboxList, useManagerWrites } from "./OutboxList";
@@ -39,7 +42,6 @@ function Overview({ context }: { context: ManagerContext }) {
           <span className="num">{attention?.length ?? 0}</span>
         </li>
       </ul>
-      <p className="muted small">Catalog, stock, people, settings and reconciliation come to manager mode next.</p>
     </main>
   );
 }
@@ -54,6 +56,9 @@ export const MANAGER_SCREENS: readonly ManagerScreen[] = [
     render: (context) => <StockScreen context={context} />,
     badge: (context) => <LowStockBadge context={context} />,
   },
+  { id: "promotions", label: "Promotions", render: (context) => <PromotionsScreen context={context} /> },
+  { id: "people", label: "People & tills", render: (context) => <PeopleScreen context={context} /> },
+  { id: "settings", label: "Settings", render: (context) => <SettingsScreen context={context} /> },
   {
     id: "orders",
     label: "Online orders",
