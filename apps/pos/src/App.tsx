@@ -1,5 +1,5 @@
 import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Message, useDocument } from "@countertop/ui";
+import { Message, shopFormat, useDocument } from "@countertop/ui";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { loadTill, type Till } from "./app/till";
 import { DeskSignIn } from "./setup/DeskSignIn";
@@ -188,6 +188,7 @@ export function App() {
         status={status}
         staffName={manager ? `${manager.kind === "session" ? manager.session.name : manager.name} (manager)` : staff?.name}
         onLock={staff || manager ? lock : undefined}
+        time={settings ? shopFormat(settings).time : undefined}
         attention={replica && local ? { replica, local } : undefined}
       />
       {selling && (

@@ -1,4 +1,4 @@
-import { useObservable } from "@countertop/ui";
+import { shopFormat, useObservable } from "@countertop/ui";
 import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
 import type { ManagerContext } from "./manager-context";
 import { approveManagerWrite, discardManagerWrite } from "./outbox";
@@ -35,8 +35,7 @@ export function OutboxList({ context }: { context: ManagerContext }) {
       <span className="outbox-text">
         <strong>{w.summary}</strong>
         <span className="muted small">
-          {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} ·{" "}
-          {new Date(w.createdAt).toLocaleString(context.settings.locale)}
+          {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} · {shopFormat(context.settings).dateTime(w.createdAt)}
         </span>
         {w.lastError && <span className={w.state === "refused" ? "error small" : "muted small"}>{w.lastError}</span>}
       </span>

@@ -1,3 +1,4 @@
+import { shopFormat } from "@countertop/ui";
 import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
 import { OrdersScreen } from "../orders/OrdersScreen";
 import { CatalogScreen } from "./catalog/CatalogScreen";
@@ -21,8 +22,8 @@ function Overview({ context }: { context: ManagerContext }) {
       {presence.kind === "session" ? (
         <p>
           {presence.session.name} is signed in with their password
-          {presence.session.expiresAt ? ` until ${new Date(presence.session.expiresAt).toLocaleTimeString(context.settings.locale)}` : ""}.
-          Changes go to the server with this sign-in; leaving manager mode ends it on this till.
+          {presence.session.expiresAt ? ` until ${shopFormat(context.settings).time(presence.session.expiresAt)}` : ""}. Changes go to the
+          server with this sign-in; leaving manager mode ends it on this till.
         </p>
       ) : (
         <p>
@@ -79,7 +80,7 @@ export const MANAGER_SCREENS: readonly ManagerScreen[] = [
     render: (context) => (
       <main className="panel-page">
         <h2>Needs attention</h2>
-        <NeedsAttentionList local={context.local} replica={context.replica} />
+        <NeedsAttentionList local={context.local} replica={context.replica} time={shopFormat(context.settings).dateTime} />
       </main>
     ),
   },
