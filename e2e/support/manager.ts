@@ -19,7 +19,10 @@ export async function signInAsManager(page: Page): Promise<void> {
 
 /** Opens a screen of manager mode's menu. */
 export async function managerScreen(page: Page, label: string): Promise<void> {
-  await page.getByRole("navigation", { name: "Manager" }).getByRole("button", { name: new RegExp(`^${label}`) }).click();
+  await page
+    .getByRole("navigation", { name: "Manager" })
+    .getByRole("button", { name: new RegExp(`^${label}`) })
+    .click();
 }
 
 /** Opens a tab inside a manager screen (Products, Receive, Staff…). */

@@ -10,6 +10,14 @@ export interface DocumentChange<N extends CollectionName> {
 }
 
 /**
+ * A document as the wire has it: RxDB's plain `toJSON()` (what the screens read) leaves `_deleted`
+ * out, and the server compares `assumedMasterState` with its document whole.
+ */
+function wire<D extends { _deleted?: boolean }>(doc: D): D & { _deleted: boolean } {
+  return { ...doc, _deleted: doc._deleted ?? false };
+}
+
+/**
  * Puts manager writes in the outbox and sends them at once when a session is there. Answers the
  * reason in words when the outbox won't take them (staff and settings under a PIN), else `undefined`.
  * The replica is not touched: the screens show the write as pending until the server accepts it.
@@ -23,7 +31,7 @@ export async function saveWrites<N extends CollectionName>(
     for (const change of changes) {
       await queueManagerWrite(context.local, context.presence, {
         collection,
-        row: { ...(change.before ? { assumedMasterState: change.before } : {}), newDocumentState: change.after },
+        row: { ...(change.before ? { assumedMasterState: wire(change.before) } : {}), newDocumentState: wire(change.after) },
         summary: change.summary,
       });
     }
