@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withCheckDigit } from "./support/fake-camera";
 import { enterManagerMode, managerScreen, managerTab, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
+import { bulkCatalogCsv } from "./support/catalog-csv";
 import { photoPng } from "./support/picture";
 import { scan } from "./support/scanner";
 import { SHOTS } from "./support/shots";
@@ -337,18 +338,6 @@ test("a new cashier is created and signs in on a second till after it syncs; dea
   await shootAllSizes(page, SHOTS, "pos-promotions");
   await other.close();
 });
-
-/** A catalog CSV of `rows` products, one variant each, in the import's format. */
-export function bulkCatalogCsv(rows: number): string {
-  const lines = ["product,variant,sku,barcode,price,cost,track_stock,category,tax_rate,status,description"];
-  for (let i = 1; i <= rows; i++) {
-    const n = String(i).padStart(5, "0");
-    lines.push(
-      `Bulk item ${n},Default,BULK-${n},,${(1 + (i % 50) / 10).toFixed(2)},0.50,${i % 3 === 0 ? "no" : "yes"},Bulk goods,Reduced 7%,active,`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
 
 test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second till", async ({ page, browser }) => {
   test.setTimeout(300_000);
