@@ -8,6 +8,16 @@ export function useManagerWrites(local: LocalDatabase | undefined): ManagerWrite
   return useObservable(() => (local ? live(() => local.managerOutbox.orderBy("createdAt").toArray()) : undefined), [local]);
 }
 
+/** A merged path (`variants[{id}].price`) as people read it: "price". */
+function fieldName(path: string): string {
+  return (
+    path
+      .replace(/\[[^\]]*\]/g, "")
+      .split(".")
+      .pop() ?? path
+  );
+}
+
 const STATE: Record<ManagerWrite["state"], string> = {
   waiting: "Waiting to send",
   sending: "Sending…",
@@ -38,6 +48,12 @@ export function OutboxList({ context }: { context: ManagerContext }) {
           {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} · {shopFormat(context.settings).dateTime(w.createdAt)}
         </span>
         {w.lastError && <span className={w.state === "refused" ? "error small" : "muted small"}>{w.lastError}</span>}
+        {w.lost && w.lost.length > 0 && (
+          <span className="error small" data-testid="lost-fields">
+            Another manager changed the same {w.lost.length === 1 ? "field" : "fields"} first; the shop kept theirs:{" "}
+            {w.lost.map(fieldName).join(", ")}.
+          </span>
+        )}
       </span>
       <span className={`badge outbox-${w.state}`}>{reviewing ? "Needs your review" : STATE[w.state]}</span>
       {reviewing && withSession && (

@@ -131,6 +131,38 @@ describe.each(ENGINES)("the back office on %s", (engine) => {
     expect(taken.status).toBe(409);
   });
 
+  it("keeps both of two managers' offline edits to different fields of a product; on the same field the server's value wins and the loser is told", async () => {
+    const other = await server.login(DEMO.manager.email, DEMO.manager.password);
+    const seen = ((await pullAll(server, manager, "products", 1000)).docs as Product[]).find((p) => p.name === "Oat cookie")!;
+    const variant = seen.variants[0]!;
+    const push = (token: string, doc: Product) =>
+      server.call("POST", "/sync/v1/products/push", { token, body: [{ assumedMasterState: seen, newDocumentState: doc }] });
+    // Both edited the same version offline: one the description, the other the price.
+    expect((await push(manager, { ...seen, description: "Oats and honey" })).body).toEqual([]);
+    const merged = await push(other, { ...seen, variants: [{ ...variant, price: 150 }, ...seen.variants.slice(1)] });
+    expect(merged.body).toEqual([]);
+    let now = ((await pullAll(server, manager, "products", 1000)).docs as Product[]).find((p) => p.id === seen.id)!;
+    expect(now.description).toBe("Oats and honey");
+    expect(now.variants[0]!.price).toBe(150);
+    // Both changed the price from what they saw: the one that arrived first stays, the other gets it back.
+    const first = await push(manager, { ...now, variants: [{ ...variant, price: 170 }, ...now.variants.slice(1)] });
+    expect(first.body).toEqual([]);
+    const second = await server.call("POST", "/sync/v1/products/push", {
+      token: other,
+      body: [
+        {
+          assumedMasterState: now,
+          newDocumentState: { ...now, name: "Oat cookie (vegan)", variants: [{ ...variant, price: 190 }, ...now.variants.slice(1)] },
+        },
+      ],
+    });
+    expect(second.body).toHaveLength(1);
+    expect(second.body[0].variants[0].price).toBe(170);
+    expect(second.body[0].name).toBe("Oat cookie (vegan)");
+    now = ((await pullAll(server, manager, "products", 1000)).docs as Product[]).find((p) => p.id === seen.id)!;
+    expect([now.name, now.variants[0]!.price]).toEqual(["Oat cookie (vegan)", 170]);
+  });
+
   it("renames a till in its device row and in the settings every till reads", async () => {
     const till = await server.registerTill(manager, "Back counter");
     expect((await server.call("PATCH", `/api/v1/devices/${till.id}`, { token: manager, body: { name: "Café counter" } })).status).toBe(204);
