@@ -1,5 +1,5 @@
 import { defineConfig } from "vite";
-import { productImageCaching, pwaApp } from "@countertop/tooling/vite";
+import { mediaCaching, productImageCaching, pwaApp } from "@countertop/tooling/vite";
 
 export default defineConfig(
   pwaApp({
@@ -7,6 +7,6 @@ export default defineConfig(
     port: 5173,
     manifest: { name: "Countertop POS", short_name: "Till", theme_color: "#1f6f5c" },
     // Tiles show product pictures at the till for days offline.
-    runtimeCaching: [productImageCaching],
+    runtimeCaching: [mediaCaching, productImageCaching],
   }),
 );

@@ -23,8 +23,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/sync-server");
-// Every run starts with an empty mail outbox, so a journey reads the messages of this run only.
-rmSync(path.join(serverDir, ".data-e2e", "outbox"), { recursive: true, force: true });
+// Every run starts with no mail written, so a journey reads the messages of this run only.
+rmSync(path.join(serverDir, ".data-e2e", "mail"), { recursive: true, force: true });
 const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
   cwd: serverDir,
   stdio: "inherit",

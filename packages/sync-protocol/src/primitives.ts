@@ -79,6 +79,22 @@ export const localeSchema = z
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "expected a BCP-47 tag such as fr-FR")
   .refine(isUsableLocale, "expected a language tag that browsers can format with, such as fr-FR");
 
+/** Whether `Intl` knows the IANA time zone `zone` ("Europe/Berlin"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone that `Intl` knows: `"Europe/Berlin"`. The shop's days and hours are counted in it. */
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, "expected a time zone such as Europe/Berlin");
+
+/** A VAT or sales-tax registration number as printed on an invoice: `"DE123456789"`. */
+export const taxNumberSchema = z.string().min(1).max(50);
+
 /** A CSS hex colour: `#0a7` or `#00aa77`. */
 export const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a hex colour such as #00aa77");
 

@@ -15,6 +15,11 @@
 //    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
 //    re-prices it against that version. Error code `unavailable` (503): the database or the
 //    payment provider is away for now; the same request again is safe.
+//    Back office (all optional): a variant's `lowStockAt` per location; a category's `archived`; a
+//    coupon's `usageLimit`; a stock movement's `supplier`, `reference`, `unitCost` (receipts),
+//    `adjustReason`, `countId` and `seenQty` (counts), `transfer` {from, to, outcome} (transfers
+//    travel through the location `transit:{transferId}`); error code `unsupported_media_type` (415); the shop's `timeZone`, `address`, `phone`,
+//    `email` and `taxNumber`; a customer's `taxNumber`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

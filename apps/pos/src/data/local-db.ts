@@ -43,19 +43,39 @@ export interface ManagerWrite {
   readonly lastError?: string | undefined;
   /** When it was last sent or answered. */
   readonly updatedAt?: string | undefined;
+  /** Accepted with another manager's change kept over this one's for these fields (DESIGN's merge rule). */
+  readonly lost?: readonly string[] | undefined;
+}
+
+/**
+ * An image taken or chosen in manager mode, resized on the device and kept here until the server
+ * has it. Its URL is known at once (the server names images by the SHA-256 of their bytes), so a
+ * product can point at it while it waits.
+ */
+export interface PendingUpload {
+  /** The SHA-256 of the bytes, hex. */
+  readonly id: string;
+  /** Where the server will serve it: `/media/{tenantId}/{sha256}.{ext}`. */
+  readonly url: string;
+  readonly blob: Blob;
+  readonly createdAt: string;
+  readonly lastError?: string | undefined;
 }
 
 /**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
- * attention and the manager outbox. Never replicated; one database per shop, like the replica.
+ * attention, the manager outbox and images waiting to upload. Never replicated; one database per shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
   needsAttention!: Table<AttentionEntry, number>;
   managerOutbox!: Table<ManagerWrite, string>;
+  pendingUploads!: Table<PendingUpload, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ needsAttention: "++seq, [collection+docId], at", managerOutbox: "id, state, createdAt" });
+    // Version 2 is the open carts of the till-shop work; this one is independent of it.
+    this.version(3).stores({ pendingUploads: "id, createdAt" });
   }
 }
 

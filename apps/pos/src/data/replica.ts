@@ -12,6 +12,7 @@ import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
 import { trackCatalogVersion } from "./catalog-version";
 import { localDatabase } from "./local-db";
+import { loadManagerSession } from "../manager/session";
 
 /** The till's full local replica: every collection, in IndexedDB through Dexie. */
 export type PosDatabase = ReplicaDatabase<CollectionName>;
@@ -31,7 +32,8 @@ let opening: Promise<Replica> | undefined;
  *
  * The till pushes only what its device token may write (`POS_PUSH_COLLECTIONS`); the rest is
  * pull-only, and a manager's writes go through the manager outbox. Rows the server refuses or
- * can't take are kept in the till's local "needs attention" store first.
+ * can't take are kept in the till's local "needs attention" store first. On a manager's computer that
+ * is not a till (`till.desk`) the replica pulls with the manager's session and pushes nothing.
  */
 export function openReplica(till: Till): Promise<Replica> {
   opening ??= (async () => {
@@ -46,8 +48,9 @@ export function openReplica(till: Till): Promise<Replica> {
     const sync = startReplication({
       database: db,
       baseUrl: "",
-      token: () => till.token,
-      push: POS_PUSH_COLLECTIONS,
+      // A manager's computer that is not a till reads with the session and pushes nothing itself.
+      token: till.desk ? () => loadManagerSession(till)?.token ?? "" : () => till.token,
+      push: till.desk ? [] : POS_PUSH_COLLECTIONS,
       retryTime: 3_000,
       pollInterval: 20_000,
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),

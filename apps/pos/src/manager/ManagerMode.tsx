@@ -58,6 +58,7 @@ export function ManagerMode({
             onClick={() => setCurrent(s.id)}
           >
             {s.label}
+            {s.badge?.(context)}
           </button>
         ))}
       </nav>

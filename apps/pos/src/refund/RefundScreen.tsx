@@ -1,5 +1,5 @@
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
+import { Alert, DateField, formatShopDate, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
@@ -88,11 +88,9 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
         </form>
         <Alert message={notFound} />
         <div className="row">
-          <h2 className="grow">{day ? `Sales on ${new Date(`${day}T12:00:00`).toLocaleDateString(settings.locale)}` : "Recent sales"}</h2>
-          <label className="inline">
-            Date
-            <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label="Sales on date" />
-          </label>
+          <h2 className="grow">{day ? `Sales on ${formatShopDate(day, shopFormat(settings).datePattern)}` : "Recent sales"}</h2>
+          {/* Typed the shop's way (29.11.2026), not the device's mm/dd/yyyy. */}
+          <DateField label="Sales on date" value={day} pattern={shopFormat(settings).datePattern} onChange={setDay} />
         </div>
         {recent === undefined ? (
           <p className="muted">Loading…</p>
@@ -104,7 +102,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
               <li key={s.id}>
                 <button type="button" className="list-item" onClick={() => void find(s.number)}>
                   <span>{s.number}</span>
-                  <span className="muted">{new Date(s.createdAt).toLocaleString(settings.locale)}</span>
+                  <span className="muted">{shopFormat(settings).dateTime(s.createdAt)}</span>
                   <span className="num">{money(s.total)}</span>
                 </button>
               </li>
@@ -122,7 +120,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
     <main className="panel-page" aria-labelledby="refund-title">
       <h1 id="refund-title">Refund {sale.number}</h1>
       <p className="muted">
-        Sold {new Date(sale.createdAt).toLocaleString(settings.locale)} · {money(sale.total)}
+        Sold {shopFormat(settings).dateTime(sale.createdAt)} · {money(sale.total)}
       </p>
       <table className="refund-lines">
         <thead>

@@ -252,6 +252,16 @@ export interface RateLimitsTable {
   reset_at: Date;
 }
 
+/** `media`: a shop's images by the SHA-256 of their bytes (hex), served immutable. */
+export interface MediaTable {
+  tenant_id: string;
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: Generated<Date>;
+}
+
 /** The table of each replicated collection, keyed by the collection's name. */
 export interface CollectionTables {
   products: DocumentColumns<Product>;
@@ -291,4 +301,5 @@ export interface Database extends CollectionTables {
   test_card_payments: TestCardPaymentsTable;
   signing_keys: SigningKeysTable;
   rate_limits: RateLimitsTable;
+  media: MediaTable;
 }
