@@ -14,6 +14,9 @@
 //    applied once: the first resolution wins. A customer merged into another has `mergedInto`. A
 //    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
 //    re-prices it against that version.
+//    The multiplexed stream `GET /sync/v1/stream?collections=…` (events `{collection, documents,
+//    checkpoint}` or "RESYNC"); tills report their status in headers (`x-countertop-last-sync`,
+//    `-pending`, `-app-version`); a sale line may carry `unitCost`; settings may carry `timeZone`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -12,6 +12,7 @@ import {
   percentBpSchema,
   shippingKindSchema,
   taxModeSchema,
+  timeZoneSchema,
   timestampSchema,
   urlSchema,
 } from "../primitives.ts";
@@ -93,6 +94,11 @@ export const settingsSchema = replicatedDocumentSchema.extend({
   theme: themeSchema,
   /** A manual discount above this share (basis points) needs a manager's PIN. */
   discountApprovalThresholdBp: percentBpSchema,
+  /**
+   * The shop's IANA time zone (`"Europe/Berlin"`): days and hours in reports are the shop's. Absent =
+   * the device's own zone.
+   */
+  timeZone: timeZoneSchema.optional(),
   updatedAt: timestampSchema,
 });
 
