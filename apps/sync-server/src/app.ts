@@ -19,6 +19,8 @@ import { mountStaticApps } from "./static/static.routes";
 import { staffRoutes } from "./staff/staff.routes";
 import { syncRoutes } from "./sync/sync.routes";
 import { tenantRoutes } from "./tenants/tenant.routes";
+import { tillRoutes } from "./tills/tills.routes";
+import { salesRoutes } from "./sales/sales.routes";
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
+  app.route("/api/v1", tillRoutes(deps));
+  app.route("/api/v1", salesRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));
   app.route("/shop", shopManifestRoutes(deps));
   app.route("/media/demo", demoMediaRoutes());

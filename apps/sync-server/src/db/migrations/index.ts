@@ -7,6 +7,8 @@ import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_acc
 import * as authority from "./2026_11_29_09_00_00_authority";
 import * as stockCounts from "./2026_11_29_12_00_00_stock_counts";
 import * as catalogHistory from "./2026_11_29_13_00_00_catalog_history";
+import * as tillStatus from "./2026_11_29_15_00_00_till_status";
+import * as saleNumbers from "./2026_11_29_15_30_00_sale_numbers";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   "2026_11_29_09_00_00_authority": authority,
   "2026_11_29_12_00_00_stock_counts": stockCounts,
   "2026_11_29_13_00_00_catalog_history": catalogHistory,
+  "2026_11_29_15_00_00_till_status": tillStatus,
+  "2026_11_29_15_30_00_sale_numbers": saleNumbers,
 };
 
 /** Kysely provider over the static list above. */
