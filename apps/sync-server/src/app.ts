@@ -18,6 +18,7 @@ import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
 import { staffRoutes } from "./staff/staff.routes";
 import { syncRoutes } from "./sync/sync.routes";
+import { StreamLimiter } from "./sync/stream-limits";
 import { tenantRoutes } from "./tenants/tenant.routes";
 import { tillRoutes } from "./tills/tills.routes";
 import { salesRoutes } from "./sales/sales.routes";
@@ -42,9 +43,11 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
-  app.route("/api/v1", tillRoutes(deps));
+  // One count of live streams, so a till's status can say whether it is connected right now.
+  const streams = new StreamLimiter(deps.streamCaps);
+  app.route("/api/v1", tillRoutes(deps, streams));
   app.route("/api/v1", salesRoutes(deps));
-  app.route("/sync/v1", syncRoutes(deps));
+  app.route("/sync/v1", syncRoutes(deps, streams));
   app.route("/shop", shopManifestRoutes(deps));
   app.route("/media/demo", demoMediaRoutes());
   app.get("/", (c) => c.redirect("/pos/", 302));

@@ -19,7 +19,7 @@ import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
 import { parsePushBody } from "./push-body";
 import { openStream, type StreamSource } from "./stream";
-import { StreamLimiter } from "./stream-limits";
+import { deviceCaller, StreamLimiter } from "./stream-limits";
 import { reportFromHeaders, TillStatusRecorder } from "../tills/till-status.service";
 import { pullCollection, pushCollection, type TenantPrincipal } from "./sync.service";
 
@@ -50,7 +50,7 @@ function streamSources(c: Context<AppEnv>, principal: TenantPrincipal): StreamSo
 
 /** Whose token holds a stream: the till, or the session. */
 function callerKey(principal: TenantPrincipal): string {
-  return principal.kind === "device" ? `device:${principal.deviceId}` : `${principal.kind}:${principal.sessionId}`;
+  return principal.kind === "device" ? deviceCaller(principal.deviceId) : `${principal.kind}:${principal.sessionId}`;
 }
 
 /**
@@ -58,8 +58,7 @@ function callerKey(principal: TenantPrincipal): string {
  * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`, and the
  * multiplexed `GET /stream?collections=…` (one connection per tab for every live collection).
  */
-export function syncRoutes(deps: AppDeps) {
-  const streams = new StreamLimiter(deps.streamCaps);
+export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.streamCaps)) {
   const tillStatus = new TillStatusRecorder();
   return (
     new Hono<AppEnv>()

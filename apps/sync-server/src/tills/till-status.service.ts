@@ -18,6 +18,8 @@ export interface TillStatus {
   /** The sum of `pending`: 0 means its figures are complete as of `lastSyncAt`. */
   readonly pendingTotal: number;
   readonly appVersion: string | null;
+  /** Whether it holds a live stream to this server right now. */
+  readonly connected: boolean;
 }
 
 const VERSION = /^[\w.+-]{1,64}$/;
@@ -59,7 +61,10 @@ export class TillStatusRecorder {
   }
 }
 
-function toStatus(row: Awaited<ReturnType<typeof readTillStatus>>[number]): TillStatus {
+/** Whether a till holds a live stream now. */
+export type IsConnected = (deviceId: string) => boolean;
+
+function toStatus(row: Awaited<ReturnType<typeof readTillStatus>>[number], connected: IsConnected): TillStatus {
   const pending = row.pending ?? {};
   return {
     id: row.id,
@@ -71,17 +76,22 @@ function toStatus(row: Awaited<ReturnType<typeof readTillStatus>>[number]): Till
     pending,
     pendingTotal: Object.values(pending).reduce((sum, n) => sum + n, 0),
     appVersion: row.app_version ?? null,
+    connected: row.revoked_at === null && connected(row.id),
   };
 }
 
 /** The shop's tills with their last reports (a manager, or a till of the shop, asks). */
-export async function shopTillStatus(deps: Pick<AppDeps, "db">, tenantId: string): Promise<TillStatus[]> {
-  return (await withTenant(deps.db, tenantId, (trx) => readTillStatus(trx, tenantId))).map(toStatus);
+export async function shopTillStatus(deps: Pick<AppDeps, "db">, tenantId: string, connected: IsConnected): Promise<TillStatus[]> {
+  return (await withTenant(deps.db, tenantId, (trx) => readTillStatus(trx, tenantId))).map((row) => toStatus(row, connected));
 }
 
 /** Any shop's tills with their last reports, for the platform console (the read-only platform path); `undefined`: no such shop. */
-export async function platformTillStatus(deps: Pick<AppDeps, "db">, tenantId: string): Promise<TillStatus[] | undefined> {
+export async function platformTillStatus(
+  deps: Pick<AppDeps, "db">,
+  tenantId: string,
+  connected: IsConnected,
+): Promise<TillStatus[] | undefined> {
   return asPlatformReader(deps.db, async (trx) =>
-    (await tenantExists(trx, tenantId)) ? (await readTillStatus(trx, tenantId)).map(toStatus) : undefined,
+    (await tenantExists(trx, tenantId)) ? (await readTillStatus(trx, tenantId)).map((row) => toStatus(row, connected)) : undefined,
   );
 }
