@@ -21,4 +21,6 @@ export interface ManagerScreen {
   readonly id: string;
   readonly label: string;
   render(context: ManagerContext): ReactNode;
+  /** A count beside the label in the menu, visible from every screen (e.g. open reconciliation items). */
+  badge?(context: ManagerContext): ReactNode;
 }

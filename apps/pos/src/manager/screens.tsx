@@ -2,6 +2,9 @@ import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttenti
 import { OrdersScreen } from "../orders/OrdersScreen";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
 import { OutboxList, useManagerWrites } from "./OutboxList";
+import { OpenItemsBadge, ReconciliationScreen } from "./reconciliation/ReconciliationScreen";
+import { ReportsScreen } from "./reports/ReportsScreen";
+import { ShiftsScreen } from "./shifts/ShiftsScreen";
 
 /** Who is in manager mode and what waits: the first screen. */
 function Overview({ context }: { context: ManagerContext }) {
@@ -36,7 +39,7 @@ function Overview({ context }: { context: ManagerContext }) {
           <span className="num">{attention?.length ?? 0}</span>
         </li>
       </ul>
-      <p className="muted small">Catalog, stock, people, settings and reconciliation come to manager mode next.</p>
+      <p className="muted small">Catalog, stock, people and settings come to manager mode next.</p>
     </main>
   );
 }
@@ -44,6 +47,14 @@ function Overview({ context }: { context: ManagerContext }) {
 /** Manager mode's screens, in menu order; each later screen is one more entry here. */
 export const MANAGER_SCREENS: readonly ManagerScreen[] = [
   { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
+  {
+    id: "reconciliation",
+    label: "Reconciliation",
+    render: (context) => <ReconciliationScreen context={context} />,
+    badge: (context) => <OpenItemsBadge context={context} />,
+  },
+  { id: "reports", label: "Reports", render: (context) => <ReportsScreen context={context} /> },
+  { id: "shifts", label: "Shifts & cash", render: (context) => <ShiftsScreen context={context} /> },
   {
     id: "orders",
     label: "Online orders",
