@@ -10,9 +10,10 @@ describe("CSV export", () => {
           ["Tea, green", 'say "hi"', 3],
           ["=SUM(A1)", "line\nbreak", -2],
           [null, undefined, 0],
+          ["-12.50", "-x", "@me"],
         ],
       ),
-    ).toBe('name,note,n\r\n"Tea, green","say ""hi""",3\r\n\'=SUM(A1),"line\nbreak",-2\r\n,,0\r\n');
+    ).toBe('name,note,n\r\n"Tea, green","say ""hi""",3\r\n\'=SUM(A1),"line\nbreak",-2\r\n,,0\r\n-12.50,\'-x,\'@me\r\n');
   });
 
   it("writes money as a plain decimal in the currency's digits", () => {

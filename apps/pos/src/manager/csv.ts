@@ -1,11 +1,15 @@
 /** A cell of a CSV file. */
 export type CsvCell = string | number | null | undefined;
 
-/** A cell as CSV writes it: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is defused (spreadsheet formulas). */
+/**
+ * A cell as CSV writes it: quoted when it holds a comma, quote or line break; text starting with =,
+ * +, - or @ is defused with a leading apostrophe (spreadsheet formulas), a negative number is not.
+ */
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(?:\.\d+)?$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
