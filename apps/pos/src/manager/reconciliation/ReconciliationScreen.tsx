@@ -38,11 +38,12 @@ export function ReconciliationScreen({ context }: { context: ManagerContext }) {
   const writes = useManagerWrites(local);
   const pending = useMemo(() => pendingResolutions(writes), [writes]);
   const visible = useMemo(() => filterItems(items ?? [], filter, timeZone), [items, filter, timeZone]);
-  const opened = useDocuments<Reconciliation>(
+  const found = useDocuments<Reconciliation>(
     () => (openId ? db.reconciliation.find({ selector: { id: openId } }).$ : undefined),
     [db, openId],
   )?.[0];
-
+  // The hook keeps its last value when the query goes away: only the item asked for now is open.
+  const opened = openId && found?.id === openId ? found : undefined;
   if (opened)
     return <ItemView context={context} item={opened} write={pending.get(opened.id)} names={names} onBack={() => setOpenId(undefined)} />;
 

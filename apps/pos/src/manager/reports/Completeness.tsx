@@ -84,7 +84,8 @@ export function Completeness({
 }
 
 function describe(t: ReturnType<typeof incompleteTills>[number], settings: Settings, timeZone: string): string {
-  const when = t.lastSyncAt ? dateTime(t.lastSyncAt, settings, timeZone) : "never";
-  if (t.waitingSales > 0) return `${t.name} had ${t.waitingSales} sale${t.waitingSales === 1 ? "" : "s"} waiting (last sync ${when})`;
-  return `${t.name} has not synced since ${when}`;
+  const when = t.lastSyncAt ? dateTime(t.lastSyncAt, settings, timeZone) : undefined;
+  if (t.waitingSales > 0)
+    return `${t.name} had ${t.waitingSales} sale${t.waitingSales === 1 ? "" : "s"} waiting${when ? ` (last sync ${when})` : ""}`;
+  return when ? `${t.name} has not synced since ${when}` : `${t.name} has not finished a sync yet`;
 }

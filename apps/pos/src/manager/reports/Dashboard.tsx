@@ -34,7 +34,12 @@ export function Dashboard({ local, settings, timeZone, now }: { local: LocalData
   const lastWeek = addDays(day, -7);
   const facts = useLocalFacts(local, lastWeek, day);
   const money = moneyFormatter(settings.currency, settings.locale);
-  const weekday = new Date(`${lastWeek}T12:00:00Z`).toLocaleDateString(settings.locale, { weekday: "long", timeZone: "UTC" });
+  const weekAgo = new Date(`${lastWeek}T12:00:00Z`).toLocaleDateString(settings.locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
   const [today, before] = useMemo(() => {
     if (!facts) return [undefined, undefined];
     const earlier = facts.buckets.filter((b) => b.day !== lastWeek || b.hour <= hour);
@@ -45,7 +50,8 @@ export function Dashboard({ local, settings, timeZone, now }: { local: LocalData
     <section className="dashboard" aria-labelledby="dash-title">
       <h2 id="dash-title">Today</h2>
       <p className="muted small">
-        Compared with last {weekday} up to {String(hour).padStart(2, "0")}:59, till sales and online orders together.
+        Compared with the same weekday a week ago ({weekAgo}) up to {String(hour).padStart(2, "0")}:59, till sales and online orders
+        together.
       </p>
       {!today || !before ? (
         <p className="muted">Adding up today's sales…</p>
@@ -63,7 +69,7 @@ export function Dashboard({ local, settings, timeZone, now }: { local: LocalData
                   <span aria-hidden="true">
                     {change.startsWith("up") || change === "new" ? "▲ " : change.startsWith("down") ? "▼ " : "= "}
                   </span>
-                  {change} · last {weekday}: {card.money ? money(was) : was}
+                  {change} · a week ago: {card.money ? money(was) : was}
                 </dd>
               </div>
             );

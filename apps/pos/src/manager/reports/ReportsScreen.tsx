@@ -43,7 +43,10 @@ export function ReportsScreen({ context }: { context: ManagerContext }) {
   return (
     <main className="panel-page reports" aria-labelledby="reports-title">
       <h1 id="reports-title">Reports</h1>
-      <p className="muted small">Days and hours are the shop's ({timeZone}).</p>
+      <p className="muted small">
+        Days and hours are the shop's: {timeZone}
+        {settings.timeZone ? "" : " (this device's zone — the shop's time zone is not set in its settings)"}.
+      </p>
       <Completeness context={context} selfPending={pending} timeZone={timeZone} />
       <Dashboard local={local} settings={settings} timeZone={timeZone} now={now} />
       <h2>Range</h2>

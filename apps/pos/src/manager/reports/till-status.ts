@@ -23,13 +23,16 @@ export const STALE_AFTER_MS = 10 * 60_000;
 
 /** The tills whose figures may be missing sales: some waiting as last reported, or not heard from lately. */
 export function incompleteTills(status: CachedTillStatus, now: number, selfId: string, selfPending: number | undefined) {
-  return status.tills
-    .filter((t) => !t.revokedAt)
-    .map((t) => {
-      const pending = t.id === selfId && selfPending !== undefined ? selfPending : (t.pending.sales ?? t.pendingTotal);
-      const lastSync = t.lastSyncAt ? Date.parse(t.lastSyncAt) : undefined;
-      const quiet = !t.connected && (lastSync === undefined || now - lastSync > STALE_AFTER_MS) && t.id !== selfId;
-      return { ...t, waitingSales: pending, quiet };
-    })
-    .filter((t) => t.waitingSales > 0 || t.quiet);
+  return (
+    status.tills
+      // A till never heard from has never had the shop's data, so it holds no sales to miss.
+      .filter((t) => !t.revokedAt && (t.lastSeenAt !== null || t.lastSyncAt !== null))
+      .map((t) => {
+        const pending = t.id === selfId && selfPending !== undefined ? selfPending : (t.pending.sales ?? t.pendingTotal);
+        const lastSync = t.lastSyncAt ? Date.parse(t.lastSyncAt) : undefined;
+        const quiet = !t.connected && (lastSync === undefined || now - lastSync > STALE_AFTER_MS) && t.id !== selfId;
+        return { ...t, waitingSales: pending, quiet };
+      })
+      .filter((t) => t.waitingSales > 0 || t.quiet)
+  );
 }
