@@ -1,6 +1,6 @@
 import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Message, shopFormat, useDocument } from "@countertop/ui";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadTill, type Till } from "./app/till";
 import { DeskSignIn } from "./setup/DeskSignIn";
 import { localDatabase } from "./data/local-db";
@@ -8,6 +8,7 @@ import { openReplica, type Replica } from "./data/replica";
 import { ManagerMode } from "./manager/ManagerMode";
 import { ManagerSignIn } from "./manager/ManagerSignIn";
 import { drainManagerOutbox } from "./manager/outbox";
+import { keepReportsCurrent, reportTimeZone } from "./manager/reports/report-store";
 import { MANAGER_SCREENS } from "./manager/screens";
 import { loadManagerSession, signOutManager, type ManagerPresence } from "./manager/session";
 import { flushReceiptEmails } from "./pay/email-outbox";
@@ -76,6 +77,10 @@ export function App() {
       [db, till?.deviceId],
     ) ?? undefined;
   const onSynced = useCallback(() => setSynced(true), []);
+  // The report store follows the replica from start-up, so manager mode's reports open at once.
+  const timeZone = useRef<string | undefined>(undefined);
+  timeZone.current = settings?.timeZone;
+  useEffect(() => (db && local ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined), [db, local]);
   const status = useSyncStatus(replica);
   const session = manager?.kind === "session" ? manager.session : undefined;
   // The manager outbox goes out with the session: now, when the network is back, and every 15 s.

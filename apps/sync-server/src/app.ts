@@ -20,7 +20,10 @@ import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
 import { staffRoutes } from "./staff/staff.routes";
 import { syncRoutes } from "./sync/sync.routes";
+import { StreamLimiter } from "./sync/stream-limits";
 import { tenantRoutes } from "./tenants/tenant.routes";
+import { tillRoutes } from "./tills/tills.routes";
+import { salesRoutes } from "./sales/sales.routes";
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -42,7 +45,11 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
-  app.route("/sync/v1", syncRoutes(deps));
+  // One count of live streams, so a till's status can say whether it is connected right now.
+  const streams = new StreamLimiter(deps.streamCaps);
+  app.route("/api/v1", tillRoutes(deps, streams));
+  app.route("/api/v1", salesRoutes(deps));
+  app.route("/sync/v1", syncRoutes(deps, streams));
   app.route("/shop", shopManifestRoutes(deps));
   app.route("/api/v1/media", mediaUploadRoutes(deps));
   app.route("/api/v1/catalog", catalogRoutes(deps));

@@ -15,3 +15,4 @@ export * from "./orders/index.ts";
 export * from "./receipts/index.ts";
 export * from "./sync/index.ts";
 export * from "./catalog/index.ts";
+export * from "./reports/index.ts";

@@ -124,9 +124,9 @@ export {
   refusedRowSchema,
 } from "./wire/push-response.ts";
 export type { PushDetailResponse, PushResponse, RefusedRow } from "./wire/push-response.ts";
-export { RESYNC, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
-export type { StreamEvent } from "./wire/stream-event.ts";
+export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
+export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
-export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { PUSH_DETAIL_HEADER, TILL_STATUS_HEADERS, formatPendingHeader, parsePendingHeader } from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

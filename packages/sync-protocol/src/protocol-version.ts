@@ -20,6 +20,9 @@
 //    `adjustReason`, `countId` and `seenQty` (counts), `transfer` {from, to, outcome} (transfers
 //    travel through the location `transit:{transferId}`); error code `unsupported_media_type` (415); the shop's `timeZone`, `address`, `phone`,
 //    `email` and `taxNumber`; a customer's `taxNumber`.
+//    The multiplexed stream `GET /sync/v1/stream?collections=…` (events `{collection, documents,
+//    checkpoint}` or "RESYNC"); tills report their status in headers (`x-countertop-last-sync`,
+//    `-pending`, `-app-version`); a sale line may carry `unitCost`; settings may carry `timeZone`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -9,6 +9,9 @@ import { SettingsScreen } from "./settings/SettingsScreen";
 import { LowStockBadge } from "./stock/LowStockBadge";
 import { StockScreen } from "./stock/StockScreen";
 import { OutboxList, useManagerWrites } from "./OutboxList";
+import { OpenItemsBadge, ReconciliationScreen } from "./reconciliation/ReconciliationScreen";
+import { ReportsScreen } from "./reports/ReportsScreen";
+import { ShiftsScreen } from "./shifts/ShiftsScreen";
 
 /** Who is in manager mode and what waits: the first screen. */
 function Overview({ context }: { context: ManagerContext }) {
@@ -50,6 +53,14 @@ function Overview({ context }: { context: ManagerContext }) {
 /** Manager mode's screens, in menu order; each later screen is one more entry here. */
 export const MANAGER_SCREENS: readonly ManagerScreen[] = [
   { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
+  {
+    id: "reconciliation",
+    label: "Reconciliation",
+    render: (context) => <ReconciliationScreen context={context} />,
+    badge: (context) => <OpenItemsBadge context={context} />,
+  },
+  { id: "reports", label: "Reports", render: (context) => <ReportsScreen context={context} /> },
+  { id: "shifts", label: "Shifts & cash", render: (context) => <ShiftsScreen context={context} /> },
   { id: "catalog", label: "Catalog", render: (context) => <CatalogScreen context={context} /> },
   {
     id: "stock",

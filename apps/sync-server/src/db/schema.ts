@@ -154,6 +154,12 @@ export interface DevicesTable {
   created_at: Generated<Date>;
   revoked_at: Date | null;
   last_seen_at: Date | null;
+  /** The till's own report: when its last sync went through. */
+  last_sync_at?: Date | null;
+  /** The till's own report: documents waiting per collection (`{ "sales": 3 }`). */
+  pending?: ColumnType<Record<string, number> | null, string | null, string | null>;
+  /** The till's own report: its app version. */
+  app_version?: string | null;
 }
 
 export interface ProductVariantsTable {
