@@ -30,6 +30,15 @@ const envSchema = z.object({
   STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(1000).default(8),
   /** Live streams one shop may hold open at once. */
   STREAMS_PER_SHOP: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /**
+   * Where the console's domain check sends its request (`address:port`, with the shop's host name
+   * in the Host header), e.g. the load balancer in front of the servers; unset → the host name itself.
+   */
+  DOMAIN_CHECK_VIA: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, "must be address:port")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

@@ -11,6 +11,8 @@ import { loadJwtSecret } from "./auth/jwt-secret";
 import { fileTransport } from "./receipts/mail-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
+import { networkProbe } from "./tenants/domain-check";
+import { purgeClosedShops } from "./tenants/tenant-close.service";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The workspace's apps/ folder: each app's build is in apps/<name>/dist. */
@@ -44,7 +46,17 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
     log,
+    poolStats: database.poolStats,
+    domainProbe: networkProbe(env.DOMAIN_CHECK_VIA),
   });
+  // Closed shops whose grace period has passed lose their data: checked at start and every hour.
+  const purge = () =>
+    void purgeClosedShops(database.db, new Date())
+      .then((ids) => ids.length > 0 && log.info(`deleted the data of ${ids.length} closed shop(s): ${ids.join(", ")}`))
+      .catch((error: unknown) => log.error("purging closed shops failed", error));
+  purge();
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info(`Countertop sync server on http://localhost:${info.port} (db: ${database.kind})`);
     log.info(
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     server.close();
+    clearInterval(purgeTimer);
     await changes.close();
     await database.close();
     process.exit(0);

@@ -13,4 +13,4 @@ export {
   clientPushResponseSchema,
   clientStreamEventSchema,
 } from "./wire/loose-mini.ts";
-export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { APP_VERSION_HEADER, PENDING_HEADER, PUSH_DETAIL_HEADER } from "./wire/headers.ts";

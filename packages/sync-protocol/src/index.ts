@@ -114,5 +114,5 @@ export { RESYNC, looseStreamEventSchema, streamEventSchema } from "./wire/stream
 export type { StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
-export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { APP_VERSION_HEADER, PENDING_HEADER, PUSH_DETAIL_HEADER } from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

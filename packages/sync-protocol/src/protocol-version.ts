@@ -7,7 +7,10 @@
 //    a locale must be one `Intl` formats with; a push may not carry one id twice, nor two products
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
-//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`.
+//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. Error codes
+//    `plan_limit` (402) and `module_disabled` (403): a shop's plan refuses a new till, product,
+//    person or location, or has the online shop or online orders switched off. Tills may report
+//    their sync status in the `x-countertop-pending` and `x-countertop-app` request headers.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

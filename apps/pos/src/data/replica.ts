@@ -43,6 +43,8 @@ export function openReplica(till: Till): Promise<Replica> {
       retryTime: 3_000,
       pollInterval: 20_000,
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
+      // The platform owner sees each till's last sync and what waits on it.
+      reportStatus: { app: "pos/0.1.0" },
     });
     return { db, sync };
   })();

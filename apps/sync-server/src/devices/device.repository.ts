@@ -37,3 +37,13 @@ export async function revokeDevice(trx: TenantTx, id: string, now: Date): Promis
 export function deviceRevokedAt(trx: TenantTx, tenantId: string, id: string) {
   return trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
 }
+
+/** How many tills of the shop are registered and not revoked (what its plan limits). */
+export async function countActiveDevices(trx: TenantTx): Promise<number> {
+  const row = await trx
+    .selectFrom("devices")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("revoked_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

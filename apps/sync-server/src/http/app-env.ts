@@ -2,7 +2,9 @@ import type { Kysely } from "kysely";
 import type { Standing } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
+import type { PoolStats } from "../db/database";
 import type { Database } from "../db/schema";
+import type { DomainProbe } from "../tenants/domain-check";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 import type { StreamCaps } from "../sync/stream-limits";
@@ -43,4 +45,8 @@ export interface AppDeps {
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (env `TRUST_PROXY`); see `clientAddress`. */
   readonly trustProxy: boolean;
   readonly log: Logger;
+  /** The connection pool right now, for the console's health view. */
+  readonly poolStats?: (() => PoolStats) | undefined;
+  /** How the console's domain check reaches a shop's host name (see `networkProbe`). */
+  readonly domainProbe?: DomainProbe | undefined;
 }

@@ -13,6 +13,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { requireAuth } from "../auth/auth.middleware";
+import { recordTillStatus } from "../devices/till-status";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { clientAddress } from "../http/client-address";
@@ -47,8 +48,7 @@ function callerKey(principal: TenantPrincipal): string {
   return principal.kind === "device" ? `device:${principal.deviceId}` : `${principal.kind}:${principal.sessionId}`;
 }
 
-export function syncRoutes(deps: AppDeps) {
-  const streams = new StreamLimiter(deps.streamCaps);
+export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.streamCaps)) {
   return (
     new Hono<AppEnv>()
       .use(async (c, next) => {
@@ -66,6 +66,8 @@ export function syncRoutes(deps: AppDeps) {
           acceptSales: (c) => c.req.method === "POST" && c.req.path.endsWith("/sync/v1/sales/push"),
         }),
       )
+      // Each till's last sync and what it reports, for the platform owner.
+      .use(recordTillStatus(deps))
       .get("/:collection/pull", async (c) => {
         const { collection, principal } = resolveCollection(c);
         const access = readableBy(principal, collection);

@@ -46,8 +46,15 @@ export async function startTestServer(engine: DatabaseKind, options: { seed?: bo
   const changes = await openChangeFeed(database);
   const sentMail: Mail[] = [];
   const mail: MailTransport = { send: async (m) => void sentMail.push(m) };
-  const app = createApp({
+  // The domain check reaches a host name through the app itself, as DNS would send it here.
+  const probe = async (host: string, path: string) => {
+    const res = await app.request(path, { headers: { host } });
+    return { status: res.status, body: await res.text() };
+  };
+  const app: ReturnType<typeof createApp> = createApp({
     db: database.db,
+    poolStats: database.poolStats,
+    domainProbe: probe,
     dbKind: database.kind,
     version: "test",
     startedAt: new Date(),

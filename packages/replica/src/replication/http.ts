@@ -38,6 +38,8 @@ export interface SyncRequest {
   /** The current token; `undefined` (signed out) fails the call as a 401 without sending it. */
   readonly token: () => string | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** More headers for every call, read before each one (a till's reported sync status). */
+  readonly headers?: (() => Readonly<Record<string, string>>) | undefined;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function sendSyncRequest(
   if (token === undefined) {
     throw new SyncHttpError({ method: init.method, url, status: 401, code: "unauthorized", serverMessage: "no token: sign in first" });
   }
-  const headers: Record<string, string> = { ...init.headers, ...syncHeaders(token), accept: init.accept };
+  const headers: Record<string, string> = { ...request.headers?.(), ...init.headers, ...syncHeaders(token), accept: init.accept };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const response = await request.fetch(url, {
     method: init.method,

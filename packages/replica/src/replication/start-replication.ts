@@ -1,4 +1,4 @@
-import { MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol/client";
+import { APP_VERSION_HEADER, MAX_PUSH_ROWS, PENDING_HEADER, RESYNC } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import type { RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
@@ -56,6 +56,12 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly onNeedsAttention?: NeedsAttentionHandler;
   /** Sees every error as it happens; the same events as `error$`. */
   readonly onError?: (event: ReplicaErrorEvent) => void;
+  /**
+   * Report this client's sync status on every call (`x-countertop-pending`: local documents not
+   * yet pushed, recounted after each replication cycle; `x-countertop-app`: `app`), so the
+   * platform sees tills that fall behind. The server keeps it per till and never replicates it.
+   */
+  readonly reportStatus?: { readonly app: string };
 }
 
 /** A running replication of a replica database; see {@link startReplication}. */
@@ -111,10 +117,17 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
   const live = options.live ?? true;
 
+  let pendingReported: number | undefined;
+  const statusHeaders = options.reportStatus
+    ? (): Record<string, string> => ({
+        [APP_VERSION_HEADER]: options.reportStatus!.app,
+        ...(pendingReported === undefined ? {} : { [PENDING_HEADER]: String(pendingReported) }),
+      })
+    : undefined;
   const contextOf = (name: CollectionName): HandlerContext => ({
     baseUrl: options.baseUrl,
     collection: name,
-    request: { fetch, token: options.token },
+    request: { fetch, token: options.token, headers: statusHeaders },
   });
 
   const states = Object.fromEntries(
@@ -149,6 +162,20 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
 
   const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
+  let statusSubscription: { unsubscribe(): void } | undefined;
+  if (statusHeaders) {
+    const pushing = all().filter((state) => state.push !== undefined);
+    const recount = () =>
+      void Promise.all(pushing.map((state) => countPending(state)))
+        .then((counts) => void (pendingReported = counts.reduce((sum, n) => sum + n, 0)))
+        .catch(() => undefined);
+    statusSubscription = combineLatest(all().map((state) => state.active$))
+      .pipe(
+        map((flags) => flags.some(Boolean)),
+        distinctUntilChanged(),
+      )
+      .subscribe((active) => !active && recount());
+  }
   return {
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
@@ -177,6 +204,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return counts.reduce((sum, count) => sum + count, 0);
     },
     cancel: async () => {
+      statusSubscription?.unsubscribe();
       await Promise.all(all().map((state) => state.cancel()));
       errors.complete();
     },

@@ -1,0 +1,116 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { asPlatformReader } from "../db/tenant-scope";
+import { ACTIVE_TILL_HOURS } from "../tenants/tenant-list.repository";
+
+/** A till's report counts towards the sync backlog while it is this recent. */
+const BACKLOG_REPORT_DAYS = 7;
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The platform's figures over the last `days` days, through the read-only platform role: GMV and
+ * orders per day at the tills and online (in one currency: money of different currencies is never
+ * added up), new shops per day, active shops and tills, the top shops, and the backlogs of sync
+ * (documents waiting on tills, as they last reported) and of reconciliation. Every figure reads the
+ * per-shop-and-day rows kept at write time, or a few rows per shop — never sales.
+ */
+export async function platformStats(db: Kysely<Database>, input: { days: number; currency?: string | undefined }, now = new Date()) {
+  const from = day(new Date(now.getTime() - (input.days - 1) * 86_400_000));
+  const to = day(now);
+  return asPlatformReader(db, async (trx) => {
+    const currencies = (
+      await sql<{ currency: string; shops: string; gmv: string }>`
+        select t.currency, count(distinct t.id) as shops, coalesce(sum(s.pos_gmv + s.online_gmv), 0) as gmv
+        from tenants t left join tenant_daily_stats s on s.tenant_id = t.id and s.day >= ${from}::date
+        where t.status <> 'deleted' group by t.currency order by count(distinct t.id) desc, t.currency`.execute(trx)
+    ).rows.map((r) => ({ currency: r.currency, shops: Number(r.shops), gmv: Number(r.gmv) }));
+    const currency = input.currency ?? currencies[0]?.currency ?? "EUR";
+    const series = await sql<{
+      day: string;
+      pos_sales: string;
+      pos_gmv: string;
+      online_orders: string;
+      online_gmv: string;
+      new_shops: string;
+      active_shops: string;
+    }>`
+      with days as (select g::date as day from generate_series(${from}::date, ${to}::date, interval '1 day') g),
+      figures as (
+        select s.day, sum(s.pos_sales) as pos_sales, sum(s.pos_gmv) as pos_gmv, sum(s.online_orders) as online_orders,
+               sum(s.online_gmv) as online_gmv, count(*) filter (where s.pos_sales + s.online_orders > 0) as active_shops
+        from tenant_daily_stats s join tenants t on t.id = s.tenant_id and t.currency = ${currency}
+        where s.day between ${from}::date and ${to}::date group by s.day
+      ),
+      born as (select (created_at at time zone 'UTC')::date as day, count(*) as n from tenants
+               where created_at >= ${from}::date group by 1)
+      select d.day::text as day, coalesce(f.pos_sales, 0) as pos_sales, coalesce(f.pos_gmv, 0) as pos_gmv,
+             coalesce(f.online_orders, 0) as online_orders, coalesce(f.online_gmv, 0) as online_gmv,
+             coalesce(b.n, 0) as new_shops, coalesce(f.active_shops, 0) as active_shops
+      from days d left join figures f on f.day = d.day left join born b on b.day = d.day order by d.day`.execute(trx);
+    const top = await sql<{ id: string; slug: string; name: string; gmv: string; orders: string }>`
+      select t.id, t.slug, t.name, sum(s.pos_gmv + s.online_gmv) as gmv, sum(s.pos_sales + s.online_orders) as orders
+      from tenant_daily_stats s join tenants t on t.id = s.tenant_id and t.currency = ${currency}
+      where s.day >= ${from}::date group by t.id order by gmv desc limit 10`.execute(trx);
+    const activeSince = new Date(now.getTime() - ACTIVE_TILL_HOURS * 3_600_000);
+    const reportSince = new Date(now.getTime() - BACKLOG_REPORT_DAYS * 86_400_000);
+    const totals = await sql<Record<string, string | null>>`
+      select
+        (select count(*) from tenants where status = 'active') as shops_active,
+        (select count(*) from tenants where status in ('suspended', 'disabled')) as shops_suspended,
+        (select count(*) from tenants where status = 'closed') as shops_closed,
+        (select count(distinct tenant_id) from tenant_daily_stats where day >= ${from}::date and pos_sales + online_orders > 0) as shops_selling,
+        (select count(*) from devices where revoked_at is null) as tills,
+        (select count(*) from devices where revoked_at is null and last_seen_at > ${activeSince}) as tills_active,
+        (select coalesce(sum(pending_docs), 0) from devices where revoked_at is null and last_seen_at > ${reportSince}) as backlog_documents,
+        (select count(*) from devices where revoked_at is null and last_seen_at > ${reportSince} and pending_docs > 0) as backlog_tills,
+        (select min(last_seen_at) from devices where revoked_at is null and last_seen_at > ${reportSince} and pending_docs > 0) as backlog_oldest,
+        (select coalesce(sum(open_reconciliation), 0) from tenant_counters) as reconciliation_open,
+        (select count(*) from tenant_counters where open_reconciliation > 0) as reconciliation_shops
+    `.execute(trx);
+    const t = totals.rows[0]!;
+    const n = (key: string) => Number(t[key] ?? 0);
+    return {
+      from,
+      to,
+      currency,
+      currencies,
+      days: series.rows.map((r) => ({
+        day: r.day,
+        posSales: Number(r.pos_sales),
+        posGmv: Number(r.pos_gmv),
+        onlineOrders: Number(r.online_orders),
+        onlineGmv: Number(r.online_gmv),
+        newShops: Number(r.new_shops),
+        activeShops: Number(r.active_shops),
+      })),
+      topShops: top.rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, gmv: Number(r.gmv), orders: Number(r.orders) })),
+      shops: { active: n("shops_active"), suspended: n("shops_suspended"), closed: n("shops_closed"), selling: n("shops_selling") },
+      tills: { registered: n("tills"), active: n("tills_active") },
+      syncBacklog: {
+        documents: n("backlog_documents"),
+        tills: n("backlog_tills"),
+        oldestReportAt: t.backlog_oldest ? new Date(t.backlog_oldest).toISOString() : null,
+      },
+      reconciliationBacklog: { open: n("reconciliation_open"), shops: n("reconciliation_shops") },
+    };
+  });
+}
+
+/** The outboxes the server works through, across shops: their depth and the age of their oldest item. */
+export async function outboxDepths(db: Kysely<Database>) {
+  return asPlatformReader(db, async (trx) => {
+    const { rows } = await sql<{ mail: string; mail_oldest: Date | null; refunds: string; refunds_oldest: Date | null }>`
+      select
+        (select count(*) from receipt_emails where status = 'queued') as mail,
+        (select min(created_at) from receipt_emails where status = 'queued') as mail_oldest,
+        (select count(*) from orders where status = 'refunded' and doc->'payment'->>'status' = 'captured') as refunds,
+        (select min(server_updated_at) from orders where status = 'refunded' and doc->'payment'->>'status' = 'captured') as refunds_oldest
+    `.execute(trx);
+    const r = rows[0]!;
+    return {
+      mail: { depth: Number(r.mail), oldestAt: r.mail_oldest?.toISOString() ?? null },
+      refunds: { depth: Number(r.refunds), oldestAt: r.refunds_oldest?.toISOString() ?? null },
+    };
+  });
+}

@@ -1,0 +1,61 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireAuth } from "../auth/auth.middleware";
+import type { AppDeps, AppEnv } from "../http/app-env";
+import type { RouteMetrics } from "../http/route-metrics";
+import type { StreamLimiter } from "../sync/stream-limits";
+import { queryOf } from "../tenants/tenant.routes";
+import { outboxDepths, platformStats } from "./platform-stats.repository";
+
+/** `GET /api/v1/admin/stats`: the days to show, and the currency (default: the one most shops use). */
+export const statsQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+});
+
+/** What the health view reads from the running process. */
+export interface ServerRuntime {
+  readonly metrics: RouteMetrics;
+  readonly streams: StreamLimiter;
+}
+
+/**
+ * The platform's figures and health, for the owner:
+ * - `GET /api/v1/admin/stats?days&currency` — KPIs and their daily series (see `platformStats`);
+ * - `GET /api/v1/admin/health` — the database (reachable, latency, pool), open live streams, the
+ *   outboxes, errors and p95 latency per route over the last hour, version and uptime. `/health`
+ *   stays the cheap probe for load balancers.
+ */
+export function platformRoutes(deps: AppDeps, runtime: ServerRuntime) {
+  return new Hono<AppEnv>()
+    .use(requireAuth(deps, ["owner"]))
+    .get("/stats", async (c) => c.json(await platformStats(deps.db, queryOf(c, statsQuerySchema))))
+    .get("/health", async (c) => {
+      const started = performance.now();
+      let database: { reachable: boolean; latencyMs: number | null; error?: string };
+      try {
+        await deps.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+        database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+      } catch (error) {
+        database = { reachable: false, latencyMs: null, error: error instanceof Error ? error.message : String(error) };
+      }
+      const outboxes = database.reachable ? await outboxDepths(deps.db) : null;
+      const routes = runtime.metrics.snapshot();
+      const requests = routes.reduce((n, r) => n + r.requests, 0);
+      const errors = routes.reduce((n, r) => n + r.errors, 0);
+      return c.json({
+        ok: database.reachable,
+        version: deps.version,
+        engine: deps.dbKind,
+        startedAt: deps.startedAt.toISOString(),
+        uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000),
+        database: { ...database, pool: deps.poolStats?.() ?? null },
+        liveStreams: runtime.streams.open,
+        outboxes,
+        lastHour: { requests, errors, errorRate: requests === 0 ? 0 : errors / requests, routes },
+      });
+    });
+}
