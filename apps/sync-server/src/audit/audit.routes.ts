@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import { queryOf } from "../tenants/tenant.routes";
+import { queryOf } from "../http/params";
 import { AuditAction } from "./audit";
 import { auditPage } from "./audit-log.repository";
 import { auditQuerySchema } from "./audit.schema";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { uuidv7 } from "uuidv7";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { AuditAction, actorOf, recordAuditNow } from "../audit/audit";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
@@ -10,11 +9,9 @@ import { jsonBody } from "../http/json-body";
 import { publicOrigin } from "../http/public-origin";
 import { sendOwnerLink } from "../links/link.service";
 import { callerAs, requireAuth } from "./auth.middleware";
+import { inviteOwnerSchema } from "./auth.schema";
 import { hashPassword } from "./password";
 import { findOwnerByEmail, insertOwner, listOwners } from "./user.repository";
-
-/** `POST /api/v1/admin/owners`: invite another platform owner by email. */
-export const inviteOwnerSchema = z.strictObject({ email: z.email().max(254), name: z.string().trim().min(1).max(120) });
 
 /**
  * The platform's owners (`/api/v1/admin/owners`): `GET` lists them, `POST { email, name }` invites

@@ -9,6 +9,8 @@ import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 import type { StreamCaps } from "../sync/stream-limits";
 import type { Logger } from "./logger";
+import type { RouteMetrics } from "./route-metrics";
+import type { StreamLimiter } from "../sync/stream-limits";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
 export interface AppVariables {
@@ -49,4 +51,12 @@ export interface AppDeps {
   readonly poolStats?: (() => PoolStats) | undefined;
   /** How the console's domain check reaches a shop's host name (see `networkProbe`). */
   readonly domainProbe?: DomainProbe | undefined;
+}
+
+/** What the server keeps in memory while it runs, read by the console's health view. */
+export interface ServerRuntime {
+  /** Requests, errors and latency per route over the last hour. */
+  readonly metrics: RouteMetrics;
+  /** The live streams this process holds open. */
+  readonly streams: StreamLimiter;
 }

@@ -1,26 +1,10 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
-import type { RouteMetrics } from "../http/route-metrics";
-import type { StreamLimiter } from "../sync/stream-limits";
-import { queryOf } from "../tenants/tenant.routes";
+import type { ServerRuntime } from "../http/app-env";
+import { queryOf } from "../http/params";
 import { outboxDepths, platformStats } from "./platform-stats.repository";
-
-/** `GET /api/v1/admin/stats`: the days to show, and the currency (default: the one most shops use). */
-export const statsQuerySchema = z.object({
-  days: z.coerce.number().int().min(1).max(366).default(30),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-});
-
-/** What the health view reads from the running process. */
-export interface ServerRuntime {
-  readonly metrics: RouteMetrics;
-  readonly streams: StreamLimiter;
-}
+import { statsQuerySchema } from "./platform.schema";
 
 /**
  * The platform's figures and health, for the owner:

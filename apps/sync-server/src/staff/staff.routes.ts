@@ -6,9 +6,9 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { pinSchema } from "./staff.schema";
 import { disableUser, setPin } from "./staff.service";
 
-const pinSchema = z.strictObject({ pin: z.string().max(20) });
 const ID = /^[\w:-]{1,100}$/;
 
 /**

@@ -6,16 +6,17 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { uuidParam } from "../http/params";
 import { tenantDetail } from "./tenant-detail.repository";
 import { shopArchive } from "./tenant-archive";
 import { closeShop, restoreShop } from "./tenant-close.service";
 import { verifyShopDomain } from "./tenant-domain.service";
 import { findTenantByDomain } from "./tenant.repository";
-import { tenantIdOf } from "./tenant.routes";
 import { closeTenantSchema, domainSchema } from "./tenant.schema";
 import { setShopDomain } from "./tenant.service";
 
 const NO_TENANT = "No shop with that id.";
+const tenantIdOf = (c: Context<AppEnv>) => uuidParam(c, "id", NO_TENANT);
 
 /**
  * A shop's own domain and its end, for the platform owner (`/api/v1/admin/tenants/{id}/…`):

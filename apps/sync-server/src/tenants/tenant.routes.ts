@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { actorOf } from "../audit/audit";
 import { callerAs, requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { queryOf, uuidParam } from "../http/params";
 import { publicOrigin } from "../http/public-origin";
 import { sendManagerLink } from "../links/link.service";
 import { tenantDetail } from "./tenant-detail.repository";
@@ -13,6 +13,8 @@ import { listTenantPage, tenantFigures } from "./tenant-list.repository";
 import { findTenantBySlug } from "./tenant.repository";
 import {
   figuresQuerySchema,
+  managerLinkSchema,
+  slugCheckQuerySchema,
   newTenantSchema,
   slugSchema,
   statusChangeSchema,
@@ -22,23 +24,7 @@ import {
 import { changeShopPlan, createShop, setShopStatus } from "./tenant.service";
 
 const NO_TENANT = "No shop with that id.";
-
-/** The `:id` of a shop's path, or 404. */
-export function tenantIdOf(c: Context<AppEnv>): string {
-  const id = c.req.param("id") ?? "";
-  if (!z.uuid().safeParse(id).success) throw new ApiError(ErrorCode.not_found, NO_TENANT);
-  return id;
-}
-
-/** The query of a request parsed with `schema`, or 400 naming the bad parameter. */
-export function queryOf<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError(ErrorCode.bad_request, `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid"}`);
-  }
-  return parsed.data;
-}
+const tenantIdOf = (c: Context<AppEnv>) => uuidParam(c, "id", NO_TENANT);
 
 /**
  * The platform owner's shops (`/api/v1/admin/tenants`): the table with figures (search, filters,
@@ -59,7 +45,7 @@ export function tenantRoutes(deps: AppDeps) {
     .use(requireAuth(deps, ["owner"]))
     .get("/", async (c) => c.json(await listTenantPage(deps.db, queryOf(c, tenantListQuerySchema))))
     .get("/slug-check", async (c) => {
-      const { slug } = queryOf(c, z.object({ slug: z.string().max(100) }));
+      const { slug } = queryOf(c, slugCheckQuerySchema);
       const parsed = slugSchema.safeParse(slug);
       if (!parsed.success) return c.json({ slug, available: false, reason: parsed.error.issues[0]?.message ?? "invalid" });
       const taken = await findTenantBySlug(deps.db, slug);
@@ -94,7 +80,7 @@ export function tenantRoutes(deps: AppDeps) {
       const detail = await tenantDetail(deps.db, id);
       const manager = detail?.managers.find((m) => m.id === c.req.param("userId") && !m.disabled);
       if (!detail || !manager) throw new ApiError(ErrorCode.not_found, "No active manager with that id in this shop.");
-      const { purpose } = await jsonBody(c, z.strictObject({ purpose: z.enum(["reset", "invite"]).default("reset") }), { optional: true });
+      const { purpose } = await jsonBody(c, managerLinkSchema, { optional: true });
       await sendManagerLink(deps, detail, manager, purpose, {
         ...context(c),
         origin: publicOrigin(c, deps.trustProxy),

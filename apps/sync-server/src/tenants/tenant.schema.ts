@@ -114,3 +114,9 @@ export const domainSchema = z.strictObject({
 export const figuresQuerySchema = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
 });
+
+/** `GET /api/v1/admin/tenants/slug-check?slug=`: is this slug free for a new shop. */
+export const slugCheckQuerySchema = z.object({ slug: z.string().max(100) });
+
+/** `POST …/managers/{userId}/reset-link`: which link to email the manager (default a password reset). */
+export const managerLinkSchema = z.strictObject({ purpose: z.enum(["reset", "invite"]).default("reset") });
