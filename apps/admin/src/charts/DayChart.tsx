@@ -22,12 +22,15 @@ export default function DayChart({
   series,
   format,
   height = 220,
+  whole = false,
 }: {
   title: string;
   days: readonly string[];
   series: readonly DaySeries[];
   format: (value: number) => string;
   height?: number;
+  /** Counts: ticks on whole numbers only. */
+  whole?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -40,10 +43,20 @@ export default function DayChart({
         height,
         legend: { show: true },
         cursor: { points: { show: true } },
-        scales: { x: { time: true } },
+        // Half a day either side, so the first and last days' bars are whole.
+        scales: {
+          x: { time: true, range: (_, min, max) => [min - 43_200, max + 43_200] },
+          y: { range: (_, min, max) => [Math.min(0, min), Math.max(max, whole ? 1 : 100)] },
+        },
         axes: [
           { stroke: "#5b6470", grid: { show: false } },
-          { stroke: "#5b6470", size: 80, values: (_, ticks) => ticks.map((t) => format(t)), grid: { stroke: "#ece8df" } },
+          {
+            stroke: "#5b6470",
+            size: 80,
+            values: (_, ticks) => ticks.map((t) => format(t)),
+            grid: { stroke: "#ece8df" },
+            ...(whole ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000] } : {}),
+          },
         ],
         series: [
           { label: "Day", value: (_, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
@@ -67,7 +80,7 @@ export default function DayChart({
       resize.disconnect();
       chart.destroy();
     };
-  }, [days, series, format, height]);
+  }, [days, series, format, height, whole]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>

@@ -8,7 +8,8 @@ const ACTORS: Record<string, string> = { owner: "Owner", manager: "Manager", dev
 function summary(e: AuditEntry): string {
   const d = e.details ?? {};
   const parts = Object.entries(d)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
+    // Ids say little to a person here; names, reasons and amounts do.
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object" && !/^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(String(v)))
     .map(([k, v]) => `${k}: ${String(v)}`);
   return parts.join(" · ");
 }

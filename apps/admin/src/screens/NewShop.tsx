@@ -179,10 +179,13 @@ export function NewShop() {
             <input type="email" required maxLength={254} value={managerEmail} onChange={(e) => setManagerEmail(e.target.value)} />
           </label>
           <label>
-            Name <span className="muted">(optional)</span>
+            <span>
+              Name <span className="muted">(optional)</span>
+            </span>
             <input maxLength={120} value={managerName} onChange={(e) => setManagerName(e.target.value)} />
           </label>
           <div role="radiogroup" aria-label="How the manager gets in" className="choices">
+            <span className="label">How the manager gets in</span>
             <label className="choice">
               <input type="radio" name="access" checked={access === "one_time"} onChange={() => setAccess("one_time")} />A one-time
               password, shown once here

@@ -113,7 +113,7 @@ export function Overview() {
               <LazyDayChart title={`GMV per day (${data.currency})`} days={dayList} series={gmvSeries} format={money} />
             </section>
             <section className="panel">
-              <LazyDayChart title="Orders and shops per day" days={dayList} series={orderSeries} format={count} />
+              <LazyDayChart title="Orders and shops per day" days={dayList} series={orderSeries} format={count} whole />
             </section>
           </div>
           <section className="panel">

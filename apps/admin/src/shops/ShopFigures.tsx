@@ -55,7 +55,7 @@ export function ShopFigures({ id, currency }: { id: string; currency: string }) 
           </div>
           <div className="grid-2">
             <LazyDayChart title="GMV per day" days={dayNames} series={gmv} format={money} height={180} />
-            <LazyDayChart title="Orders per day" days={dayNames} series={orders} format={count} height={180} />
+            <LazyDayChart title="Orders per day" days={dayNames} series={orders} format={count} height={180} whole />
           </div>
         </>
       )}

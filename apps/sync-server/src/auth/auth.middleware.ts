@@ -71,7 +71,7 @@ export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal:
 
 /** What the shop's people are told while it is not active: why, when the platform owner said why. */
 export function suspendedMessage(status: TenantStatus | undefined, reason: string | null | undefined): string {
-  const why = reason ? ` Reason: ${reason}` : "";
+  const why = reason ? ` Reason: ${reason}${/[.!?]$/.test(reason) ? "" : "."}` : "";
   if (status === "closed") return `This shop has been closed.${why} Contact the platform owner to restore it.`;
   return `This shop's account is suspended.${why} Contact the platform owner.`;
 }

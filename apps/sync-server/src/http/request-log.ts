@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import type { Context } from "hono";
+import { matchedRoutes, routePath } from "hono/route";
 import type { AppEnv } from "./app-env";
 import type { Logger } from "./logger";
 import type { RouteMetrics } from "./route-metrics";
@@ -35,7 +36,7 @@ export function requestLog(
       time: new Date().toISOString(),
       requestId: c.get("requestId"),
       method: c.req.method,
-      route: routePath(c, -1),
+      route: handlerRoute(c),
       status: c.res.status,
       durationMs: Math.round((now() - started) * 10) / 10,
       ...(principal && principal.kind !== "owner" ? { tenantId: principal.tenantId } : {}),
@@ -45,4 +46,13 @@ export function requestLog(
     if (line.status >= 500) log.error(JSON.stringify(line));
     else log.info(JSON.stringify(line));
   };
+}
+
+/**
+ * The route pattern of the handler that answered: the last matched route that is not a
+ * middleware mounted for every method (`app.use`), which may be registered after it.
+ */
+function handlerRoute(c: Context): string {
+  const handler = matchedRoutes(c).findLast((r) => r.method !== "ALL");
+  return handler?.path ?? routePath(c, -1);
 }

@@ -14,10 +14,11 @@ import { statsQuerySchema } from "./platform.schema";
  *   stays the cheap probe for load balancers.
  */
 export function platformRoutes(deps: AppDeps, runtime: ServerRuntime) {
+  // Mounted at /api/v1/admin beside the other admin routers: the sign-in check goes on each route.
+  const owner = requireAuth(deps, ["owner"]);
   return new Hono<AppEnv>()
-    .use(requireAuth(deps, ["owner"]))
-    .get("/stats", async (c) => c.json(await platformStats(deps.db, queryOf(c, statsQuerySchema))))
-    .get("/health", async (c) => {
+    .get("/stats", owner, async (c) => c.json(await platformStats(deps.db, queryOf(c, statsQuerySchema))))
+    .get("/health", owner, async (c) => {
       const started = performance.now();
       let database: { reachable: boolean; latencyMs: number | null; error?: string };
       try {

@@ -28,7 +28,7 @@ export async function tenantDetail(db: Kysely<Database>, id: string) {
         "tenants.created_at",
         "tenants.plan_overrides",
         "plans.id as plan_id",
-        "plans.name",
+        "plans.name as plan_name",
         "plans.modules",
         "plans.max_registers",
         "plans.max_locations",
@@ -59,7 +59,7 @@ export async function tenantDetail(db: Kysely<Database>, id: string) {
         (select open_reconciliation from tenant_counters where tenant_id = ${id}) as open
     `.execute(trx);
     const used = usage.rows[0]!;
-    const plan = planOf({ ...tenant, id: tenant.plan_id });
+    const plan = planOf({ ...tenant, id: tenant.plan_id, name: tenant.plan_name });
     const overrides = readOverrides(tenant.plan_overrides);
     const effective = effectivePlan(plan, overrides);
     return {
