@@ -148,13 +148,33 @@ test("the owner creates a shop, sees its first sale, suspends and reactivates it
   await tillContext.close();
   await shopContext.close();
 
+  // A shop's own plan: one till, and no online shop. The server refuses both, and the apps say so.
+  await page.getByLabel("Tills for this shop").fill("1");
+  await page.getByRole("combobox", { name: /^Online shop/ }).selectOption("off");
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.getByText("Saved. It applies from the shop's next request.")).toBeVisible();
+  await shoot(page, "shop-plan");
+  const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await second.goto("/pos/");
+  await second.getByLabel("Manager email").fill(MANAGER.email);
+  await second.getByLabel("Password").fill(oneTimePassword);
+  await second.getByLabel("Till name").fill("Back office");
+  await second.getByRole("button", { name: "Register till" }).click();
+  await expect(second.getByRole("alert")).toHaveText(
+    "The Starter plan allows 1 till and this shop has 1. Ask the platform owner to upgrade the plan, or revoke a till first.",
+  );
+  await second.screenshot({ path: `${SHOTS}/pos-plan-limit-1280.png` });
+  await second.goto("/shop/green-grocer/");
+  await expect(second.getByText("This shop doesn't sell online at the moment.")).toBeVisible();
+  await second.close();
+
   // Every step is in the audit log.
   await page.getByRole("link", { name: "Audit log" }).click();
   await page.getByRole("textbox", { name: "Shop" }).fill("green-grocer");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("Shop: Green Grocer")).toBeVisible();
   const log = page.locator("table.audit tbody");
-  for (const action of ["tenant.created", "staff.pin_set", "device.registered", "auth.sign_in", "tenant.suspended", "tenant.activated"]) {
+  for (const action of ["tenant.created", "staff.pin_set", "device.registered", "auth.sign_in", "tenant.suspended", "tenant.activated", "tenant.plan_changed"]) {
     await expect(log.getByText(action, { exact: true }).first()).toBeVisible();
   }
   await expect(log.locator("tr", { hasText: "tenant.suspended" })).toContainText("reason: Unpaid invoice since October");

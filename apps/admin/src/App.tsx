@@ -35,8 +35,18 @@ export function App() {
   const route = useRoute();
   const [session, setSession] = useSession();
   let content;
-  if (route.page === "link") content = <LinkPage />;
-  else if (!session) content = <SignIn onSignedIn={setSession} />;
+  if (route.page === "link")
+    content = (
+      <div className="shell">
+        <LinkPage />
+      </div>
+    );
+  else if (!session)
+    content = (
+      <div className="shell">
+        <SignIn onSignedIn={setSession} />
+      </div>
+    );
   else content = <Console route={route} session={session} onSignOut={() => setSession(undefined)} />;
   return <Suspense fallback={<Message title="Opening the console…" />}>{content}</Suspense>;
 }

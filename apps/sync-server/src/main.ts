@@ -13,6 +13,7 @@ import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
 import { networkProbe } from "./tenants/domain-check";
 import { purgeClosedShops } from "./tenants/tenant-close.service";
+import { refreshRollups, ROLLUP_REFRESH_MS } from "./platform/rollups";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The workspace's apps/ folder: each app's build is in apps/<name>/dist. */
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
   purge();
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
+  // The console's cross-shop rollups: at start and every few minutes (today's figures are live).
+  const refresh = () => void refreshRollups(database.db).catch((error: unknown) => log.error("refreshing the console's rollups failed", error));
+  refresh();
+  const rollupTimer = setInterval(refresh, ROLLUP_REFRESH_MS);
+  rollupTimer.unref();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info(`Countertop sync server on http://localhost:${info.port} (db: ${database.kind})`);
     log.info(
@@ -71,6 +77,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: shutting down`);
     server.close();
     clearInterval(purgeTimer);
+    clearInterval(rollupTimer);
     await changes.close();
     await database.close();
     process.exit(0);

@@ -36,20 +36,27 @@ interface TenantListRow {
 
 /**
  * A page of every shop with its figures of the last 30 days, through the read-only platform role.
- * The figures come from `tenant_daily_stats` and `tenant_counters` (kept at write time), so the
- * page costs one scan of a few rows per shop and day, never of sales.
+ * The figures come from the 30-day rollup (`shop_window_figures`, up to yesterday), the live rows
+ * of the days since (`tenant_daily_stats`, kept at write time) and `tenant_counters`: one row per
+ * shop, never a scan of sales.
  */
 export async function listTenantPage(db: Kysely<Database>, query: TenantListQuery, now = new Date()) {
   const like = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const statuses = query.status === "suspended" ? ["suspended", "disabled"] : query.status ? [query.status] : undefined;
-  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const since = new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
   const activeSince = new Date(now.getTime() - ACTIVE_TILL_HOURS * 3_600_000);
   const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir === "asc" ? "asc" : "desc"} nulls last, t.id`);
   const rows = await asPlatformReader(db, async (trx) => {
     const result = await sql<TenantListRow>`
-      with figures as (
-        select tenant_id, sum(pos_gmv + online_gmv) as gmv, sum(pos_sales + online_orders) as orders
-        from tenant_daily_stats where day >= ${since}::date group by tenant_id
+      with rolled as (select max(as_of) as as_of from shop_window_figures),
+      figures as (
+        -- The 30-day totals rolled up to yesterday, and the days since from the live rows.
+        select tenant_id, sum(gmv) as gmv, sum(orders) as orders from (
+          select w.tenant_id, w.gmv, w.orders from shop_window_figures w, rolled r where w.window_days = 30 and w.as_of = r.as_of and r.as_of > ${since}::date
+          union all
+          select s.tenant_id, s.pos_gmv + s.online_gmv, s.pos_sales + s.online_orders
+          from tenant_daily_stats s, rolled r where s.day >= greatest(r.as_of, ${since}::date)
+        ) both_parts group by tenant_id
       ), tills as (
         select tenant_id,
                count(*) filter (where revoked_at is null and last_seen_at > ${activeSince}) as active,

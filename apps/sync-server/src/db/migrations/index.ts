@@ -6,6 +6,7 @@ import * as createCheckoutRequests from "./2026_11_23_17_00_00_create_checkout_r
 import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_accounts";
 import * as authority from "./2026_11_29_09_00_00_authority";
 import * as platformConsole from "./2026_12_01_09_00_00_platform_console";
+import * as consoleRollups from "./2026_12_01_10_00_00_console_rollups";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_23_18_00_00_create_shopper_accounts": createShopperAccounts,
   "2026_11_29_09_00_00_authority": authority,
   "2026_12_01_09_00_00_platform_console": platformConsole,
+  "2026_12_01_10_00_00_console_rollups": consoleRollups,
 };
 
 /** Kysely provider over the static list above. */
