@@ -94,6 +94,14 @@ export function AuditLog({ query }: { query: URLSearchParams }) {
             <button>Filter</button>
           </form>
         )}
+        {query.get("actorId") && (
+          <span className="chip">
+            Only one {query.get("actorKind") === "device" ? "till" : "person"}
+            <button type="button" aria-label="Everyone" onClick={() => set({ actorId: undefined })}>
+              ×
+            </button>
+          </span>
+        )}
         <label>
           Where
           <select

@@ -37,7 +37,16 @@ export function AuditTable({ events, showShop = true }: { events: readonly Audit
             )}
             <td>
               {ACTORS[e.actorKind] ?? e.actorKind}
-              {e.actorName ? <div className="muted small">{e.actorName}</div> : null}
+              {e.actorName && e.actorId ? (
+                <div className="small">
+                  <Link
+                    to={`/audit?actorKind=${e.actorKind}&actorId=${encodeURIComponent(e.actorId)}`}
+                    title="Only this person's or till's events"
+                  >
+                    {e.actorName}
+                  </Link>
+                </div>
+              ) : null}
             </td>
             <td>
               <code>{e.action}</code>
