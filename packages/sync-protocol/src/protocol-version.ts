@@ -7,7 +7,13 @@
 //    a locale must be one `Intl` formats with; a push may not carry one id twice, nor two products
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
-//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. Error codes
+//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. A stock count carries
+//    `countedQty` (the server computes its `delta` and `systemQty` as of `occurredAt`; a count may
+//    confirm the level with delta 0); a transfer's halves share a `transferId`. A reconciliation
+//    item's resolution has an `action`, a `reason` and `effects` (a recount, a merge, fixed prices),
+//    applied once: the first resolution wins. A customer merged into another has `mergedInto`. A
+//    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
+//    re-prices it against that version. Error codes
 //    `plan_limit` (402) and `module_disabled` (403): a shop's plan refuses a new till, product,
 //    person or location, or has the online shop or online orders switched off. Tills may report
 //    their sync status in the `x-countertop-pending` and `x-countertop-app` request headers.

@@ -218,6 +218,15 @@ export interface ShopperAccountsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/** `catalog_history`: prices (by variant) and promotions (by id) as of the `seq` of the write that set them. */
+export interface CatalogHistoryTable {
+  tenant_id: string;
+  kind: "price" | "promotion";
+  key: string;
+  seq: ColumnType<string, string | bigint, string | bigint>;
+  value: ColumnType<unknown, string, string>;
+}
+
 /** An emailed single-use link (password reset, invitation); only a hash of its secret is kept. */
 export interface LinkColumns {
   id: string;
@@ -294,4 +303,5 @@ export interface Database extends CollectionTables {
   user_links: UserLinksTable;
   tenant_daily_stats: TenantDailyStatsTable;
   tenant_counters: TenantCountersTable;
+  catalog_history: CatalogHistoryTable;
 }

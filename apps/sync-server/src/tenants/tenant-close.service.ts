@@ -12,6 +12,7 @@ import { setTenantStatus } from "./tenant.repository";
  */
 const OTHER_TABLES = [
   "product_variants",
+  "catalog_history",
   "receipt_emails",
   "checkout_requests",
   "shopper_accounts",
