@@ -174,7 +174,15 @@ test("the owner creates a shop, sees its first sale, suspends and reactivates it
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("Shop: Green Grocer")).toBeVisible();
   const log = page.locator("table.audit tbody");
-  for (const action of ["tenant.created", "staff.pin_set", "device.registered", "auth.sign_in", "tenant.suspended", "tenant.activated", "tenant.plan_changed"]) {
+  for (const action of [
+    "tenant.created",
+    "staff.pin_set",
+    "device.registered",
+    "auth.sign_in",
+    "tenant.suspended",
+    "tenant.activated",
+    "tenant.plan_changed",
+  ]) {
     await expect(log.getByText(action, { exact: true }).first()).toBeVisible();
   }
   await expect(log.locator("tr", { hasText: "tenant.suspended" })).toContainText("reason: Unpaid invoice since October");

@@ -24,7 +24,9 @@ for (const f of [...first, ...firstCss]) console.log(`bench:admin: first load  $
 for (const f of later) console.log(`bench:admin: after sign-in ${f}: ${kb(gz(f))} KB gzipped`);
 const firstLoadJs = first.reduce((n, f) => n + gz(f), 0);
 const signedInJs = later.reduce((n, f) => n + gz(f), 0);
-console.log(`bench:admin: first-load JS (the sign-in screen) ${kb(firstLoadJs)} KB gzipped; the console and its charts add ${kb(signedInJs)} KB once signed in`);
+console.log(
+  `bench:admin: first-load JS (the sign-in screen) ${kb(firstLoadJs)} KB gzipped; the console and its charts add ${kb(signedInJs)} KB once signed in`,
+);
 console.log(
   JSON.stringify({
     first_load_js_kb_gz: kb(firstLoadJs),

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
   // The console's cross-shop rollups: at start and every few minutes (today's figures are live).
-  const refresh = () => void refreshRollups(database.db).catch((error: unknown) => log.error("refreshing the console's rollups failed", error));
+  const refresh = () =>
+    void refreshRollups(database.db).catch((error: unknown) => log.error("refreshing the console's rollups failed", error));
   refresh();
   const rollupTimer = setInterval(refresh, ROLLUP_REFRESH_MS);
   rollupTimer.unref();

@@ -119,21 +119,39 @@ try {
   const withTrigger = await pushes("figured");
 
   console.log("");
-  console.log("sales       | shop-days | refresh   | list   | by GMV | by sync | search | page 100 | platform 30d | 90d    | shop 90d | audit");
+  console.log(
+    "sales       | shop-days | refresh   | list   | by GMV | by sync | search | page 100 | platform 30d | 90d    | shop 90d | audit",
+  );
   for (const r of rows) {
     console.log(
       [
         String(r.sales).padStart(11),
         String(r.stats_rows).padStart(9),
         `${r.rollup_refresh_ms} ms`.padStart(9),
-        ...[r.list_default_ms, r.list_by_gmv_ms, r.list_by_last_sync_ms, r.list_search_ms, r.list_page_100_ms, r.platform_30d_ms, r.platform_90d_ms, r.shop_figures_90d_ms, r.audit_page_ms].map(
-          (v) => `${v} ms`.padStart(6),
-        ),
+        ...[
+          r.list_default_ms,
+          r.list_by_gmv_ms,
+          r.list_by_last_sync_ms,
+          r.list_search_ms,
+          r.list_page_100_ms,
+          r.platform_30d_ms,
+          r.platform_90d_ms,
+          r.shop_figures_90d_ms,
+          r.audit_page_ms,
+        ].map((v) => `${v} ms`.padStart(6)),
       ].join(" | "),
     );
   }
   log(`one sale's insert: ${round(without)} ms without the figures' trigger, ${round(withTrigger)} ms with it`);
-  console.log(JSON.stringify({ shops: SHOPS, tills: SHOPS * 3, steps: rows, insert_ms_without_trigger: round(without), insert_ms_with_trigger: round(withTrigger) }));
+  console.log(
+    JSON.stringify({
+      shops: SHOPS,
+      tills: SHOPS * 3,
+      steps: rows,
+      insert_ms_without_trigger: round(without),
+      insert_ms_with_trigger: round(withTrigger),
+    }),
+  );
 } finally {
   await database.close();
   await scratch.drop();

@@ -22,7 +22,8 @@ export async function platformStats(db: Kysely<Database>, input: { days: FigureW
   const from = day(new Date(now.getTime() - (input.days - 1) * 86_400_000));
   const to = day(now);
   return asPlatformReader(db, async (trx) => {
-    const asOf = (await sql<{ as_of: string | null }>`select max(as_of)::text as as_of from shop_window_figures`.execute(trx)).rows[0]?.as_of;
+    const asOf = (await sql<{ as_of: string | null }>`select max(as_of)::text as as_of from shop_window_figures`.execute(trx)).rows[0]
+      ?.as_of;
     // Live rows from the rollups' day on (all of the window when nothing in it is rolled up yet).
     const rolled = asOf && asOf > from ? asOf : null;
     const liveFrom = rolled ?? from;
@@ -40,7 +41,15 @@ export async function platformStats(db: Kysely<Database>, input: { days: FigureW
         order by shops.shops desc, shops.currency`.execute(trx)
     ).rows.map((r) => ({ currency: r.currency, shops: Number(r.shops), gmv: Number(r.gmv) }));
     const currency = input.currency ?? currencies[0]?.currency ?? "EUR";
-    const series = await sql<{ day: string; pos_sales: string; pos_gmv: string; online_orders: string; online_gmv: string; new_shops: string; active_shops: string }>`
+    const series = await sql<{
+      day: string;
+      pos_sales: string;
+      pos_gmv: string;
+      online_orders: string;
+      online_gmv: string;
+      new_shops: string;
+      active_shops: string;
+    }>`
       with days as (select g::date as day from generate_series(${from}::date, ${to}::date, interval '1 day') g),
       figures as (
         select day, pos_sales, pos_gmv, online_orders, online_gmv, shops_selling from platform_daily_figures

@@ -47,15 +47,17 @@ export async function listTenantPage(db: Kysely<Database>, query: TenantListQuer
   const activeSince = new Date(now.getTime() - ACTIVE_TILL_HOURS * 3_600_000);
   const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir === "asc" ? "asc" : "desc"} nulls last, t.id`);
   const rows = await asPlatformReader(db, async (trx) => {
+    // The day the rollup reaches, as a value: the planner then reads only the live days by index.
+    const asOf = (await sql<{ as_of: string | null }>`select max(as_of)::text as as_of from shop_window_figures`.execute(trx)).rows[0]
+      ?.as_of;
+    const rolled = asOf && asOf > since ? asOf : null;
     const result = await sql<TenantListRow>`
-      with rolled as (select max(as_of) as as_of from shop_window_figures),
-      figures as (
+      with figures as (
         -- The 30-day totals rolled up to yesterday, and the days since from the live rows.
         select tenant_id, sum(gmv) as gmv, sum(orders) as orders from (
-          select w.tenant_id, w.gmv, w.orders from shop_window_figures w, rolled r where w.window_days = 30 and w.as_of = r.as_of and r.as_of > ${since}::date
+          select tenant_id, gmv, orders from shop_window_figures where window_days = 30 and as_of = ${rolled}::date
           union all
-          select s.tenant_id, s.pos_gmv + s.online_gmv, s.pos_sales + s.online_orders
-          from tenant_daily_stats s, rolled r where s.day >= greatest(r.as_of, ${since}::date)
+          select tenant_id, pos_gmv + online_gmv, pos_sales + online_orders from tenant_daily_stats where day >= ${rolled ?? since}::date
         ) both_parts group by tenant_id
       ), tills as (
         select tenant_id,

@@ -9,10 +9,19 @@ describe("sendSyncRequest", () => {
       return new Response("[]", { status: 200 });
     };
     await sendSyncRequest(
-      { fetch, token: () => "till-token", headers: () => ({ "x-countertop-pending": "4", "x-countertop-app": "pos/1", authorization: "Bearer other" }) },
+      {
+        fetch,
+        token: () => "till-token",
+        headers: () => ({ "x-countertop-pending": "4", "x-countertop-app": "pos/1", authorization: "Bearer other" }),
+      },
       "http://server/sync/v1/sales/pull",
       { method: "GET", accept: "application/json" },
     );
-    expect(sent).toMatchObject({ "x-countertop-pending": "4", "x-countertop-app": "pos/1", authorization: "Bearer till-token", "x-countertop-protocol": "2" });
+    expect(sent).toMatchObject({
+      "x-countertop-pending": "4",
+      "x-countertop-app": "pos/1",
+      authorization: "Bearer till-token",
+      "x-countertop-protocol": "2",
+    });
   });
 });
