@@ -3,7 +3,7 @@ import { requestId } from "hono/request-id";
 import { authRoutes } from "./auth/auth.routes";
 import { deviceRoutes } from "./devices/device.routes";
 import { healthRoutes } from "./health/health.routes";
-import type { AppDeps, AppEnv } from "./http/app-env";
+import type { AppDeps, AppEnv, ServerRuntime } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
 import { bodyLimits } from "./http/body-limits";
 import { requestLog } from "./http/request-log";
@@ -24,32 +24,50 @@ import { StreamLimiter } from "./sync/stream-limits";
 import { tenantRoutes } from "./tenants/tenant.routes";
 import { tillRoutes } from "./tills/tills.routes";
 import { salesRoutes } from "./sales/sales.routes";
+import { auditRoutes } from "./audit/audit.routes";
+import { ownerRoutes } from "./auth/owner.routes";
+import { RouteMetrics } from "./http/route-metrics";
+import { linkRoutes } from "./links/link.routes";
+import { openApiRoutes } from "./openapi/openapi.routes";
+import { planRoutes } from "./plans/plan.routes";
+import { platformRoutes } from "./platform/platform.routes";
+import { hostName } from "./shop/shop-domain";
+import { DOMAIN_CHECK_PATH, domainProof } from "./tenants/domain-check";
+import { tenantLifecycleRoutes } from "./tenants/tenant-lifecycle.routes";
 
 /** Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
+  const runtime: ServerRuntime = { metrics: new RouteMetrics(), streams: new StreamLimiter(deps.streamCaps) };
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use(requestLog(deps.log));
+  app.use(requestLog(deps.log, undefined, runtime.metrics));
   app.use(securityHeaders());
   app.use(bodyLimits());
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);
+  // Before the shops' own domains: every host answers the console's domain check.
+  app.get(DOMAIN_CHECK_PATH, (c) => c.json({ proof: domainProof(deps.keys.current(), hostName(c.req.header("host"))) }));
   app.use(shopDomains(deps));
 
   app.route("/health", healthRoutes(deps));
   app.route("/api/v1/auth", authRoutes(deps));
+  app.route("/api/v1", linkRoutes(deps));
+  app.route("/api/v1", openApiRoutes(deps));
   app.route("/api/v1/devices", deviceRoutes(deps));
   app.route("/api/v1/admin/tenants", tenantRoutes(deps));
+  app.route("/api/v1/admin/tenants", tenantLifecycleRoutes(deps));
+  app.route("/api/v1/admin/plans", planRoutes(deps));
+  app.route("/api/v1/admin/owners", ownerRoutes(deps));
+  app.route("/api/v1/admin/audit", auditRoutes(deps));
+  app.route("/api/v1/admin", platformRoutes(deps, runtime));
   app.route("/api/v1/shop", shopSessionRoutes(deps));
   app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
-  // One count of live streams, so a till's status can say whether it is connected right now.
-  const streams = new StreamLimiter(deps.streamCaps);
-  app.route("/api/v1", tillRoutes(deps, streams));
+  app.route("/api/v1", tillRoutes(deps, runtime.streams));
   app.route("/api/v1", salesRoutes(deps));
-  app.route("/sync/v1", syncRoutes(deps, streams));
+  app.route("/sync/v1", syncRoutes(deps, runtime.streams));
   app.route("/shop", shopManifestRoutes(deps));
   app.route("/api/v1/media", mediaUploadRoutes(deps));
   app.route("/api/v1/catalog", catalogRoutes(deps));

@@ -50,6 +50,15 @@ const envSchema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How often each process looks for due outbox jobs and expired checkouts. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /**
+   * Where the console's domain check sends its request (`address:port`, with the shop's host name
+   * in the Host header), e.g. the load balancer in front of the servers; unset → the host name itself.
+   */
+  DOMAIN_CHECK_VIA: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, "must be address:port")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

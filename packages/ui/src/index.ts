@@ -13,3 +13,4 @@ export { moneyFormatter } from "./money.ts";
 export { registerServiceWorker } from "./service-worker.ts";
 export { useOnline } from "./use-online.ts";
 export { plain, useDocument, useDocuments, useObservable, type JsonDocument } from "./use-observable.ts";
+export { useShopStanding, type ShopStanding, type StandingSource } from "./use-shop-standing.ts";

@@ -1,6 +1,6 @@
 import { listPending } from "@countertop/replica";
 import type { Sale } from "@countertop/sync-protocol";
-import { useOnline } from "@countertop/ui";
+import { useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { applyUpdate, useUpdateOffer } from "../app/update";
 import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
@@ -73,7 +73,9 @@ export function useSyncStatus(replica: Replica | undefined) {
       ok.unsubscribe();
     };
   }, [replica]);
-  return { online, pending: pendingSales?.length, pendingSales, lastSync, error, follower };
+  // A shop the platform owner suspended (or whose plan switched something off) is told so on the bar.
+  const standing = useShopStanding(replica?.sync);
+  return { online, pending: pendingSales?.length, pendingSales, lastSync, error, follower, standing };
 }
 
 /** Whether the browser will keep this till's data under storage pressure (it asked at start-up). */
@@ -103,89 +105,102 @@ export function SyncBar({
   onLock?: (() => void) | undefined;
   attention?: { readonly replica: Replica; readonly local: LocalDatabase } | undefined;
 }) {
-  const { online, pending, pendingSales, lastSync, error, follower } = status;
+  const { online, pending, pendingSales, lastSync, error, follower, standing } = status;
   const kept = useNeedsAttention(attention?.local)?.length ?? 0;
   const [panel, setPanel] = useState(false);
   const updateOffer = useUpdateOffer();
   const persisted = usePersisted();
   return (
-    <header className="bar">
-      <span className="brand">Countertop</span>
-      <span className="bar-right">
-        <span className={`status status-${online ? "online" : "offline"}`} role="status" aria-live="polite">
-          {online ? "Online" : "Offline"}
-        </span>
-        <button type="button" className="status status-button" data-testid="pending" onClick={() => setPanel(!panel)} aria-expanded={panel}>
-          {follower
-            ? "Synced by this till's other tab"
-            : pending === undefined
-              ? "Checking sync…"
-              : pending === 0
-                ? "All synced"
-                : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
-          {lastSync && pending === 0 ? ` · ${time(lastSync)}` : ""}
-        </button>
-        {kept > 0 && (
-          <button type="button" className="status warn status-button" data-testid="needs-attention" onClick={() => setPanel(true)}>
-            {kept} {kept === 1 ? "needs" : "need"} attention
-          </button>
-        )}
-        {persisted === false && (
-          <span
-            className="status warn"
-            title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it."
-          >
-            Storage not guaranteed
+    <>
+      <header className="bar">
+        <span className="brand">Countertop</span>
+        <span className="bar-right">
+          <span className={`status status-${online ? "online" : "offline"}`} role="status" aria-live="polite">
+            {online ? "Online" : "Offline"}
           </span>
-        )}
-        {updateOffer && (
-          <button type="button" className="bar-button" onClick={applyUpdate}>
-            New version — reload
+          <button
+            type="button"
+            className="status status-button"
+            data-testid="pending"
+            onClick={() => setPanel(!panel)}
+            aria-expanded={panel}
+          >
+            {follower
+              ? "Synced by this till's other tab"
+              : pending === undefined
+                ? "Checking sync…"
+                : pending === 0
+                  ? "All synced"
+                  : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
+            {lastSync && pending === 0 ? ` · ${time(lastSync)}` : ""}
           </button>
-        )}
-        {staffName && <span className="who">{staffName}</span>}
-        {onLock && (
-          <button type="button" className="bar-button" onClick={onLock}>
-            Lock
-          </button>
-        )}
-      </span>
-      {panel && (
-        <section className="sync-panel" aria-label="Sync details">
-          <h2>Sync</h2>
-          <p>
-            {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."}{" "}
-            {lastSync ? `Last in sync at ${time(lastSync)}.` : ""}
-          </p>
-          {pendingSales && pendingSales.length > 0 ? (
-            <ul className="list">
-              {pendingSales.map((s) => (
-                <li key={s.id} className="list-item static">
-                  <span>{s.number}</span>
-                  <span className="muted">{time(new Date(s.createdAt))}</span>
-                  <span className="muted">{s.kind === "refund" ? "refund" : "sale"}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">Nothing is waiting.</p>
+          {kept > 0 && (
+            <button type="button" className="status warn status-button" data-testid="needs-attention" onClick={() => setPanel(true)}>
+              {kept} {kept === 1 ? "needs" : "need"} attention
+            </button>
           )}
-          {attention && kept > 0 && (
-            <>
-              <h3>Needs attention</h3>
-              <p className="muted small">
-                The server could not take these from this till. Nothing is lost: a sale can be fixed and sent again.
-              </p>
-              <NeedsAttentionList local={attention.local} replica={attention.replica} time={(at) => time(new Date(at))} />
-            </>
+          {persisted === false && (
+            <span
+              className="status warn"
+              title="The browser may clear this till's data when the disk is full. Install the app or allow storage to keep it."
+            >
+              Storage not guaranteed
+            </span>
           )}
-          {error && <p className="error">Last error: {error}</p>}
-          <button type="button" onClick={() => setPanel(false)}>
-            Close
-          </button>
-        </section>
+          {updateOffer && (
+            <button type="button" className="bar-button" onClick={applyUpdate}>
+              New version — reload
+            </button>
+          )}
+          {staffName && <span className="who">{staffName}</span>}
+          {onLock && (
+            <button type="button" className="bar-button" onClick={onLock}>
+              Lock
+            </button>
+          )}
+        </span>
+        {panel && (
+          <section className="sync-panel" aria-label="Sync details">
+            <h2>Sync</h2>
+            <p>
+              {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."}{" "}
+              {lastSync ? `Last in sync at ${time(lastSync)}.` : ""}
+            </p>
+            {pendingSales && pendingSales.length > 0 ? (
+              <ul className="list">
+                {pendingSales.map((s) => (
+                  <li key={s.id} className="list-item static">
+                    <span>{s.number}</span>
+                    <span className="muted">{time(new Date(s.createdAt))}</span>
+                    <span className="muted">{s.kind === "refund" ? "refund" : "sale"}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">Nothing is waiting.</p>
+            )}
+            {attention && kept > 0 && (
+              <>
+                <h3>Needs attention</h3>
+                <p className="muted small">
+                  The server could not take these from this till. Nothing is lost: a sale can be fixed and sent again.
+                </p>
+                <NeedsAttentionList local={attention.local} replica={attention.replica} time={(at) => time(new Date(at))} />
+              </>
+            )}
+            {error && <p className="error">Last error: {error}</p>}
+            <button type="button" onClick={() => setPanel(false)}>
+              Close
+            </button>
+          </section>
+        )}
+      </header>
+      {standing && (
+        <p className="standing-notice" role="alert">
+          {standing.message} Sales rung up now are kept and sent; nothing else syncs until then.
+        </p>
       )}
-    </header>
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import { callerAs, requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { assertModule } from "../plans/plan-limits";
 import { activeShopBySlug } from "../shop/active-shop";
 import { checkoutRequestSchema } from "./checkout.schema";
 import { checkout } from "./checkout.service";
@@ -12,13 +13,15 @@ const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 /**
  * `POST /api/v1/shop/{slug}/checkout` with `Idempotency-Key`: a shopper's cart becomes an order.
  * 201 `{ order }`; the same key again answers 200 with the same order. 409 `conflict` with
- * `details.reason` `sold_out` (the cart is untouched) or `unavailable`; 402 when the card is declined.
+ * `details.reason` `sold_out` (the cart is untouched) or `unavailable`; 402 when the card is declined;
+ * 403 `module_disabled` when the shop's plan has online orders switched off.
  */
 export function checkoutRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post("/:slug/checkout", requireAuth(deps, ["shopper"]), async (c) => {
     const principal = callerAs(c, "shopper");
     const tenant = await activeShopBySlug(deps, c.req.param("slug"));
     if (tenant.id !== principal.tenantId) throw new ApiError(ErrorCode.forbidden, "This session belongs to another shop.");
+    await assertModule(deps, tenant.id, "online_orders");
     const idempotencyKey = c.req.header("idempotency-key") ?? "";
     if (!KEY.test(idempotencyKey))
       throw new ApiError(

@@ -1,7 +1,6 @@
-import { emailSchema, nameSchema, type Customer } from "@countertop/sync-protocol";
+import type { Customer } from "@countertop/sync-protocol";
 import { Hono, type Context } from "hono";
 import { uuidv7 } from "uuidv7";
-import { z } from "zod";
 import { issueToken } from "../auth/token";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
@@ -9,13 +8,10 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
 import { findTenantByDomain } from "../tenants/tenant.repository";
+import { shopperConfirmSchema, shopperSignInSchema, shopperSignUpSchema } from "./account.schema";
 import { activeShopBySlug } from "./active-shop";
 import { hostName } from "./shop-domain";
 import { confirmSignUp, requestSignUp, signInShopper } from "./shopper-account.service";
-
-const passwordSchema = z.string().min(8, "use at least 8 characters").max(200);
-const registerSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
-const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 const WRONG = "Email or password is wrong.";
 
@@ -73,7 +69,7 @@ export function shopAccountRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post("/:slug/account", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-      const body = await jsonBody(c, registerSchema);
+      const body = await jsonBody(c, shopperSignUpSchema);
       const email = body.email.toLowerCase();
       await signUpsPerAddress.hit(clientAddress(c, deps.trustProxy));
       await signUpsPerEmail.hit(`${tenant.id}|${email}`);
@@ -90,13 +86,13 @@ export function shopAccountRoutes(deps: AppDeps) {
     .post("/:slug/account/confirm", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
       await confirmsPerAddress.hit(clientAddress(c, deps.trustProxy));
-      const { token } = await jsonBody(c, z.strictObject({ token: z.string().min(1).max(4000) }));
+      const { token } = await jsonBody(c, shopperConfirmSchema);
       const { customer, created } = await confirmSignUp(deps, tenant.id, token, new Date());
       return signedIn(deps, c, tenant.id, customer, created ? 201 : 200);
     })
     .post("/:slug/account/session", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-      const body = await jsonBody(c, signInSchema);
+      const body = await jsonBody(c, shopperSignInSchema);
       const email = body.email.toLowerCase();
       const address = clientAddress(c, deps.trustProxy);
       await perAddress.hit(address);

@@ -35,21 +35,62 @@ export function listTenants(db: Kysely<Database>) {
   );
 }
 
-/** Sets a shop's status; `undefined` when there is no such shop. */
-export function setTenantStatus(db: Kysely<Database>, id: string, status: TenantStatus) {
+/** Sets a shop's status with why and, for a closed shop, when its data goes; `undefined` when there is no such shop (or it is deleted). */
+export function setTenantStatus(
+  db: Kysely<Database>,
+  id: string,
+  change: { status: TenantStatus; reason: string | null; now: Date; deleteAfter: Date | null },
+) {
   return withTenant(db, id, (trx) =>
-    trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst(),
+    trx
+      .updateTable("tenants")
+      .set({ status: change.status, status_reason: change.reason, status_changed_at: change.now, delete_after: change.deleteAfter })
+      .where("id", "=", id)
+      .where("status", "<>", "deleted")
+      .returning(["id", "slug", "status", "status_reason as reason", "delete_after as deleteAfter"])
+      .executeTakeFirst(),
   );
 }
 
-/** Sets (or clears, with `null`) a shop's own host name; `undefined` when there is no such shop. */
+/** Sets (or clears, with `null`) a shop's own host name, not verified yet; `undefined` when there is no such shop. */
 export function setTenantDomain(db: Kysely<Database>, id: string, domain: string | null) {
   return withTenant(db, id, (trx) =>
-    trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst(),
+    trx
+      .updateTable("tenants")
+      .set({ domain, domain_verified_at: null })
+      .where("id", "=", id)
+      .returning(["id", "slug", "domain"])
+      .executeTakeFirst(),
+  );
+}
+
+/** Records that the shop's host name reached this server just now. */
+export async function markDomainVerified(db: Kysely<Database>, id: string, domain: string, now: Date): Promise<boolean> {
+  const row = await withTenant(db, id, (trx) =>
+    trx
+      .updateTable("tenants")
+      .set({ domain_verified_at: now })
+      .where("id", "=", id)
+      .where("domain", "=", domain)
+      .returning("id")
+      .executeTakeFirst(),
+  );
+  return row !== undefined;
+}
+
+/** Moves a shop to another plan, with its own overrides; `undefined` when there is no such shop. */
+export function setTenantPlan(db: Kysely<Database>, id: string, planId: string, overrides: Record<string, unknown>) {
+  return withTenant(db, id, (trx) =>
+    trx
+      .updateTable("tenants")
+      .set({ plan_id: planId, plan_overrides: JSON.stringify(overrides) })
+      .where("id", "=", id)
+      .returning(["id", "plan_id as planId"])
+      .executeTakeFirst(),
   );
 }
 
 /** The tenant's status (a caller in good standing needs an active shop). */
 export function tenantStatus(trx: TenantTx, tenantId: string) {
-  return trx.selectFrom("tenants").select("status").where("id", "=", tenantId).executeTakeFirst();
+  return trx.selectFrom("tenants").select(["status", "status_reason"]).where("id", "=", tenantId).executeTakeFirst();
 }
