@@ -46,16 +46,33 @@ export interface ManagerWrite {
 }
 
 /**
+ * The sale in progress on a register (DESIGN: "Where new data lives"): kept on every change, so a
+ * lock, a reload, a crash or the browser's Back never loses it. One per register; none when the
+ * cart is empty. `Cart` is the sell screen's own shape, stored as it is.
+ */
+export interface OpenCartEntry<C = unknown> {
+  readonly registerId: string;
+  readonly cart: C;
+  /** The cashier who built it, so another who unlocks the till sees whose sale it is. */
+  readonly staffId: string;
+  readonly staffName: string;
+  readonly updatedAt: string;
+}
+
+/**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
- * attention and the manager outbox. Never replicated; one database per shop, like the replica.
+ * attention, the manager outbox and each register's open cart. Never replicated; one database per
+ * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
   needsAttention!: Table<AttentionEntry, number>;
   managerOutbox!: Table<ManagerWrite, string>;
+  openCarts!: Table<OpenCartEntry, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ needsAttention: "++seq, [collection+docId], at", managerOutbox: "id, state, createdAt" });
+    this.version(2).stores({ openCarts: "registerId" });
   }
 }
 

@@ -5,6 +5,7 @@ import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/rep
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
+import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
 import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch, syncUrl } from "./http.ts";
 import { countPending } from "./pending.ts";
@@ -46,6 +47,12 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly batchSize?: number;
   /** Milliseconds before RxDB retries a failed pull or push; default 5 s. */
   readonly retryTime?: number;
+  /**
+   * How long requests wait after the server could not be reached: every pull, push and stream of
+   * the replication shares one {@link ConnectionGate} (exponential, jittered, capped; nothing is
+   * sent while the browser is offline, and everything resumes when it is online again).
+   */
+  readonly backoff?: BackoffOptions;
   /** With a multi-tab database, replicate only in the leader tab; default true. */
   readonly waitForLeadership?: boolean;
   /**
@@ -108,7 +115,9 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     options.onError?.(event);
     errors.next(event);
   };
-  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
+  const gate = new ConnectionGate(options.backoff);
+  // unbound window.fetch throws "Illegal invocation"
+  const fetch = gatedFetch(options.fetch ?? globalThis.fetch.bind(globalThis), gate);
   const live = options.live ?? true;
 
   const contextOf = (name: CollectionName): HandlerContext => ({
@@ -149,6 +158,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
 
   const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
+  // Back online: what waited behind the gate goes now, and every collection catches up at once.
+  const target = globalThis as unknown as Partial<EventTarget>;
+  const onOnline = (): void => all().forEach((state) => state.reSync());
+  target.addEventListener?.("online", onOnline);
   return {
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
@@ -177,6 +190,8 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return counts.reduce((sum, count) => sum + count, 0);
     },
     cancel: async () => {
+      target.removeEventListener?.("online", onOnline);
+      gate.close();
       await Promise.all(all().map((state) => state.cancel()));
       errors.complete();
     },
