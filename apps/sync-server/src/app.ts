@@ -9,6 +9,7 @@ import { bodyLimits } from "./http/body-limits";
 import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { checkoutRoutes } from "./checkout/checkout.routes";
+import { orderRoutes } from "./orders/order.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
 import { demoMediaRoutes } from "./seed/demo-media.routes";
 import { shopAccountRoutes } from "./shop/account.routes";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", shopSessionRoutes(deps));
   app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/shop", shopAccountRoutes(deps));
+  app.route("/api/v1/shop", orderRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps));

@@ -14,3 +14,4 @@ export * from "./shifts/index.ts";
 export * from "./orders/index.ts";
 export * from "./receipts/index.ts";
 export * from "./sync/index.ts";
+export * from "./shop/index.ts";

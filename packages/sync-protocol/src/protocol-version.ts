@@ -8,6 +8,8 @@
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
 //    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`.
+//    Settings: a location's optional `openingHours`, a shipping option's optional `instructions`,
+//    the theme's optional `tagline` and `shortName` (what the shop's home page and manifest show).
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -7,6 +7,7 @@ import { holdSeqCounter, writeDocumentSets } from "../documents/document.reposit
 import { readSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import { queueOrderEmail } from "../orders/order-email.repository";
 import { applyToLevels } from "../sync/push/stock";
 import {
   claimCheckoutKey,
@@ -18,6 +19,7 @@ import {
   type CheckoutKey,
 } from "./checkout.repository";
 import type { CheckoutRequest } from "./checkout.schema";
+import { deliverOrderEmailsQuietly } from "../orders/order-email.service";
 import type { PaymentProvider } from "./payment-provider";
 
 /** The order and whether it was made by this call or an earlier one with the same key. */
@@ -49,6 +51,8 @@ export async function placeOrder(
     request: CheckoutRequest;
     idempotencyKey: string;
     providers: ReadonlyMap<string, PaymentProvider>;
+    /** The guest's signed link to a new order, for its confirmation email. */
+    linkFor?: ((orderId: string) => string) | undefined;
     now: Date;
   },
 ): Promise<PlacedOrder> {
@@ -198,17 +202,24 @@ export async function placeOrder(
     { table: "stock_levels", docs: applyToLevels(movements, onHand, now) },
   ]);
   await storeCounter();
+  // The confirmation goes out once this commits (deliverOrderEmails), never for a checkout that rolled back.
+  await queueOrderEmail(trx, tenantId, order, input.linkFor?.(order.id));
   return { order, replayed: false };
 }
 
-/** {@link placeOrder} in its own tenant transaction, announcing the new order and stock on commit. */
-export function checkout(
-  deps: Pick<AppDeps, "db" | "changes" | "payments">,
+/**
+ * {@link placeOrder} in its own tenant transaction, announcing the new order and stock on commit;
+ * then the confirmation email goes out (a failed email stays queued; the order stands).
+ */
+export async function checkout(
+  deps: Pick<AppDeps, "db" | "changes" | "payments" | "mail" | "log">,
   input: Omit<Parameters<typeof placeOrder>[1], "providers">,
 ): Promise<PlacedOrder> {
-  return withTenant(deps.db, input.tenantId, async (trx) => {
-    const result = await placeOrder(trx, { ...input, providers: deps.payments });
-    if (!result.replayed) await deps.changes.announce(trx, input.tenantId, ["orders", "stock_movements", "stock_levels"]);
-    return result;
+  const result = await withTenant(deps.db, input.tenantId, async (trx) => {
+    const placed = await placeOrder(trx, { ...input, providers: deps.payments });
+    if (!placed.replayed) await deps.changes.announce(trx, input.tenantId, ["orders", "stock_movements", "stock_levels"]);
+    return placed;
   });
+  if (!result.replayed) await deliverOrderEmailsQuietly(deps, input.tenantId);
+  return result;
 }

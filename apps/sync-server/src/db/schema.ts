@@ -179,6 +179,19 @@ export interface ReceiptEmailsTable {
   sent_at: Date | null;
 }
 
+/** `order_emails`: the outbox of a storefront order's emails, one per order and status. */
+export interface OrderEmailsTable {
+  tenant_id: string;
+  order_id: string;
+  status: string;
+  recipient: string;
+  link: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: ColumnType<Date, never, never>;
+  sent_at: Date | null;
+}
+
 /** `checkout_requests`: checkouts by idempotency key. */
 export interface CheckoutRequestsTable {
   tenant_id: string;
@@ -229,6 +242,7 @@ export interface Database extends CollectionTables {
   devices: DevicesTable;
   product_variants: ProductVariantsTable;
   receipt_emails: ReceiptEmailsTable;
+  order_emails: OrderEmailsTable;
   checkout_requests: CheckoutRequestsTable;
   shopper_accounts: ShopperAccountsTable;
   sessions: SessionsTable;

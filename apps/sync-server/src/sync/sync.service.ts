@@ -2,6 +2,7 @@ import type { CollectionName } from "@countertop/sync-protocol";
 import type { Standing } from "../auth/auth.middleware";
 import type { Principal } from "../auth/token";
 import { refundOrders } from "../checkout/refunds";
+import { deliverOrderEmailsQuietly } from "../orders/order-email.service";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
@@ -30,7 +31,7 @@ export function pullCollection<N extends CollectionName>(
  * commit; a refund of an online order then gives the money back.
  */
 export async function pushCollection<N extends CollectionName>(
-  deps: Pick<AppDeps, "db" | "changes" | "log" | "payments">,
+  deps: Pick<AppDeps, "db" | "changes" | "log" | "payments" | "mail">,
   principal: TenantPrincipal,
   collection: N,
   body: PushBody<N>,
@@ -53,6 +54,8 @@ export async function pushCollection<N extends CollectionName>(
       .filter((r) => r.newDocumentState.status === "refunded" && !refused.has(r.newDocumentState.id))
       .map((r) => r.newDocumentState.id);
     void refundOrders(deps, principal.tenantId, refunded).catch((e: unknown) => deps.log.error(`refunds failed: ${String(e)}`));
+    // The shopper's emails about the new statuses, queued by the push, go out now that it committed.
+    void deliverOrderEmailsQuietly(deps, principal.tenantId);
   }
   return result;
 }

@@ -1,6 +1,8 @@
 import { restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { StockMovement } from "@countertop/sync-protocol";
 import { refusal, type PushPlan } from "../push-plan";
+import { queueOrderEmail } from "../../../orders/order-email.repository";
+import { MAILED_STATUSES } from "../../../orders/order-mail-text";
 import { readOrderMovements } from "../push.repository";
 
 /**
@@ -50,7 +52,11 @@ export const ordersPlan: PushPlan<"orders"> = {
     const candidates = ending.length > 0 ? orderCancelMovements(await readOrderMovements(io.trx, io.tenantId, ending), io.now) : [];
     return {
       movementCandidates: candidates,
-      derive: ({ changes }) => {
+      derive: async ({ changes }) => {
+        // The shopper hears of each status they care about once; the email goes after the push commits.
+        for (const { before, after } of changes)
+          if (before && before.status !== after.status && MAILED_STATUSES.includes(after.status))
+            await queueOrderEmail(io.trx, io.tenantId, after);
         const restocked = new Set(
           changes.filter(({ before, after }) => before && restocksOnTransition(before.status, after.status)).map(({ after }) => after.id),
         );
