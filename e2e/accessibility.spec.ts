@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectKeyboardReachable, expectNoSeriousViolations } from "./support/a11y";
-import { approveAsManager, enterPin, pickPerson } from "./support/till";
+import { approveAsManager, pickPerson } from "./support/till";
 
 /*
  * The accessibility pass over every main screen of the till and the shop: axe-core finds no serious

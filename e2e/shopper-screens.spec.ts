@@ -43,6 +43,7 @@ async function countStock(request: APIRequestContext, token: string, variantId: 
         locationId: level.locationId,
         variantId,
         delta: onHand - (level.onHand as number),
+        countedQty: onHand,
         reason: "count",
         occurredAt: new Date().toISOString(),
         _deleted: false,

@@ -33,6 +33,7 @@ export {
   moneySchema,
   nameSchema,
   nonNegativeMoneySchema,
+  nonNegativeQuantitySchema,
   noteSchema,
   paymentMethodSchema,
   percentBpSchema,
@@ -92,8 +93,13 @@ export {
 export type { OpeningHours, Register, Settings, ShippingOption, ShopLocation, TaxRate, Theme } from "./documents/settings.ts";
 export { promotionKindSchema, promotionSchema } from "./documents/promotion.ts";
 export type { Promotion, PromotionKind } from "./documents/promotion.ts";
-export { reconciliationKindSchema, reconciliationSchema } from "./documents/reconciliation.ts";
-export type { Reconciliation, ReconciliationKind } from "./documents/reconciliation.ts";
+export {
+  reconciliationKindSchema,
+  reconciliationSchema,
+  resolutionActionSchema,
+  resolutionEffectsSchema,
+} from "./documents/reconciliation.ts";
+export type { Reconciliation, ReconciliationKind, ResolutionAction, ResolutionEffects } from "./documents/reconciliation.ts";
 
 export { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_ROWS, STREAM_HEARTBEAT_MS } from "./wire/limits.ts";
 export { checkpointSchema } from "./wire/checkpoint.ts";

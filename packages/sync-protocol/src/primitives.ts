@@ -42,6 +42,9 @@ export const nonNegativeMoneySchema = z.number().int().min(0).max(MAX_MONEY);
 /** A signed integer quantity (a stock delta). */
 export const quantitySchema = z.number().int().min(-MAX_QUANTITY).max(MAX_QUANTITY);
 
+/** A quantity that can't be negative: units counted on a shelf. */
+export const nonNegativeQuantitySchema = z.number().int().min(0).max(MAX_QUANTITY);
+
 /** A quantity that is at least one: a sold line, a "buy 2" in a promotion. */
 export const positiveQuantitySchema = z.number().int().min(1).max(MAX_QUANTITY);
 

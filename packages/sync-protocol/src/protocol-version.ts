@@ -7,7 +7,11 @@
 //    a locale must be one `Intl` formats with; a push may not carry one id twice, nor two products
 //    one variant id. Sales carry `approvedBy` / `approvals`; staff carry `userId`. Reconciliation
 //    kinds `stale_catalog`, `refund_exceeds_sale`, `flagged_sale`. A push answers
-//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`.
+//    `{ conflicts, refused }` to a client that sends `x-countertop-detail: 1`. A stock count carries
+//    `countedQty` (the server computes its `delta` and `systemQty` as of `occurredAt`; a count may
+//    confirm the level with delta 0); a transfer's halves share a `transferId`. A reconciliation
+//    item's resolution has an `action`, a `reason` and `effects` (a recount, a merge, fixed prices),
+//    applied once: the first resolution wins. A customer merged into another has `mergedInto`.
 //    Settings: a location's optional `openingHours`, a shipping option's optional `instructions`,
 //    the theme's optional `tagline` and `shortName` (what the shop's home page and manifest show).
 

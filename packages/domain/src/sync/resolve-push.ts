@@ -53,7 +53,7 @@ const refuse = (reason: string): PushOutcome => ({ action: "refuse", reason });
 const conflict = (master: JsonDoc): PushOutcome => ({ action: "conflict", master });
 
 /** Only these fields of a reconciliation item are the manager's to write. */
-export const RECONCILIATION_CLIENT_FIELDS = ["status", "resolvedBy", "resolvedAt", "resolution"] as const;
+export const RECONCILIATION_CLIENT_FIELDS = ["status", "resolvedBy", "resolvedAt", "resolution", "action", "reason", "effects"] as const;
 /** The manager's review fields of a shift; everything else belongs to the register that opened it. */
 export const SHIFT_REVIEW_FIELDS = ["reviewedBy", "reviewedAt", "reviewNote"] as const;
 
@@ -134,10 +134,15 @@ function orders({ assumed, incoming, master }: PushCase): PushOutcome {
   return { action: "update", doc, conflict: !jsonEqual(doc, incoming) };
 }
 
-/** The server raises reconciliation items; a manager only resolves them. */
+/**
+ * The server raises reconciliation items; a manager only resolves them — once. The first resolution
+ * to arrive stands (its side effects are applied with it): a resolved item answers any other write
+ * with itself, so two managers resolving one item offline converge on the first.
+ */
 function reconciliation({ assumed, incoming, master }: PushCase): PushOutcome {
   if (!master) return refuse("Reconciliation items are raised by the server.");
   if (jsonEqual(incoming, master)) return noop;
+  if (master.status === "resolved") return conflict(master);
   const base = assumed ?? master;
   const fields = RECONCILIATION_CLIENT_FIELDS;
   const resolution = threeWayMerge(pick(base, fields), pick(incoming, fields), pick(master, fields)).merged;

@@ -5,6 +5,7 @@ import * as createReceiptEmails from "./2026_11_23_16_00_00_create_receipt_email
 import * as createCheckoutRequests from "./2026_11_23_17_00_00_create_checkout_requests";
 import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_accounts";
 import * as authority from "./2026_11_29_09_00_00_authority";
+import * as stockCounts from "./2026_11_29_12_00_00_stock_counts";
 import * as createOrderEmails from "./2026_11_29_14_00_00_create_order_emails";
 
 /**
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_23_17_00_00_create_checkout_requests": createCheckoutRequests,
   "2026_11_23_18_00_00_create_shopper_accounts": createShopperAccounts,
   "2026_11_29_09_00_00_authority": authority,
+  "2026_11_29_12_00_00_stock_counts": stockCounts,
   "2026_11_29_14_00_00_create_order_emails": createOrderEmails,
 };
 

@@ -18,7 +18,8 @@ import { PUSH_PLANS } from "./plans";
 import { refusal, type Decided, type PreparedPush, type PushIO, type PushPlan, type PushedRow, type Refusal } from "./push-plan";
 import { readLockedState } from "./push.repository";
 import { reconciliationDocs } from "./raises";
-import { applyToLevels, levelIdsOf, oversellItemId, oversells } from "./stock";
+import { settleStock, levelsSince } from "./settle-stock";
+import { levelIdsOf, oversellItemId, oversells } from "./stock";
 
 /** The caller of a push: a till, a manager's session or a shopper (the platform owner has no replica). */
 export type PushPrincipal = Exclude<Principal, { kind: "owner" }>;
@@ -160,20 +161,22 @@ export async function applyPush<N extends CollectionName>(
     movements: candidates.map((m) => m.id),
     levels: touched,
     items: [...touched.map(oversellItemId), ...(prepared.itemIds ?? [])],
+    since: levelsSince(candidates),
   });
 
   const decided = decideRows(plan, prepared, rows, state.masters, io);
   const derived = (await prepared.derive?.(decided)) ?? {};
   // Derived ids make this idempotent even if a movement with that id was pushed on its own.
-  const movements: StockMovement[] = (derived.movements ?? []).filter((m) => !state.knownMovements.has(m.id));
-  const levels = applyToLevels(movements, state.onHand, now);
+  const fresh: StockMovement[] = (derived.movements ?? []).filter((m) => !state.knownMovements.has(m.id));
+  const { movements, rewritten, levels } = await settleStock(trx, tenantId, fresh, state, now);
   const raises = [...oversells(levels, prepared.skuOf), ...(derived.raises ?? [])];
 
   const sets = mergeWrites([
     { table: collection, docs: decided.written } as AnyDocumentWrite,
-    { table: "stock_movements", docs: movements },
+    { table: "stock_movements", docs: [...rewritten, ...movements] },
     { table: "stock_levels", docs: levels },
     { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
+    ...(derived.documents ?? []),
   ]);
   await writeDocumentSets(trx, tenantId, sets);
   await storeCounter();

@@ -4,6 +4,7 @@ import type { AuditEvent } from "../../audit/audit";
 import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
+import type { AnyDocumentWrite } from "../../documents/document.repository";
 import type { Raise } from "./raises";
 
 /** What every step of a push can use: the tenant's transaction, who pushes, and the push's clock. */
@@ -62,6 +63,8 @@ export interface Derived {
   readonly raises?: readonly Raise[];
   /** What the audit log records of this push (role, price and settings changes). */
   readonly audit?: readonly AuditEvent[];
+  /** Other documents the push changes as a consequence (a resolution's review note on a shift, a merge). */
+  readonly documents?: readonly AnyDocumentWrite[];
 }
 
 /** A push of one collection after its facts were read: what to read under the lock and what to derive. */

@@ -62,6 +62,22 @@ export interface LockedState<N extends CollectionName> {
   readonly knownMovements: ReadonlySet<string>;
   readonly onHand: ReadonlyMap<string, number>;
   readonly items: ReadonlyMap<string, Reconciliation>;
+  /** Levels with a stored count at or after the earliest movement the push may bring there: those replay. */
+  readonly countedLevels: ReadonlySet<string>;
+}
+
+/** A stock level and the earliest time a push may move it. */
+export interface LevelSince {
+  readonly locationId: string;
+  readonly variantId: string;
+  readonly since: string;
+}
+
+/** `(location, variant, since)` rows as a VALUES list (an empty list matches nothing). */
+function levelValues(levels: readonly LevelSince[]) {
+  if (levels.length === 0) return sql`(values (null::text, null::text, null::timestamptz)) as v(location_id, variant_id, since)`;
+  const rows = levels.map((l) => sql`(${l.locationId}::text, ${l.variantId}::text, ${l.since}::timestamptz)`);
+  return sql`(values ${sql.join(rows)}) as v(location_id, variant_id, since)`;
 }
 
 /** The pushed documents' masters, and the movements, levels and reconciliation items the push may touch, in one round trip. */
@@ -74,6 +90,7 @@ export async function readLockedState<N extends CollectionName>(
     readonly movements: readonly string[];
     readonly levels: readonly string[];
     readonly items: readonly string[];
+    readonly since: readonly LevelSince[];
   },
 ): Promise<LockedState<N>> {
   const { rows } = await sql<{
@@ -81,6 +98,7 @@ export async function readLockedState<N extends CollectionName>(
     known: string[];
     levels: { id: string; on_hand: number }[];
     items: { id: string; doc: Reconciliation }[];
+    counted: string[];
   }>`
     select
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(collection)}
@@ -90,7 +108,11 @@ export async function readLockedState<N extends CollectionName>(
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'on_hand', on_hand)), '[]') from stock_levels
          where tenant_id = ${tenantId} and id = any(${list(ids.levels)}::text[])) as levels,
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from reconciliation
-         where tenant_id = ${tenantId} and id = any(${list(ids.items)}::text[])) as items
+         where tenant_id = ${tenantId} and id = any(${list(ids.items)}::text[])) as items,
+      (select coalesce(jsonb_agg(distinct v.location_id || ':' || v.variant_id), '[]') from ${levelValues(ids.since)}
+         where exists (select 1 from stock_movements m where m.tenant_id = ${tenantId} and m.reason = 'count'
+           and m.location_id = v.location_id and m.variant_id = v.variant_id and m.occurred_at >= v.since
+           and m.doc ? 'countedQty')) as counted
   `.execute(trx);
   const row = rows[0]!;
   return {
@@ -98,7 +120,33 @@ export async function readLockedState<N extends CollectionName>(
     knownMovements: new Set(row.known),
     onHand: new Map(row.levels.map((l) => [l.id, Number(l.on_hand)])),
     items: new Map(row.items.map((i) => [i.id, i.doc])),
+    countedLevels: new Set(row.counted),
   };
+}
+
+/**
+ * What a level's replay starts from: every stored movement at or after `since` (in any order) and
+ * the level just before them, its current level less their deltas.
+ */
+export async function readStockWindows(
+  trx: TenantTx,
+  tenantId: string,
+  levels: readonly LevelSince[],
+): Promise<Map<string, { readonly before: number; readonly stored: StockMovement[] }>> {
+  if (levels.length === 0) return new Map();
+  const { rows } = await sql<{ level_id: string; on_hand: string | null; movements: StockMovement[] }>`
+    select v.location_id || ':' || v.variant_id as level_id,
+      (select on_hand from stock_levels l where l.tenant_id = ${tenantId} and l.location_id = v.location_id and l.variant_id = v.variant_id) as on_hand,
+      (select coalesce(jsonb_agg(m.doc), '[]') from stock_movements m where m.tenant_id = ${tenantId}
+         and m.location_id = v.location_id and m.variant_id = v.variant_id and m.occurred_at >= v.since) as movements
+    from ${levelValues(levels)}
+  `.execute(trx);
+  return new Map(
+    rows.map((r) => [
+      r.level_id,
+      { before: Number(r.on_hand ?? 0) - r.movements.reduce((sum, m) => sum + m.delta, 0), stored: r.movements },
+    ]),
+  );
 }
 
 /**

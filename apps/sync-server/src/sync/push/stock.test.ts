@@ -1,7 +1,7 @@
 import type { StockMovement } from "@countertop/sync-protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyToLevels, levelIdsOf, oversellItemId, oversells } from "./stock";
+import { applyToLevels, happenedBefore, levelIdsOf, oversellItemId, oversells, replayLevel } from "./stock";
 
 const NOW = new Date("2026-11-29T10:00:00.000Z");
 const move = (locationId: string, variantId: string, delta: number, id = `${locationId}:${variantId}:${delta}`): StockMovement => ({
@@ -61,5 +61,92 @@ describe("oversells", () => {
         details: { locationId: "L1", variantId: "v1", sku: "SKU-1", onHand: -3 },
       },
     ]);
+  });
+});
+
+describe("replayLevel: counts hold as of when they were counted", () => {
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 29, hour)).toISOString();
+  const sale = (hour: number, qty: number, id = `sale-${hour}`): StockMovement => ({
+    ...move("L", "v", -qty, id),
+    reason: "sale",
+    occurredAt: at(hour),
+  });
+  const count = (hour: number, countedQty: number, id = `count-${hour}`): StockMovement => ({
+    ...move("L", "v", 1, id),
+    reason: "count",
+    countedQty,
+    occurredAt: at(hour),
+  });
+
+  it("absorbs a sale made before a count that syncs after it: nothing is subtracted twice", () => {
+    // 10 on the shelf; a sale of 2 at 11:00 (still on the till); counted 8 at 12:00.
+    const stored = replayLevel(10, [{ movement: count(12, 8), isNew: true }]);
+    expect(stored.onHand).toBe(8);
+    expect(stored.fresh[0]).toMatchObject({ delta: -2, systemQty: 10 });
+    // The sale syncs: replayed from before it, the count now moved 0 and the level stays 8.
+    const late = replayLevel(10, [
+      { movement: stored.fresh[0]!, isNew: false },
+      { movement: sale(11, 2), isNew: true },
+    ]);
+    expect(late.onHand).toBe(8);
+    expect(late.rewritten).toEqual([expect.objectContaining({ id: "count-12", delta: 0, systemQty: 8 })]);
+  });
+
+  it("subtracts a sale made after a count", () => {
+    const result = replayLevel(10, [
+      { movement: { ...count(12, 8), delta: -2, systemQty: 10 }, isNew: false },
+      { movement: sale(13, 3), isNew: true },
+    ]);
+    expect(result.onHand).toBe(5);
+    expect(result.rewritten).toEqual([]);
+  });
+
+  it("sets the level as of a count that syncs late, keeping the sales made after it", () => {
+    // Stored: a sale at 13:00 took 3 (10 → 7). A count of 9 made at 12:00 arrives: 9 − 3 = 6.
+    const result = replayLevel(10, [
+      { movement: sale(13, 3), isNew: false },
+      { movement: count(12, 9), isNew: true },
+    ]);
+    expect(result.onHand).toBe(6);
+    expect(result.fresh[0]).toMatchObject({ delta: -1, systemQty: 10 });
+  });
+
+  it("ends at the last count less what sold after it, whatever order the movements arrive in (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ hour: fc.integer({ min: 0, max: 23 }), qty: fc.integer({ min: 1, max: 5 }), isCount: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 0, max: 50 }),
+        (events, baseline) => {
+          const movements = events.map((e, i) => (e.isCount ? count(e.hour, e.qty * 3, `c${i}`) : sale(e.hour, e.qty, `s${i}`)));
+          const ordered = [...movements].sort(happenedBefore);
+          const lastCount = ordered
+            .map((m, i) => [m, i] as const)
+            .filter(([m]) => m.reason === "count")
+            .at(-1);
+          const after = lastCount ? ordered.slice(lastCount[1] + 1) : ordered;
+          const expected = (lastCount ? lastCount[0].countedQty! : baseline) + after.reduce((sum, m) => sum + m.delta, 0);
+          // Every split of the movements into stored-then-new gives the same level.
+          const split = Math.floor(movements.length / 2);
+          const first = replayLevel(
+            baseline,
+            movements.slice(0, split).map((movement) => ({ movement, isNew: true })),
+          );
+          const second = replayLevel(baseline, [
+            ...first.fresh.map((movement) => ({ movement, isNew: false })),
+            ...movements.slice(split).map((movement) => ({ movement, isNew: true })),
+          ]);
+          expect(second.onHand).toBe(expected);
+          expect(
+            replayLevel(
+              baseline,
+              movements.map((movement) => ({ movement, isNew: true })),
+            ).onHand,
+          ).toBe(expected);
+        },
+      ),
+    );
   });
 });

@@ -10,10 +10,16 @@ const itemId = (customerId: string) => `duplicate_customer:${customerId}`;
  * rejected: a till created it offline, and only a person can tell two Anas apart).
  */
 export function duplicateCustomers(written: readonly Customer[], sharing: readonly CustomerContact[]): Raise[] {
-  return written.flatMap((customer): Raise[] => {
+  const known = new Set(sharing.map((c) => c.id));
+  return written.flatMap((customer, index): Raise[] => {
     const email = customer.email?.toLowerCase();
     const phone = customer.phone;
-    const matches = sharing.filter(
+    // Those stored before, and those earlier in this push: the later of two duplicates is the one flagged.
+    const earlier = written
+      .slice(0, index)
+      .filter((c) => !known.has(c.id) && !c._deleted)
+      .map((c) => ({ id: c.id, email: c.email?.toLowerCase() ?? null, phone: c.phone ?? null }));
+    const matches = [...sharing, ...earlier].filter(
       (other) => other.id !== customer.id && ((email && other.email === email) || (phone && other.phone === phone)),
     );
     if (matches.length === 0 || customer._deleted) return [];

@@ -3,6 +3,7 @@ import { plainPlan, type PushPlan } from "../push-plan";
 import { customersPlan } from "./customers.plan";
 import { ordersPlan } from "./orders.plan";
 import { productsPlan } from "./products.plan";
+import { reconciliationPlan } from "./reconciliation.plan";
 import { salesPlan } from "./sales.plan";
 import { settingsPlan } from "./settings.plan";
 import { shiftsPlan } from "./shifts.plan";
@@ -26,6 +27,5 @@ export const PUSH_PLANS: { readonly [N in CollectionName]: PushPlan<N> } = {
   staff: staffPlan,
   settings: settingsPlan,
   promotions: plainPlan("promotions", { manager: true }),
-  // The server raises items; a manager resolves them (the conflict rule keeps to the resolution fields).
-  reconciliation: plainPlan("reconciliation", { manager: true }),
+  reconciliation: reconciliationPlan,
 };

@@ -98,3 +98,11 @@ describe("duplicateCustomers", () => {
     expect(duplicateCustomers([{ ...ana, _deleted: true }], [{ id: "c2", email: "ana@example.com", phone: null }])).toEqual([]);
   });
 });
+
+describe("duplicateCustomers within one push", () => {
+  it("flags the later of two customers pushed together with one email", () => {
+    const first: Customer = { ...examples.customers, id: "a", email: "same@example.test", phone: undefined };
+    const second: Customer = { ...first, id: "b" };
+    expect(duplicateCustomers([first, second], []).map((r) => r.refId)).toEqual(["b"]);
+  });
+});
