@@ -33,7 +33,7 @@ export async function expectKeyboardReachable(page: Page, screen: string, limit 
     let n = 0;
     const names: string[] = [];
     const groups = new Set<string>();
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       const box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || el.closest("[inert]")) continue;
