@@ -37,6 +37,13 @@ async function payCashExact(page: Page): Promise<string> {
 
 async function readReceipt(page: Page): Promise<string> {
   const title = page.locator("#receipt-title");
+  // Cash with change shows the change to give first; the receipt follows.
+  const done = page.getByRole("button", { name: "Done — show receipt" });
+  await expect(title.or(done)).toBeVisible();
+  if (await done.isVisible()) {
+    await expect(page.getByTestId("change-due")).toBeVisible();
+    await done.click();
+  }
   await expect(title).toBeVisible();
   const number = ((await title.textContent()) ?? "").replace("Receipt ", "").trim();
   return number;

@@ -48,6 +48,7 @@ export function CheckoutPage(props: {
   const [error, setError] = useState<string>();
   /** What the server said is short at checkout: how many of each item are left. */
   const [short, setShort] = useState<readonly { variantId: string; available: number }[]>();
+  const [shortMessage, setShortMessage] = useState<string>();
   const money = moneyFormatter(settings.currency, settings.locale);
   const option = settings.shippingOptions.find((o) => o.id === optionId);
   const subtotal = priced ? priced.subtotal - priced.discountTotal : 0;
@@ -94,6 +95,7 @@ export function CheckoutPage(props: {
         const details = body?.error?.details;
         if (details?.reason === "sold_out" && details.items) {
           setShort(details.items);
+          setShortMessage(body?.error?.message);
           setError(undefined);
         } else setError(body?.error?.message ?? "The order could not be placed. Try again.");
         return;
@@ -193,7 +195,7 @@ export function CheckoutPage(props: {
         <Alert message={error} />
         {short && (
           <div className="warn" role="alert">
-            <p>Some items sold out while you were shopping:</p>
+            <p>{shortMessage ?? "Some items sold out while you were shopping."}</p>
             <ul>
               {short.map((s) => {
                 const row = rows.find((r) => r.item.variantId === s.variantId);
