@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectKeyboardReachable, expectNoSeriousViolations } from "./support/a11y";
-import { approveAsManager, pickPerson } from "./support/till";
+import { addProduct, approveAsManager, pickPerson } from "./support/till";
 
 /*
  * The accessibility pass over every main screen of the till and the shop: axe-core finds no serious
@@ -8,16 +8,6 @@ import { approveAsManager, pickPerson } from "./support/till";
  */
 
 test.use({ viewport: { width: 1280, height: 800 } });
-
-async function addBySearch(page: Page, name: string) {
-  await page.getByLabel("Search products").fill(name);
-  await page
-    .getByRole("listitem")
-    .getByRole("button", { name: new RegExp(`^${name}`) })
-    .first()
-    .click();
-  await page.getByLabel("Search products").fill("");
-}
 
 test("the till's screens pass axe, and selling works from the keyboard", async ({ page }) => {
   await page.goto("/pos/");
@@ -67,7 +57,7 @@ test("the till's screens pass axe, and selling works from the keyboard", async (
   const number = ((await page.locator("#receipt-title").textContent()) ?? "").replace("Receipt", "").trim();
   await page.getByRole("button", { name: "New sale" }).click();
 
-  await addBySearch(page, "Whole Milk 1 l");
+  await addProduct(page, "Whole Milk 1 l");
   await page.getByRole("button", { name: "Discount Whole Milk 1 l" }).click();
   await expectNoSeriousViolations(page, "discount dialog");
   await page.keyboard.press("Escape");

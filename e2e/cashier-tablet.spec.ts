@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SHOTS } from "./support/shots";
-import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf, typePin } from "./support/till";
+import { addProduct, approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf, typePin } from "./support/till";
 
 /*
  * What a first-time cashier runs into, checked on the production build at the till's two sizes: a
@@ -23,16 +23,6 @@ async function openShift(page: Page, pin = "1234") {
   await enterPin(page, pin);
   await page.getByRole("button", { name: "Open shift" }).click();
   await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
-}
-
-async function addBySearch(page: Page, name: string) {
-  await page.getByLabel("Search products").fill(name);
-  await page
-    .getByRole("listitem")
-    .getByRole("button", { name: new RegExp(`^${name}`) })
-    .first()
-    .click();
-  await page.getByLabel("Search products").fill("");
 }
 
 /** Whether an element lies wholly inside the viewport. */
@@ -86,7 +76,7 @@ test.describe("the till at tablet sizes", () => {
     for (const size of [LANDSCAPE, PORTRAIT]) {
       await page.setViewportSize(size);
       await page.getByTestId("product-grid").evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await addBySearch(page, "Club-Mate");
+      await addProduct(page, "Club-Mate");
       // The page itself never scrolls: the grid does, under a header and tabs that stay put.
       expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
       expect(await inViewport(page, /^Pay /)).toBe(true);
@@ -120,8 +110,8 @@ test.describe("the till at tablet sizes", () => {
     await registerTill(page, "Durable till");
     await takeServiceWorkerControl(page);
     await openShift(page);
-    await addBySearch(page, "Whole Milk 1 l");
-    await addBySearch(page, "Spaghetti 500 g");
+    await addProduct(page, "Whole Milk 1 l");
+    await addProduct(page, "Spaghetti 500 g");
     await page.getByRole("button", { name: "One more Whole Milk 1 l" }).click();
     const total = await page.getByTestId("cart-total").textContent();
 
@@ -156,7 +146,7 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.getByRole("button", { name: "Parked (1)" })).toBeVisible();
 
     // Sam's own sale, left open; Alex unlocks and continues it.
-    await addBySearch(page, "Club-Mate");
+    await addProduct(page, "Club-Mate");
     await page.getByRole("button", { name: "Lock" }).click();
     await enterPin(page, "1234");
     await page.getByRole("dialog", { name: "Sam Novak's sale is open" }).getByRole("button", { name: "Continue this sale" }).click();
@@ -171,7 +161,7 @@ test.describe("the till at tablet sizes", () => {
     await page.setViewportSize(PORTRAIT);
     await registerTill(page, "Cash till");
     await openShift(page);
-    await addBySearch(page, "Club-Mate");
+    await addProduct(page, "Club-Mate");
     await page.getByRole("button", { name: /^Pay / }).click();
     await page.getByRole("group", { name: "Cash" }).getByRole("button").nth(1).click();
     const change = page.getByTestId("change-due");
@@ -260,7 +250,7 @@ test.describe("the till at tablet sizes", () => {
     await storage.getByRole("button", { name: "Cancel" }).click();
 
     // The discount dialog says nothing about "off" until something is typed, and speaks the shop's locale.
-    await addBySearch(page, "Whole Milk 1 l");
+    await addProduct(page, "Whole Milk 1 l");
     await page.getByRole("button", { name: "Discount Whole Milk 1 l" }).click();
     const preview = page.getByTestId("discount-preview");
     await expect(preview).toHaveText(/^Before the discount: \d+,\d\d\s€$/);

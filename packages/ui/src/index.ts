@@ -6,6 +6,7 @@
 export { Alert } from "./Alert.tsx";
 export { amountText, decimalSeparator, decimalsOf, parseAmount, parsePercent, percentText } from "./decimal.ts";
 export { Dialog, type DialogLayout } from "./Dialog.tsx";
+export { initialsOf } from "./initials.ts";
 export { Message } from "./Message.tsx";
 export { moneyFormatter } from "./money.ts";
 export { registerServiceWorker } from "./service-worker.ts";

@@ -1,5 +1,6 @@
 import { qty, stockStatus } from "@countertop/domain";
 import type { Product } from "@countertop/sync-protocol";
+import { initialsOf } from "@countertop/ui";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
 
@@ -15,12 +16,6 @@ interface Props {
   readonly tints: ReadonlyMap<string, string>;
   readonly money: (amount: number) => string;
   readonly onPick: (product: Product) => void;
-}
-
-/** "CB" for "Cold Brew Coffee": the placeholder of a product without a picture. */
-export function initialsOf(name: string): string {
-  const words = name.split(/[\s&/-]+/).filter((w) => /^\p{L}/u.test(w));
-  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : (words[0] ?? name).slice(0, 2)).toUpperCase();
 }
 
 /**

@@ -1,10 +1,5 @@
 import type { Product } from "@countertop/sync-protocol";
-
-/** "CB" for "Cold Brew Coffee": what a product without a picture shows in its box. */
-export function initialsOf(name: string): string {
-  const words = name.split(/[\s&/-]+/).filter((w) => /^\p{L}/u.test(w));
-  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : (words[0] ?? name).slice(0, 2)).toUpperCase();
-}
+import { initialsOf } from "@countertop/ui";
 
 /**
  * A product's picture in a box of fixed aspect ratio (4:3), cropped to fill it; a product without

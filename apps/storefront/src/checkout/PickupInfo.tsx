@@ -1,4 +1,5 @@
 import type { Order, Settings } from "@countertop/sync-protocol";
+import { OpeningHours } from "../shop/OpeningHours";
 import { addressLine, shopLocation, weekLines } from "../shop/visit";
 
 /** Where and when to collect a pickup order, and what to bring. */
@@ -19,16 +20,7 @@ export function PickupInfo({ order, settings }: { order: Order; settings: Settin
           </>
         )}
       </p>
-      {hours.length > 0 && (
-        <dl className="hours">
-          {hours.map((h) => (
-            <div key={h.days}>
-              <dt>{h.days}</dt>
-              <dd>{h.hours ?? "Closed"}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {hours.length > 0 && <OpeningHours lines={hours} />}
       <p>{option?.instructions ?? `Give your order number, ${order.number}, at the counter.`}</p>
       {order.status !== "ready_for_pickup" && <p className="muted">We email you when it is ready.</p>}
     </section>

@@ -1,4 +1,5 @@
 import type { Settings } from "@countertop/sync-protocol";
+import { OpeningHours } from "./OpeningHours";
 import { Link } from "./router";
 import { addressLine, shopLocation, weekLines } from "./visit";
 
@@ -25,14 +26,7 @@ export function Footer({ settings }: { settings: Settings }) {
         {hours.length > 0 && (
           <section aria-labelledby="footer-hours">
             <h2 id="footer-hours">Opening hours</h2>
-            <dl className="hours">
-              {hours.map((h) => (
-                <div key={h.days}>
-                  <dt>{h.days}</dt>
-                  <dd>{h.hours ?? "Closed"}</dd>
-                </div>
-              ))}
-            </dl>
+            <OpeningHours lines={hours} />
           </section>
         )}
         <nav aria-label="Shop">
