@@ -11,7 +11,9 @@
 //    `countedQty` (the server computes its `delta` and `systemQty` as of `occurredAt`; a count may
 //    confirm the level with delta 0); a transfer's halves share a `transferId`. A reconciliation
 //    item's resolution has an `action`, a `reason` and `effects` (a recount, a merge, fixed prices),
-//    applied once: the first resolution wins. A customer merged into another has `mergedInto`.
+//    applied once: the first resolution wins. A customer merged into another has `mergedInto`. A
+//    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
+//    re-prices it against that version.
 //    Settings: a location's optional `openingHours`, a shipping option's optional `instructions`,
 //    the theme's optional `tagline` and `shortName` (what the shop's home page and manifest show).
 

@@ -9,7 +9,20 @@ describe("sales in the domain's units", () => {
   it("keep every amount, quantity and rate of the replicated sale", () => {
     expect(refundableSale(sale)).toMatchObject({
       id: sale.id,
-      lines: [{ id: line!.id, variantId: line!.variantId, sku: "MUG-BLU", name: "Mug — blue", qty: 2, unitPrice: 1200, discount: 240, taxRate: 2000, tax: 360, total: 2160 }],
+      lines: [
+        {
+          id: line!.id,
+          variantId: line!.variantId,
+          sku: "MUG-BLU",
+          name: "Mug — blue",
+          qty: 2,
+          unitPrice: 1200,
+          discount: 240,
+          taxRate: 2000,
+          tax: 360,
+          total: 2160,
+        },
+      ],
     });
     expect(zReportDocument(sale)).toMatchObject({
       kind: "sale",

@@ -1,4 +1,13 @@
-import { bp, minor, qty, type Payment, type PricedLine, type PriorRefund, type RefundableSale, type ZReportDocument } from "@countertop/domain";
+import {
+  bp,
+  minor,
+  qty,
+  type Payment,
+  type PricedLine,
+  type PriorRefund,
+  type RefundableSale,
+  type ZReportDocument,
+} from "@countertop/domain";
 import type { Sale, SalePayment } from "@countertop/sync-protocol";
 
 /*

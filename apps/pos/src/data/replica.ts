@@ -1,8 +1,16 @@
-import { createReplicaDatabase, POS_COLLECTIONS, POS_PUSH_COLLECTIONS, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
+import {
+  createReplicaDatabase,
+  POS_COLLECTIONS,
+  POS_PUSH_COLLECTIONS,
+  startReplication,
+  type ReplicaDatabase,
+  type ReplicaSync,
+} from "@countertop/replica";
 import type { CollectionName } from "@countertop/sync-protocol";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
+import { trackCatalogVersion } from "./catalog-version";
 import { localDatabase } from "./local-db";
 
 /** The till's full local replica: every collection, in IndexedDB through Dexie. */
@@ -44,6 +52,7 @@ export function openReplica(till: Till): Promise<Replica> {
       pollInterval: 20_000,
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
     });
+    trackCatalogVersion(sync);
     return { db, sync };
   })();
   return opening;

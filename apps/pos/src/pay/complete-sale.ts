@@ -2,6 +2,7 @@ import type { PricedCart, Settlement } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
+import { catalogVersion } from "../data/catalog-version";
 import type { PosDatabase } from "../data/replica";
 import type { Cart } from "../sell/cart";
 import { nextNumber } from "./receipt-number";
@@ -58,6 +59,8 @@ export async function completeSale(input: {
     ...(settlement.cashRoundingAdjustment !== 0 ? { cashRounding: settlement.cashRoundingAdjustment } : {}),
     total: priced.total + settlement.cashRoundingAdjustment,
     payments: settlement.payments.map((p) => ({ ...p })),
+    // The catalog the cart was priced with, for the server's re-check.
+    ...catalogVersion(),
     ...approvalsOf(cart),
     createdAt: new Date().toISOString(),
     _deleted: false,

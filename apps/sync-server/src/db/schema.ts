@@ -213,6 +213,15 @@ export interface ShopperAccountsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/** `catalog_history`: prices (by variant) and promotions (by id) as of the `seq` of the write that set them. */
+export interface CatalogHistoryTable {
+  tenant_id: string;
+  kind: "price" | "promotion";
+  key: string;
+  seq: ColumnType<string, string | bigint, string | bigint>;
+  value: ColumnType<unknown, string, string>;
+}
+
 /** The table of each replicated collection, keyed by the collection's name. */
 export interface CollectionTables {
   products: DocumentColumns<Product>;
@@ -249,4 +258,5 @@ export interface Database extends CollectionTables {
   platform_sessions: PlatformSessionsTable;
   audit_log: AuditLogTable;
   platform_audit_log: AuditLogColumns;
+  catalog_history: CatalogHistoryTable;
 }

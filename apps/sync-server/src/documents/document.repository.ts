@@ -1,4 +1,4 @@
-import type { CollectionDocument, CollectionName, Product } from "@countertop/sync-protocol";
+import type { CollectionDocument, CollectionName, Product, Promotion } from "@countertop/sync-protocol";
 import { sql, type Insertable } from "kysely";
 import type { CollectionTables } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
@@ -121,7 +121,9 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
     tenantId,
     sets.reduce((n, w) => n + w.docs.length, 0),
   );
+  const firsts = new Map<AnyDocumentWrite, bigint>();
   const queries = sets.flatMap((w) => {
+    firsts.set(w, next);
     const built = upserts(trx, tenantId, w, next);
     next += BigInt(w.docs.length);
     return built;
@@ -142,7 +144,27 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
     params += q.params;
   }
   await flush();
-  for (const w of sets) if (w.table === "products") await indexVariants(trx, tenantId, w.docs);
+  for (const w of sets) {
+    if (w.table === "products") await indexVariants(trx, tenantId, w.docs, firsts.get(w)!);
+    if (w.table === "promotions") await recordPromotions(trx, tenantId, w.docs, firsts.get(w)!);
+  }
+}
+
+/** Keeps the history of promotions: each written version under the `seq` it was written with. */
+async function recordPromotions(trx: TenantTx, tenantId: string, promotions: readonly Promotion[], first: bigint): Promise<void> {
+  await trx
+    .insertInto("catalog_history")
+    .values(
+      promotions.map((p, i) => ({
+        tenant_id: tenantId,
+        kind: "promotion" as const,
+        key: p.id,
+        seq: (first + BigInt(i)).toString(),
+        value: JSON.stringify(p),
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** {@link writeDocumentSets} for one collection. */
@@ -155,9 +177,45 @@ export function writeDocuments<N extends CollectionName>(
   return writeDocumentSets(trx, tenantId, [{ table, docs } as AnyDocumentWrite]);
 }
 
-/** Keeps `product_variants` in step with the written products (a deleted product has none). */
-async function indexVariants(trx: TenantTx, tenantId: string, products: readonly Product[]): Promise<void> {
+/**
+ * Keeps `product_variants` in step with the written products (a deleted product has none), and the
+ * history of prices: a variant whose price is new or changed gets a row under its product's `seq`.
+ */
+async function indexVariants(trx: TenantTx, tenantId: string, products: readonly Product[], first: bigint): Promise<void> {
   const ids = products.map((p) => p.id);
+  const variantIds = products.flatMap((p) => p.variants.map((v) => v.id));
+  const before = new Map(
+    variantIds.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom("product_variants")
+            .select(["variant_id", "price"])
+            .where("tenant_id", "=", tenantId)
+            .where("variant_id", "in", variantIds)
+            .execute()
+        ).map((r) => [r.variant_id, Number(r.price)]),
+  );
+  const changed = products.flatMap((p, i) =>
+    p._deleted
+      ? []
+      : p.variants
+          .filter((v) => before.get(v.id) !== v.price)
+          .map((v) => ({
+            tenant_id: tenantId,
+            kind: "price" as const,
+            key: v.id,
+            seq: (first + BigInt(i)).toString(),
+            value: JSON.stringify(v.price),
+          })),
+  );
+  for (let i = 0; i < changed.length; i += 5000) {
+    await trx
+      .insertInto("catalog_history")
+      .values(changed.slice(i, i + 5000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
   await trx.deleteFrom("product_variants").where("tenant_id", "=", tenantId).where("product_id", "in", ids).execute();
   const rows = products
     .filter((p) => !p._deleted)

@@ -1,6 +1,6 @@
 import { MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
-import type { RxCollection } from "rxdb";
+import { getLastCheckpointDoc, type RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
@@ -77,6 +77,12 @@ export interface ReplicaSync<N extends CollectionName> {
   awaitInitialSync(): Promise<void>;
   /** Resolves when every collection is in sync right now (nothing pending in either direction). */
   awaitInSync(): Promise<void>;
+  /**
+   * The `seq` of the last page pulled for a collection, as RxDB keeps it (it survives a reload, and
+   * works offline); `undefined` before the first pull, or in a tab that does not replicate (not the
+   * leader). A sale records its catalog's so the server re-prices it against what the till had.
+   */
+  checkpointOf(collection: N): Promise<string | undefined>;
   /** Pulls every collection from its checkpoint now (e.g. after sign-in or coming back online). */
   reSync(): void;
   /**
@@ -171,6 +177,12 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     ),
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
+    checkpointOf: async (collection) => {
+      const internal = (states[collection] as RxReplicationState<ReplicatedDocument, Checkpoint>).internalReplicationState;
+      if (!internal) return undefined;
+      const checkpoint = await getLastCheckpointDoc<ReplicatedDocument, Checkpoint>(internal, "down");
+      return checkpoint?.seq;
+    },
     reSync: () => all().forEach((state) => state.reSync()),
     resend: async (collection, documents) => {
       const context = contextOf(collection);

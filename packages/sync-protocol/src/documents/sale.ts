@@ -9,6 +9,7 @@ import {
   taxModeSchema,
   timestampSchema,
 } from "../primitives.ts";
+import { checkpointSchema } from "../wire/checkpoint.ts";
 import { manualDiscountSchema } from "./discount.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 import { saleLinesSchema } from "./sale-line.ts";
@@ -76,6 +77,13 @@ export const saleSchema = replicatedDocumentSchema.extend({
   cashRounding: moneySchema.optional(),
   total: moneySchema,
   payments: z.array(salePaymentSchema).max(20),
+  /**
+   * The catalog the till priced this sale with: the checkpoint (`seq`) of the products it had pulled,
+   * and of the promotions. The server re-prices against that version, so a sale made offline on an
+   * older catalog is not a price mismatch (it raises one `stale_catalog` item per till and change).
+   */
+  catalogSeq: checkpointSchema.shape.seq.optional(),
+  promotionsSeq: checkpointSchema.shape.seq.optional(),
   /** The manager who approved an over-threshold discount or this refund at the till (the last, if several). */
   approvedBy: idSchema.optional(),
   /** Every approval given at the till for this sale, each tied to what it approved. */

@@ -6,7 +6,9 @@ import * as createCheckoutRequests from "./2026_11_23_17_00_00_create_checkout_r
 import * as createShopperAccounts from "./2026_11_23_18_00_00_create_shopper_accounts";
 import * as authority from "./2026_11_29_09_00_00_authority";
 import * as stockCounts from "./2026_11_29_12_00_00_stock_counts";
-import * as createOrderEmails from "./2026_11_29_14_00_00_create_order_emails";
+import * as catalogHistory from "./2026_11_29_13_00_00_catalog_history";
+import * as refundIndex from "./2026_11_29_14_00_00_refund_index";
+import * as createOrderEmails from "./2026_11_29_15_00_00_create_order_emails";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -20,7 +22,9 @@ const migrations: Record<string, Migration> = {
   "2026_11_23_18_00_00_create_shopper_accounts": createShopperAccounts,
   "2026_11_29_09_00_00_authority": authority,
   "2026_11_29_12_00_00_stock_counts": stockCounts,
-  "2026_11_29_14_00_00_create_order_emails": createOrderEmails,
+  "2026_11_29_13_00_00_catalog_history": catalogHistory,
+  "2026_11_29_14_00_00_refund_index": refundIndex,
+  "2026_11_29_15_00_00_create_order_emails": createOrderEmails,
 };
 
 /** Kysely provider over the static list above. */

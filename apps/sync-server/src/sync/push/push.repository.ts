@@ -15,12 +15,30 @@ export interface CatalogVariant {
   readonly sku: string;
 }
 
+/** One version of a price or a promotion: the `seq` of the write that set it. */
+export interface CatalogVersion<T> {
+  readonly seq: bigint;
+  readonly value: T;
+}
+
 /** What a sales push checks against, read before the tenant lock: none of it is written by pushes. */
 export interface SaleFacts {
   readonly registers: ReadonlySet<string>;
   readonly catalog: ReadonlyMap<string, CatalogVariant>;
   readonly closedShifts: ReadonlySet<string>;
   readonly promotions: readonly Promotion[];
+  /** Every price each variant had, oldest first — read only when a sale says which catalog it had. */
+  readonly priceHistory: ReadonlyMap<string, readonly CatalogVersion<number>[]>;
+  /** Every version of each applied promotion, oldest first — likewise. */
+  readonly promotionHistory: ReadonlyMap<string, readonly CatalogVersion<Promotion>[]>;
+}
+
+/** History rows grouped by key, oldest first. */
+function versions<T>(rows: readonly { key: string; seq: string; value: T }[]): Map<string, CatalogVersion<T>[]> {
+  const byKey = new Map<string, CatalogVersion<T>[]>();
+  for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), { seq: BigInt(r.seq), value: r.value }]);
+  for (const list of byKey.values()) list.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+  return byKey;
 }
 
 /** Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip. */
@@ -31,11 +49,15 @@ export async function readSaleFacts(
   registerIds: readonly string[],
 ): Promise<SaleFacts> {
   const variantIds = sales.flatMap((s) => s.lines.map((l) => l.variantId));
+  const promotionIds = sales.flatMap((s) => s.promotionIds);
+  const dated = (key: "catalogSeq" | "promotionsSeq") => sales.some((s) => s[key] !== undefined);
   const { rows } = await sql<{
     registers: string[];
     variants: { id: string; track: boolean; price: string | number; sku: string }[];
     closed: string[];
     promotions: Promotion[];
+    price_history: { key: string; seq: string; value: number }[];
+    promotion_history: { key: string; seq: string; value: Promotion }[];
   }>`
     select
       (select coalesce(jsonb_agg(id), '[]') from devices
@@ -45,7 +67,11 @@ export async function readSaleFacts(
       (select coalesce(jsonb_agg(id), '[]') from shifts
          where tenant_id = ${tenantId} and id = any(${list(sales.map((s) => s.shiftId))}::text[]) and doc->>'status' = 'closed') as closed,
       (select coalesce(jsonb_agg(doc), '[]') from promotions
-         where tenant_id = ${tenantId} and id = any(${list(sales.flatMap((s) => s.promotionIds))}::text[])) as promotions
+         where tenant_id = ${tenantId} and id = any(${list(promotionIds)}::text[])) as promotions,
+      (select coalesce(jsonb_agg(jsonb_build_object('key', key, 'seq', seq::text, 'value', value)), '[]') from catalog_history
+         where tenant_id = ${tenantId} and kind = 'price' and ${dated("catalogSeq")} and key = any(${list(variantIds)}::text[])) as price_history,
+      (select coalesce(jsonb_agg(jsonb_build_object('key', key, 'seq', seq::text, 'value', value)), '[]') from catalog_history
+         where tenant_id = ${tenantId} and kind = 'promotion' and ${dated("promotionsSeq")} and key = any(${list(promotionIds)}::text[])) as promotion_history
   `.execute(trx);
   const row = rows[0]!;
   return {
@@ -53,6 +79,8 @@ export async function readSaleFacts(
     catalog: new Map(row.variants.map((v) => [v.id, { track: v.track, price: Number(v.price), sku: v.sku }])),
     closedShifts: new Set(row.closed),
     promotions: row.promotions,
+    priceHistory: versions(row.price_history),
+    promotionHistory: versions(row.promotion_history),
   };
 }
 
@@ -203,4 +231,27 @@ export async function variantOwners(trx: TenantTx, tenantId: string, variantIds:
     .where("variant_id", "in", [...new Set(variantIds)])
     .execute();
   return new Map(rows.map((r) => [r.variant_id, r.product_id]));
+}
+
+/** The sales these refunds return, and every refund stored against them, by original sale id. */
+export async function readRefundedSales(
+  trx: TenantTx,
+  tenantId: string,
+  originalSaleIds: readonly string[],
+): Promise<{ sales: Map<string, Sale>; refunds: Map<string, Sale[]> }> {
+  if (originalSaleIds.length === 0) return { sales: new Map(), refunds: new Map() };
+  const ids = [...new Set(originalSaleIds)];
+  const rows = await trx
+    .selectFrom("sales")
+    .select("doc")
+    .where("tenant_id", "=", tenantId)
+    .where((eb) => eb.or([eb("id", "in", ids), eb(sql<string>`doc->>'originalSaleId'`, "in", ids)]))
+    .execute();
+  const sales = new Map<string, Sale>();
+  const refunds = new Map<string, Sale[]>();
+  for (const { doc } of rows) {
+    if (doc.kind === "refund" && doc.originalSaleId) refunds.set(doc.originalSaleId, [...(refunds.get(doc.originalSaleId) ?? []), doc]);
+    else sales.set(doc.id, doc);
+  }
+  return { sales, refunds };
 }

@@ -28,7 +28,7 @@ describe("saleMovements", () => {
 });
 
 describe("saleChecks", () => {
-  const facts = { catalog, closedShifts: new Set<string>(), promotions: [] };
+  const facts = { catalog, closedShifts: new Set<string>(), promotions: [], priceHistory: new Map(), promotionHistory: new Map() };
 
   it("raises nothing for a correctly priced sale on time", () => {
     expect(saleChecks([sale], facts, NOW)).toEqual([]);
@@ -104,5 +104,38 @@ describe("duplicateCustomers within one push", () => {
     const first: Customer = { ...examples.customers, id: "a", email: "same@example.test", phone: undefined };
     const second: Customer = { ...first, id: "b" };
     expect(duplicateCustomers([first, second], []).map((r) => r.refId)).toEqual(["b"]);
+  });
+});
+
+describe("saleChecks against the catalog the till had", () => {
+  const history = new Map([
+    [
+      line.variantId,
+      [
+        { seq: 10n, value: line.unitPrice },
+        { seq: 20n, value: line.unitPrice + 100 },
+      ],
+    ],
+  ]);
+  const dearer = new Map([[line.variantId, { track: true, price: line.unitPrice + 100, sku: line.sku }]]);
+  const facts = { catalog: dearer, closedShifts: new Set<string>(), promotions: [], priceHistory: history, promotionHistory: new Map() };
+
+  it("raises no price_mismatch for a sale priced on the older catalog the till had, but one stale_catalog item per till and change", () => {
+    const onOld = { ...sale, catalogSeq: "15" };
+    const raises = saleChecks([onOld], facts, NOW);
+    expect(raises.map((r) => r.kind)).toEqual(["stale_catalog"]);
+    expect(raises[0]).toMatchObject({
+      id: `stale_catalog:${sale.registerId}:20`,
+      details: { missedSeq: "20", difference: 100 * line.qty },
+    });
+    const again = saleChecks([{ ...onOld, id: "another" }], facts, NOW)[0]!;
+    expect(again.id).toBe(raises[0]!.id);
+    expect((again.accumulate!(raises[0]!.details).sales as unknown[]).length).toBe(2);
+  });
+
+  it("still raises price_mismatch for a sale that matches neither catalog, and nothing for one on the current catalog", () => {
+    expect(saleChecks([{ ...sale, catalogSeq: "25" }], facts, NOW).map((r) => r.kind)).toEqual(["price_mismatch"]);
+    const current = { ...sale, catalogSeq: "25", lines: sale.lines.map((l) => ({ ...l, unitPrice: l.unitPrice + 100 })) };
+    expect(saleChecks([current], facts, NOW).map((r) => r.kind)).not.toContain("stale_catalog");
   });
 });

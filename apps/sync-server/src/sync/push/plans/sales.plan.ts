@@ -1,7 +1,8 @@
 import { repriceSale } from "@countertop/domain";
 import type { Sale, StockMovement } from "@countertop/sync-protocol";
 import type { PushIO, PushPlan } from "../push-plan";
-import { readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
+import { pricesFor, promotionsFor, staleCatalog, type StaleCatalog } from "../catalog-as-of";
+import { readRefundedSales, readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
 import type { Raise } from "../raises";
 
 /** A sale this late, or one whose shift had closed, is a `late_sync` item for the manager. */
@@ -33,10 +34,10 @@ export function saleMovements(sale: Sale, catalog: ReadonlyMap<string, CatalogVa
 
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
 export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers">, now: Date): Raise[] {
-  const prices = new Map([...facts.catalog].map(([id, v]) => [id, v.price]));
   return sales.flatMap((sale): Raise[] => {
     const raises: Raise[] = [];
-    const { mismatches } = repriceSale(sale, { catalogPrices: prices, promotions: facts.promotions });
+    // Against the catalog the till had: an honest sale on an older price is not a mismatch.
+    const { mismatches } = repriceSale(sale, { catalogPrices: pricesFor(sale, facts), promotions: promotionsFor(sale, facts) });
     if (mismatches.length > 0) {
       raises.push({
         id: `price_mismatch:${sale.id}`,
@@ -54,7 +55,81 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
         details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed },
       });
     }
+    const stale = staleCatalog(sale, facts);
+    if (stale) raises.push(staleCatalogRaise(sale, stale));
     return raises;
+  });
+}
+
+/** The id of the `stale_catalog` item of a till and the catalog change it missed: one per till and change. */
+export const staleCatalogItemId = (registerId: string, missedSeq: string) => `stale_catalog:${registerId}:${missedSeq}`;
+
+/** A `stale_catalog` item that gathers every sale the till made on the older catalog, with what each cost. */
+function staleCatalogRaise(sale: Sale, stale: StaleCatalog): Raise {
+  const entry = {
+    saleId: sale.id,
+    number: sale.number,
+    createdAt: sale.createdAt,
+    lines: stale.lines,
+    difference: stale.lines.reduce((sum, l) => sum + (l.now - l.had) * l.qty, 0),
+  };
+  return {
+    id: staleCatalogItemId(sale.registerId, stale.missedSeq),
+    kind: "stale_catalog",
+    refId: sale.registerId,
+    details: {
+      registerId: sale.registerId,
+      missedSeq: stale.missedSeq,
+      catalogSeq: sale.catalogSeq,
+      sales: [entry],
+      difference: entry.difference,
+    },
+    accumulate: (before) => {
+      const sales = [...((before?.sales as (typeof entry)[] | undefined) ?? []).filter((s) => s.saleId !== sale.id), entry].slice(-500);
+      return {
+        registerId: sale.registerId,
+        missedSeq: stale.missedSeq,
+        catalogSeq: sale.catalogSeq,
+        sales,
+        difference: sales.reduce((sum, s) => sum + s.difference, 0),
+      };
+    },
+  };
+}
+
+/**
+ * `refund_exceeds_sale` for each sale whose refunds (stored and new) return more of a line than it
+ * sold: two tills refunding the same line offline both land — a refund is never refused — and a
+ * person decides. One item per sale, its details the lines over, with the refunds that did it.
+ */
+export function refundsOverSold(
+  newRefunds: readonly Sale[],
+  sales: ReadonlyMap<string, Sale>,
+  stored: ReadonlyMap<string, readonly Sale[]>,
+): Raise[] {
+  const originals = [...new Set(newRefunds.flatMap((r) => (r.originalSaleId ? [r.originalSaleId] : [])))];
+  return originals.flatMap((saleId): Raise[] => {
+    const sale = sales.get(saleId);
+    if (!sale) return [];
+    const refunds = [
+      ...new Map([...(stored.get(saleId) ?? []), ...newRefunds.filter((r) => r.originalSaleId === saleId)].map((r) => [r.id, r])).values(),
+    ];
+    const over = sale.lines.flatMap((line) => {
+      const returned = refunds.flatMap((r) => r.lines.filter((l) => l.id === line.id).map((l) => ({ refundId: r.id, qty: l.qty })));
+      const refunded = returned.reduce((sum, r) => sum + r.qty, 0);
+      return refunded > line.qty
+        ? [{ lineId: line.id, sku: line.sku, name: line.name, sold: line.qty, refunded, refunds: returned.map((r) => r.refundId) }]
+        : [];
+    });
+    if (over.length === 0) return [];
+    return [
+      {
+        id: `refund_exceeds_sale:${saleId}`,
+        kind: "refund_exceeds_sale",
+        refId: saleId,
+        details: { saleNumber: sale.number, lines: over },
+      },
+    ];
   });
 }
 
@@ -112,13 +187,32 @@ export const salesPlan: PushPlan<"sales"> = {
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
     return {
       movementCandidates: candidates,
-      itemIds: sales.flatMap((s) => [`price_mismatch:${s.id}`, `late_sync:${s.id}`, `flagged_sale:${s.id}`]),
+      itemIds: sales.flatMap((s) => {
+        const stale = staleCatalog(s, facts);
+        return [
+          `price_mismatch:${s.id}`,
+          `late_sync:${s.id}`,
+          `flagged_sale:${s.id}`,
+          ...(stale ? [staleCatalogItemId(s.registerId, stale.missedSeq)] : []),
+        ];
+      }),
       skuOf: (variantId) => facts.catalog.get(variantId)?.sku,
-      derive: ({ inserted }) => {
+      derive: async ({ inserted }) => {
         const newSales = new Set(inserted.map((s) => s.id));
+        // Read under the tenant's lock, so two tills' refunds of one line, pushed at once, see each other.
+        const refunds = inserted.filter((s) => s.kind === "refund" && s.originalSaleId);
+        const refunded = await readRefundedSales(
+          io.trx,
+          io.tenantId,
+          refunds.map((r) => r.originalSaleId!),
+        );
         return {
           movements: candidates.filter((m) => m.refId !== undefined && newSales.has(m.refId)),
-          raises: [...saleChecks(inserted, facts, io.now), ...saleFlags(inserted, io, facts)],
+          raises: [
+            ...saleChecks(inserted, facts, io.now),
+            ...saleFlags(inserted, io, facts),
+            ...refundsOverSold(refunds, refunded.sales, refunded.refunds),
+          ],
         };
       },
     };
