@@ -10,6 +10,8 @@ import { addProduct, approveAsManager, pickPerson } from "./support/till";
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test("the till's screens pass axe, and selling works from the keyboard", async ({ page }) => {
+  // Twenty screens, each analysed by axe and walked with Tab.
+  test.setTimeout(180_000);
   await page.goto("/pos/");
   await expect(page.getByLabel("Manager email")).toBeVisible();
   await expectNoSeriousViolations(page, "set-up");
@@ -97,6 +99,7 @@ test("the till's screens pass axe, and selling works from the keyboard", async (
 });
 
 test("the shop's screens pass axe, and every control is reachable by keyboard on a laptop", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/shop/demo/");
   await expect(page.getByRole("heading", { name: "Corner Pantry", level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator(".product-card").first()).toBeVisible();
