@@ -121,6 +121,8 @@ export class ConnectionGate {
   }
 
   private fail(): void {
+    // Requests that were already on their way when another failed are one failure, not twelve.
+    if (this.now() < this.openAt) return;
     this.failures += 1;
     this.openAt = this.now() + this.delayAfter(this.failures) * (0.5 + this.random() / 2);
   }
