@@ -1,6 +1,6 @@
 import type { Product, Promotion, Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, Dialog, moneyFormatter, useDocuments } from "@countertop/ui";
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
@@ -62,7 +62,9 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
     () => new Map(catalog.categories.flatMap((c) => (c.color ? [[c.id, c.color] as const] : []))),
     [catalog.categories],
   );
-  const shown = useMemo(() => catalog.filter(query, category), [catalog, query, category]);
+  // The grid follows the search a beat behind the keys, so typing (or a scanner's burst) never waits for it.
+  const searched = useDeferredValue(query);
+  const shown = useMemo(() => catalog.filter(searched, category), [catalog, searched, category]);
   const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions ?? [], new Date()), [cart, settings.taxMode, promotions]);
   const summary = (c = cart) => {
     const items = c.lines.reduce((n, l) => n + l.qty, 0);
