@@ -11,6 +11,7 @@ import { OrderPage } from "./checkout/OrderPage";
 import { openShop, shopSync, type ShopDatabase } from "./shop/replica";
 import { Link, setShopBase, useRoute } from "./shop/router";
 import { shopSession, type ShopSession } from "./shop/session";
+import { Footer } from "./shop/Footer";
 import { useShopData } from "./shop/shop-data";
 import { warmImageCache } from "./shop/warm-images";
 import { readableTextOn } from "./shop/contrast";
@@ -110,10 +111,10 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
         online={online}
       />
     );
-  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} settings={data.settings} db={accountDb} />;
+  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} linkKey={route.key} data={data} db={accountDb} />;
   else if (route.page === "account")
     page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
-  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} />;
+  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} filters={route.filters} />;
 
   return (
     <div className="shell">
@@ -144,6 +145,7 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
         </p>
       )}
       {page}
+      {data.settings && <Footer settings={data.settings} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { catalogRoutes } from "./catalog/catalog.routes";
 import { checkoutRoutes } from "./checkout/checkout.routes";
+import { orderRoutes } from "./orders/order.routes";
 import { receiptRoutes } from "./receipts/receipt.routes";
 import { demoMediaRoutes } from "./seed/demo-media.routes";
 import { mediaFileRoutes, mediaUploadRoutes } from "./media/media.routes";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/shop", shopSessionRoutes(deps));
   app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/shop", shopAccountRoutes(deps));
+  app.route("/api/v1/shop", orderRoutes(deps));
   app.route("/api/v1/receipts", receiptRoutes(deps));
   app.route("/api/v1", staffRoutes(deps));
   app.route("/api/v1", tillRoutes(deps, runtime.streams));

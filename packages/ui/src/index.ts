@@ -8,6 +8,7 @@ export { amountText, decimalSeparator, decimalsOf, parseAmount, parsePercent, pe
 export { DateField } from "./DateField.tsx";
 export { formatShopDate, parseShopDate, shopFormat, type ShopFormat, type ShopLocale } from "./locale.ts";
 export { Dialog, type DialogLayout } from "./Dialog.tsx";
+export { initialsOf } from "./initials.ts";
 export { Message } from "./Message.tsx";
 export { moneyFormatter } from "./money.ts";
 export { registerServiceWorker } from "./service-worker.ts";

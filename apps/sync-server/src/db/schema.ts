@@ -214,6 +214,8 @@ export interface CheckoutDraft {
   readonly order: Order;
   /** The `order` movements it will write; their levels are what the reservation holds. */
   readonly movements: StockMovement[];
+  /** The order's signed page for a guest, for the confirmation email. */
+  readonly link?: string | undefined;
 }
 
 /** `shopper_accounts`: a shopper's sign-in to one shop; the profile is the `customers` document. */

@@ -62,7 +62,16 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
     taxRates: [...DEMO_TAX_RATES],
     defaultTaxRateId: "reduced",
     locations: [
-      { id: tenant.locationId, name: "Corner Pantry, Lindenstraße 12" },
+      {
+        id: tenant.locationId,
+        name: "Corner Pantry, Lindenstraße 12",
+        address: { name: "Corner Pantry", line1: "Lindenstraße 12", city: "Berlin", postalCode: "10969", country: "DE" },
+        // Weekdays 7:30–19:00, Saturday 8:00–16:00, Sunday closed.
+        openingHours: [
+          ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "07:30", closes: "19:00" })),
+          { weekday: 6, opens: "08:00", closes: "16:00" },
+        ],
+      },
       // A back room across the street: deliveries arrive there and are sent to the shop (transfers).
       { id: DEMO.warehouseId, name: "Storeroom, Lindenstraße 15" },
     ],
@@ -76,10 +85,22 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
     receiptHeader: "Corner Pantry · Lindenstraße 12 · 10969 Berlin",
     receiptFooter: "Thank you! Returns within 14 days with this receipt.",
     shippingOptions: [
-      { id: "pickup", kind: "pickup", name: "Pick up at Corner Pantry", amount: 0, locationId: tenant.locationId },
+      {
+        id: "pickup",
+        kind: "pickup",
+        name: "Pick up at Corner Pantry",
+        amount: 0,
+        locationId: tenant.locationId,
+        instructions: "Come to the counter and give your order number or name. We keep orders for 3 days.",
+      },
       { id: "courier", kind: "flat", name: "Bike courier (Berlin)", amount: 490, freeOver: 4000 },
     ],
-    theme: { primaryColor: "#1f6f5c", accentColor: "#e8a33d" },
+    theme: {
+      primaryColor: "#1f6f5c",
+      accentColor: "#e8a33d",
+      tagline: "Coffee, fresh bread and the week's groceries, round the corner in Kreuzberg.",
+      shortName: "Pantry",
+    },
   };
   await writeDocuments(trx, tenant.id, "settings", [settings]);
 

@@ -7,10 +7,9 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
-import { findTenantByDomain } from "../tenants/tenant.repository";
 import { shopperConfirmSchema, shopperSignInSchema, shopperSignUpSchema } from "./account.schema";
 import { activeShopBySlug } from "./active-shop";
-import { hostName } from "./shop-domain";
+import { shopBase } from "./shop-base";
 import { confirmSignUp, requestSignUp, signInShopper } from "./shopper-account.service";
 
 const WRONG = "Email or password is wrong.";
@@ -25,15 +24,6 @@ async function signedIn(
 ) {
   const token = await issueToken(deps.keys, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: customer.id });
   return c.json({ token, tenantId, customer }, status);
-}
-
-/** Where this shop's pages are, as the shopper reached them: its own domain's root, or `/shop/{slug}/`. */
-async function shopBase(deps: AppDeps, c: Context<AppEnv>, shop: { id: string; slug: string }): Promise<string> {
-  const url = new URL(c.req.url);
-  const proto = (deps.trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim()) || url.protocol.replace(":", "");
-  const host = (deps.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || url.host;
-  const onOwnDomain = (await findTenantByDomain(deps.db, hostName(host)))?.id === shop.id;
-  return `${proto}://${host}${onOwnDomain ? "/" : `/shop/${shop.slug}/`}`;
 }
 
 /**
