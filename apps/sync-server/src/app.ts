@@ -6,6 +6,7 @@ import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
 import { bodyLimits } from "./http/body-limits";
+import { compressAnswers } from "./http/compress";
 import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { checkoutRoutes } from "./checkout/checkout.routes";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(requestLog(deps.log));
   app.use(securityHeaders());
+  app.use(compressAnswers());
   app.use(bodyLimits());
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);
