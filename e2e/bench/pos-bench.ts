@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:pos`: the production POS build in headless Chromium with a big shop in its replica
- * (20,000 products, 15,000 recent sales). Prints each figure as measured and ends with one JSON line:
+ * (20,000 products, 15,000 recent sales). Prints each figure as measured and ends with one JSON line per figure (tooling/bench.ts):
  * - `offline_cold_start_ms`: a new tab, offline, from navigation to the sell screen (PIN typed by the bench);
  * - `search_p95_ms`: a keystroke in the search box until the product grid shows its results;
  * - `pay_to_receipt_p95_ms`: the pay tap until the sale is in IndexedDB and the receipt is on screen;
@@ -11,6 +11,7 @@
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
 import { parseArgs } from "node:util";
+import { printFigure } from "@countertop/tooling/bench";
 import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
@@ -250,15 +251,14 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
-  console.log(
-    JSON.stringify({
-      offline_cold_start_ms: result.offline_cold_start_ms,
-      search_p95_ms: result.search_p95_ms,
-      pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
-      initial_sync_docs_per_s: result.initial_sync_docs_per_s,
-      initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
-    }),
-  );
+  const figures = {
+    offline_cold_start_ms: result.offline_cold_start_ms,
+    search_p95_ms: result.search_p95_ms,
+    pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
+    initial_sync_docs_per_s: result.initial_sync_docs_per_s,
+    initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
+  };
+  for (const [name, value] of Object.entries(figures)) printFigure({ bench: "pos", name, value: value as number | boolean });
 }
 
 main().then(
