@@ -1,10 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { withTenant } from "../db/tenant-scope";
-import { deviceRevokedAt } from "../devices/device.repository";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
-import { tenantStatus } from "../tenants/tenant.repository";
-import { platformSessionHolds, sessionHolds } from "./session.repository";
+import { platformSessionHolds } from "./session.repository";
+import { readStandingFacts } from "./standing.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -31,17 +30,23 @@ export async function standingOf(deps: Pick<AppDeps, "db">, principal: Principal
     if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
     return "ok";
   }
-  const state = await withTenant(deps.db, principal.tenantId, async (trx) => ({
-    tenant: await tenantStatus(trx, principal.tenantId),
-    device: principal.kind === "device" ? await deviceRevokedAt(trx, principal.tenantId, principal.deviceId) : undefined,
-    session: principal.kind === "manager" ? await sessionHolds(trx, principal.tenantId, principal.sessionId, now) : true,
-  }));
-  if (!state.tenant) throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
+  const state = await withTenant(deps.db, principal.tenantId, (trx) =>
+    readStandingFacts(
+      trx,
+      principal.tenantId,
+      {
+        ...(principal.kind === "device" ? { deviceId: principal.deviceId } : {}),
+        ...(principal.kind === "manager" ? { sessionId: principal.sessionId } : {}),
+      },
+      now,
+    ),
+  );
+  if (state.tenantStatus === null) throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
   if (principal.kind === "device" && !state.device)
     throw new ApiError(ErrorCode.unauthorized, "This till is not registered with this shop.");
   if (!state.session) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
-  if (state.tenant.status !== "active") return "suspended_shop";
-  if (state.device && state.device.revoked_at !== null) return "revoked_till";
+  if (state.tenantStatus !== "active") return "suspended_shop";
+  if (state.device && state.device.revokedAt !== null) return "revoked_till";
   return "ok";
 }
 

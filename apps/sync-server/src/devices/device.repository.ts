@@ -32,8 +32,3 @@ export async function revokeDevice(trx: TenantTx, id: string, now: Date): Promis
     .executeTakeFirst();
   return revoked !== undefined;
 }
-
-/** When a till was revoked (`null` while active); `undefined` when the shop has no such till. */
-export function deviceRevokedAt(trx: TenantTx, tenantId: string, id: string) {
-  return trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, TenantStatus } from "../db/schema";
-import { asPlatformReader, withTenant, type TenantTx } from "../db/tenant-scope";
+import { asPlatformReader, withTenant } from "../db/tenant-scope";
 
 /** A shop as the public and the platform owner see it. */
 export interface TenantSummary {
@@ -47,9 +47,4 @@ export function setTenantDomain(db: Kysely<Database>, id: string, domain: string
   return withTenant(db, id, (trx) =>
     trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst(),
   );
-}
-
-/** The tenant's status (a caller in good standing needs an active shop). */
-export function tenantStatus(trx: TenantTx, tenantId: string) {
-  return trx.selectFrom("tenants").select("status").where("id", "=", tenantId).executeTakeFirst();
 }
