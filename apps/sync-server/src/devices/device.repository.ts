@@ -32,3 +32,15 @@ export async function revokeDevice(trx: TenantTx, id: string, now: Date): Promis
     .executeTakeFirst();
   return revoked !== undefined;
 }
+
+/** Renames a till that is not revoked; `false` when there is no such active till. */
+export async function renameDevice(trx: TenantTx, id: string, name: string): Promise<boolean> {
+  const renamed = await trx
+    .updateTable("devices")
+    .set({ name })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return renamed !== undefined;
+}
