@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console -- a Node script */
 // Reads benchmark output (files given, or stdin) and prints one table of every figure with its aim
 // and whether it holds, then the figures' JSON lines. A figure is a JSON line with `bench`, `name`
 // and `value` (tooling/bench.ts `printFigure`); everything else in the output is ignored.
