@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -5,6 +6,7 @@ import { createApp } from "./app";
 import { defaultPaymentProviders } from "./checkout/payment-provider";
 import { createAppOutbox } from "./outbox/app-outbox";
 import { startCheckoutSweeper } from "./checkout/checkout-sweep";
+import { shutDownGracefully } from "./http/graceful-shutdown";
 import { createLogger } from "./http/logger";
 import { makePrivate } from "./db/data-dir";
 import { migrateToLatest, openDatabase } from "./db/database";
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     { db: database.db, log, changes, payments, mail },
     { pollMs: env.OUTBOX_POLL_MS, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
   );
+  const closing = new AbortController();
   const app = createApp({
     db: database.db,
     dbKind: database.kind,
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     outbox,
     checkoutHoldMs: env.CHECKOUT_HOLD_SECONDS * 1000,
     startedAt: new Date(),
+    closing: closing.signal,
     trustProxy: env.TRUST_PROXY,
     streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
     log,
@@ -72,11 +76,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    server.close();
-    stopSweeper();
-    await outbox.stop();
-    await changes.close();
-    await database.close();
+    await shutDownGracefully(
+      server as Server,
+      {
+        closing,
+        after: [stopSweeper, () => outbox.stop(), () => changes.close(), () => database.close()],
+      },
+      env.SHUTDOWN_GRACE_SECONDS * 1000,
+      log,
+    );
+    log.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -16,6 +16,17 @@ interface StreamOptions<N extends CollectionName> {
 }
 
 const PAGE = 500;
+/** How soon a client should reconnect after the server ended its stream on shutdown. */
+export const RECONNECT_AFTER_MS = 1_000;
+
+/**
+ * The last words of a stream whose process is stopping: `retry:` for EventSource clients, and a
+ * "RESYNC" that our replica treats as "pull what you missed"; the stream then ends, and every client
+ * reconnects (with a RESYNC of its own) to whichever process the load balancer picks.
+ */
+async function sayGoodbye(sse: SSEStreamingApi): Promise<void> {
+  await sse.writeSSE({ data: JSON.stringify("RESYNC"), retry: RECONNECT_AFTER_MS }).catch(() => undefined);
+}
 
 /**
  * A live stream of one collection for one caller. It opens with "RESYNC" (the client pulls what it
@@ -68,6 +79,10 @@ export async function openStream<N extends CollectionName>(deps: AppDeps, sse: S
     options.signal.addEventListener("abort", finish, { once: true });
     sse.onAbort(finish);
   });
+  // The process is stopping: tell the client to come back (to another process) and end the stream.
+  const goodbye = () => void sayGoodbye(sse).finally(() => finish());
+  if (deps.closing?.aborted) goodbye();
+  else deps.closing?.addEventListener("abort", goodbye, { once: true });
   const heartbeat = setInterval(() => {
     void (async () => {
       if (closed) return;
@@ -89,6 +104,7 @@ export async function openStream<N extends CollectionName>(deps: AppDeps, sse: S
     await done;
   } finally {
     clearInterval(heartbeat);
+    deps.closing?.removeEventListener("abort", goodbye);
     unsubscribe();
     await running;
   }
