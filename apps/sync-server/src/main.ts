@@ -13,6 +13,7 @@ import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { databaseKeys, fixedKeys } from "./auth/signing-keys";
 import { fileTransport } from "./receipts/mail-transport";
+import { smtpTransport } from "./receipts/smtp-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
 
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
     if (seeded) log.info("seeded the demo tenant (slug 'demo')");
   }
 
-  const mail = fileTransport(path.join(dataDir, "mail"));
+  const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : undefined;
+  const mail = smtp ?? fileTransport(path.join(dataDir, "mail"));
   const payments = defaultPaymentProviders(database.db);
   const outbox = createAppOutbox(
     { db: database.db, log, changes, payments, mail },
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
       server as Server,
       {
         closing,
-        after: [stopSweeper, () => outbox.stop(), () => changes.close(), () => database.close()],
+        after: [stopSweeper, () => outbox.stop(), () => smtp?.close(), () => changes.close(), () => database.close()],
       },
       env.SHUTDOWN_GRACE_SECONDS * 1000,
       log,
