@@ -19,7 +19,7 @@ import { callServer } from "../testing/http-client";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess, type ServerProcess } from "../testing/server-process";
 import { openSse } from "../testing/sse-client";
-import { prepareChaosShop, stockMovement, type ChaosShop } from "./chaos-shop";
+import { prepareChaosShop, stockMovement } from "./chaos-shop";
 import { checkInvariants } from "./invariants";
 import { startRoundRobinProxy } from "./round-robin-proxy";
 import { startKillablePostgres } from "./throwaway-postgres";
