@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, TenantStatus } from "../db/schema";
 import { asPlatformReader, withTenant, type TenantTx } from "../db/tenant-scope";
+import { TENANT_CHANGED, type ChangeFeed } from "../sync/change-feed";
 
 /** A shop as the public and the platform owner see it. */
 export interface TenantSummary {
@@ -35,18 +36,23 @@ export function listTenants(db: Kysely<Database>) {
   );
 }
 
-/** Sets a shop's status; `undefined` when there is no such shop. */
-export function setTenantStatus(db: Kysely<Database>, id: string, status: TenantStatus) {
-  return withTenant(db, id, (trx) =>
-    trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst(),
-  );
+/** Tells every process, on commit, that a shop changed (they forget what they remember of shops). */
+type Announcer = Pick<ChangeFeed, "announce">;
+
+/** Sets a shop's status, announced on the change feed; `undefined` when there is no such shop. */
+export function setTenantStatus(db: Kysely<Database>, changes: Announcer, id: string, status: TenantStatus) {
+  return withTenant(db, id, async (trx) => {
+    await changes.announce(trx, id, [TENANT_CHANGED]);
+    return trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst();
+  });
 }
 
-/** Sets (or clears, with `null`) a shop's own host name; `undefined` when there is no such shop. */
-export function setTenantDomain(db: Kysely<Database>, id: string, domain: string | null) {
-  return withTenant(db, id, (trx) =>
-    trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst(),
-  );
+/** Sets (or clears, with `null`) a shop's own host name, announced on the change feed; `undefined` when there is no such shop. */
+export function setTenantDomain(db: Kysely<Database>, changes: Announcer, id: string, domain: string | null) {
+  return withTenant(db, id, async (trx) => {
+    await changes.announce(trx, id, [TENANT_CHANGED]);
+    return trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst();
+  });
 }
 
 /** The tenant's status (a caller in good standing needs an active shop). */

@@ -49,7 +49,7 @@ export function tenantRoutes(deps: AppDeps) {
     const principal = callerAs(c, "owner");
     const id = c.req.param("id") ?? "";
     if (!idParam.safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
-    const updated = await setShopStatus(deps.db, id, status, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
+    const updated = await setShopStatus(deps, id, status, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
     if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
     return c.json(updated);
   };
@@ -105,7 +105,7 @@ export function tenantRoutes(deps: AppDeps) {
         const holder = await findTenantByDomain(deps.db, domain);
         if (holder && holder.id !== id) throw new ApiError(ErrorCode.conflict, `${domain} already belongs to another shop.`);
       }
-      const updated = await setShopDomain(deps.db, id, domain, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
+      const updated = await setShopDomain(deps, id, domain, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       if (!updated) throw new ApiError(ErrorCode.not_found, "No tenant with that id.");
       return c.json(updated);
     });

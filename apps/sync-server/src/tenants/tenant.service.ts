@@ -6,6 +6,7 @@ import { AuditAction, recordAuditNow, type AuditActor } from "../audit/audit";
 import type { Database, TenantStatus } from "../db/schema";
 import { withTenant, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
+import type { AppDeps } from "../http/app-env";
 import { setTenantDomain, setTenantStatus } from "./tenant.repository";
 
 export interface NewTenant {
@@ -108,8 +109,14 @@ export async function createTenant(
 }
 
 /** Suspends or reactivates a shop, recorded in its audit trail; `undefined` when there is no such shop. */
-export async function setShopStatus(db: Kysely<Database>, id: string, status: TenantStatus, actor: AuditActor, now: Date) {
-  const updated = await setTenantStatus(db, id, status);
+export async function setShopStatus(
+  { db, changes }: Pick<AppDeps, "db" | "changes">,
+  id: string,
+  status: TenantStatus,
+  actor: AuditActor,
+  now: Date,
+) {
+  const updated = await setTenantStatus(db, changes, id, status);
   if (updated) {
     const action = status === "active" ? AuditAction.shopActivated : AuditAction.shopSuspended;
     await recordAuditNow(db, id, { action, actor, outcome: "ok", targets: [{ type: "tenant", id }] }, now);
@@ -118,8 +125,14 @@ export async function setShopStatus(db: Kysely<Database>, id: string, status: Te
 }
 
 /** Sets (or clears) a shop's own host name, recorded in its audit trail; `undefined` when there is no such shop. */
-export async function setShopDomain(db: Kysely<Database>, id: string, domain: string | null, actor: AuditActor, now: Date) {
-  const updated = await setTenantDomain(db, id, domain);
+export async function setShopDomain(
+  { db, changes }: Pick<AppDeps, "db" | "changes">,
+  id: string,
+  domain: string | null,
+  actor: AuditActor,
+  now: Date,
+) {
+  const updated = await setTenantDomain(db, changes, id, domain);
   if (updated)
     await recordAuditNow(
       db,
