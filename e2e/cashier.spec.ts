@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
+import { mailFilesTo } from "./support/mail";
 import { SHOTS } from "./support/shots";
 
 /*
@@ -178,12 +176,7 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 30_000 });
 
   // The queued receipt email went out once the sale had synced (the server's file transport writes .eml files).
-  const outbox = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../apps/sync-server/.data-e2e/outbox");
-  await expect
-    .poll(() => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.includes(emailTo.replace(/[^a-z0-9@.-]/gi, "_"))) : []).length, {
-      timeout: 45_000,
-    })
-    .toBe(1);
+  await expect.poll(async () => (await mailFilesTo(emailTo)).length, { timeout: 45_000 }).toBe(1);
 
   const sales = await pull<{ number: string; kind: string; total: number; shiftId: string; discountTotal: number; taxTotal: number }>(
     page,

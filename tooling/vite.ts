@@ -11,6 +11,20 @@ type RuntimeCaching = NonNullable<NonNullable<VitePWAOptions["workbox"]>["runtim
  */
 
 /**
+ * The shop's own images (`/media/{tenantId}/{sha256}.{ext}`): named by their content, so a cached
+ * copy is never stale — served from the cache without asking the network, offline or not.
+ */
+export const mediaCaching: RuntimeCaching = {
+  urlPattern: ({ url }) => /^\/media\/[0-9a-f-]{36}\/[0-9a-f]{64}\.(?:jpg|png|webp)$/.test(url.pathname),
+  handler: "CacheFirst",
+  options: {
+    cacheName: "shop-media",
+    expiration: { maxEntries: 5000, maxAgeSeconds: 365 * 24 * 3600, purgeOnQuotaError: true },
+    cacheableResponse: { statuses: [200] },
+  },
+};
+
+/**
  * Product images, wherever the shop keeps them: shown from the cache at once (offline too) and
  * refreshed behind the scenes. Opaque cross-origin answers (status 0) are kept as well.
  */

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -21,10 +21,12 @@ await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
+// A benchmark that prepares data the API can't make (a shop's years of history) reads where the database is.
+if (process.env.E2E_DATABASE_URL_FILE) writeFileSync(process.env.E2E_DATABASE_URL_FILE, url.toString());
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/sync-server");
-// Every run starts with an empty mail outbox, so a journey reads the messages of this run only.
-rmSync(path.join(serverDir, ".data-e2e", "outbox"), { recursive: true, force: true });
+// Every run starts with no mail written, so a journey reads the messages of this run only.
+rmSync(path.join(serverDir, ".data-e2e", "mail"), { recursive: true, force: true });
 const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
   cwd: serverDir,
   stdio: "inherit",

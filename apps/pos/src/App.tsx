@@ -1,12 +1,14 @@
 import type { Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Message, useDocument } from "@countertop/ui";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Message, shopFormat, useDocument } from "@countertop/ui";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadTill, type Till } from "./app/till";
+import { DeskSignIn } from "./setup/DeskSignIn";
 import { localDatabase } from "./data/local-db";
 import { openReplica, type Replica } from "./data/replica";
 import { ManagerMode } from "./manager/ManagerMode";
 import { ManagerSignIn } from "./manager/ManagerSignIn";
 import { drainManagerOutbox } from "./manager/outbox";
+import { keepReportsCurrent, reportTimeZone } from "./manager/reports/report-store";
 import { MANAGER_SCREENS } from "./manager/screens";
 import { loadManagerSession, signOutManager, type ManagerPresence } from "./manager/session";
 import { flushReceiptEmails } from "./pay/email-outbox";
@@ -40,6 +42,8 @@ export function App() {
     return session ? { kind: "session", session, staffId: undefined } : undefined;
   });
   const [managerSignIn, setManagerSignIn] = useState(false);
+  // Setting up: a till (the default) or a manager's computer that doesn't sell.
+  const [deskSetup, setDeskSetup] = useState(false);
   const [managerNotice, setManagerNotice] = useState<string>();
 
   useEffect(() => {
@@ -73,6 +77,10 @@ export function App() {
       [db, till?.deviceId],
     ) ?? undefined;
   const onSynced = useCallback(() => setSynced(true), []);
+  // The report store follows the replica from start-up, so manager mode's reports open at once.
+  const timeZone = useRef<string | undefined>(undefined);
+  timeZone.current = settings?.timeZone;
+  useEffect(() => (db && local ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined), [db, local]);
   const status = useSyncStatus(replica);
   const session = manager?.kind === "session" ? manager.session : undefined;
   // The manager outbox goes out with the session: now, when the network is back, and every 15 s.
@@ -101,6 +109,10 @@ export function App() {
     setManagerSignIn(false);
     setManagerNotice(undefined);
   };
+  const forgetDesk = () => {
+    localStorage.removeItem("countertop.pos.till");
+    location.reload();
+  };
   const lock = () => {
     leaveManager();
     setStaff(undefined);
@@ -108,7 +120,18 @@ export function App() {
   };
 
   let body;
-  if (!till) body = <SetupScreen onRegistered={setTill} />;
+  if ((!till && deskSetup) || (till?.desk && !manager))
+    body = (
+      <DeskSignIn
+        desk={till}
+        onSignedIn={(desk, signedIn) => {
+          setManager({ kind: "session", session: signedIn, staffId: undefined });
+          if (!till) setTill(desk);
+        }}
+        onBack={till ? forgetDesk : () => setDeskSetup(false)}
+      />
+    );
+  else if (!till) body = <SetupScreen onRegistered={setTill} onDesk={() => setDeskSetup(true)} />;
   else if (openError)
     body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
   else if (!replica) body = <Message title="Opening the till…" />;
@@ -161,7 +184,7 @@ export function App() {
       <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />
     );
   else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
-  const selling = Boolean(staff && shift && settings && !manager && !managerSignIn);
+  const selling = Boolean(staff && shift && settings && !manager && !managerSignIn && !till?.desk);
   const openOrders = useOpenOrderCount(replica?.db);
 
   return (
@@ -170,6 +193,7 @@ export function App() {
         status={status}
         staffName={manager ? `${manager.kind === "session" ? manager.session.name : manager.name} (manager)` : staff?.name}
         onLock={staff || manager ? lock : undefined}
+        time={settings ? shopFormat(settings).time : undefined}
         attention={replica && local ? { replica, local } : undefined}
       />
       {selling && (

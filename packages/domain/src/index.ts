@@ -14,3 +14,5 @@ export * from "./shifts/index.ts";
 export * from "./orders/index.ts";
 export * from "./receipts/index.ts";
 export * from "./sync/index.ts";
+export * from "./catalog/index.ts";
+export * from "./reports/index.ts";

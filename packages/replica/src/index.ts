@@ -23,7 +23,7 @@ export {
 export { rxSchemas } from "./schemas/rx-schemas.ts";
 export { UNDECLARED_FIELD_PATTERN } from "./schemas/document-schema.ts";
 export type { ReplicaJsonSchema } from "./schemas/document-schema.ts";
-export { DEFAULT_STREAMS, startReplication } from "./replication/start-replication.ts";
+export { startReplication } from "./replication/start-replication.ts";
 export type { ReplicaSync, StartReplicationOptions } from "./replication/start-replication.ts";
 export type { ReplicaErrorEvent, ReplicaErrorSource } from "./replication/replica-error.ts";
 export { FATAL_STATUSES, SyncHttpError } from "./replication/sync-http-error.ts";
@@ -36,5 +36,10 @@ export type { NeedsAttentionRow, PushOutcome } from "./replication/push-rows.ts"
 export type { NeedsAttentionHandler } from "./replication/handlers.ts";
 export { SseParser } from "./replication/sse-parser.ts";
 export type { SseMessage } from "./replication/sse-parser.ts";
-export { StreamIdleError, syncStream } from "./replication/sync-stream.ts";
-export type { SyncStreamOptions } from "./replication/sync-stream.ts";
+export { StreamIdleError, sseEvents, syncStream } from "./replication/sync-stream.ts";
+export type { SseEventsOptions, SyncStreamOptions } from "./replication/sync-stream.ts";
+export { multiplexedStream, multiplexedStreamUrl } from "./replication/multi-stream.ts";
+export type { MultiplexedStreamOptions } from "./replication/multi-stream.ts";
+export { TillStatusReport } from "./replication/till-status-report.ts";
+export { SharedStream } from "./replication/shared-stream.ts";
+export type { LiveSource } from "./replication/shared-stream.ts";

@@ -10,7 +10,8 @@ export { RESYNC } from "./wire/resync.ts";
 export {
   clientPullResponseSchema,
   clientPushDetailResponseSchema,
+  clientMultiStreamEventSchema,
   clientPushResponseSchema,
   clientStreamEventSchema,
 } from "./wire/loose-mini.ts";
-export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { PUSH_DETAIL_HEADER, TILL_STATUS_HEADERS, formatPendingHeader, parsePendingHeader } from "./wire/headers.ts";

@@ -43,7 +43,9 @@ export {
   shippingKindSchema,
   staffRoleSchema,
   taxModeSchema,
+  taxNumberSchema,
   timestampSchema,
+  timeZoneSchema,
   urlSchema,
 } from "./primitives.ts";
 export type { PaymentMethod, ShippingKind, StaffRole, TaxMode } from "./primitives.ts";
@@ -67,8 +69,14 @@ export { categorySchema } from "./documents/category.ts";
 export type { Category } from "./documents/category.ts";
 export { saleApprovalSchema, saleKindSchema, salePaymentSchema, saleSchema } from "./documents/sale.ts";
 export type { Sale, SaleApproval, SaleKind, SalePayment } from "./documents/sale.ts";
-export { stockMovementReasonSchema, stockMovementSchema } from "./documents/stock-movement.ts";
-export type { StockMovement, StockMovementReason } from "./documents/stock-movement.ts";
+export {
+  adjustReasonSchema,
+  stockMovementReasonSchema,
+  stockMovementSchema,
+  transferLegSchema,
+  transferOutcomeSchema,
+} from "./documents/stock-movement.ts";
+export type { AdjustReason, StockMovement, StockMovementReason, TransferLeg, TransferOutcome } from "./documents/stock-movement.ts";
 export { stockLevelId, stockLevelSchema } from "./documents/stock-level.ts";
 export type { StockLevel } from "./documents/stock-level.ts";
 export { cashMovementSchema, denominationsSchema, shiftSchema, shiftStatusSchema } from "./documents/shift.ts";
@@ -116,9 +124,9 @@ export {
   refusedRowSchema,
 } from "./wire/push-response.ts";
 export type { PushDetailResponse, PushResponse, RefusedRow } from "./wire/push-response.ts";
-export { RESYNC, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
-export type { StreamEvent } from "./wire/stream-event.ts";
+export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
+export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
-export { PUSH_DETAIL_HEADER } from "./wire/headers.ts";
+export { PUSH_DETAIL_HEADER, TILL_STATUS_HEADERS, formatPendingHeader, parsePendingHeader } from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

@@ -79,6 +79,25 @@ export const localeSchema = z
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "expected a BCP-47 tag such as fr-FR")
   .refine(isUsableLocale, "expected a language tag that browsers can format with, such as fr-FR");
 
+/** Whether `Intl` knows the time zone (a name it rejects would break every report). */
+function isUsableTimeZone(zone: string): boolean {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone that `Intl` accepts: `"Europe/Berlin"`, `"UTC"`. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, "expected an IANA time zone such as Europe/Berlin")
+  .refine(isUsableTimeZone, "expected a time zone that browsers know, such as Europe/Berlin");
+
+/** A VAT or sales-tax registration number as printed on an invoice: `"DE123456789"`. */
+export const taxNumberSchema = z.string().min(1).max(50);
+
 /** A CSS hex colour: `#0a7` or `#00aa77`. */
 export const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a hex colour such as #00aa77");
 

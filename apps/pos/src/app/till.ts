@@ -8,6 +8,16 @@ export interface Till {
   readonly code: string;
   /** The shop's slug, from the manager's sign-in at set-up: a later manager sign-in names the shop with it. */
   readonly tenantSlug?: string | undefined;
+  /**
+   * A computer that is not a till: a manager's laptop, in manager mode only (no selling). It has no
+   * device token; it reads the shop with the manager's session and writes through the outbox.
+   */
+  readonly desk?: true | undefined;
+}
+
+/** The registration of a manager's computer that is not a till (manager mode only). */
+export function deskOf(tenantId: string, tenantSlug: string | undefined): Till {
+  return { token: "", deviceId: "", tenantId, locationId: "", name: "Back office", code: "", tenantSlug, desk: true };
 }
 
 const KEY = "countertop.pos.till";

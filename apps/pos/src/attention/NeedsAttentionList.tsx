@@ -25,7 +25,16 @@ function nameOf(entry: AttentionEntry): string {
  * What the server refused or could not take from this till, with its message. A sale can be fixed
  * and re-sent, never discarded; anything else can be dismissed once seen (the server kept its own version).
  */
-export function NeedsAttentionList({ local, replica }: { local: LocalDatabase; replica: Replica }) {
+export function NeedsAttentionList({
+  local,
+  replica,
+  time = (at) => new Date(at).toLocaleString(),
+}: {
+  local: LocalDatabase;
+  replica: Replica;
+  /** Writes a time the shop's way; the device's where the settings are not at hand. */
+  time?: (at: string) => string;
+}) {
   const entries = useNeedsAttention(local);
   const [fixing, setFixing] = useState<AttentionEntry>();
   if (entries === undefined) return <p className="muted">Loading…</p>;
@@ -38,7 +47,7 @@ export function NeedsAttentionList({ local, replica }: { local: LocalDatabase; r
             <span className="attention-text">
               <strong>{nameOf(entry)}</strong>
               <span className="muted small">
-                {REASON[entry.reason]} ({entry.code}) · {new Date(entry.at).toLocaleString()}
+                {REASON[entry.reason]} ({entry.code}) · {time(entry.at)}
               </span>
               <span className="attention-message">{entry.message}</span>
             </span>

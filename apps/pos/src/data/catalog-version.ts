@@ -23,5 +23,17 @@ export function trackCatalogVersion(sync: ReplicaSync<CollectionName>): () => vo
   };
   void refresh();
   const cycles = sync.active$.subscribe((active) => !active && void refresh());
-  return () => cycles.unsubscribe();
+  // A product arriving on the live stream shows on the sell screen before the cycle ends: read the
+  // checkpoint again right after it is stored, so a sale at the new price never names the old catalog.
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    clearTimeout(soon);
+    soon = setTimeout(() => void refresh(), 50);
+  };
+  const arrivals = [sync.states.products.received$.subscribe(later), sync.states.promotions.received$.subscribe(later)];
+  return () => {
+    cycles.unsubscribe();
+    arrivals.forEach((a) => a.unsubscribe());
+    clearTimeout(soon);
+  };
 }

@@ -1,3 +1,4 @@
+import type { BucketFact, ProductFact } from "@countertop/domain";
 import type { CollectionName, PushRow } from "@countertop/sync-protocol";
 import Dexie, { liveQuery, type Table } from "dexie";
 import { Observable } from "rxjs";
@@ -43,19 +44,90 @@ export interface ManagerWrite {
   readonly lastError?: string | undefined;
   /** When it was last sent or answered. */
   readonly updatedAt?: string | undefined;
+  /** Accepted with another manager's change kept over this one's for these fields (DESIGN's merge rule). */
+  readonly lost?: readonly string[] | undefined;
+}
+
+/**
+ * An image taken or chosen in manager mode, resized on the device and kept here until the server
+ * has it. Its URL is known at once (the server names images by the SHA-256 of their bytes), so a
+ * product can point at it while it waits.
+ */
+export interface PendingUpload {
+  /** The SHA-256 of the bytes, hex. */
+  readonly id: string;
+  /** Where the server will serve it: `/media/{tenantId}/{sha256}.{ext}`. */
+  readonly url: string;
+  readonly blob: Blob;
+  readonly createdAt: string;
+  readonly lastError?: string | undefined;
+}
+
+/** A sale or order the report store has counted, so a document that changes or comes again is never counted twice. */
+export interface CountedDocument {
+  readonly id: string;
+  readonly day: string;
+  /** For an order: whether it counts now (paid and not cancelled or refunded). */
+  readonly included: boolean;
+}
+
+/** Where the report store stands: up to which change of the replica it has counted, and in which time zone. */
+export interface ReportStoreMeta {
+  readonly id: "facts";
+  readonly version: number;
+  readonly timeZone: string;
+  /** RxDB's change checkpoints of `sales` and `orders`. */
+  readonly sales?: unknown;
+  readonly orders?: unknown;
+}
+
+/** The shop's tills as the server last reported them (server-only data, kept here for offline reading). */
+export interface CachedTillStatus {
+  readonly id: "tills";
+  /** When the server answered. */
+  readonly at: string;
+  readonly tills: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly lastSyncAt: string | null;
+    readonly lastSeenAt: string | null;
+    readonly pendingTotal: number;
+    readonly pending: Readonly<Record<string, number>>;
+    readonly connected: boolean;
+    readonly revokedAt: string | null;
+    readonly appVersion: string | null;
+  }[];
 }
 
 /**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
- * attention and the manager outbox. Never replicated; one database per shop, like the replica.
+ * attention, the manager outbox, images waiting to upload, the report store (figures per hour and
+ * per product and day, kept up to date from the replica, so a 30-day report reads hundreds of rows,
+ * not thousands of sales) and the tills' last reported status. Never replicated; one database per
+ * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
   needsAttention!: Table<AttentionEntry, number>;
   managerOutbox!: Table<ManagerWrite, string>;
+  pendingUploads!: Table<PendingUpload, string>;
+  reportBuckets!: Table<BucketFact, string>;
+  reportProducts!: Table<ProductFact, string>;
+  reportCounted!: Table<CountedDocument, string>;
+  reportMeta!: Table<ReportStoreMeta, string>;
+  tillStatus!: Table<CachedTillStatus, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ needsAttention: "++seq, [collection+docId], at", managerOutbox: "id, state, createdAt" });
+    // Version 2 is the open carts of the till's cashier screens; Dexie allows the gap.
+    this.version(3).stores({
+      pendingUploads: "id, createdAt",
+      reportBuckets: "id, day",
+      reportProducts: "id, day",
+      reportCounted: "id, day",
+      reportMeta: "id",
+      tillStatus: "id",
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   createReplicaDatabase,
+  listPending,
   POS_COLLECTIONS,
   POS_PUSH_COLLECTIONS,
   startReplication,
@@ -11,7 +12,10 @@ import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
 import { trackCatalogVersion } from "./catalog-version";
+import { APP_VERSION } from "../app/version";
 import { localDatabase } from "./local-db";
+import { loadManagerSession } from "../manager/session";
+import { dropSalesOutsideWindow } from "./sales-window";
 
 /** The till's full local replica: every collection, in IndexedDB through Dexie. */
 export type PosDatabase = ReplicaDatabase<CollectionName>;
@@ -31,7 +35,8 @@ let opening: Promise<Replica> | undefined;
  *
  * The till pushes only what its device token may write (`POS_PUSH_COLLECTIONS`); the rest is
  * pull-only, and a manager's writes go through the manager outbox. Rows the server refuses or
- * can't take are kept in the till's local "needs attention" store first.
+ * can't take are kept in the till's local "needs attention" store first. On a manager's computer that
+ * is not a till (`till.desk`) the replica pulls with the manager's session and pushes nothing.
  */
 export function openReplica(till: Till): Promise<Replica> {
   opening ??= (async () => {
@@ -46,14 +51,35 @@ export function openReplica(till: Till): Promise<Replica> {
     const sync = startReplication({
       database: db,
       baseUrl: "",
-      token: () => till.token,
-      push: POS_PUSH_COLLECTIONS,
+      // A manager's computer that is not a till reads with the session and pushes nothing itself.
+      token: till.desk ? () => loadManagerSession(till)?.token ?? "" : () => till.token,
+      push: till.desk ? [] : POS_PUSH_COLLECTIONS,
+      // Every collection live on one connection; synced sales older than the window leave this till only.
+      localDeletes: ["sales"],
+      // A till reports its status in its sync headers; a manager's computer is not a till.
+      ...(till.desk ? {} : { statusReport: { appVersion: APP_VERSION } }),
       retryTime: 3_000,
       pollInterval: 20_000,
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
     });
     trackCatalogVersion(sync);
+    keepSalesWindow(db, sync);
     return { db, sync };
   })();
   return opening;
+}
+
+/**
+ * Keeps the replica to the sales window: in the tab that replicates, a while after start-up (not to
+ * compete with the first screens) and every six hours.
+ */
+function keepSalesWindow(db: PosDatabase, sync: ReplicaSync<CollectionName>): void {
+  const drop = async () => {
+    const waiting = new Set(((await listPending(sync.states.sales)) as { id: string }[]).map((s) => s.id));
+    await dropSalesOutsideWindow(db, waiting);
+  };
+  void db.waitForLeadership().then(() => {
+    setTimeout(() => void drop().catch(() => undefined), 60_000);
+    setInterval(() => void drop().catch(() => undefined), 6 * 3_600_000);
+  });
 }

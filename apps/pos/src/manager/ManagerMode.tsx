@@ -1,5 +1,7 @@
+import { useOnline } from "@countertop/ui";
 import { useState } from "react";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
+import { useManagerWrites } from "./OutboxList";
 
 /**
  * Manager mode's shell: who is in it and how, a menu of its screens, and the way out. Leaving (or
@@ -43,6 +45,7 @@ export function ManagerMode({
           </button>
         </span>
       </div>
+      <WaitingForPassword context={context} onPasswordSignIn={onPasswordSignIn} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -58,10 +61,29 @@ export function ManagerMode({
             onClick={() => setCurrent(s.id)}
           >
             {s.label}
+            {s.badge?.(context)}
           </button>
         ))}
       </nav>
       {screen?.render(context)}
+    </div>
+  );
+}
+
+/** Under a PIN, once the network is back: what waits for a password sign-in, and the way to give it. */
+function WaitingForPassword({ context, onPasswordSignIn }: { context: ManagerContext; onPasswordSignIn: () => void }) {
+  const online = useOnline();
+  const writes = useManagerWrites(context.local);
+  const waiting = (writes ?? []).filter((w) => !w.approved && w.state === "waiting").length;
+  if (context.presence.kind !== "pin" || !online || waiting === 0) return null;
+  return (
+    <div className="notice row" role="status">
+      <span className="grow">
+        Back online: {waiting} change{waiting === 1 ? "" : "s"} made with your PIN wait for your password before they go to the server.
+      </span>
+      <button type="button" className="primary" onClick={onPasswordSignIn}>
+        Sign in to send
+      </button>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useObservable } from "@countertop/ui";
+import { shopFormat, useObservable } from "@countertop/ui";
 import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
 import type { ManagerContext } from "./manager-context";
 import { approveManagerWrite, discardManagerWrite } from "./outbox";
@@ -6,6 +6,16 @@ import { approveManagerWrite, discardManagerWrite } from "./outbox";
 /** Every write in the manager outbox, live, oldest first (accepted ones stay a day). */
 export function useManagerWrites(local: LocalDatabase | undefined): ManagerWrite[] | undefined {
   return useObservable(() => (local ? live(() => local.managerOutbox.orderBy("createdAt").toArray()) : undefined), [local]);
+}
+
+/** A merged path (`variants[{id}].price`) as people read it: "price". */
+function fieldName(path: string): string {
+  return (
+    path
+      .replace(/\[[^\]]*\]/g, "")
+      .split(".")
+      .pop() ?? path
+  );
 }
 
 const STATE: Record<ManagerWrite["state"], string> = {
@@ -35,10 +45,15 @@ export function OutboxList({ context }: { context: ManagerContext }) {
       <span className="outbox-text">
         <strong>{w.summary}</strong>
         <span className="muted small">
-          {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} ·{" "}
-          {new Date(w.createdAt).toLocaleString(context.settings.locale)}
+          {w.staffName} · {w.madeUnder === "pin" ? "with PIN" : "signed in"} · {shopFormat(context.settings).dateTime(w.createdAt)}
         </span>
         {w.lastError && <span className={w.state === "refused" ? "error small" : "muted small"}>{w.lastError}</span>}
+        {w.lost && w.lost.length > 0 && (
+          <span className="error small" data-testid="lost-fields">
+            Another manager changed the same {w.lost.length === 1 ? "field" : "fields"} first; the shop kept theirs:{" "}
+            {w.lost.map(fieldName).join(", ")}.
+          </span>
+        )}
       </span>
       <span className={`badge outbox-${w.state}`}>{reviewing ? "Needs your review" : STATE[w.state]}</span>
       {reviewing && withSession && (

@@ -21,4 +21,6 @@ export interface ManagerScreen {
   readonly id: string;
   readonly label: string;
   render(context: ManagerContext): ReactNode;
+  /** Shown beside the label in the menu on every screen (a count that needs the manager). */
+  badge?(context: ManagerContext): ReactNode;
 }

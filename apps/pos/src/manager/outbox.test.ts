@@ -7,6 +7,7 @@ import {
   approveManagerWrite,
   discardManagerWrite,
   drainManagerOutbox,
+  lostFields,
   OutboxRefusal,
   pendingManagerWrites,
   queueManagerWrite,
@@ -105,5 +106,54 @@ describe("the manager outbox", () => {
     const ended = server(() => new SyncHttpError({ method: "POST", url: "/sync/v1/orders/push", status: 401 }));
     expect(await drainManagerOutbox(local, session, ended.send)).toMatchObject({ signIn: true });
     expect((await pendingManagerWrites(local))[0]?.state).toBe("waiting");
+  });
+});
+
+describe("a product edit that meets another manager's", () => {
+  const product = examples.products;
+  const variant = product.variants[0]!;
+  const edit = (change: Partial<typeof variant>, name = product.name) => ({
+    collection: "products" as const,
+    row: { assumedMasterState: product, newDocumentState: { ...product, name, variants: [{ ...variant, ...change }] } },
+    summary: "Edit",
+  });
+
+  it("is accepted when the server merged it; the fields the other change kept are named", async () => {
+    const local = openTestLocal();
+    await queueManagerWrite(local, bySession, edit({ price: 999 }, "New name"));
+    // The other manager changed the price first: the server kept theirs and took this name.
+    const merged = { ...product, name: "New name", variants: [{ ...variant, price: 1500 }] };
+    const send: SendRows = async () => ({ conflicts: [merged], refused: [], invalid: [] });
+    expect(await drainManagerOutbox(local, session, send)).toEqual({ accepted: 1, refused: 0 });
+    const [write] = await local.managerOutbox.toArray();
+    expect(write).toMatchObject({ state: "accepted", lost: [`variants[${variant.id}].price`] });
+  });
+
+  it("names nothing when the server took the write whole", () => {
+    const row = edit({ price: 999 }).row;
+    expect(lostFields(row, { ...row.newDocumentState, description: "theirs" })).toEqual([]);
+  });
+});
+
+describe("images waiting on the till", () => {
+  it("go out before the writes that show them, with the session; a refused one keeps the server's message", async () => {
+    const { queueImage } = await import("./uploads");
+    const local = openTestLocal();
+    const url = await queueImage(local, "t1", new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }));
+    expect(url).toBe("/media/t1/039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81.png");
+    const order: string[] = [];
+    const sendImage = async (token: string) => (order.push(`image:${token}`), { url });
+    const send: SendRows = async () => (order.push("write"), ok());
+    await queueManagerWrite(local, bySession, cancel);
+    await drainManagerOutbox(local, session, send, sendImage);
+    expect(order).toEqual(["image:session-token", "write"]);
+    expect(await local.pendingUploads.count()).toBe(0);
+
+    await queueImage(local, "t1", new Blob([new Uint8Array([4])], { type: "image/png" }));
+    const refusing = async () => {
+      throw new SyncHttpError({ method: "POST", url: "/api/v1/media", status: 413, serverMessage: "An image may be at most 2 MB" });
+    };
+    await drainManagerOutbox(local, session, send, refusing);
+    expect((await local.pendingUploads.toArray())[0]?.lastError).toBe("An image may be at most 2 MB");
   });
 });

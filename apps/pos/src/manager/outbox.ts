@@ -1,8 +1,10 @@
+import { threeWayMerge, type JsonDoc } from "@countertop/domain";
 import { type PushOutcome, pushRows, SyncHttpError } from "@countertop/replica";
 import type { CollectionName, PushRow } from "@countertop/sync-protocol";
 import { uuidv7 } from "uuidv7";
 import type { LocalDatabase, ManagerWrite } from "../data/local-db";
 import type { ManagerPresence, ManagerSession } from "./session";
+import { uploadPendingImages, type SendImage } from "./uploads";
 
 /*
  * The manager outbox (DESIGN: Authority). A manager's writes never go through the till's
@@ -27,6 +29,12 @@ export const MANAGER_COLLECTIONS: ReadonlySet<CollectionName> = new Set([
 
 /** Never written under a PIN: people, roles, PINs and the shop's settings need a password sign-in. */
 export const SESSION_ONLY_COLLECTIONS: ReadonlySet<CollectionName> = new Set(["staff", "settings"]);
+
+/**
+ * Collections merged field by field (DESIGN): a conflict answer there is the merged document the
+ * server stored — the write landed, except for the fields another change had already set.
+ */
+const MERGED_COLLECTIONS: ReadonlySet<CollectionName> = new Set(["products", "categories", "settings", "customers"]);
 
 /** A write the outbox won't take, with the reason for people. */
 export class OutboxRefusal extends Error {}
@@ -93,6 +101,17 @@ export async function pendingManagerWrites(local: LocalDatabase): Promise<Manage
   return (await local.managerOutbox.orderBy("createdAt").toArray()).filter((w) => w.state !== "accepted");
 }
 
+/**
+ * The fields of a write that the server's merged document did not take: both this write and
+ * another change set them, and the server's value won (DESIGN's merge rule). Paths read like
+ * `variants[{id}].price`. Empty when the server took the write whole.
+ */
+export function lostFields(row: PushRow, server: object): string[] {
+  const mine = row.newDocumentState as JsonDoc;
+  const base = (row.assumedMasterState ?? {}) as JsonDoc;
+  return [...threeWayMerge(base, mine, server as JsonDoc).conflicts];
+}
+
 /** Accepted writes are kept this long, so the manager sees what went out, then dropped. */
 const KEEP_ACCEPTED_MS = 24 * 3_600_000;
 
@@ -106,17 +125,24 @@ export interface DrainResult {
 let draining: Promise<DrainResult> | undefined;
 
 /**
- * Sends every approved, waiting write with the session, one at a time in the order they were made
+ * Uploads the images waiting on the till, then sends every approved, waiting write with the session, one at a time in the order they were made
  * (one after the other may depend on it). A write stays until the server accepts it: a network
  * failure leaves it waiting, a refusal or conflict marks it `refused` with the server's message for
  * the manager, a 401 stops the drain (sign in again). One drain runs at a time per page.
  */
-export function drainManagerOutbox(local: LocalDatabase, session: ManagerSession, send: SendRows = sendWithSession): Promise<DrainResult> {
-  draining ??= drain(local, session, send).finally(() => (draining = undefined));
+export function drainManagerOutbox(
+  local: LocalDatabase,
+  session: ManagerSession,
+  send: SendRows = sendWithSession,
+  sendImage?: SendImage,
+): Promise<DrainResult> {
+  draining ??= drain(local, session, send, sendImage).finally(() => (draining = undefined));
   return draining;
 }
 
-async function drain(local: LocalDatabase, session: ManagerSession, send: SendRows): Promise<DrainResult> {
+async function drain(local: LocalDatabase, session: ManagerSession, send: SendRows, sendImage?: SendImage): Promise<DrainResult> {
+  // Images first: the products that show them go out after them.
+  if ((await uploadPendingImages(local, session.token, sendImage)).signIn) return { accepted: 0, refused: 0, signIn: true };
   const now = Date.now();
   const all = await local.managerOutbox.orderBy("createdAt").toArray();
   const stale = all.filter((w) => w.state === "accepted" && Date.parse(w.updatedAt ?? w.createdAt) < now - KEEP_ACCEPTED_MS);
@@ -138,7 +164,11 @@ async function drain(local: LocalDatabase, session: ManagerSession, send: SendRo
     }
     const problem = [...outcome.refused, ...outcome.invalid][0];
     const conflict = outcome.conflicts.find((doc) => doc.id === write.row.newDocumentState.id);
-    if (problem || conflict) {
+    const lost = !problem && conflict && MERGED_COLLECTIONS.has(write.collection) ? lostFields(write.row, conflict) : undefined;
+    if (lost) {
+      accepted++;
+      await local.managerOutbox.update(write.id, { state: "accepted", lost, lastError: undefined, updatedAt: new Date().toISOString() });
+    } else if (problem || conflict) {
       refused++;
       const lastError = problem?.message ?? "Someone changed this meanwhile; the server kept its version. Check it and try again.";
       await local.managerOutbox.update(write.id, { state: "refused", lastError, updatedAt: new Date().toISOString() });

@@ -1,7 +1,17 @@
+import { shopFormat } from "@countertop/ui";
 import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
 import { OrdersScreen } from "../orders/OrdersScreen";
+import { CatalogScreen } from "./catalog/CatalogScreen";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
+import { PeopleScreen } from "./people/PeopleScreen";
+import { PromotionsScreen } from "./promotions/PromotionsScreen";
+import { SettingsScreen } from "./settings/SettingsScreen";
+import { LowStockBadge } from "./stock/LowStockBadge";
+import { StockScreen } from "./stock/StockScreen";
 import { OutboxList, useManagerWrites } from "./OutboxList";
+import { OpenItemsBadge, ReconciliationScreen } from "./reconciliation/ReconciliationScreen";
+import { ReportsScreen } from "./reports/ReportsScreen";
+import { ShiftsScreen } from "./shifts/ShiftsScreen";
 
 /** Who is in manager mode and what waits: the first screen. */
 function Overview({ context }: { context: ManagerContext }) {
@@ -15,8 +25,8 @@ function Overview({ context }: { context: ManagerContext }) {
       {presence.kind === "session" ? (
         <p>
           {presence.session.name} is signed in with their password
-          {presence.session.expiresAt ? ` until ${new Date(presence.session.expiresAt).toLocaleTimeString(context.settings.locale)}` : ""}.
-          Changes go to the server with this sign-in; leaving manager mode ends it on this till.
+          {presence.session.expiresAt ? ` until ${shopFormat(context.settings).time(presence.session.expiresAt)}` : ""}. Changes go to the
+          server with this sign-in; leaving manager mode ends it on this till.
         </p>
       ) : (
         <p>
@@ -36,7 +46,6 @@ function Overview({ context }: { context: ManagerContext }) {
           <span className="num">{attention?.length ?? 0}</span>
         </li>
       </ul>
-      <p className="muted small">Catalog, stock, people, settings and reconciliation come to manager mode next.</p>
     </main>
   );
 }
@@ -44,6 +53,24 @@ function Overview({ context }: { context: ManagerContext }) {
 /** Manager mode's screens, in menu order; each later screen is one more entry here. */
 export const MANAGER_SCREENS: readonly ManagerScreen[] = [
   { id: "overview", label: "Overview", render: (context) => <Overview context={context} /> },
+  {
+    id: "reconciliation",
+    label: "Reconciliation",
+    render: (context) => <ReconciliationScreen context={context} />,
+    badge: (context) => <OpenItemsBadge context={context} />,
+  },
+  { id: "reports", label: "Reports", render: (context) => <ReportsScreen context={context} /> },
+  { id: "shifts", label: "Shifts & cash", render: (context) => <ShiftsScreen context={context} /> },
+  { id: "catalog", label: "Catalog", render: (context) => <CatalogScreen context={context} /> },
+  {
+    id: "stock",
+    label: "Stock",
+    render: (context) => <StockScreen context={context} />,
+    badge: (context) => <LowStockBadge context={context} />,
+  },
+  { id: "promotions", label: "Promotions", render: (context) => <PromotionsScreen context={context} /> },
+  { id: "people", label: "People & tills", render: (context) => <PeopleScreen context={context} /> },
+  { id: "settings", label: "Settings", render: (context) => <SettingsScreen context={context} /> },
   {
     id: "orders",
     label: "Online orders",
@@ -64,7 +91,7 @@ export const MANAGER_SCREENS: readonly ManagerScreen[] = [
     render: (context) => (
       <main className="panel-page">
         <h2>Needs attention</h2>
-        <NeedsAttentionList local={context.local} replica={context.replica} />
+        <NeedsAttentionList local={context.local} replica={context.replica} time={shopFormat(context.settings).dateTime} />
       </main>
     ),
   },

@@ -46,24 +46,47 @@ const KEY = "countertop.pos.manager-session";
  * other is ended at once. A password sign-in on the till also clears every PIN lock-out.
  */
 export async function signInManager(till: Till, email: string, password: string, tenantSlug?: string): Promise<ManagerSession> {
-  const slug = tenantSlug ?? till.tenantSlug;
-  let answer: LoginAnswer;
+  const answer = await logIn(email, password, tenantSlug ?? till.tenantSlug);
+  if (answer.role !== "manager" || answer.tenantId !== till.tenantId) {
+    void endSession(answer.token);
+    throw new ApiCallError(403, "forbidden", "That sign-in is not a manager of this till's shop.");
+  }
+  return keepSession(answer, answer.tenantId, email);
+}
+
+/**
+ * Signs a manager in on a computer that is not a till (manager mode only): any shop they manage,
+ * chosen by `tenantSlug` when the email manages several. Answers the session and the shop's slug.
+ */
+export async function signInAtDesk(
+  email: string,
+  password: string,
+  tenantSlug?: string,
+): Promise<{ session: ManagerSession; slug?: string | undefined }> {
+  const answer = await logIn(email, password, tenantSlug);
+  if (answer.role !== "manager" || !answer.tenantId) {
+    void endSession(answer.token);
+    throw new ApiCallError(403, "forbidden", "That sign-in is not a shop manager's.");
+  }
+  return { session: keepSession(answer, answer.tenantId, email), slug: answer.tenantSlug };
+}
+
+async function logIn(email: string, password: string, slug: string | undefined): Promise<LoginAnswer> {
   try {
-    answer = await apiJson<LoginAnswer>("POST", "/api/v1/auth/login", { body: { email, password, ...(slug ? { tenantSlug: slug } : {}) } });
+    return await apiJson<LoginAnswer>("POST", "/api/v1/auth/login", { body: { email, password, ...(slug ? { tenantSlug: slug } : {}) } });
   } catch (error) {
     const shops = error instanceof ApiCallError && error.status === 409 ? shopsOf(error.details) : undefined;
     if (shops) throw new ChooseShopError(shops);
     throw error;
   }
-  if (answer.role !== "manager" || answer.tenantId !== till.tenantId) {
-    void endSession(answer.token);
-    throw new ApiCallError(403, "forbidden", "That sign-in is not a manager of this till's shop.");
-  }
+}
+
+function keepSession(answer: LoginAnswer, tenantId: string, email: string): ManagerSession {
   const session: ManagerSession = {
     token: answer.token,
     userId: answer.userId ?? userOfToken(answer.token),
     name: answer.name ?? email,
-    tenantId: answer.tenantId,
+    tenantId,
     expiresAt: answer.expiresAt,
   };
   sessionStorage.setItem(KEY, JSON.stringify(session));

@@ -1,6 +1,6 @@
 import { nextOrderStatuses, restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from "@countertop/domain";
 import type { Order, Settings } from "@countertop/sync-protocol";
-import { Alert, Dialog, moneyFormatter, useDocuments, useObservable } from "@countertop/ui";
+import { Alert, Dialog, moneyFormatter, shopFormat, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { LocalDatabase, ManagerWrite } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
@@ -135,7 +135,7 @@ export function OrdersScreen({
                 )}
               </div>
               <p className="muted">
-                {new Date(o.createdAt).toLocaleString(settings.locale)} · {o.email} · {money(o, o.total)} ·{" "}
+                {shopFormat(settings).dateTime(o.createdAt)} · {o.email} · {money(o, o.total)} ·{" "}
                 {o.shipping.kind === "pickup"
                   ? `pickup at ${locationName(o.shipping.locationId)}`
                   : `delivery to ${o.shipping.address ? `${o.shipping.address.name}, ${o.shipping.address.line1}, ${o.shipping.address.postalCode} ${o.shipping.address.city}` : "—"}`}

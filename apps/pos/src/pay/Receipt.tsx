@@ -1,5 +1,5 @@
 import type { Sale, Settings } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter } from "@countertop/ui";
+import { Alert, moneyFormatter, shopFormat } from "@countertop/ui";
 import JsBarcode from "jsbarcode";
 import { useEffect, useRef, useState } from "react";
 import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
@@ -44,7 +44,7 @@ export function Receipt({
           <strong>{settings.shopName}</strong>
           {settings.receiptHeader && <div>{settings.receiptHeader}</div>}
           <div>
-            {tillName} · {new Date(sale.createdAt).toLocaleString(settings.locale)}
+            {tillName} · {shopFormat(settings).dateTime(sale.createdAt)}
           </div>
           <div id="receipt-title">
             {sale.kind === "refund" ? "Refund" : "Receipt"} {sale.number}

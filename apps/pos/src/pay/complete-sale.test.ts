@@ -48,7 +48,10 @@ describe("completeSale", () => {
       total: priced.total + settlement.cashRoundingAdjustment,
       payments: settlement.payments,
     });
-    expect(sale.lines).toEqual([{ ...priced.lines[0], categoryId: mug.categoryId, manualDiscount: { type: "percent", value: 1050 } }]);
+    // The unit cost the variant had when sold travels with the line, for margins.
+    expect(sale.lines).toEqual([
+      { ...priced.lines[0], categoryId: mug.categoryId, unitCost: 450, manualDiscount: { type: "percent", value: 1050 } },
+    ]);
     expect(sale.payments.reduce((n, p) => n + p.amount, 0)).toBe(sale.total);
     expect((await db.sales.findOne(sale.id).exec())?.toJSON(true)).toMatchObject(sale);
   });

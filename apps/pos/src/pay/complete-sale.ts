@@ -48,6 +48,8 @@ export async function completeSale(input: {
       return {
         ...line,
         ...(source?.categoryId ? { categoryId: source.categoryId } : {}),
+        // The cost at the time of sale, so margins stay true when the catalog's cost changes later.
+        ...(source?.unitCost !== undefined ? { unitCost: source.unitCost } : {}),
         ...(source?.manualDiscount ? { manualDiscount: source.manualDiscount } : {}),
       };
     }),

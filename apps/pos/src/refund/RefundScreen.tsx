@@ -1,5 +1,5 @@
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
+import { Alert, DateField, formatShopDate, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
@@ -7,6 +7,7 @@ import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
 import { useBarcodeWedge } from "../sell/use-barcode-wedge";
 import { completeRefund } from "./complete-refund";
+import { lookUpOlderSale } from "./older-sale";
 import { refundFor, stillRefundable } from "./refund";
 
 interface Props {
@@ -40,9 +41,15 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
       limit: 100,
     }).$;
   }, [db, day]);
-  const refunds = useDocuments<Sale>(
+  const localRefunds = useDocuments<Sale>(
     () => (sale ? db.sales.find({ selector: { kind: "refund", originalSaleId: sale.id } }).$ : undefined),
     [db, sale?.id],
+  );
+  // A receipt older than the till's window comes from the server, with the refunds made of it there.
+  const [olderRefunds, setOlderRefunds] = useState<readonly Sale[]>([]);
+  const refunds = useMemo(
+    () => localRefunds && [...localRefunds, ...olderRefunds.filter((r) => !localRefunds.some((l) => l.id === r.id))],
+    [localRefunds, olderRefunds],
   );
   const left = useMemo(() => (sale && refunds ? stillRefundable(sale, refunds) : new Map<string, number>()), [sale, refunds]);
   const preview = useMemo(() => (sale && refunds ? refundFor(sale, refunds, chosen) : undefined), [sale, refunds, chosen]);
@@ -51,10 +58,27 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
     const wanted = text.trim().toUpperCase();
     if (!wanted) return;
     const found = await db.sales.findOne({ selector: { number: wanted, kind: "sale" } }).exec();
-    if (!found) return setNotFound(`No sale ${wanted} on this till's records. Check the number, or sync and try again.`);
-    setNotFound(undefined);
-    setSale(found.toJSON() as Sale);
-    setChosen(new Map());
+    setOlderRefunds([]);
+    if (found) {
+      setNotFound(undefined);
+      setSale(found.toJSON() as Sale);
+      setChosen(new Map());
+      return;
+    }
+    // Not on this till: it may be older than the till's sales window, which only the server still holds.
+    const older = await lookUpOlderSale(till, wanted);
+    if (older.kind === "found") {
+      setNotFound(undefined);
+      setSale(older.sale);
+      setOlderRefunds(older.refunds);
+      setChosen(new Map());
+      return;
+    }
+    setNotFound(
+      older.kind === "offline"
+        ? `No sale ${wanted} on this till, and the server can't be reached to look further back. Check the number, or try again online.`
+        : `No sale ${wanted} in this shop. Check the number.`,
+    );
   };
   useBarcodeWedge((code) => void find(code), !sale && !done);
 
@@ -88,11 +112,9 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
         </form>
         <Alert message={notFound} />
         <div className="row">
-          <h2 className="grow">{day ? `Sales on ${new Date(`${day}T12:00:00`).toLocaleDateString(settings.locale)}` : "Recent sales"}</h2>
-          <label className="inline">
-            Date
-            <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label="Sales on date" />
-          </label>
+          <h2 className="grow">{day ? `Sales on ${formatShopDate(day, shopFormat(settings).datePattern)}` : "Recent sales"}</h2>
+          {/* Typed the shop's way (29.11.2026), not the device's mm/dd/yyyy. */}
+          <DateField label="Sales on date" value={day} pattern={shopFormat(settings).datePattern} onChange={setDay} />
         </div>
         {recent === undefined ? (
           <p className="muted">Loading…</p>
@@ -104,7 +126,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
               <li key={s.id}>
                 <button type="button" className="list-item" onClick={() => void find(s.number)}>
                   <span>{s.number}</span>
-                  <span className="muted">{new Date(s.createdAt).toLocaleString(settings.locale)}</span>
+                  <span className="muted">{shopFormat(settings).dateTime(s.createdAt)}</span>
                   <span className="num">{money(s.total)}</span>
                 </button>
               </li>
@@ -122,7 +144,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
     <main className="panel-page" aria-labelledby="refund-title">
       <h1 id="refund-title">Refund {sale.number}</h1>
       <p className="muted">
-        Sold {new Date(sale.createdAt).toLocaleString(settings.locale)} · {money(sale.total)}
+        Sold {shopFormat(settings).dateTime(sale.createdAt)} · {money(sale.total)}
       </p>
       <table className="refund-lines">
         <thead>

@@ -1,6 +1,6 @@
 import type { Discount, PricedCart } from "@countertop/domain";
 import type { Customer, Settings } from "@countertop/sync-protocol";
-import { Dialog, moneyFormatter, useDocument } from "@countertop/ui";
+import { Dialog, moneyFormatter, shopFormat, useDocument } from "@countertop/ui";
 import { useState, type Dispatch } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
@@ -211,7 +211,7 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
             {parked.map((p) => (
               <li key={p.id}>
                 <button type="button" className="list-item" onClick={() => resume(p)} disabled={cart.lines.length > 0}>
-                  <span>{new Date(p.parkedAt).toLocaleTimeString(settings.locale)}</span>
+                  <span>{shopFormat(settings).time(p.parkedAt)}</span>
                   <span>{p.label}</span>
                   <span className="muted">Resume</span>
                 </button>

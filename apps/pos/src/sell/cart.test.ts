@@ -24,7 +24,7 @@ describe("lineFor", () => {
       taxRate: 2000,
       categoryId: mug.categoryId,
     });
-    expect(lineFor({ ...mug, variants: [blue] }, blue.id, rates).name).toBe("Stoneware mug");
+    expect(lineFor({ ...mug, variants: [blue] }, blue.id, rates)).toMatchObject({ name: "Stoneware mug", unitCost: blue.cost });
   });
 
   it("falls back to the first variant and to no tax when the catalog has changed under the till", () => {

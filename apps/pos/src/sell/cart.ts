@@ -22,6 +22,8 @@ export interface CartLine {
   readonly unitPrice: number;
   readonly taxRate: number;
   readonly categoryId?: string | undefined;
+  /** What a unit cost the shop when it went into the cart (the variant's `cost`), for margin reports. */
+  readonly unitCost?: number | undefined;
   readonly manualDiscount?: Discount | undefined;
 }
 
@@ -122,6 +124,7 @@ export function lineFor(product: Product, variantId: string, taxRates: ReadonlyM
     unitPrice: variant.price,
     taxRate: taxRates.get(product.taxRateId) ?? 0,
     categoryId: product.categoryId,
+    ...(variant.cost !== undefined ? { unitCost: variant.cost } : {}),
   };
 }
 

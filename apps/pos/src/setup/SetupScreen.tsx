@@ -11,7 +11,7 @@ interface Registered {
 }
 
 /** A manager signs in once and registers this tablet as a till of the shop. */
-export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => void }) {
+export function SetupScreen({ onRegistered, onDesk }: { onRegistered: (till: Till) => void; onDesk: () => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [name, setName] = useState("Front counter");
@@ -60,6 +60,9 @@ export function SetupScreen({ onRegistered }: { onRegistered: (till: Till) => vo
         <Alert message={error} />
         <button className="primary big" disabled={busy}>
           {busy ? "Registering…" : "Register till"}
+        </button>
+        <button type="button" className="link" onClick={onDesk}>
+          Manage the shop from this computer instead (no selling)
         </button>
       </form>
     </main>

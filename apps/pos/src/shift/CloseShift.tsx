@@ -1,6 +1,6 @@
 import { countCash, DENOMINATIONS, expectedCash, minor, parseMoney, qty, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
+import { Alert, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
@@ -94,8 +94,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     <main className="panel-page" aria-labelledby="close-title">
       <h1 id="close-title">Shift and drawer</h1>
       <p className="muted">
-        Opened {new Date(shift.openedAt).toLocaleString(settings.locale)} with {money(shift.openingFloat)} · {sales?.length ?? "…"} sales
-        and refunds
+        Opened {shopFormat(settings).dateTime(shift.openedAt)} with {money(shift.openingFloat)} · {sales?.length ?? "…"} sales and refunds
       </p>
       <section className="split">
         <div>

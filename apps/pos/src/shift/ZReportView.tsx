@@ -1,6 +1,6 @@
 import { minor, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
-import { moneyFormatter } from "@countertop/ui";
+import { moneyFormatter, shopFormat } from "@countertop/ui";
 import { zReportDocument } from "../data/domain-sale";
 
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
@@ -39,8 +39,7 @@ export function ZReportView({
           <strong>{settings.shopName}</strong>
           <div id="z-title">Z-report</div>
           <div>
-            {new Date(shift.openedAt).toLocaleString(settings.locale)} –{" "}
-            {shift.closedAt ? new Date(shift.closedAt).toLocaleString(settings.locale) : "open"}
+            {shopFormat(settings).dateTime(shift.openedAt)} – {shift.closedAt ? shopFormat(settings).dateTime(shift.closedAt) : "open"}
           </div>
         </header>
         <table>

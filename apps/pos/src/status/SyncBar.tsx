@@ -94,9 +94,12 @@ export function SyncBar({
   staffName,
   onLock,
   attention,
+  time = (d) => d.toLocaleTimeString(),
 }: {
   status: SyncStatus;
   staffName?: string | undefined;
+  /** Writes a time the shop's way (its locale and time zone); the device's until the settings are in. */
+  time?: ((at: Date) => string) | undefined;
   onLock?: (() => void) | undefined;
   attention?: { readonly replica: Replica; readonly local: LocalDatabase } | undefined;
 }) {
@@ -120,7 +123,7 @@ export function SyncBar({
               : pending === 0
                 ? "All synced"
                 : `${pending} ${pending === 1 ? "sale" : "sales"} waiting to sync`}
-          {lastSync && pending === 0 ? ` · ${lastSync.toLocaleTimeString()}` : ""}
+          {lastSync && pending === 0 ? ` · ${time(lastSync)}` : ""}
         </button>
         {kept > 0 && (
           <button type="button" className="status warn status-button" data-testid="needs-attention" onClick={() => setPanel(true)}>
@@ -152,14 +155,14 @@ export function SyncBar({
           <h2>Sync</h2>
           <p>
             {online ? "Online." : "Offline: sales are kept on this till and sent when the network is back."}{" "}
-            {lastSync ? `Last in sync at ${lastSync.toLocaleTimeString()}.` : ""}
+            {lastSync ? `Last in sync at ${time(lastSync)}.` : ""}
           </p>
           {pendingSales && pendingSales.length > 0 ? (
             <ul className="list">
               {pendingSales.map((s) => (
                 <li key={s.id} className="list-item static">
                   <span>{s.number}</span>
-                  <span className="muted">{new Date(s.createdAt).toLocaleTimeString()}</span>
+                  <span className="muted">{time(new Date(s.createdAt))}</span>
                   <span className="muted">{s.kind === "refund" ? "refund" : "sale"}</span>
                 </li>
               ))}
@@ -173,7 +176,7 @@ export function SyncBar({
               <p className="muted small">
                 The server could not take these from this till. Nothing is lost: a sale can be fixed and sent again.
               </p>
-              <NeedsAttentionList local={attention.local} replica={attention.replica} />
+              <NeedsAttentionList local={attention.local} replica={attention.replica} time={(at) => time(new Date(at))} />
             </>
           )}
           {error && <p className="error">Last error: {error}</p>}

@@ -1,5 +1,5 @@
 import type { Address, Customer, Order, Settings } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocument, useDocuments } from "@countertop/ui";
+import { Alert, moneyFormatter, shopFormat, useDocument, useDocuments } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
 import { STATUS_LABEL } from "../checkout/OrderPage";
 import { Link } from "../shop/router";
@@ -56,7 +56,7 @@ function Account({
             {orders.map((o) => (
               <li key={o.id}>
                 <Link to={`/order/${o.id}`}>Order {o.number}</Link>
-                <span className="muted">{new Date(o.createdAt).toLocaleDateString(settings.locale)}</span>
+                <span className="muted">{shopFormat(settings).date(o.createdAt)}</span>
                 <span className={`badge status-${o.status}`}>{STATUS_LABEL[o.status] ?? o.status}</span>
                 <span className="num">{moneyFormatter(o.currency, settings.locale)(o.total)}</span>
               </li>

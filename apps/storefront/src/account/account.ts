@@ -3,6 +3,7 @@ import type { Customer } from "@countertop/sync-protocol";
 import { SHOPPER_OWN_COLLECTIONS, SHOPPER_PUSH_COLLECTIONS } from "@countertop/sync-protocol/client";
 import { removeRxDatabase } from "rxdb";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+import { tabStream } from "../shop/live-stream";
 import { localStore } from "../shop/local-store";
 
 /** A signed-in shopper on this device: the token that also reads their own orders and profile. */
@@ -88,17 +89,19 @@ export async function openAccount(slug: string, account: ShopAccount): Promise<A
         multiInstance: true,
         closeDuplicates: true,
       });
+      const leave = tabStream.follow(SHOPPER_OWN_COLLECTIONS, () => account.token);
       const sync = startReplication({
         database: db,
         baseUrl: "",
         token: () => account.token,
         push: SHOPPER_PUSH_COLLECTIONS,
-        streams: ["orders"],
+        // On the tab's one connection, which now carries this shopper's token (it reads the public catalog too).
+        live$: tabStream,
         pollInterval: 30_000,
         // An expired or refused token: sign out here, so the shopper sees the sign-in form instead of stale orders.
         onError: (event) => event.status === 401 && void signOut(slug),
       });
-      return { db, sync };
+      return { db, sync: { ...sync, cancel: () => (leave(), sync.cancel()) } };
     })();
     open.set(name, opening);
   }

@@ -1,6 +1,7 @@
 import { createReplicaDatabase, startReplication, type ReplicaDatabase } from "@countertop/replica";
 import { SHOPPER_PUBLIC_COLLECTIONS } from "@countertop/sync-protocol/client";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
+import { tabStream } from "./live-stream";
 import type { ShopSession } from "./session";
 
 /** What a shopper's browser keeps of the shop: the public catalog, availability, settings and promotions. */
@@ -18,12 +19,13 @@ export function openShop(slug: string, session: ShopSession): Promise<ShopDataba
       multiInstance: true,
       closeDuplicates: true,
     });
+    tabStream.follow(SHOPPER_PUBLIC_COLLECTIONS, () => session.token);
     startReplication({
       database: db,
       baseUrl: "",
       token: () => session.token,
       push: [],
-      streams: ["stock_levels", "products"],
+      live$: tabStream,
       pollInterval: 60_000,
     });
     return db;

@@ -25,6 +25,9 @@ export const AuditAction = {
   shopSuspended: "tenant.suspended",
   shopActivated: "tenant.activated",
   shopDomainSet: "tenant.domain_set",
+  staffAdded: "staff.added",
+  tillRenamed: "device.renamed",
+  catalogImported: "catalog.imported",
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -154,6 +154,12 @@ export interface DevicesTable {
   created_at: Generated<Date>;
   revoked_at: Date | null;
   last_seen_at: Date | null;
+  /** The till's own report: when its last sync went through. */
+  last_sync_at?: Date | null;
+  /** The till's own report: documents waiting per collection (`{ "sales": 3 }`). */
+  pending?: ColumnType<Record<string, number> | null, string | null, string | null>;
+  /** The till's own report: its app version. */
+  app_version?: string | null;
 }
 
 export interface ProductVariantsTable {
@@ -252,6 +258,16 @@ export interface RateLimitsTable {
   reset_at: Date;
 }
 
+/** `media`: a shop's images by the SHA-256 of their bytes (hex), served immutable. */
+export interface MediaTable {
+  tenant_id: string;
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: Generated<Date>;
+}
+
 /** The table of each replicated collection, keyed by the collection's name. */
 export interface CollectionTables {
   products: DocumentColumns<Product>;
@@ -291,4 +307,5 @@ export interface Database extends CollectionTables {
   test_card_payments: TestCardPaymentsTable;
   signing_keys: SigningKeysTable;
   rate_limits: RateLimitsTable;
+  media: MediaTable;
 }

@@ -7,12 +7,14 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
-import { listTills, registerTill, revokeTill } from "./device.service";
+import { listTills, registerTill, renameTill, revokeTill } from "./device.service";
 
 const registerSchema = z.object({
   name: z.string().trim().min(1).max(60),
   locationId: z.string().min(1).max(100).optional(),
 });
+
+const renameSchema = z.strictObject({ name: z.string().trim().min(1).max(60) });
 
 /**
  * Tills: a manager registers a tablet as a register of a location and gets its device token;
@@ -33,6 +35,14 @@ export function deviceRoutes(deps: AppDeps) {
       const register = await registerTill(deps, tenantId, body, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       const token = await issueToken(deps.keys, { kind: "device", deviceId: register.id, tenantId });
       return c.json({ id: register.id, token, register }, 201);
+    })
+    .patch("/:id", async (c) => {
+      const principal = callerAs(c, "manager");
+      const id = c.req.param("id");
+      if (!z.uuid().safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No active till with that id.");
+      const { name } = await jsonBody(c, renameSchema);
+      await renameTill(deps, principal.tenantId, id, name, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
+      return c.body(null, 204);
     })
     .delete("/:id", async (c) => {
       const principal = callerAs(c, "manager");

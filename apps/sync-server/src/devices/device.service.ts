@@ -5,7 +5,7 @@ import { withTenant } from "../db/tenant-scope";
 import { readSettings, updateSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
-import { insertDevice, listDevices, revokeDevice } from "./device.repository";
+import { insertDevice, listDevices, renameDevice, revokeDevice } from "./device.repository";
 
 /** A short register code (T1, T2, …) not used by another register of the shop. */
 export function nextRegisterCode(registers: readonly Register[]): string {
@@ -68,6 +68,28 @@ export async function revokeTill(
       registers: s.registers.map((r) => (r.id === id ? { ...r, revokedAt: now.toISOString() } : r)),
     }));
     await recordAudit(trx, tenantId, [{ action: AuditAction.tillRevoked, actor, outcome: "ok", targets: [{ type: "device", id }] }], now);
+    await deps.changes.announce(trx, tenantId, ["settings"]);
+  });
+}
+
+/** Renames a till: its device row and its register in the settings, which every till reads. */
+export async function renameTill(
+  deps: Pick<AppDeps, "db" | "changes">,
+  tenantId: string,
+  id: string,
+  name: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
+  await withTenant(deps.db, tenantId, async (trx) => {
+    if (!(await renameDevice(trx, id, name))) throw new ApiError(ErrorCode.not_found, "No active till with that id.");
+    await updateSettings(trx, tenantId, now, (s) => ({ ...s, registers: s.registers.map((r) => (r.id === id ? { ...r, name } : r)) }));
+    await recordAudit(
+      trx,
+      tenantId,
+      [{ action: AuditAction.tillRenamed, actor, outcome: "ok", targets: [{ type: "device", id }], details: { name } }],
+      now,
+    );
     await deps.changes.announce(trx, tenantId, ["settings"]);
   });
 }

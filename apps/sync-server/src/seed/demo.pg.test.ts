@@ -43,7 +43,7 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
 
       const settings = await trx.selectFrom("settings").select("doc").where("id", "=", "shop").executeTakeFirstOrThrow();
       expect((settings.doc.taxRates as unknown[]).length).toBe(2);
-      expect((settings.doc.locations as unknown[]).length).toBe(1);
+      expect((settings.doc.locations as unknown[]).length).toBe(2);
       expect((settings.doc.registers as unknown[]).length).toBe(2);
 
       const staff = await trx.selectFrom("staff").select("doc").execute();

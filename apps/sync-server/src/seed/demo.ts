@@ -19,6 +19,8 @@ export const DEMO = {
     { name: "Alex Brandt", pin: "1234" },
     { name: "Sam Novak", pin: "5678" },
   ],
+  /** The demo shop's second location, a storeroom (fixed, so journeys and tests can name it). */
+  warehouseId: "0190a000-0000-7000-8000-00000000beef",
   registers: [
     { name: "Till 1", code: "T1" },
     { name: "Till 2", code: "T2" },
@@ -65,7 +67,16 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
     ...defaultSettings({ ...DEMO.tenant, taxMode: "inclusive", locationId: tenant.locationId, now }),
     taxRates: [...TAX_RATES],
     defaultTaxRateId: "reduced",
-    locations: [{ id: tenant.locationId, name: "Corner Pantry, Lindenstraße 12" }],
+    locations: [
+      { id: tenant.locationId, name: "Corner Pantry, Lindenstraße 12" },
+      // A back room across the street: deliveries arrive there and are sent to the shop (transfers).
+      { id: DEMO.warehouseId, name: "Storeroom, Lindenstraße 15" },
+    ],
+    timeZone: "Europe/Berlin",
+    address: { name: "Corner Pantry", line1: "Lindenstraße 12", city: "Berlin", postalCode: "10969", country: "DE" },
+    phone: "+49 30 1234567",
+    email: "hello@cornerpantry.example",
+    taxNumber: "DE123456789",
     registers,
     cashRounding: 0,
     receiptHeader: "Corner Pantry · Lindenstraße 12 · 10969 Berlin",

@@ -6,13 +6,22 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { addPerson } from "./staff-add.service";
 import { disableUser, setPin } from "./staff.service";
 
 const pinSchema = z.strictObject({ pin: z.string().max(20) });
+const personSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(["cashier", "manager"]),
+  pin: z.string().max(20),
+  email: z.email().max(254).optional(),
+  password: z.string().min(10, "use at least 10 characters").max(200).optional(),
+});
 const ID = /^[\w:-]{1,100}$/;
 
 /**
  * People, as a manager's session manages them (the staff documents themselves sync like the rest):
+ * - `POST /api/v1/staff` `{ name, role, pin, email?, password? }` — adds a person (a manager with their sign-in);
  * - `PUT /api/v1/staff/{id}/pin` `{ pin }` — sets a PIN (cashier 4–8 digits, manager 6–8); the server hashes it;
  * - `POST /api/v1/users/{id}/disable` — ends a manager's sign-in, their sessions and their PIN.
  */
@@ -20,6 +29,13 @@ export function staffRoutes(deps: AppDeps) {
   // Mounted at /api/v1 beside other routers: the sign-in check goes on each route, not on the whole mount.
   const managerOnly = requireAuth(deps, ["manager"]);
   return new Hono<AppEnv>()
+    .post("/staff", managerOnly, async (c) => {
+      const principal = callerAs(c, "manager");
+      const person = await jsonBody(c, personSchema);
+      const staff = await addPerson(deps, principal.tenantId, person, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
+      const { pinHash: _hash, ...shown } = staff;
+      return c.json({ staff: shown }, 201);
+    })
     .put("/staff/:id/pin", managerOnly, async (c) => {
       const principal = callerAs(c, "manager");
       const id = c.req.param("id");

@@ -1,4 +1,4 @@
-import { createReplicaDatabase, startReplication, type ReplicaDatabase } from "@countertop/replica";
+import { createReplicaDatabase, SharedStream, startReplication, type ReplicaDatabase } from "@countertop/replica";
 import { COLLECTIONS, type CollectionName } from "@countertop/sync-protocol";
 import { examples } from "@countertop/sync-protocol/testing";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
@@ -210,6 +210,99 @@ describe.each(ENGINES)("RxDB clients replicating with the server on %s", (engine
     } finally {
       await Promise.all([syncA.cancel(), syncB.cancel()]);
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("holds one connection for every live collection, reports the till's status, and keeps a dropped old sale on the server", async () => {
+    const collections = ["settings", "sales", "categories"] as const;
+    const database = await openClient(collections);
+    const requested: string[] = [];
+    const recording = (input: string, init?: RequestInit) => {
+      requested.push(input.replace(baseUrl, ""));
+      return fetch(input, init);
+    };
+    const sync = startReplication({
+      database,
+      baseUrl,
+      token: () => tillA.token,
+      fetch: recording,
+      push: ["sales"],
+      localDeletes: ["sales"],
+      statusReport: { appVersion: "9.9.9-test" },
+      waitForLeadership: false,
+      retryTime: 200,
+    });
+    try {
+      await sync.awaitInitialSync();
+      const streams = requested.filter((url) => url.includes("/stream"));
+      expect(streams).toEqual(["/sync/v1/stream?collections=settings,sales,categories"]);
+
+      // A manager adds a category: it arrives over that one connection, with no poll (the interval is 30 s).
+      const category = { id: uuidv7(), name: "Live on one stream", position: 3, updatedAt: new Date().toISOString(), _deleted: false };
+      await server.call("POST", "/sync/v1/categories/push", { token: manager, body: [{ newDocumentState: category }] });
+      await vi.waitFor(async () => expect((await database.categories.findOne(category.id).exec())?.name).toBe(category.name), {
+        timeout: 5000,
+        interval: 50,
+      });
+
+      // A sale goes up; the till's report reaches the server: its version, nothing waiting, a recent sync.
+      const sale = makeSale({ registerId: tillA.id, locationId: tillA.locationId, lines: [{ variant: variants[2]!, qty: 1 }] });
+      await database.sales.insert(sale as never);
+      await sync.awaitInSync();
+      const statusOf = async () =>
+        ((await server.call("GET", "/api/v1/tills/status", { token: manager })).body.tills as WireDoc[]).find((t) => t.id === tillA.id);
+      await vi.waitFor(
+        async () => {
+          const status = await statusOf();
+          expect(status).toMatchObject({ appVersion: "9.9.9-test", pending: { sales: 0 }, pendingTotal: 0, connected: true });
+          expect(Date.parse(String(status?.lastSyncAt))).toBeGreaterThan(Date.now() - 30_000);
+        },
+        { timeout: 5000, interval: 100 },
+      );
+
+      // The sale leaves the till's window: removed here, never deleted on the server.
+      await (await database.sales.findOne(sale.id).exec())!.remove();
+      await sync.awaitInSync();
+      expect(await database.sales.findOne(sale.id).exec()).toBeNull();
+      const onServer = (await pullAll(server, tillA.token, "sales", 1000)).docs.find((d) => d.id === sale.id);
+      expect(onServer?._deleted).toBe(false);
+      expect(await sync.countPending("sales")).toBe(0);
+    } finally {
+      await sync.cancel();
+      await database.close();
+    }
+  });
+
+  it("shares one connection between the replicas of a tab, and makes it again when one of them leaves", async () => {
+    const requested: string[] = [];
+    const recording = (input: string, init?: RequestInit) => {
+      requested.push(input.replace(baseUrl, ""));
+      return fetch(input, init);
+    };
+    const stream = new SharedStream({ baseUrl, fetch: recording });
+    const [shop, account] = [await openClient(["categories"] as const), await openClient(["settings"] as const)];
+    const leaveShop = stream.follow(["categories"], () => tillA.token);
+    const leaveAccount = stream.follow(["settings"], () => tillA.token);
+    const options = { baseUrl, token: () => tillA.token, fetch: recording, live$: stream, waitForLeadership: false, retryTime: 200 };
+    const [a, b] = [startReplication({ database: shop, ...options }), startReplication({ database: account, ...options })];
+    try {
+      await Promise.all([a.awaitInitialSync(), b.awaitInitialSync()]);
+      await vi.waitFor(() =>
+        expect(requested.filter((url) => url.includes("/stream"))).toEqual(["/sync/v1/stream?collections=categories,settings"]),
+      );
+      const category = { id: uuidv7(), name: "Shared stream", position: 4, updatedAt: new Date().toISOString(), _deleted: false };
+      await server.call("POST", "/sync/v1/categories/push", { token: manager, body: [{ newDocumentState: category }] });
+      await vi.waitFor(async () => expect((await shop.categories.findOne(category.id).exec())?.name).toBe("Shared stream"), {
+        timeout: 5000,
+      });
+      leaveAccount();
+      await vi.waitFor(() =>
+        expect(requested.filter((url) => url.includes("/stream")).at(-1)).toBe("/sync/v1/stream?collections=categories"),
+      );
+    } finally {
+      leaveShop();
+      await Promise.all([a.cancel(), b.cancel()]);
+      await Promise.all([shop.close(), account.close()]);
     }
   });
 });

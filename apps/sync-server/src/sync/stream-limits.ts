@@ -6,6 +6,9 @@ export interface StreamCaps {
   readonly perShop: number;
 }
 
+/** How a till is named as a stream holder (a session is `{kind}:{sessionId}`). */
+export const deviceCaller = (deviceId: string): string => `device:${deviceId}`;
+
 /** The defaults: a tab needs one or two, a till with a few tabs a handful; a big shop has hundreds of devices. */
 export const DEFAULT_STREAM_CAPS: StreamCaps = { perCaller: 8, perShop: 2_000 };
 
@@ -46,6 +49,11 @@ export class StreamLimiter {
       this.decrement(this.callers, caller);
       this.decrement(this.shops, shop);
     };
+  }
+
+  /** How many live streams this caller holds open now (on this server process). */
+  heldBy(caller: string): number {
+    return this.callers.get(caller) ?? 0;
   }
 
   /** Streams open now, for the platform's health view. */

@@ -5,12 +5,22 @@ import type { Principal } from "../auth/token";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import type { PullAccess } from "./access";
-import { pullPage } from "./pull";
+import { pullPage, type PullPage } from "./pull";
 
-interface StreamOptions<N extends CollectionName> {
+/** One collection a stream follows, with what its caller may see of it. */
+export interface StreamSource {
+  readonly collection: CollectionName;
+  readonly access: PullAccess;
+}
+
+interface StreamOptions {
   readonly principal: Exclude<Principal, { kind: "owner" }>;
-  readonly collection: N;
-  readonly access: PullAccess<N>;
+  readonly sources: readonly StreamSource[];
+  /**
+   * How a page goes on the wire: the per-collection stream sends `{documents, checkpoint}`, the
+   * multiplexed one names the collection too.
+   */
+  readonly format: (collection: CollectionName, page: PullPage) => unknown;
   readonly heartbeatMs: number;
   readonly signal: AbortSignal;
 }
@@ -28,49 +38,66 @@ async function sayGoodbye(sse: SSEStreamingApi): Promise<void> {
   await sse.writeSSE({ data: JSON.stringify("RESYNC"), retry: RECONNECT_AFTER_MS }).catch(() => undefined);
 }
 
+/** The newest `seq` of each collection now: a stream starts there, everything older is the RESYNC pull's job. */
+async function newestSeqs(deps: AppDeps, tenantId: string, sources: readonly StreamSource[]): Promise<Map<CollectionName, string>> {
+  return withTenant(deps.db, tenantId, async (trx) => {
+    const cursors = new Map<CollectionName, string>();
+    for (const { collection } of sources) {
+      const newest = await trx
+        .selectFrom(collection as "products")
+        .select((eb) => eb.fn.max("seq").as("seq"))
+        .where("tenant_id", "=", tenantId)
+        .executeTakeFirst();
+      cursors.set(collection, newest?.seq ?? "0");
+    }
+    return cursors;
+  });
+}
+
 /**
- * A live stream of one collection for one caller. It opens with "RESYNC" (the client pulls what it
- * missed), then sends `{documents, checkpoint}` for every commit it hears of through the change feed,
- * read from the database with the caller's own access rules, so a stream shows exactly what a pull
- * would. A comment line every `heartbeatMs` keeps proxies from closing it and re-checks the caller.
+ * A live stream of one or several collections for one caller. It opens with "RESYNC" (the client
+ * pulls what it missed), then sends every commit's documents as it hears of them through the change
+ * feed, read from the database with the caller's own access rules, so a stream shows exactly what a
+ * pull would. One connection carries any number of collections (a browser has 6 per origin). A
+ * comment line every `heartbeatMs` keeps proxies from closing it and re-checks the caller.
  */
-export async function openStream<N extends CollectionName>(deps: AppDeps, sse: SSEStreamingApi, options: StreamOptions<N>): Promise<void> {
-  const { principal, collection, access } = options;
+export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: StreamOptions): Promise<void> {
+  const { principal, sources } = options;
   const tenantId = principal.tenantId;
-  // Start from the newest row: everything older is the RESYNC pull's job.
-  const newest = await withTenant(deps.db, tenantId, (trx) =>
-    trx
-      .selectFrom(collection as "products")
-      .select((eb) => eb.fn.max("seq").as("seq"))
-      .where("tenant_id", "=", tenantId)
-      .executeTakeFirst(),
-  );
-  let cursor = newest?.seq ?? "0";
+  const cursors = await newestSeqs(deps, tenantId, sources);
+  const followed = new Set(sources.map((s) => s.collection));
+  const dirty = new Set<CollectionName>();
   let closed = false;
-  let pending = false;
   let running: Promise<void> = Promise.resolve();
 
-  const drain = async () => {
-    while (pending && !closed) {
-      pending = false;
-      for (;;) {
-        const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, collection, cursor, PAGE, access));
-        if (page.documents.length === 0) break;
-        cursor = page.checkpoint.seq;
-        await sse.writeSSE({ data: JSON.stringify(page) });
-        if (page.documents.length < PAGE) break;
-      }
+  const drainOne = async ({ collection, access }: StreamSource) => {
+    for (;;) {
+      const since = cursors.get(collection) ?? "0";
+      const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, collection, since, PAGE, access));
+      if (page.documents.length === 0) return;
+      cursors.set(collection, page.checkpoint.seq);
+      await sse.writeSSE({ data: JSON.stringify(options.format(collection, page)) });
+      if (page.documents.length < PAGE) return;
     }
   };
-  const wake = () => {
-    pending = true;
+  const drain = async () => {
+    while (dirty.size > 0 && !closed) {
+      const due = sources.filter((s) => dirty.has(s.collection));
+      dirty.clear();
+      for (const source of due) if (!closed) await drainOne(source);
+    }
+  };
+  let finish = () => {};
+  const wake = (collections: readonly CollectionName[]) => {
+    for (const collection of collections) dirty.add(collection);
     running = running.then(drain).catch(() => finish());
   };
 
   const unsubscribe = deps.changes.subscribe(tenantId, (change) => {
-    if (change.collections === "*" || change.collections.includes(collection)) wake();
+    const hit =
+      change.collections === "*" ? [...followed] : change.collections.filter((c): c is CollectionName => followed.has(c as CollectionName));
+    if (hit.length > 0) wake(hit);
   });
-  let finish = () => {};
   const done = new Promise<void>((resolve) => {
     finish = () => {
       closed = true;

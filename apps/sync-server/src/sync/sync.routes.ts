@@ -18,8 +18,9 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
 import { parsePushBody } from "./push-body";
-import { openStream } from "./stream";
-import { StreamLimiter } from "./stream-limits";
+import { openStream, type StreamSource } from "./stream";
+import { deviceCaller, StreamLimiter } from "./stream-limits";
+import { reportFromHeaders, TillStatusRecorder } from "../tills/till-status.service";
 import { pullCollection, pushCollection, type TenantPrincipal } from "./sync.service";
 
 /** The collection of the URL and the caller; 404 for names we don't have. */
@@ -38,17 +39,27 @@ function readableBy<N extends CollectionName>(principal: TenantPrincipal, collec
   return access;
 }
 
-/**
- * Sync contract v1: RxDB replication over HTTP + SSE for every collection.
- * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`.
- */
-/** Whose token holds a stream: the till, or the session. */
-function callerKey(principal: TenantPrincipal): string {
-  return principal.kind === "device" ? `device:${principal.deviceId}` : `${principal.kind}:${principal.sessionId}`;
+/** The collections of `?collections=a,b,c` with what the caller may see of each: 400 none, 404 unknown, 403 not theirs. */
+function streamSources(c: Context<AppEnv>, principal: TenantPrincipal): StreamSource[] {
+  const names = [...new Set((c.req.query("collections") ?? "").split(",").map((n) => n.trim()))].filter(Boolean);
+  if (names.length === 0) throw new ApiError(ErrorCode.bad_request, "Name the collections to stream: ?collections=products,sales.");
+  const unknown = names.find((name) => !isCollectionName(name));
+  if (unknown !== undefined) throw new ApiError(ErrorCode.not_found, `There is no collection "${unknown.slice(0, 60)}".`);
+  return (names as CollectionName[]).map((collection) => ({ collection, access: readableBy(principal, collection) as PullAccess }));
 }
 
-export function syncRoutes(deps: AppDeps) {
-  const streams = new StreamLimiter(deps.streamCaps);
+/** Whose token holds a stream: the till, or the session. */
+function callerKey(principal: TenantPrincipal): string {
+  return principal.kind === "device" ? deviceCaller(principal.deviceId) : `${principal.kind}:${principal.sessionId}`;
+}
+
+/**
+ * Sync contract v1: RxDB replication over HTTP + SSE for every collection.
+ * `GET /{collection}/pull`, `POST /{collection}/push`, `GET /{collection}/stream`, and the
+ * multiplexed `GET /stream?collections=…` (one connection per tab for every live collection).
+ */
+export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.streamCaps)) {
+  const tillStatus = new TillStatusRecorder();
   return (
     new Hono<AppEnv>()
       .use(async (c, next) => {
@@ -66,6 +77,14 @@ export function syncRoutes(deps: AppDeps) {
           acceptSales: (c) => c.req.method === "POST" && c.req.path.endsWith("/sync/v1/sales/push"),
         }),
       )
+      // A till reports its status in the headers of its sync calls; the server keeps the last report.
+      .use(async (c, next) => {
+        const principal = c.get("principal");
+        const now = new Date();
+        const report = principal.kind === "device" ? reportFromHeaders((name) => c.req.header(name), now) : undefined;
+        if (principal.kind === "device" && report) await tillStatus.record(deps, principal.tenantId, principal.deviceId, report, now);
+        await next();
+      })
       .get("/:collection/pull", async (c) => {
         const { collection, principal } = resolveCollection(c);
         const access = readableBy(principal, collection);
@@ -95,14 +114,33 @@ export function syncRoutes(deps: AppDeps) {
           return c.req.header(PUSH_DETAIL_HEADER) === "1" ? c.json({ conflicts, refused }) : c.json(conflicts);
         },
       )
-      .get("/:collection/stream", (c) => {
-        const { collection, principal } = resolveCollection(c);
-        const access = readableBy(principal, collection);
+      .get("/stream", (c) => {
+        const principal = c.get("principal");
+        if (principal.kind === "owner") throw new ApiError(ErrorCode.forbidden, "The platform owner has no shop replica.");
+        const sources = streamSources(c, principal);
         const release = streams.acquire(callerKey(principal), principal.tenantId);
         return streamSSE(c, (sse) =>
-          openStream(deps, sse, { principal, collection, access, heartbeatMs: STREAM_HEARTBEAT_MS, signal: c.req.raw.signal }).finally(
-            release,
-          ),
+          openStream(deps, sse, {
+            principal,
+            sources,
+            format: (collection, page) => ({ collection, ...page }),
+            heartbeatMs: STREAM_HEARTBEAT_MS,
+            signal: c.req.raw.signal,
+          }).finally(release),
+        );
+      })
+      .get("/:collection/stream", (c) => {
+        const { collection, principal } = resolveCollection(c);
+        const access = readableBy(principal, collection) as PullAccess;
+        const release = streams.acquire(callerKey(principal), principal.tenantId);
+        return streamSSE(c, (sse) =>
+          openStream(deps, sse, {
+            principal,
+            sources: [{ collection, access }],
+            format: (_collection, page) => page,
+            heartbeatMs: STREAM_HEARTBEAT_MS,
+            signal: c.req.raw.signal,
+          }).finally(release),
         );
       })
   );

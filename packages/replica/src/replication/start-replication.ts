@@ -2,22 +2,17 @@ import { MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import { getLastCheckpointDoc, type RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
-import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
+import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map, skip } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
-import { type Fetch, syncUrl } from "./http.ts";
+import { type Fetch } from "./http.ts";
+import { multiplexedStream } from "./multi-stream.ts";
+import type { LiveSource } from "./shared-stream.ts";
 import { countPending } from "./pending.ts";
 import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
-import { syncStream } from "./sync-stream.ts";
-
-/**
- * Collections that get a live SSE stream unless `streams` says otherwise. Browsers open at most 6
- * HTTP/1.1 connections per origin and an SSE stream holds one for good: 12 streams would starve
- * every other request (pulls, pushes, `/api`). Over HTTP/2 pass `streams: COLLECTIONS`.
- */
-export const DEFAULT_STREAMS = ["orders", "stock_levels", "products"] as const satisfies readonly CollectionName[];
+import { TillStatusReport } from "./till-status-report.ts";
 
 /** Options of {@link startReplication}. */
 export interface StartReplicationOptions<N extends CollectionName> {
@@ -34,8 +29,27 @@ export interface StartReplicationOptions<N extends CollectionName> {
    * may write), the storefront `STOREFRONT_PUSH_COLLECTIONS`.
    */
   readonly push?: readonly N[];
-  /** Which of them get a live SSE stream; the others are polled every `pollInterval`. Default {@link DEFAULT_STREAMS}. */
+  /**
+   * Which of them are live, all on one Server-Sent Events connection (`/sync/v1/stream?collections=…`:
+   * a browser has 6 connections per origin, so never one per collection); the others are polled every
+   * `pollInterval`. Default: all of them.
+   */
   readonly streams?: readonly N[];
+  /**
+   * Where the live events come from instead of a stream of this replication's own: a
+   * {@link SharedStream} that several replicas of one tab follow (one connection per tab).
+   */
+  readonly live$?: LiveSource;
+  /**
+   * Collections whose local deletions stay on this device: a till drops synced sales older than its
+   * window (DESIGN: 90 days) while the server keeps them. Such a deletion is never pushed.
+   */
+  readonly localDeletes?: readonly N[];
+  /**
+   * Report this device's status on every sync call (DESIGN: per-till status): the last sync that went
+   * through, what waits per pushed collection, and `appVersion`. A till passes it; a shop doesn't.
+   */
+  readonly statusReport?: { readonly appVersion: string };
   /** Milliseconds between polls of the collections without a stream; default 30 s. */
   readonly pollInterval?: number;
   /** Default `globalThis.fetch`. */
@@ -104,7 +118,8 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   const names = options.collections ?? (Object.keys(options.database.collections) as N[]);
   // By default everything the server lets a client write; a till passes POS_PUSH_COLLECTIONS, a storefront its own list.
   const pushed = new Set<CollectionName>(options.push ?? names.filter((name) => !SERVER_ONLY.includes(name)));
-  const streamed = new Set<CollectionName>(options.streams ?? DEFAULT_STREAMS);
+  const streamed = (options.streams ?? names).filter((name) => names.includes(name));
+  const localDeletes = new Set<CollectionName>(options.localDeletes ?? []);
   const batchSize = options.batchSize ?? 100;
   checkOptions(options.database.collections, names, options.push ?? [], batchSize);
 
@@ -114,7 +129,9 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     options.onError?.(event);
     errors.next(event);
   };
-  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
+  const status = options.statusReport ? new TillStatusReport(options.statusReport.appVersion) : undefined;
+  const bare = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
+  const fetch = status ? status.wrap(bare) : bare;
   const live = options.live ?? true;
 
   const contextOf = (name: CollectionName): HandlerContext => ({
@@ -122,6 +139,18 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     collection: name,
     request: { fetch, token: options.token },
   });
+
+  const live$ =
+    options.live$ ??
+    (live && streamed.length > 0
+      ? multiplexedStream({
+          baseUrl: options.baseUrl,
+          collections: streamed,
+          request: { fetch, token: options.token },
+          onError: (error) => report(streamed[0]!, "stream", error),
+        })
+      : undefined);
+  const pollEvery = options.pollInterval ?? 30_000;
 
   const states = Object.fromEntries(
     names.map((name) => {
@@ -137,12 +166,18 @@ export function startReplication<N extends CollectionName>(options: StartReplica
         pull: {
           handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
           batchSize,
-          stream$: live ? liveEvents(name, streamed.has(name), context, options.pollInterval ?? 30_000, report) : undefined,
+          stream$: live
+            ? live$ && streamed.includes(name)
+              ? live$.of(name)
+              : interval(pollEvery).pipe(map((): StreamEvent => RESYNC))
+            : undefined,
         },
         push: pushed.has(name)
           ? {
               handler: reporting(createPushHandler(context, options.onNeedsAttention), (error) => report(name, "push", error)),
               batchSize,
+              // A local-only deletion (a sale leaving the till's window) is dropped here, never sent.
+              ...(localDeletes.has(name) ? { modifier: (doc: ReplicatedDocument) => (doc._deleted ? null : doc) } : {}),
             }
           : undefined,
       });
@@ -155,13 +190,15 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
 
   const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
+  const active$ = combineLatest(all().map((state) => state.active$)).pipe(
+    map((flags) => flags.some(Boolean)),
+    distinctUntilChanged(),
+  );
+  const reporting$ = status ? trackStatus(status, states, [...pushed] as N[], active$, errors) : undefined;
   return {
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
-    active$: combineLatest(all().map((state) => state.active$)).pipe(
-      map((flags) => flags.some(Boolean)),
-      distinctUntilChanged(),
-    ),
+    active$,
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     checkpointOf: async (collection) => {
@@ -189,23 +226,42 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return counts.reduce((sum, count) => sum + count, 0);
     },
     cancel: async () => {
+      reporting$?.unsubscribe();
       await Promise.all(all().map((state) => state.cancel()));
       errors.complete();
     },
   };
 }
 
-/** The collection's `pull.stream$`: its SSE stream, or a `"RESYNC"` every `pollInterval`. */
-function liveEvents(
-  name: CollectionName,
-  streamed: boolean,
-  context: HandlerContext,
-  pollInterval: number,
-  report: (collection: CollectionName, source: ReplicaErrorSource, error: unknown) => void,
-): Observable<StreamEvent> {
-  if (!streamed) return interval(pollInterval).pipe(map((): StreamEvent => RESYNC));
-  const url = syncUrl(context.baseUrl, name, "stream");
-  return syncStream({ url, request: context.request, onError: (error) => report(name, "stream", error) });
+/**
+ * Keeps the status report current: after every sync cycle, what waits per pushed collection and —
+ * when the cycle had no error — the time of the last sync. When the server last heard an older
+ * story (a push emptied the queue, but the stream stays quiet), one pull of `settings` tells it.
+ */
+function trackStatus<N extends CollectionName>(
+  status: TillStatusReport,
+  states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>,
+  pushed: readonly N[],
+  active$: Observable<boolean>,
+  errors: Observable<ReplicaErrorEvent>,
+) {
+  let failed = false;
+  const failures = errors.subscribe(() => (failed = true));
+  const cycles = active$.pipe(skip(1)).subscribe((active) => {
+    if (active) return;
+    const ok = !failed;
+    failed = false;
+    void (async () => {
+      const counts = await Promise.all(pushed.map(async (name) => [name, await countPending(states[name]).catch(() => 0)] as const));
+      const pending = Object.fromEntries(counts);
+      if (ok) status.synced(new Date(), pending);
+      else status.waiting(pending);
+      const settings = (states as Record<string, RxReplicationState<ReplicatedDocument, Checkpoint> | undefined>).settings;
+      if (ok && status.untold() && settings) settings.reSync();
+    })();
+  });
+  cycles.add(failures);
+  return cycles;
 }
 
 /** Wraps a handler so that its errors are reported with their cause before RxDB retries. */

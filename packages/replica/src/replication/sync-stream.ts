@@ -2,7 +2,7 @@ import { RESYNC, STREAM_HEARTBEAT_MS } from "@countertop/sync-protocol/client";
 import type { StreamEvent } from "@countertop/sync-protocol";
 import { Observable } from "rxjs";
 import { type SyncRequest, sendSyncRequest } from "./http.ts";
-import { SseParser } from "./sse-parser.ts";
+import { type SseMessage, SseParser } from "./sse-parser.ts";
 import { toStreamEvent } from "./stream-event.ts";
 
 /** Options of {@link syncStream}. */
@@ -36,14 +36,30 @@ export class StreamIdleError extends Error {
  * Unsubscribing closes the connection.
  */
 export function syncStream(options: SyncStreamOptions): Observable<StreamEvent> {
-  return new Observable<StreamEvent>((subscriber) => {
+  return sseEvents<StreamEvent>({ ...options, opened: RESYNC, parse: toStreamEvent });
+}
+
+/** {@link SyncStreamOptions} for any kind of event: what to emit on (re)connect, and how to read one event. */
+export interface SseEventsOptions<E> extends SyncStreamOptions {
+  /** Emitted after every (re)connect: `"RESYNC"`, so what was missed is pulled. */
+  readonly opened: E;
+  /** Reads one event's data; an unreadable one becomes `opened` (a pull fetches what it carried) and is reported. */
+  readonly parse: (message: SseMessage, onInvalid: (error: Error) => void) => E;
+}
+
+/**
+ * Server-Sent Events of a `/sync` stream read over `fetch`, reconnecting with backoff: the
+ * machinery of {@link syncStream} and of the multiplexed stream.
+ */
+export function sseEvents<E>(options: SseEventsOptions<E>): Observable<E> {
+  return new Observable<E>((subscriber) => {
     const controller = new AbortController();
     void runStream(options, controller.signal, (event) => subscriber.next(event));
     return () => controller.abort();
   });
 }
 
-async function runStream(options: SyncStreamOptions, signal: AbortSignal, emit: (event: StreamEvent) => void): Promise<void> {
+async function runStream<E>(options: SseEventsOptions<E>, signal: AbortSignal, emit: (event: E) => void): Promise<void> {
   const retryDelay = options.retryDelay ?? defaultStreamRetryDelay;
   let attempt = 0;
   while (!signal.aborted) {
@@ -59,10 +75,10 @@ async function runStream(options: SyncStreamOptions, signal: AbortSignal, emit: 
 }
 
 /** One connection, from the request to the end of the body. */
-async function readStream(
-  options: SyncStreamOptions,
+async function readStream<E>(
+  options: SseEventsOptions<E>,
   signal: AbortSignal,
-  emit: (event: StreamEvent) => void,
+  emit: (event: E) => void,
   onOpen: () => void,
 ): Promise<void> {
   const connection = new AbortController();
@@ -85,7 +101,7 @@ async function readStream(
       throw new Error(`${options.url} answered ${type || "no content type"} instead of text/event-stream`);
     }
     onOpen();
-    emit(RESYNC);
+    emit(options.opened);
     const parser = new SseParser();
     const reader = response.body.getReader();
     // A fetch that ignores the signal once the body is streaming (polyfills, test doubles) still stops.
@@ -95,7 +111,7 @@ async function readStream(
       if (connection.signal.aborted) throw connection.signal.reason;
       if (done) return; // the server closed the stream: reconnect
       restartIdleTimer();
-      for (const message of parser.feed(value)) emit(toStreamEvent(message, options.onError));
+      for (const message of parser.feed(value)) emit(options.parse(message, options.onError));
     }
   } catch (error) {
     // Whatever the body reader rejected with, an idle abort is the real reason.

@@ -8,6 +8,8 @@ export const categorySchema = replicatedDocumentSchema.extend({
   parentId: idSchema.optional(),
   position: z.number().int(),
   color: colorSchema.optional(),
+  /** An archived category is kept for old sales and reports but offered for nothing new. */
+  archived: z.boolean().optional(),
   updatedAt: timestampSchema,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, idSchema, nameSchema, noteSchema, phoneSchema, timestampSchema } from "../primitives.ts";
+import { emailSchema, idSchema, nameSchema, noteSchema, phoneSchema, taxNumberSchema, timestampSchema } from "../primitives.ts";
 import { addressSchema } from "./address.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
@@ -13,6 +13,8 @@ export const customerSchema = replicatedDocumentSchema.extend({
   phone: phoneSchema.optional(),
   addresses: z.array(addressSchema).max(20),
   note: noteSchema.optional(),
+  /** A business customer's VAT number, printed on their invoices. */
+  taxNumber: taxNumberSchema.optional(),
   /** Set when a manager merged this customer into another (a duplicate): views follow it; sales keep their customer. */
   mergedInto: idSchema.optional(),
   createdAt: timestampSchema,

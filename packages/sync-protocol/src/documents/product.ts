@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { codeSchema, hasUniqueIds, idSchema, nameSchema, nonNegativeMoneySchema, timestampSchema, urlSchema } from "../primitives.ts";
+import {
+  codeSchema,
+  hasUniqueIds,
+  idSchema,
+  nameSchema,
+  nonNegativeMoneySchema,
+  nonNegativeQuantitySchema,
+  timestampSchema,
+  urlSchema,
+} from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** One sellable variant of a product (size, colour…). Stock is tracked per variant and location. */
@@ -11,6 +20,8 @@ export const variantSchema = z.looseObject({
   price: nonNegativeMoneySchema,
   trackStock: z.boolean(),
   cost: nonNegativeMoneySchema.optional(),
+  /** Low-stock thresholds by location id: at or below this many on hand, the variant is low there. */
+  lowStockAt: z.record(idSchema, nonNegativeQuantitySchema).optional(),
 });
 
 /** @see variantSchema */

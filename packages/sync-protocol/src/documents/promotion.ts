@@ -30,6 +30,8 @@ export const promotionSchema = replicatedDocumentSchema
     getPercent: percentBpSchema.optional(),
     minSubtotal: nonNegativeMoneySchema.optional(),
     code: z.string().min(1).max(50).optional(),
+    /** A coupon's limit: how many sales and orders may use it in all. Tills offline count what they have seen. */
+    usageLimit: positiveQuantitySchema.optional(),
     active: z.boolean(),
     startsAt: timestampSchema.optional(),
     endsAt: timestampSchema.optional(),

@@ -32,6 +32,8 @@ export const saleLineSchema = z.looseObject({
   total: moneySchema,
   manualDiscount: manualDiscountSchema.optional(),
   categoryId: idSchema.optional(),
+  /** What one unit cost the shop at the time of sale (the variant's `cost` then), for margin reports; absent when unknown. */
+  unitCost: nonNegativeMoneySchema.optional(),
 });
 
 /** @see saleLineSchema */

@@ -42,7 +42,13 @@ describe("settingsSchema", () => {
     ["a theme colour that is not hex", ["theme", "primaryColor"], "blue"],
     ["an approval threshold over 100 %", ["discountApprovalThresholdBp"], 10_001],
     ["a malformed locale", ["locale"], "french"],
+    ["a time zone browsers don't know", ["timeZone"], "Europe/Atlantis"],
+    ["a time zone that is not a name", ["timeZone"], "+02:00"],
   ])("rejects %s", (_label, path, value) => {
     expect(settingsSchema.safeParse(withField(settings, path, value)).success).toBe(false);
+  });
+
+  it.each(["Europe/Berlin", "America/Argentina/Buenos_Aires", "UTC", "Asia/Kathmandu"])("accepts the time zone %s", (zone) => {
+    expect(settingsSchema.safeParse({ ...settings, timeZone: zone }).success).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import {
   basisPointsSchema,
   colorSchema,
   currencySchema,
+  emailSchema,
   idSchema,
   localeSchema,
   nameSchema,
@@ -10,9 +11,12 @@ import {
   noteSchema,
   paymentMethodSchema,
   percentBpSchema,
+  phoneSchema,
   shippingKindSchema,
   taxModeSchema,
+  taxNumberSchema,
   timestampSchema,
+  timeZoneSchema,
   urlSchema,
 } from "../primitives.ts";
 import { addressSchema } from "./address.ts";
@@ -93,6 +97,13 @@ export const settingsSchema = replicatedDocumentSchema.extend({
   theme: themeSchema,
   /** A manual discount above this share (basis points) needs a manager's PIN. */
   discountApprovalThresholdBp: percentBpSchema,
+  /** The shop's time zone: its days and hours on receipts, reports and screens. Absent: the device's. */
+  timeZone: timeZoneSchema.optional(),
+  /** The shop's contact details and tax number, for receipts, invoices and the storefront. */
+  address: addressSchema.optional(),
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+  taxNumber: taxNumberSchema.optional(),
   updatedAt: timestampSchema,
 });
 

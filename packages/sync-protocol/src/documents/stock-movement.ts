@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { idSchema, nonNegativeQuantitySchema, noteSchema, quantitySchema, timestampSchema } from "../primitives.ts";
+import {
+  idSchema,
+  nameSchema,
+  nonNegativeMoneySchema,
+  nonNegativeQuantitySchema,
+  noteSchema,
+  quantitySchema,
+  timestampSchema,
+} from "../primitives.ts";
 import { replicatedDocumentSchema } from "./replicated-document.ts";
 
 /** Why stock moved. `sale` / `refund` / `order` / `order_cancel` movements are derived by the server. */
@@ -7,6 +15,28 @@ export const stockMovementReasonSchema = z.enum(["sale", "refund", "receive", "a
 
 /** @see stockMovementReasonSchema */
 export type StockMovementReason = z.infer<typeof stockMovementReasonSchema>;
+
+/** Why a manager adjusted stock by hand. */
+export const adjustReasonSchema = z.enum(["damaged", "lost", "found", "correction"]);
+
+/** @see adjustReasonSchema */
+export type AdjustReason = z.infer<typeof adjustReasonSchema>;
+
+/** How a transferred line ended at its destination. */
+export const transferOutcomeSchema = z.enum(["received", "damaged", "lost"]);
+
+/** @see transferOutcomeSchema */
+export type TransferOutcome = z.infer<typeof transferOutcomeSchema>;
+
+/**
+ * The locations of a transfer and, for the half that takes stock out of transit, how the line
+ * ended. While goods travel they are held at the location `transit:{transferId}`, so what is in
+ * transit is a stock level like any other.
+ */
+export const transferLegSchema = z.looseObject({ from: idSchema, to: idSchema, outcome: transferOutcomeSchema.optional() });
+
+/** @see transferLegSchema */
+export type TransferLeg = z.infer<typeof transferLegSchema>;
 
 /**
  * One change of stock of a variant at a location (collection `stock_movements`). Append-only: the id
@@ -35,6 +65,17 @@ export const stockMovementSchema = replicatedDocumentSchema
     systemQty: quantitySchema.optional(),
     /** A transfer: the id shared by its two halves (leaving one location, arriving at the other). */
     transferId: idSchema.optional(),
+    /** A transfer: from where, to where, and (arriving) how the line ended. */
+    transfer: transferLegSchema.optional(),
+    /** A receipt of goods: the supplier, their delivery note or invoice reference, and the unit cost paid. */
+    supplier: nameSchema.optional(),
+    reference: z.string().min(1).max(100).optional(),
+    unitCost: nonNegativeMoneySchema.optional(),
+    /** An adjustment: why. */
+    adjustReason: adjustReasonSchema.optional(),
+    /** A count: the count it belongs to (a full count or a cycle count of one category), and the level the counting till showed. */
+    countId: idSchema.optional(),
+    seenQty: quantitySchema.optional(),
   })
   .refine((m) => m.delta !== 0 || (m.reason === "count" && m.countedQty !== undefined), {
     message: "delta must not be 0 (only a count may confirm the level)",

@@ -11,6 +11,8 @@ export const ErrorCode = {
   not_found: "not_found",
   conflict: "conflict",
   payload_too_large: "payload_too_large",
+  /** An upload that is not of a type the route takes (an image that is not a JPEG, PNG or WebP). */
+  unsupported_media_type: "unsupported_media_type",
   unsupported_protocol_version: "unsupported_protocol_version",
   rate_limited: "rate_limited",
   tenant_suspended: "tenant_suspended",
@@ -56,6 +58,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unsupported_protocol_version: 426,
   rate_limited: 429,
   tenant_suspended: 403,

@@ -3,11 +3,12 @@ import {
   clientPullResponseSchema,
   clientPushDetailResponseSchema,
   clientPushResponseSchema,
+  clientMultiStreamEventSchema,
   clientStreamEventSchema,
 } from "./loose-mini.ts";
 import { loosePullResponseSchema } from "./pull-response.ts";
 import { loosePushDetailResponseSchema, loosePushResponseSchema } from "./push-response.ts";
-import { looseStreamEventSchema } from "./stream-event.ts";
+import { looseMultiStreamEventSchema, looseStreamEventSchema } from "./stream-event.ts";
 
 const doc = { id: "p1", _deleted: false, name: "Club-Mate" };
 const inputs: unknown[] = [
@@ -28,6 +29,10 @@ const inputs: unknown[] = [
   [],
   Array.from({ length: 501 }, (_, i) => ({ id: `d${i}`, _deleted: true })),
   [{ id: 7, _deleted: false }],
+  { collection: "sales", documents: [doc], checkpoint: { seq: "42" } },
+  { collection: "", documents: [doc], checkpoint: { seq: "42" } },
+  { collection: "sales", documents: [{ id: "p1" }], checkpoint: { seq: "42" } },
+  { collection: "sales", documents: [doc] },
   "RESYNC",
   "resync",
   null,
@@ -49,6 +54,9 @@ describe("the browser's zod/mini wire checks", () => {
       );
       expect(clientStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
         looseStreamEventSchema.safeParse(input).success,
+      );
+      expect(clientMultiStreamEventSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(
+        looseMultiStreamEventSchema.safeParse(input).success,
       );
     }
     expect(clientPullResponseSchema.parse({ documents: [doc], checkpoint: { seq: "1" } }).documents[0]).toEqual(doc);

@@ -27,6 +27,19 @@ export const clientPushResponseSchema = z.array(document).check(z.maxLength(MAX_
 /** A stream event of any collection, for clients. */
 export const clientStreamEventSchema = z.union([z.literal(RESYNC), clientPullResponseSchema]);
 
+/**
+ * An event of the multiplexed stream, for clients. The collection is any name (a newer server may
+ * have more); the client routes the events of the collections it asked for.
+ */
+export const clientMultiStreamEventSchema = z.union([
+  z.literal(RESYNC),
+  z.object({
+    collection: z.string().check(z.minLength(1), z.maxLength(64)),
+    documents: z.array(document).check(z.maxLength(MAX_PULL_LIMIT)),
+    checkpoint,
+  }),
+]);
+
 /** A pushed row the server refused: its id, the code and the message (see `refusedRowSchema`). */
 const refusedRow = z.object({
   id: z.string().check(z.maxLength(200)),

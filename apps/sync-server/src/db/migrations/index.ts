@@ -11,6 +11,9 @@ import * as refundIndex from "./2026_11_29_14_00_00_refund_index";
 import * as outbox from "./2026_11_29_15_00_00_outbox";
 import * as checkoutReservations from "./2026_11_29_15_10_00_checkout_reservations";
 import * as signingKeys from "./2026_11_29_15_20_00_signing_keys";
+import * as backOffice from "./2026_12_02_09_00_00_back_office";
+import * as tillStatus from "./2026_11_29_15_00_00_till_status";
+import * as saleNumbers from "./2026_11_29_15_30_00_sale_numbers";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -29,6 +32,9 @@ const migrations: Record<string, Migration> = {
   "2026_11_29_15_00_00_outbox": outbox,
   "2026_11_29_15_10_00_checkout_reservations": checkoutReservations,
   "2026_11_29_15_20_00_signing_keys": signingKeys,
+  "2026_12_02_09_00_00_back_office": backOffice,
+  "2026_11_29_15_00_00_till_status": tillStatus,
+  "2026_11_29_15_30_00_sale_numbers": saleNumbers,
 };
 
 /** Kysely provider over the static list above. */

@@ -45,6 +45,16 @@ describe("saleChecks", () => {
     expect(saleChecks([old], facts, NOW).map((r) => r.kind)).toEqual(["late_sync"]);
     expect(saleChecks([sale], { ...facts, closedShifts: new Set([sale.shiftId]) }, NOW)[0]?.details).toMatchObject({ shiftClosed: true });
   });
+
+  it("names the register, location, cashier and shift of the sale, so the manager's queue filters without reading sales", () => {
+    const old = { ...sale, createdAt: new Date(NOW.getTime() - LATE_AFTER_MS - 1).toISOString() };
+    expect(saleChecks([old], facts, NOW)[0]?.details).toMatchObject({
+      registerId: sale.registerId,
+      locationId: sale.locationId,
+      staffId: sale.staffId,
+      shiftId: sale.shiftId,
+    });
+  });
 });
 
 describe("orderCancelMovements", () => {

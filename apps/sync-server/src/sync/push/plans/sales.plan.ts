@@ -32,6 +32,14 @@ export function saleMovements(sale: Sale, catalog: ReadonlyMap<string, CatalogVa
     }));
 }
 
+/** Where and by whom a sale was made, for the manager's queue to filter by without reading the sale. */
+const whereAndWho = (sale: Sale) => ({
+  registerId: sale.registerId,
+  locationId: sale.locationId,
+  staffId: sale.staffId,
+  shiftId: sale.shiftId,
+});
+
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
 export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers">, now: Date): Raise[] {
   return sales.flatMap((sale): Raise[] => {
@@ -43,7 +51,7 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
         id: `price_mismatch:${sale.id}`,
         kind: "price_mismatch",
         refId: sale.id,
-        details: { mismatches: mismatches.slice(0, 50) },
+        details: { mismatches: mismatches.slice(0, 50), ...whereAndWho(sale) },
       });
     }
     const shiftClosed = facts.closedShifts.has(sale.shiftId);
@@ -52,7 +60,7 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
         id: `late_sync:${sale.id}`,
         kind: "late_sync",
         refId: sale.id,
-        details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed },
+        details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed, ...whereAndWho(sale) },
       });
     }
     const stale = staleCatalog(sale, facts);
@@ -159,7 +167,7 @@ export function saleFlags(
         id: `flagged_sale:${sale.id}`,
         kind: "flagged_sale",
         refId: sale.id,
-        details: { reasons, registerId: sale.registerId, pushedBy: till ?? null },
+        details: { reasons, ...whereAndWho(sale), pushedBy: till ?? null },
       },
     ];
   });

@@ -15,6 +15,8 @@ export function cashVariances(shifts: readonly Shift[]): Raise[] {
       refId: s.id,
       details: {
         registerId: s.registerId,
+        locationId: s.locationId,
+        staffId: s.closedBy,
         expectedCash: s.expectedCash,
         countedCash: s.countedCash,
         variance: s.variance,

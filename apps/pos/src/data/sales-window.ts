@@ -1,0 +1,31 @@
+import type { PosDatabase } from "./replica";
+
+/** How long synced sales stay on a till (DESIGN: the sales window): reports within it work offline. */
+export const SALES_WINDOW_DAYS = 90;
+
+const BATCH = 500;
+
+/**
+ * Drops the synced sales older than the window from the replica. The server keeps them (a local
+ * deletion of a sale is never pushed); a sale still `waiting` to sync stays whatever its age. Runs in
+ * the tab that replicates (the leader), a batch at a time. Returns how many left.
+ */
+export async function dropSalesOutsideWindow(
+  db: PosDatabase,
+  waiting: ReadonlySet<string>,
+  now = new Date(),
+  days = SALES_WINDOW_DAYS,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  let dropped = 0;
+  for (;;) {
+    const old = await db.sales
+      .find({ selector: { createdAt: { $lt: cutoff } }, sort: [{ createdAt: "asc" }], limit: BATCH + waiting.size })
+      .exec();
+    const ids = old.map((d) => d.id).filter((id) => !waiting.has(id));
+    if (ids.length === 0) return dropped;
+    await db.sales.bulkRemove(ids);
+    dropped += ids.length;
+    if (old.length < BATCH) return dropped;
+  }
+}

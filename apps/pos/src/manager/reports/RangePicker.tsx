@@ -1,0 +1,57 @@
+import { addDays } from "@countertop/domain";
+
+/** A range of the shop's days, both included. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The usual ranges, ending today. */
+export function presets(today: string): { label: string; range: DayRange }[] {
+  return [
+    { label: "Today", range: { from: today, to: today } },
+    { label: "Yesterday", range: { from: addDays(today, -1), to: addDays(today, -1) } },
+    { label: "Last 7 days", range: { from: addDays(today, -6), to: today } },
+    { label: "Last 30 days", range: { from: addDays(today, -29), to: today } },
+    { label: "This month", range: { from: `${today.slice(0, 8)}01`, to: today } },
+  ];
+}
+
+/** Picks a range of days: a preset, or any from–to (at most a year, to days that have happened). */
+export function RangePicker({ range, today, onChange }: { range: DayRange; today: string; onChange: (r: DayRange) => void }) {
+  return (
+    <div className="filters range-picker" role="group" aria-label="Date range">
+      {presets(today).map((p) => (
+        <button
+          key={p.label}
+          type="button"
+          className={p.range.from === range.from && p.range.to === range.to ? "chip active" : "chip"}
+          aria-pressed={p.range.from === range.from && p.range.to === range.to}
+          onClick={() => onChange(p.range)}
+        >
+          {p.label}
+        </button>
+      ))}
+      <label>
+        From
+        <input
+          type="date"
+          value={range.from}
+          min={addDays(range.to, -365)}
+          max={range.to}
+          onChange={(e) => e.target.value && onChange({ from: e.target.value, to: range.to })}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="date"
+          value={range.to}
+          min={range.from}
+          max={today}
+          onChange={(e) => e.target.value && onChange({ from: range.from, to: e.target.value })}
+        />
+      </label>
+    </div>
+  );
+}

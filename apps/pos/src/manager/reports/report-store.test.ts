@@ -1,0 +1,68 @@
+import { daysFrom, netOf, summarize } from "@countertop/domain";
+import { examples } from "@countertop/sync-protocol/testing";
+import { describe, expect, it } from "vitest";
+import { openTestLocal } from "../../testing/test-local";
+import { openTestReplica } from "../../testing/test-till";
+import { catchUpReports, readFacts } from "./report-store";
+
+const sale = (id: string, createdAt: string, total = 1000) => ({
+  ...examples.sales,
+  id,
+  number: id.toUpperCase(),
+  createdAt,
+  total,
+  subtotal: total,
+  taxTotal: 0,
+  discountTotal: 0,
+  lines: [{ ...examples.sales.lines[0]!, qty: 1, unitPrice: total, discount: 0, tax: 0, total }],
+  payments: [
+    { method: "cash" as const, amount: total - 100 },
+    { method: "card" as const, amount: 100 },
+  ],
+});
+
+async function summary(local: ReturnType<typeof openTestLocal>, from: string, to: string) {
+  const { buckets, products } = await readFacts(local, from, to);
+  return summarize(buckets, products, daysFrom(from, to));
+}
+
+describe("the report store", () => {
+  it("counts each sale once, however often the replica writes it, and a split payment as one sale", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    await db.sales.bulkInsert([sale("a", "2026-11-20T10:00:00Z"), sale("b", "2026-11-20T23:30:00Z", 2500)]);
+    await catchUpReports(db, local, "Europe/Berlin", { now: new Date("2026-11-22T12:00:00Z") });
+    // The replica writes a sale again (synced back from the server): nothing changes.
+    await (await db.sales.findOne("a").exec())!.incrementalPatch({ seenAgain: true } as never);
+    await catchUpReports(db, local, "Europe/Berlin", { now: new Date("2026-11-22T12:00:00Z") });
+
+    const the20th = await summary(local, "2026-11-20", "2026-11-20");
+    expect(the20th.totals).toMatchObject({ sales: 1, gross: 1000, cash: 900, card: 100 });
+    // 23:30 UTC is after midnight in Berlin: the 21st's sale.
+    expect((await summary(local, "2026-11-21", "2026-11-21")).totals).toMatchObject({ sales: 1, gross: 2500 });
+    expect(netOf((await summary(local, "2026-11-19", "2026-11-22")).totals)).toBe(3500);
+  });
+
+  it("counts an order while it is paid and takes it away when it is cancelled", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    const now = { now: new Date("2026-11-25T12:00:00Z") };
+    const order = { ...examples.orders, status: "paid" as const, createdAt: "2026-11-24T09:00:00Z" };
+    await db.orders.insert(order);
+    await catchUpReports(db, local, "UTC", now);
+    expect((await summary(local, "2026-11-24", "2026-11-24")).byChannel.online).toMatchObject({ sales: 1, gross: order.total });
+    await (await db.orders.findOne(order.id).exec())!.incrementalPatch({ status: "cancelled" });
+    await catchUpReports(db, local, "UTC", now);
+    expect((await summary(local, "2026-11-24", "2026-11-24")).byChannel.online).toMatchObject({ sales: 0, gross: 0 });
+    expect((await summary(local, "2026-11-24", "2026-11-24")).products.every((p) => p.units === 0)).toBe(true);
+  });
+
+  it("starts again in a new time zone, and lets rows older than it keeps go", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    await db.sales.bulkInsert([sale("late", "2026-11-20T23:30:00Z"), sale("ancient", "2026-06-01T12:00:00Z")]);
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    expect((await summary(local, "2026-11-20", "2026-11-20")).totals.sales).toBe(1);
+    expect((await summary(local, "2026-06-01", "2026-06-01")).totals.sales).toBe(0);
+    await catchUpReports(db, local, "Europe/Berlin", { now: new Date("2026-11-22T12:00:00Z") });
+    expect((await summary(local, "2026-11-20", "2026-11-20")).totals.sales).toBe(0);
+    expect((await summary(local, "2026-11-21", "2026-11-21")).totals.sales).toBe(1);
+  });
+});

@@ -1,0 +1,201 @@
+import {
+  addBucketFact,
+  addDays,
+  addProductFact,
+  factsOf,
+  localHourOf,
+  orderReportDocument,
+  saleReportDocument,
+  type BucketFact,
+  type ProductFact,
+  type ReportDocument,
+} from "@countertop/domain";
+import type { Order, Sale } from "@countertop/sync-protocol";
+import { getChangedDocumentsSince, type RxCollection } from "rxdb";
+import type { CountedDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
+import type { PosDatabase } from "../../data/replica";
+
+/*
+ * The report store: figures per hour, register and cashier, and per product and day, kept in the
+ * till's local database and brought up to date from the replica's change feed a page at a time. A
+ * 30-day dashboard then sums a few hundred rows instead of reading thousands of sales, and the sell
+ * screen never waits for it: each page is one short transaction, with a pause between pages.
+ */
+
+/** Bump when what a fact holds changes: the store is then rebuilt from the replica. */
+export const REPORT_STORE_VERSION = 1;
+
+/** Rows older than this many days leave the store (the till's sales window is 90). */
+export const REPORT_STORE_DAYS = 100;
+
+const PAGE = 500;
+
+type Tables = Pick<LocalDatabase, "reportBuckets" | "reportProducts" | "reportCounted" | "reportMeta">;
+
+/** The time zone reports count days and hours in: the shop's setting, or this device's. */
+export function reportTimeZone(setting: string | undefined): string {
+  return setting ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Adds (or with `sign` −1 takes away) documents' facts, reading and writing the rows they touch. */
+async function applyFacts(local: Tables, docs: readonly { doc: ReportDocument; sign: 1 | -1 }[], timeZone: string): Promise<void> {
+  const facts = docs.map(({ doc, sign }) => ({ ...factsOf(doc, timeZone), sign }));
+  const bucketIds = [...new Set(facts.map((f) => f.bucket.id))];
+  const productIds = [...new Set(facts.flatMap((f) => f.products.map((p) => p.id)))];
+  const buckets = new Map((await local.reportBuckets.bulkGet(bucketIds)).flatMap((b) => (b ? [[b.id, b] as const] : [])));
+  const products = new Map((await local.reportProducts.bulkGet(productIds)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  for (const { bucket, products: lines, sign } of facts) {
+    buckets.set(bucket.id, addBucketFact(buckets.get(bucket.id), bucket, sign));
+    for (const p of lines) products.set(p.id, addProductFact(products.get(p.id), p, sign));
+  }
+  await local.reportBuckets.bulkPut([...buckets.values()]);
+  await local.reportProducts.bulkPut([...products.values()]);
+}
+
+/** One page of sales: each counted once (a sale is immutable; one synced again is the same sale). A sale leaving the window stays counted. */
+async function countSales(local: Tables, sales: readonly Sale[], timeZone: string): Promise<void> {
+  const live = sales.filter((s) => !s._deleted);
+  const seen = new Set((await local.reportCounted.bulkGet(live.map((s) => s.id))).flatMap((c) => (c ? [c.id] : [])));
+  const fresh = [...new Map(live.filter((s) => !seen.has(s.id)).map((s) => [s.id, s])).values()];
+  await applyFacts(
+    local,
+    fresh.map((s) => ({ doc: saleReportDocument(s), sign: 1 })),
+    timeZone,
+  );
+  await local.reportCounted.bulkPut(fresh.map((s) => ({ id: s.id, day: localHourOf(s.createdAt, timeZone).day, included: true })));
+}
+
+/** One page of orders: an order counts while it is paid and not cancelled or refunded, so a change may add or take it away. */
+async function countOrders(local: Tables, orders: readonly Order[], timeZone: string): Promise<void> {
+  const latest = [...new Map(orders.map((o) => [o.id, o])).values()];
+  const before = new Map((await local.reportCounted.bulkGet(latest.map((o) => o.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const changes: { doc: ReportDocument; sign: 1 | -1 }[] = [];
+  const counted: CountedDocument[] = [];
+  for (const order of latest) {
+    const doc = order._deleted ? undefined : orderReportDocument(order);
+    const was = before.get(order.id)?.included ?? false;
+    // Amounts of an order never change after checkout: taking it away takes away what was added.
+    const asCounted = doc ?? orderReportDocument({ ...order, status: "paid" });
+    if (doc && !was) changes.push({ doc, sign: 1 });
+    if (!doc && was && asCounted) changes.push({ doc: asCounted, sign: -1 });
+    counted.push({ id: order.id, day: localHourOf(order.createdAt, timeZone).day, included: doc !== undefined });
+  }
+  await applyFacts(local, changes, timeZone);
+  await local.reportCounted.bulkPut(counted);
+}
+
+/** Starts the store again (a new time zone, a new version of the facts). */
+async function reset(local: Tables, timeZone: string): Promise<ReportStoreMeta> {
+  const meta: ReportStoreMeta = { id: "facts", version: REPORT_STORE_VERSION, timeZone };
+  await Promise.all([local.reportBuckets.clear(), local.reportProducts.clear(), local.reportCounted.clear()]);
+  await local.reportMeta.put(meta);
+  return meta;
+}
+
+/** How far the store has come, for a progress line while it is first built. */
+export interface CatchUpProgress {
+  readonly counted: number;
+}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Brings the report store up to date with the replica: every sale and order changed since the
+ * store's checkpoints, a page at a time, each page and its checkpoint in one transaction (so a page
+ * is counted whole or not at all, whatever closes the tab). Rows older than the store keeps leave it.
+ */
+export async function catchUpReports(
+  db: Pick<PosDatabase, "sales" | "orders">,
+  local: LocalDatabase,
+  timeZone: string,
+  options: { readonly now?: Date; readonly onProgress?: (p: CatchUpProgress) => void } = {},
+): Promise<void> {
+  let meta = await local.reportMeta.get("facts");
+  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) meta = await reset(local, timeZone);
+  let counted = 0;
+  for (const name of ["sales", "orders"] as const) {
+    const collection = db[name] as unknown as RxCollection;
+    for (;;) {
+      const checkpoint = (await local.reportMeta.get("facts"))?.[name];
+      const page = await getChangedDocumentsSince(collection.storageInstance, PAGE, checkpoint as never);
+      if (page.documents.length === 0) break;
+      await local.transaction("rw", [local.reportBuckets, local.reportProducts, local.reportCounted, local.reportMeta], async () => {
+        if (name === "sales") await countSales(local, page.documents as unknown as Sale[], timeZone);
+        else await countOrders(local, page.documents as unknown as Order[], timeZone);
+        await local.reportMeta.update("facts", { [name]: page.checkpoint });
+      });
+      counted += page.documents.length;
+      options.onProgress?.({ counted });
+      if (page.documents.length < PAGE) break;
+      await pause();
+    }
+  }
+  const oldest = addDays(localHourOf(options.now ?? new Date(), timeZone).day, -REPORT_STORE_DAYS);
+  await Promise.all([
+    local.reportBuckets.where("day").below(oldest).delete(),
+    local.reportProducts.where("day").below(oldest).delete(),
+    local.reportCounted.where("day").below(oldest).delete(),
+  ]);
+}
+
+/** The stored facts of the shop's days `from` to `to`, both included. */
+export async function readFacts(
+  local: LocalDatabase,
+  from: string,
+  to: string,
+): Promise<{ buckets: BucketFact[]; products: ProductFact[] }> {
+  const [buckets, products] = await Promise.all([
+    local.reportBuckets.where("day").between(from, to, true, true).toArray(),
+    local.reportProducts.where("day").between(from, to, true, true).toArray(),
+  ]);
+  return { buckets, products };
+}
+
+let running: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Keeps the report store current while the till runs: catches up now, and again shortly after any
+ * sale or order changes in the replica. One catch-up at a time per page; returns a stop function.
+ */
+export function keepReportsCurrent(
+  db: PosDatabase,
+  local: LocalDatabase,
+  timeZone: () => string,
+  onProgress?: (p: CatchUpProgress) => void,
+): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = catchUpReports(db, local, timeZone(), { onProgress })
+      .catch(() => undefined)
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 400);
+  };
+  run();
+  const subscriptions = [db.sales.$.subscribe(soon), db.orders.$.subscribe(soon)];
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    subscriptions.forEach((s) => s.unsubscribe());
+  };
+}
+
+/** Resolves when the store has caught up with what the replica holds now (for a report to read). */
+export async function reportsCaughtUp(): Promise<void> {
+  while (running) await running;
+}

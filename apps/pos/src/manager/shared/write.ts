@@ -1,0 +1,44 @@
+import type { CollectionDocument, CollectionName } from "@countertop/sync-protocol";
+import type { ManagerContext } from "../manager-context";
+import { OutboxRefusal, queueManagerWrite } from "../outbox";
+
+/** One document to write: what the manager saw of it (absent for a new one) and what it becomes. */
+export interface DocumentChange<N extends CollectionName> {
+  readonly before?: CollectionDocument<N> | undefined;
+  readonly after: CollectionDocument<N>;
+  readonly summary: string;
+}
+
+/**
+ * A document as the wire has it: RxDB's plain `toJSON()` (what the screens read) leaves `_deleted`
+ * out, and the server compares `assumedMasterState` with its document whole.
+ */
+function wire<D extends { _deleted?: boolean }>(doc: D): D & { _deleted: boolean } {
+  return { ...doc, _deleted: doc._deleted ?? false };
+}
+
+/**
+ * Puts manager writes in the outbox and sends them at once when a session is there. Answers the
+ * reason in words when the outbox won't take them (staff and settings under a PIN), else `undefined`.
+ * The replica is not touched: the screens show the write as pending until the server accepts it.
+ */
+export async function saveWrites<N extends CollectionName>(
+  context: ManagerContext,
+  collection: N,
+  changes: readonly DocumentChange<N>[],
+): Promise<string | undefined> {
+  try {
+    for (const change of changes) {
+      await queueManagerWrite(context.local, context.presence, {
+        collection,
+        row: { ...(change.before ? { assumedMasterState: wire(change.before) } : {}), newDocumentState: wire(change.after) },
+        summary: change.summary,
+      });
+    }
+  } catch (error) {
+    if (error instanceof OutboxRefusal) return error.message;
+    throw error;
+  }
+  context.send();
+  return undefined;
+}

@@ -1,0 +1,369 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { withCheckDigit } from "./support/fake-camera";
+import { enterManagerMode, managerScreen, managerTab, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
+import { bulkCatalogCsv } from "./support/catalog-csv";
+import { photoPng } from "./support/picture";
+import { scan } from "./support/scanner";
+import { SHOTS } from "./support/shots";
+import { enterPin, pull, registerTill, tillOf } from "./support/till";
+
+/*
+ * The manager's back office on a till and on a laptop: a product with a photo and a barcode that a
+ * till then sells by scanning; an offline price change that reaches a second till; a transfer between
+ * the shop and its storeroom; a count while another till sells; a new cashier signing in on another
+ * till; a catalog of 20 000 rows imported from CSV.
+ */
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+interface ApiProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly images: string[];
+  readonly variants: { id: string; sku: string; price: number; barcode?: string }[];
+}
+
+async function newTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await registerTill(page, name);
+  return { page, token: (await tillOf(page)).token, close: () => context.close() };
+}
+
+/** A cashier opens the drawer on a till at its lock screen. */
+async function openShift(page: Page, pin = "1234", name?: string): Promise<void> {
+  await enterPin(page, pin, { timeout: 30_000, ...(name ? { name } : {}) });
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+}
+
+/** Sells what is in the cart for exact cash. */
+async function payCash(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  await expect(page.locator("#receipt-title")).toBeVisible();
+  await page.getByRole("button", { name: "New sale" }).click();
+}
+
+async function sellByName(page: Page, name: string): Promise<void> {
+  await page.getByLabel("Search products").fill(name);
+  await page
+    .getByRole("button", { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
+  await page.getByLabel("Search products").fill("");
+  await payCash(page);
+}
+
+const level = async (page: Page, token: string, variantId: string, locationId?: string) =>
+  (await pull<{ variantId: string; locationId: string; onHand: number }>(page, token, "stock_levels")).find(
+    (l) => l.variantId === variantId && (!locationId || l.locationId === locationId),
+  )?.onHand;
+
+test("a manager adds a product with a photo and a barcode, receives its stock, and a till sells it by scanning", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await registerTill(page, "Back office till");
+  const { token } = await tillOf(page);
+  await enterManagerMode(page);
+  await shootAllSizes(page, SHOTS, "pos-manager-overview");
+
+  await managerScreen(page, "Catalog");
+  await expect(page.getByRole("list", { name: "Products" })).toContainText("Club-Mate");
+  await shootAllSizes(page, SHOTS, "pos-catalog-products");
+  await page.getByRole("button", { name: "New product" }).click();
+  const barcode = withCheckDigit("200000004711");
+  await page.getByLabel("Name", { exact: true }).fill("Lemon tart");
+  await page.getByLabel("Status").selectOption("active");
+  await page.getByLabel("Category").selectOption({ label: "Bakery" });
+  await page.getByLabel("Description").fill("Shortcrust, lemon curd, torched meringue.");
+  const variant = page.getByRole("row", { name: "Variant 1" });
+  await variant.getByLabel("Variant").fill("Slice");
+  await variant.getByLabel("SKU").fill("TART-LEMON");
+  await variant.getByLabel("Price").fill("3,90");
+  await variant.getByLabel("Cost").fill("1,20");
+  // A barcode with a wrong check digit is caught before saving, with the right digit named.
+  const wrong = `${barcode.slice(0, 12)}${(Number(barcode[12]) + 1) % 10}`;
+  await variant.getByLabel("Barcode").fill(wrong);
+  await page.getByLabel("Add a photo").setInputFiles({ name: "tart.png", mimeType: "image/png", buffer: photoPng() });
+  await expect(page.getByRole("list", { name: "Photos" }).getByRole("img")).toHaveCount(1);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(variant).toContainText(`it should end in ${barcode[12]}`);
+  await shootAllSizes(page, SHOTS, "pos-catalog-editor");
+  await variant.getByLabel("Barcode").fill(barcode);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByRole("list", { name: "Products" })).toContainText("Lemon tart");
+
+  await expect
+    .poll(async () => (await pull<ApiProduct>(page, token, "products")).find((p) => p.name === "Lemon tart"), { timeout: 30_000 })
+    .toBeTruthy();
+  const tart = (await pull<ApiProduct>(page, token, "products")).find((p) => p.name === "Lemon tart")!;
+  expect(tart.variants[0]).toMatchObject({ sku: "TART-LEMON", barcode, price: 390 });
+  // The photo went to the server's store, resized on the till, and is served immutable.
+  expect(tart.images[0]).toMatch(/^\/media\/[0-9a-f-]{36}\/[0-9a-f]{64}\.jpg$/);
+  const photo = await page.request.get(tart.images[0]!);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()["cache-control"]).toContain("immutable");
+
+  // Goods in: 12 from the bakery, found by scanning the barcode into the picker.
+  await managerScreen(page, "Stock");
+  await managerTab(page, "Stock", "Receive");
+  await page.getByLabel("Supplier (optional)").fill("Bäckerei Ost");
+  await page.getByLabel("Delivery note or invoice (optional)").fill("LS-2291");
+  await page.getByLabel("Add a product to receive").fill(barcode);
+  await page.getByLabel("Add a product to receive").press("Enter");
+  await page.getByLabel("Quantity of Lemon tart").fill("12");
+  await shootAllSizes(page, SHOTS, "pos-stock-receive");
+  await page.getByRole("button", { name: /^Receive into/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Received 1 line" })).toContainText("from Bäckerei Ost");
+  await expect.poll(() => level(page, token, tart.variants[0]!.id), { timeout: 30_000 }).toBe(12);
+  await managerTab(page, "Stock", "Levels");
+  await page.getByLabel("Search stock").fill("Lemon");
+  await expect(page.getByRole("row", { name: "Lemon tart" }).getByTestId("on-hand")).toHaveText("12", { timeout: 30_000 });
+  await page.getByLabel("Search stock").fill("");
+  await shootAllSizes(page, SHOTS, "pos-stock-levels");
+  await page.getByRole("row", { name: "Lemon tart" }).getByRole("button", { name: "History" }).click();
+  // Movements reach this till with its next pull of them.
+  await expect(page.getByRole("table", { name: "Movements" })).toContainText("Received from Bäckerei Ost · LS-2291", { timeout: 40_000 });
+  await shootAllSizes(page, SHOTS, "pos-stock-history");
+  await page.getByRole("button", { name: "Leave manager mode" }).click();
+
+  // Another till gets the product and its stock at its next sync, and sells it by scanning.
+  const till = await newTill(browser, "Bakery counter");
+  await openShift(till.page);
+  await scan(till.page, barcode);
+  await expect(till.page.locator(".lines li")).toHaveCount(1);
+  await expect(till.page.locator(".lines")).toContainText("Lemon tart");
+  await payCash(till.page);
+  await expect.poll(() => level(page, token, tart.variants[0]!.id), { timeout: 30_000 }).toBe(11);
+  await till.close();
+});
+
+test("a price change made offline reaches a second till, which sells at the new price with no price_mismatch", async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await registerTill(page, "Price till");
+  const { token } = await tillOf(page);
+  const second = await newTill(browser, "Second till");
+  await openShift(second.page, "5678");
+  const mate = (await pull<ApiProduct>(page, token, "products")).find((p) => p.name === "Club-Mate")!;
+  const before = mate.variants[0]!.price;
+
+  await enterManagerMode(page);
+  await context.setOffline(true);
+  await managerScreen(page, "Catalog");
+  await page.getByLabel("Search products").fill("Club-Mate");
+  await page.getByRole("button", { name: "Club-Mate" }).click();
+  await page.getByRole("row", { name: "Variant 1" }).getByLabel("Price").fill("2,95");
+  await page.getByRole("button", { name: "Save product" }).click();
+  // Offline, the change waits in the outbox and the product shows it as pending; the till still sells at the old price.
+  await expect(page.getByRole("button", { name: "Club-Mate" }).getByTestId("pending")).toHaveText("Pending");
+  await shootAllSizes(page, SHOTS, "pos-catalog-pending");
+  expect((await second.page.request.get("/health")).status()).toBe(200);
+  await context.setOffline(false);
+  await expect(page.getByRole("button", { name: "Club-Mate" }).getByTestId("pending")).toHaveCount(0, { timeout: 30_000 });
+  expect((await pull<ApiProduct>(page, token, "products")).find((p) => p.id === mate.id)!.variants[0]!.price).toBe(295);
+  expect(before).not.toBe(295);
+
+  // The second till pulls the new price and sells at it; the server agrees: no price_mismatch.
+  await expect
+    .poll(
+      async () => {
+        await second.page.getByLabel("Search products").fill("Club-Mate");
+        return second.page
+          .getByRole("button", { name: /^Club-Mate/ })
+          .first()
+          .textContent();
+      },
+      { timeout: 45_000 },
+    )
+    .toMatch(/2,95/);
+  await second.page.getByLabel("Search products").fill("");
+  await sellByName(second.page, "Club-Mate");
+  await expect
+    .poll(
+      async () =>
+        (await pull<{ lines: { variantId: string; unitPrice: number }[] }>(page, token, "sales")).filter((s) =>
+          s.lines.some((l) => l.variantId === mate.variants[0]!.id),
+        ).length,
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  const sale = (await pull<{ lines: { variantId: string; unitPrice: number }[] }>(page, token, "sales")).find((s) =>
+    s.lines.some((l) => l.variantId === mate.variants[0]!.id),
+  )!;
+  expect(sale.lines[0]!.unitPrice).toBe(295);
+  const items = await pull<{ kind: string }>(page, token, "reconciliation");
+  expect(items.filter((i) => i.kind === "price_mismatch").map((i) => JSON.stringify(i))).toEqual([]);
+  await second.close();
+});
+
+test("on a laptop a manager signs in without a till and transfers stock from the storeroom to the shop", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/pos/");
+  await page.getByRole("button", { name: /Manage the shop from this computer/ }).click();
+  await signInAsManager(page);
+  await expect(page.getByRole("navigation", { name: "Till" })).toHaveCount(0);
+  const session = await page.evaluate(
+    () => (JSON.parse(sessionStorage.getItem("countertop.pos.manager-session") ?? "{}") as { token: string }).token,
+  );
+  const products = await pull<ApiProduct>(page, session, "products");
+  const oats = products.find((p) => p.name.startsWith("Oat Milk"))!.variants[0]!;
+  const settings = (await pull<{ locations: { id: string; name: string }[] }>(page, session, "settings"))[0]!;
+  const [shop, storeroom] = settings.locations;
+
+  await managerScreen(page, "Stock");
+  await page.getByLabel("Location").selectOption({ label: storeroom!.name });
+  await managerTab(page, "Stock", "Receive");
+  await page.getByLabel("Add a product to receive").fill(oats.sku);
+  await page.getByLabel("Add a product to receive").press("Enter");
+  await page.getByLabel(/^Quantity of Oat Milk/).fill("10");
+  await page.getByRole("button", { name: /^Receive into/ }).click();
+  await expect.poll(() => level(page, session, oats.id, storeroom!.id), { timeout: 30_000 }).toBe(10);
+  const shopBefore = (await level(page, session, oats.id, shop!.id)) ?? 0;
+
+  await managerTab(page, "Stock", "Transfers");
+  await page.getByLabel("Send to").selectOption({ label: shop!.name });
+  await page.getByLabel("Add a product to send").fill(oats.sku);
+  await page.getByLabel("Add a product to send").press("Enter");
+  await page.getByLabel(/^Send quantity of Oat Milk/).fill("6");
+  await page.getByRole("button", { name: /^Send to/ }).click();
+  const card = page.getByRole("listitem", { name: `Transfer from ${storeroom!.name} to ${shop!.name}` });
+  await expect(card.getByTestId("in-transit")).toHaveText("6 in transit");
+  await expect.poll(() => level(page, session, oats.id, storeroom!.id), { timeout: 30_000 }).toBe(4);
+  await shootAllSizes(page, SHOTS, "pos-stock-transfer-sent");
+
+  // At the shop: 5 arrived, 1 was damaged on the way.
+  await page.getByLabel("Location").selectOption({ label: shop!.name });
+  await expect(card.getByRole("table", { name: "Receive transfer" })).toBeVisible({ timeout: 30_000 });
+  await card.getByLabel(/^Received Oat Milk/).fill("5");
+  await card.getByLabel(/^Damaged Oat Milk/).fill("1");
+  await shootAllSizes(page, SHOTS, "pos-stock-transfer-receive");
+  await card.getByRole("button", { name: "Book arrival" }).click();
+  await expect.poll(() => level(page, session, oats.id, shop!.id), { timeout: 30_000 }).toBe(shopBefore + 5);
+  await expect(card.getByTestId("in-transit")).toHaveText("Arrived", { timeout: 40_000 });
+  expect(await level(page, session, oats.id, storeroom!.id)).toBe(4);
+
+  // Signing out ends the session on this computer; the sign-in comes back, not a till.
+  await page.getByRole("button", { name: "Leave manager mode" }).click();
+  await expect(page.getByRole("heading", { name: "Manage the shop" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pos-desk-sign-in-laptop.png` });
+});
+
+test("a stock count while another till keeps selling ends at the counted quantity minus the sales made after the count", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  await registerTill(page, "Counting till");
+  const { token } = await tillOf(page);
+  const seller = await newTill(browser, "Selling till");
+  await openShift(seller.page, "5678");
+  const item = "Sourdough Loaf";
+  const variant = (await pull<ApiProduct>(page, token, "products")).find((p) => p.name.startsWith(item))!.variants[0]!;
+
+  // The selling till is offline: one sale before the count, which syncs only after it.
+  await seller.page.context().setOffline(true);
+  await sellByName(seller.page, item);
+
+  await enterManagerMode(page);
+  await managerScreen(page, "Stock");
+  await managerTab(page, "Stock", "Count");
+  await page.getByLabel("Cycle count of a category").selectOption({ label: "Bakery" });
+  await page.getByLabel(`Counted ${item}`).fill("20");
+  await shootAllSizes(page, SHOTS, "pos-stock-count");
+
+  // Two more sales after the count was typed, still offline.
+  await sellByName(seller.page, item);
+  await sellByName(seller.page, item);
+  await page.getByRole("button", { name: /^Apply count/ }).click();
+  await expect(page.getByRole("table", { name: "Count results" })).toBeVisible();
+  await outboxEmpty(page);
+
+  await seller.page.context().setOffline(false);
+  await expect.poll(() => level(page, token, variant.id), { timeout: 45_000 }).toBe(18);
+  // The manager sees the count, what the server had then, and what moved since.
+  await managerScreen(page, "Stock");
+  await managerTab(page, "Stock", "Count");
+  const row = page.getByRole("row", { name: new RegExp(`^${item}`) });
+  await expect(row.getByTestId("moved-since")).toHaveText("-2", { timeout: 45_000 });
+  await expect(row.getByTestId("now")).toHaveText("18");
+  await shootAllSizes(page, SHOTS, "pos-stock-count-results");
+  await seller.close();
+});
+
+test("a new cashier is created and signs in on a second till after it syncs; deactivated, they can't", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await registerTill(page, "People till");
+  const other = await newTill(browser, "Other till");
+  await enterManagerMode(page);
+  await managerScreen(page, "People & tills");
+  await expect(page.getByRole("list", { name: "People" })).toContainText("Alex Brandt");
+  await shootAllSizes(page, SHOTS, "pos-people-staff");
+  await page.getByRole("button", { name: "Add a person" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a person" });
+  await dialog.getByLabel("Name").fill("Lena Fischer");
+  await dialog.getByLabel(/^PIN/).fill("12");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("4 to 8 digits");
+  await dialog.getByLabel(/^PIN/).fill("4711");
+  await shootAllSizes(page, SHOTS, "pos-people-add");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lena Fischer is added" })).toBeVisible();
+
+  await expect(other.page.getByRole("button", { name: /^Lena Fischer/ })).toBeVisible({ timeout: 45_000 });
+  await openShift(other.page, "4711", "Lena Fischer");
+  await other.page.getByRole("button", { name: "Lock" }).click();
+
+  // Deactivated: gone from every till's lock screen after its next sync.
+  await page.getByRole("listitem", { name: "Lena Fischer" }).getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("dialog", { name: "Deactivate Lena Fischer?" }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(other.page.getByRole("button", { name: /^Lena Fischer/ })).toHaveCount(0, { timeout: 45_000 });
+
+  await managerTab(page, "People", "Tills");
+  await expect(page.getByRole("table", { name: "Tills" })).toContainText("Other till");
+  await shootAllSizes(page, SHOTS, "pos-people-tills");
+  await managerTab(page, "People", "Customers");
+  await shootAllSizes(page, SHOTS, "pos-people-customers");
+  await managerScreen(page, "Settings");
+  await expect(page.getByTestId("format-example")).toContainText("€");
+  await shootAllSizes(page, SHOTS, "pos-settings-shop");
+  await managerScreen(page, "Promotions");
+  await shootAllSizes(page, SHOTS, "pos-promotions");
+  await other.close();
+});
+
+test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second till", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await registerTill(page, "Import till");
+  await enterManagerMode(page);
+  await managerScreen(page, "Catalog");
+  await managerTab(page, "Catalog", "Import & export");
+  const csv = bulkCatalogCsv(20_000).replace("BULK-00007,,1.70", "BULK-00007,,seventeen");
+  await page.getByLabel("CSV file").setInputFiles({ name: "catalog.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText("Checked 20.000 rows: 19.999 to add", { timeout: 60_000 });
+  await expect(page.getByRole("table", { name: "Refused rows" })).toContainText('price "seventeen" is not an amount like 2.50');
+  await shootAllSizes(page, SHOTS, "pos-catalog-import-check");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(summary).toContainText("Imported 20.000 rows: 19.999 added", { timeout: 120_000 });
+  const imported = Date.now();
+
+  const till = await newTill(browser, "Bulk till");
+  await openShift(till.page);
+  await till.page.getByLabel("Search products").fill("Bulk item 19999");
+  await expect(till.page.getByRole("button", { name: /^Bulk item 19999/ })).toBeVisible({ timeout: 60_000 });
+  const synced = Date.now();
+  console.log(
+    `catalog import of 20 000 rows: ${((imported - started) / 1000).toFixed(1)} s to import, ${((synced - imported) / 1000).toFixed(1)} s more until a new till sells from it`,
+  );
+  await till.close();
+});

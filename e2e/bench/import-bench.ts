@@ -1,0 +1,95 @@
+/**
+ * `pnpm bench:import`: a 20 000-row catalog CSV imported through the REST API while two production
+ * POS tills run in headless Chromium, on PostgreSQL 15. Prints each figure and ends with one JSON line:
+ * - `dry_run_s`: the check of the file (every row planned, nothing written);
+ * - `import_s`: the import itself (one transaction: products, categories, price history);
+ * - `live_till_s`: from the import's answer until a till that was already running shows the last row;
+ * - `new_till_first_sync_s`: a till registered after the import, from registration to its lock screen
+ *   (its whole first sync, the 20 000 products included).
+ *
+ * `--rows N` for another size. Needs TEST_DATABASE_URL (`pnpm bench:import` starts a throwaway
+ * PostgreSQL 15) and a built POS (`pnpm bench:import` builds it).
+ */
+import { parseArgs } from "node:util";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { startBenchServer } from "./bench-server";
+import { bulkCatalogCsv } from "../support/catalog-csv";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+
+const { values: args } = parseArgs({ options: { rows: { type: "string", default: "20000" } } });
+const ROWS = Number(args.rows);
+const PORT = 8798;
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (message: string) => console.log(`bench:import: ${message}`);
+const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10;
+const LOCK_SCREEN = "Who is signing in?";
+
+/** A till registered in a new browser context; resolves at its lock screen, first sync done. */
+async function newTill(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript("globalThis.__name = (fn) => fn;");
+  const page = await context.newPage();
+  await page.goto(`${BASE}/pos/`);
+  await page.getByLabel("Manager email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-manager");
+  await page.getByLabel("Till name").fill(name);
+  await page.getByRole("button", { name: "Register till" }).click();
+  await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
+  return page;
+}
+
+async function sellScreen(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Alex Brandt/ }).click();
+  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
+  await page.getByRole("button", { name: "OK", exact: true }).click();
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await page.getByRole("heading", { name: "Cart" }).waitFor();
+}
+
+async function main(): Promise<void> {
+  const server = await startBenchServer(PORT);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const result: Record<string, number> = { rows: ROWS };
+  try {
+    const live = await newTill(browser, "Live till");
+    await sellScreen(live);
+    const { token } = await server.call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" });
+    const csv = bulkCatalogCsv(ROWS);
+    log(`${ROWS} rows, ${Math.round(csv.length / 1024)} KiB of CSV`);
+    const upload = async (dryRun: boolean) => {
+      const res = await fetch(`${BASE}/api/v1/catalog/import?dryRun=${dryRun ? 1 : 0}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: csv,
+      });
+      const body = (await res.json()) as { added: number; refused: unknown[] };
+      if (!res.ok || body.added !== ROWS) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    };
+    let t0 = performance.now();
+    await upload(true);
+    result.dry_run_s = seconds(t0);
+    log(`dry run: ${result.dry_run_s} s`);
+    t0 = performance.now();
+    await upload(false);
+    result.import_s = seconds(t0);
+    log(`import: ${result.import_s} s`);
+
+    t0 = performance.now();
+    const last = `Bulk item ${String(ROWS).padStart(5, "0")}`;
+    await live.getByLabel("Search products").fill(last);
+    await live.getByRole("button", { name: new RegExp(`^${last}`) }).waitFor({ timeout: 600_000 });
+    result.live_till_s = seconds(t0);
+    log(`a running till shows the last row ${result.live_till_s} s after the import answered`);
+
+    t0 = performance.now();
+    await newTill(browser, "New till");
+    result.new_till_first_sync_s = seconds(t0);
+    log(`a till registered now: first sync (catalog of ${ROWS + 60} products) done in ${result.new_till_first_sync_s} s`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(JSON.stringify({ bench: "import", ...result }));
+}
+
+await main();

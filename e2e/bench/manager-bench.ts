@@ -1,0 +1,182 @@
+import { bp, minor, priceCart, qty, SALE_ROUNDING } from "@countertop/domain";
+import { examples } from "@countertop/sync-protocol/testing";
+import pg from "pg";
+import type { Page } from "@playwright/test";
+
+/*
+ * The manager-mode part of `pnpm bench:pos`: a shop's history in the till's replica (sales of many
+ * products by several cashiers over weeks), 1 000 open reconciliation items, and the timings of
+ * opening the reports and the queue.
+ */
+
+type Call = (method: string, url: string, token?: string, body?: unknown) => Promise<unknown>;
+
+/** A variant the history sells: id, SKU and price. */
+export interface HistoryVariant {
+  readonly id: string;
+  readonly sku: string;
+  readonly price: number;
+}
+
+/**
+ * Sales of the last `days` days, pushed through the sync API as a till would (priced with the
+ * domain's own rules, so the server agrees with them): 1–3 lines of `variants`, three cashiers,
+ * paid in cash, by card, or split.
+ */
+export async function seedHistory(
+  call: Call,
+  till: { token: string; id: string; locationId: string },
+  variants: readonly HistoryVariant[],
+  count: number,
+  days: number,
+): Promise<void> {
+  const staff = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const now = Date.now();
+  const span = days * 86_400_000;
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const {
+    customerId: _c,
+    cashRounding: _r,
+    catalogSeq: _s,
+    promotionsSeq: _p,
+    ...base
+  } = examples.sales as typeof examples.sales & {
+    catalogSeq?: string;
+    promotionsSeq?: string;
+  };
+  for (let start = 0; start < count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+      const i = start + k;
+      const createdAt = new Date(now - span + Math.floor((i * span) / count) + 60_000);
+      const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+        const v = variants[Math.floor(random() * variants.length)]!;
+        return {
+          id: crypto.randomUUID(),
+          variantId: v.id,
+          sku: v.sku,
+          name: v.sku,
+          qty: qty(1 + Math.floor(random() * 3)),
+          unitPrice: minor(v.price),
+          taxRate: bp(700),
+        };
+      });
+      const priced = priceCart({ lines, taxMode: "inclusive", rounding: SALE_ROUNDING, now: createdAt });
+      const how = random();
+      const card = how < 0.4 ? priced.total : how < 0.5 ? Math.floor(priced.total / 2) : 0;
+      const payments = [
+        ...(card < priced.total ? [{ method: "cash" as const, amount: priced.total - card }] : []),
+        ...(card > 0 ? [{ method: "card" as const, amount: card }] : []),
+      ];
+      return {
+        ...base,
+        id: crypto.randomUUID(),
+        number: `H-${String(i + 1).padStart(7, "0")}`,
+        registerId: till.id,
+        locationId: till.locationId,
+        staffId: staff[i % 3]!,
+        lines: priced.lines.map((l) => ({ ...l })),
+        subtotal: priced.subtotal,
+        discountTotal: priced.discountTotal,
+        taxTotal: priced.taxTotal,
+        total: priced.total,
+        payments,
+        createdAt: createdAt.toISOString(),
+      };
+    });
+    await call(
+      "POST",
+      "/sync/v1/sales/push",
+      till.token,
+      batch.map((s) => ({ newDocumentState: s })),
+    );
+  }
+}
+
+/**
+ * The history's sales are older than a day, so the server raised a `late_sync` item for each; a real
+ * shop would have resolved them as they came. Keeps `open` of them, straight in the database.
+ */
+export async function keepOpenItems(databaseUrl: string, open: number): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `DELETE FROM reconciliation WHERE id NOT IN (SELECT id FROM reconciliation WHERE kind = 'late_sync' ORDER BY id LIMIT $1)`,
+      [open],
+    );
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM reconciliation WHERE doc->>'status' = 'open'`);
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until the till's report store has counted `sales` sales; returns the seconds it took from now. */
+export async function reportStoreBuilt(page: Page, sales: number): Promise<number> {
+  const t0 = performance.now();
+  await page.waitForFunction(
+    async (wanted) => {
+      const { tenantId } = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { tenantId: string };
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(`countertop-pos-local-${tenantId}`);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains("reportCounted")) return false;
+        const n = await new Promise<number>((resolve, reject) => {
+          const count = db.transaction("reportCounted").objectStore("reportCounted").count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        });
+        return n >= wanted;
+      } finally {
+        db.close();
+      }
+    },
+    sales,
+    { timeout: 900_000, polling: 1000 },
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+/** Enters manager mode with the password in a tab at the lock screen. */
+export async function managerSignIn(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Manager mode" }).click();
+  await page.getByLabel("Manager email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-manager");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("manager-how").waitFor();
+}
+
+/**
+ * Opens a manager screen from the overview and waits until every `ready` selector is on screen: the
+ * milliseconds from the tap to the first frame that shows them.
+ */
+export async function timeScreen(page: Page, screen: string, ready: readonly string[]): Promise<number> {
+  return page.evaluate(
+    async ({ screen, ready }) => {
+      const tap = async (label: string) => {
+        const nav = document.querySelector('nav[aria-label="Manager"]')!;
+        Array.from(nav.querySelectorAll("button"))
+          .find((b) => b.textContent?.startsWith(label))!
+          .click();
+      };
+      await tap("Overview");
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = performance.now();
+      await tap(screen);
+      while (!ready.every((selector) => document.querySelector(selector)))
+        await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      return performance.now() - t0;
+    },
+    { screen, ready },
+  );
+}
+
+/** What shows that the reports are open: the 30-day range's net sales and today's cards, with figures. */
+export const REPORTS_READY = ['[data-testid="range-net"]', '[data-testid="dash-net-sales"] .figure'] as const;
+
+/** What shows that the queue is open: its first item. */
+export const QUEUE_READY = ['ul[aria-label="Open items"] button'] as const;
