@@ -87,10 +87,10 @@ async function main(): Promise<boolean> {
     const moved = new Map<string, number>();
     const beaconId = `${first.locationId}:${shop.beacon.id}`;
 
-    /** A stream held on process `to` sees a stock movement committed through process `from`; how long it took. */
+    /** The multiplexed stream held on process `to` sees a stock movement committed through process `from`; how long it took. */
     const fanOut = async (from: number, to: number): Promise<number> => {
       const stream = await retrying(
-        () => openSse(`${servers[to]!.baseUrl}/sync/v1/stock_levels/stream`, first.token),
+        () => openSse(`${servers[to]!.baseUrl}/sync/v1/stream?collections=stock_levels`, first.token),
         () => figures.retried503++,
       );
       try {
