@@ -54,6 +54,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "admin",
+          root: "apps/admin",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "storefront",
           root: "apps/storefront",
           include: ["src/**/*.test.ts"],

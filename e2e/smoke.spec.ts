@@ -22,7 +22,7 @@ test("each app shell loads under the server's Content-Security-Policy, with noth
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
 
   await page.goto("/admin/");
-  await expect(page.getByRole("heading", { name: "Countertop Admin" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Countertop Platform" })).toBeVisible();
   expect(blocked).toEqual([]);
 });
 

@@ -38,6 +38,8 @@ const child = spawn("pnpm", ["exec", "tsx", "src/main.ts"], {
     DATA_DIR: path.join(serverDir, ".data-e2e"),
     NODE_ENV: "test",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+    // The console's domain check reaches a shop's host name here, as DNS would send it.
+    DOMAIN_CHECK_VIA: `127.0.0.1:${process.env.E2E_PORT ?? "8799"}`,
   },
 });
 

@@ -65,3 +65,14 @@ export async function pull<T>(page: Page, token: string, collection: string): Pr
   expect(res.status()).toBe(200);
   return ((await res.json()) as { documents: T[] }).documents;
 }
+
+/** Finds a product by name in the sell screen's search and taps its tile. */
+export async function addProduct(page: Page, name: string): Promise<void> {
+  await page.getByLabel("Search products").fill(name);
+  await page
+    .getByRole("listitem")
+    .getByRole("button", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .first()
+    .click();
+  await page.getByLabel("Search products").fill("");
+}

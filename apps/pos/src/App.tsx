@@ -14,13 +14,15 @@ import { loadManagerSession, signOutManager, type ManagerPresence } from "./mana
 import { flushReceiptEmails } from "./pay/email-outbox";
 import { PinLock } from "./lock/PinLock";
 import { SellScreen } from "./sell/SellScreen";
-import { FirstSync, firstSyncDone } from "./setup/FirstSync";
+import { FirstSync } from "./setup/FirstSync";
+import { firstSyncDone, useFirstSyncProgress } from "./setup/first-sync-progress";
 import { SetupScreen } from "./setup/SetupScreen";
 import { OrdersScreen, useOpenOrderCount } from "./orders/OrdersScreen";
 import { RefundScreen } from "./refund/RefundScreen";
 import { ClosedShiftReport, CloseShift } from "./shift/CloseShift";
 import { OpenShift } from "./shift/OpenShift";
-import { SyncBar, useSyncStatus } from "./status/SyncBar";
+import { SyncBar } from "./status/SyncBar";
+import { useSyncStatus } from "./status/use-sync-status";
 
 /**
  * The till: set-up once, a first full sync, then the PIN lock, the shift and the sell screen —
@@ -82,6 +84,7 @@ export function App() {
   timeZone.current = settings?.timeZone;
   useEffect(() => (db && local ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined), [db, local]);
   const status = useSyncStatus(replica);
+  const firstSync = useFirstSyncProgress(replica, till?.tenantId, !synced);
   const session = manager?.kind === "session" ? manager.session : undefined;
   // The manager outbox goes out with the session: now, when the network is back, and every 15 s.
   const send = useCallback(() => {
@@ -135,7 +138,7 @@ export function App() {
   else if (openError)
     body = <Message title="This till can't open its data" text={`${openError} Close other tabs of the till and reload.`} />;
   else if (!replica) body = <Message title="Opening the till…" />;
-  else if (!synced) body = <FirstSync replica={replica} tenantId={till.tenantId} onDone={onSynced} />;
+  else if (!synced && firstSync) body = <FirstSync progress={firstSync} online={status.online} onDone={onSynced} />;
   else if (report && settings)
     body = <ClosedShiftReport db={replica.db} shift={report} settings={settings} onDone={() => (setReport(undefined), lock())} />;
   else if (managerSignIn)
@@ -183,7 +186,18 @@ export function App() {
     body = (
       <CloseShift db={replica.db} staff={staff} shift={shift} settings={settings} onBack={() => setMode("sell")} onClosed={setReport} />
     );
-  else body = <SellScreen db={replica.db} till={till} staff={staff} shift={shift} settings={settings} unsynced={status.pendingSales} />;
+  else if (local)
+    body = (
+      <SellScreen
+        db={replica.db}
+        local={local}
+        till={till}
+        staff={staff}
+        shift={shift}
+        settings={settings}
+        unsynced={status.pendingSales}
+      />
+    );
   const selling = Boolean(staff && shift && settings && !manager && !managerSignIn && !till?.desk);
   const openOrders = useOpenOrderCount(replica?.db);
 
@@ -191,6 +205,7 @@ export function App() {
     <div className="shell">
       <SyncBar
         status={status}
+        firstSync={firstSync}
         staffName={manager ? `${manager.kind === "session" ? manager.session.name : manager.name} (manager)` : staff?.name}
         onLock={staff || manager ? lock : undefined}
         time={settings ? shopFormat(settings).time : undefined}
@@ -221,7 +236,8 @@ export function App() {
           </button>
         </nav>
       )}
-      {body}
+      {/* The bar and the tabs stay put; each screen scrolls inside this. */}
+      <div className="screen">{body}</div>
     </div>
   );
 }

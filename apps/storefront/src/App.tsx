@@ -1,4 +1,4 @@
-import { Message, useOnline } from "@countertop/ui";
+import { Message, useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { openAccount, useAccount, type AccountDatabase } from "./account/account";
 import { AccountPage } from "./account/AccountPage";
@@ -8,9 +8,10 @@ import { Catalog } from "./catalog/Catalog";
 import { ProductPage } from "./catalog/ProductPage";
 import { CheckoutPage } from "./checkout/CheckoutPage";
 import { OrderPage } from "./checkout/OrderPage";
-import { openShop, type ShopDatabase } from "./shop/replica";
+import { openShop, shopSync, type ShopDatabase } from "./shop/replica";
 import { Link, setShopBase, useRoute } from "./shop/router";
 import { shopSession, type ShopSession } from "./shop/session";
+import { Footer } from "./shop/Footer";
 import { useShopData } from "./shop/shop-data";
 import { warmImageCache } from "./shop/warm-images";
 import { readableTextOn } from "./shop/contrast";
@@ -68,6 +69,7 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
   const data = useShopData(db);
   const route = useRoute();
   const online = useOnline();
+  const standing = useShopStanding(shopSync());
   const cart = useCart(slug);
   const count = cart.reduce((n, i) => n + i.qty, 0);
   const account = useAccount(slug);
@@ -109,10 +111,10 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
         online={online}
       />
     );
-  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} settings={data.settings} db={accountDb} />;
+  else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} linkKey={route.key} data={data} db={accountDb} />;
   else if (route.page === "account")
     page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
-  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} />;
+  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} filters={route.filters} />;
 
   return (
     <div className="shell">
@@ -130,12 +132,20 @@ function Shop({ slug, db, session }: { slug: string; db: ShopDatabase; session: 
           </Link>
         </nav>
       </header>
+      {standing && (
+        <p className="offline" role="alert">
+          {standing.code === "tenant_suspended"
+            ? `${data.settings?.shopName ?? session.name} is closed for now: it can't take orders. You can still look around.`
+            : "This shop's online store is not open at the moment. You can still look around."}
+        </p>
+      )}
       {!online && (
         <p className="offline" role="status">
           You're offline. You can browse the shop and keep your cart; checkout needs a connection.
         </p>
       )}
       {page}
+      {data.settings && <Footer settings={data.settings} />}
     </div>
   );
 }

@@ -60,6 +60,15 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** The From of every email the server sends. */
   MAIL_FROM: z.string().min(3).default("Countertop <receipts@countertop.invalid>"),
+  /**
+   * Where the console's domain check sends its request (`address:port`, with the shop's host name
+   * in the Host header), e.g. the load balancer in front of the servers; unset → the host name itself.
+   */
+  DOMAIN_CHECK_VIA: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, "must be address:port")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Set only when a reverse proxy in front of the server sets X-Forwarded-For: the client address is read from it. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

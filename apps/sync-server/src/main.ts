@@ -16,6 +16,9 @@ import { fileTransport } from "./receipts/mail-transport";
 import { smtpTransport } from "./receipts/smtp-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
+import { networkProbe } from "./tenants/domain-check";
+import { purgeClosedShops } from "./tenants/tenant-close.service";
+import { refreshRollups, ROLLUP_REFRESH_MS } from "./platform/rollups";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The workspace's apps/ folder: each app's build is in apps/<name>/dist. */
@@ -63,7 +66,23 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
     log,
+    poolStats: database.poolStats,
+    domainProbe: networkProbe(env.DOMAIN_CHECK_VIA),
   });
+  // Closed shops whose grace period has passed lose their data: checked at start and every hour.
+  const purge = () =>
+    void purgeClosedShops(database.db, new Date())
+      .then((ids) => ids.length > 0 && log.info(`deleted the data of ${ids.length} closed shop(s): ${ids.join(", ")}`))
+      .catch((error: unknown) => log.error("purging closed shops failed", error));
+  purge();
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
+  // The console's cross-shop rollups: at start and every few minutes (today's figures are live).
+  const refresh = () =>
+    void refreshRollups(database.db).catch((error: unknown) => log.error("refreshing the console's rollups failed", error));
+  refresh();
+  const rollupTimer = setInterval(refresh, ROLLUP_REFRESH_MS);
+  rollupTimer.unref();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info(`Countertop sync server on http://localhost:${info.port} (db: ${database.kind})`);
     log.info(
@@ -82,7 +101,15 @@ async function main(): Promise<void> {
       server as Server,
       {
         closing,
-        after: [stopSweeper, () => outbox.stop(), () => smtp?.close(), () => changes.close(), () => database.close()],
+        after: [
+          stopSweeper,
+          () => clearInterval(purgeTimer),
+          () => clearInterval(rollupTimer),
+          () => outbox.stop(),
+          () => smtp?.close(),
+          () => changes.close(),
+          () => database.close(),
+        ],
       },
       env.SHUTDOWN_GRACE_SECONDS * 1000,
       log,

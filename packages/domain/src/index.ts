@@ -16,3 +16,4 @@ export * from "./receipts/index.ts";
 export * from "./sync/index.ts";
 export * from "./catalog/index.ts";
 export * from "./reports/index.ts";
+export * from "./shop/index.ts";

@@ -29,6 +29,8 @@ export type { ReplicaErrorEvent, ReplicaErrorSource } from "./replication/replic
 export { FATAL_STATUSES, SyncHttpError } from "./replication/sync-http-error.ts";
 export type { SyncHttpErrorInit } from "./replication/sync-http-error.ts";
 export { syncHeaders, syncUrl } from "./replication/http.ts";
+export { ConnectionGate, gatedFetch } from "./replication/connection-gate.ts";
+export type { BackoffOptions } from "./replication/connection-gate.ts";
 export type { Fetch, SyncAction } from "./replication/http.ts";
 export { countPending, listPending } from "./replication/pending.ts";
 export { pushRows } from "./replication/push-rows.ts";

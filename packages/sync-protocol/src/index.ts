@@ -89,14 +89,16 @@ export { staffSchema } from "./documents/staff.ts";
 export type { Staff } from "./documents/staff.ts";
 export {
   SETTINGS_ID,
+  openingHoursSchema,
   registerSchema,
   settingsSchema,
   shippingOptionSchema,
   shopLocationSchema,
   taxRateSchema,
   themeSchema,
+  timeOfDaySchema,
 } from "./documents/settings.ts";
-export type { Register, Settings, ShippingOption, ShopLocation, TaxRate, Theme } from "./documents/settings.ts";
+export type { OpeningHours, Register, Settings, ShippingOption, ShopLocation, TaxRate, Theme } from "./documents/settings.ts";
 export { promotionKindSchema, promotionSchema } from "./documents/promotion.ts";
 export type { Promotion, PromotionKind } from "./documents/promotion.ts";
 export {

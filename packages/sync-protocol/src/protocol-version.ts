@@ -23,6 +23,10 @@
 //    The multiplexed stream `GET /sync/v1/stream?collections=…` (events `{collection, documents,
 //    checkpoint}` or "RESYNC"); tills report their status in headers (`x-countertop-last-sync`,
 //    `-pending`, `-app-version`); a sale line may carry `unitCost`; settings may carry `timeZone`.
+//    Error codes `plan_limit` (402) and `module_disabled` (403): a shop's plan refuses a new till,
+//    product, person or location, or has the online shop or online orders switched off.
+//    Settings: a location's optional `openingHours`, a shipping option's optional `instructions`,
+//    the theme's optional `tagline` and `shortName` (what the shop's home page and manifest show).
 
 /**
  * The version of the sync contract: the shape of every replicated document and wire message of

@@ -8,8 +8,10 @@ export { amountText, decimalSeparator, decimalsOf, parseAmount, parsePercent, pe
 export { DateField } from "./DateField.tsx";
 export { formatShopDate, parseShopDate, shopFormat, type ShopFormat, type ShopLocale } from "./locale.ts";
 export { Dialog, type DialogLayout } from "./Dialog.tsx";
+export { initialsOf } from "./initials.ts";
 export { Message } from "./Message.tsx";
 export { moneyFormatter } from "./money.ts";
 export { registerServiceWorker } from "./service-worker.ts";
 export { useOnline } from "./use-online.ts";
 export { plain, useDocument, useDocuments, useObservable, type JsonDocument } from "./use-observable.ts";
+export { useShopStanding, type ShopStanding, type StandingSource } from "./use-shop-standing.ts";

@@ -100,10 +100,24 @@ export interface CachedTillStatus {
 }
 
 /**
+ * The sale in progress on a register (DESIGN: "Where new data lives"): kept on every change, so a
+ * lock, a reload, a crash or the browser's Back never loses it. One per register; none when the
+ * cart is empty. `Cart` is the sell screen's own shape, stored as it is.
+ */
+export interface OpenCartEntry<C = unknown> {
+  readonly registerId: string;
+  readonly cart: C;
+  /** The cashier who built it, so another who unlocks the till sees whose sale it is. */
+  readonly staffId: string;
+  readonly staffName: string;
+  readonly updatedAt: string;
+}
+
+/**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
  * attention, the manager outbox, images waiting to upload, the report store (figures per hour and
  * per product and day, kept up to date from the replica, so a 30-day report reads hundreds of rows,
- * not thousands of sales) and the tills' last reported status. Never replicated; one database per
+ * not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
  * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
@@ -115,11 +129,12 @@ export class LocalDatabase extends Dexie {
   reportCounted!: Table<CountedDocument, string>;
   reportMeta!: Table<ReportStoreMeta, string>;
   tillStatus!: Table<CachedTillStatus, string>;
+  openCarts!: Table<OpenCartEntry, string>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ needsAttention: "++seq, [collection+docId], at", managerOutbox: "id, state, createdAt" });
-    // Version 2 is the open carts of the till's cashier screens; Dexie allows the gap.
+    this.version(2).stores({ openCarts: "registerId" });
     this.version(3).stores({
       pendingUploads: "id, createdAt",
       reportBuckets: "id, day",

@@ -56,7 +56,7 @@ export function openReplica(till: Till): Promise<Replica> {
       push: till.desk ? [] : POS_PUSH_COLLECTIONS,
       // Every collection live on one connection; synced sales older than the window leave this till only.
       localDeletes: ["sales"],
-      // A till reports its status in its sync headers; a manager's computer is not a till.
+      // A till reports its status in its sync headers (its manager and the platform owner see it); a manager's computer is not a till.
       ...(till.desk ? {} : { statusReport: { appVersion: APP_VERSION } }),
       retryTime: 3_000,
       pollInterval: 20_000,

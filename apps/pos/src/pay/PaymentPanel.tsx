@@ -1,6 +1,6 @@
-import { isDomainError, minor, parseMoney, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
+import { isDomainError, minor, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
-import { Alert, moneyFormatter } from "@countertop/ui";
+import { Alert, moneyFormatter, parseAmount } from "@countertop/ui";
 
 interface Props {
   readonly priced: PricedCart;
@@ -31,11 +31,11 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
   const remaining = Math.max(0, priced.total - paidNonCash);
   const enteredAmount = useMemo(() => {
     try {
-      return amountText.trim() ? parseMoney(amountText, currency) : remaining;
+      return amountText.trim() ? parseAmount(amountText, currency, locale) : remaining;
     } catch {
       return undefined;
     }
-  }, [amountText, currency, remaining]);
+  }, [amountText, currency, locale, remaining]);
 
   const finish = async (all: TenderInput[]) => {
     setError(undefined);

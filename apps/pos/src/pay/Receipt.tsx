@@ -1,10 +1,16 @@
 import type { Sale, Settings } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, shopFormat } from "@countertop/ui";
+import { Alert, moneyFormatter, percentText, shopFormat } from "@countertop/ui";
 import JsBarcode from "jsbarcode";
 import { useEffect, useRef, useState } from "react";
 import { queueReceiptEmail, useReceiptEmails } from "./email-outbox";
 
-/** The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed. */
+const SALE_METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
+const REFUND_METHOD: Record<string, string> = { cash: "Paid out in cash", card: "Back to card", other: "Paid out (other)" };
+
+/**
+ * The receipt of a completed (already durable) sale, laid out for an 80 mm printer when printed.
+ * A refund's amounts carry a minus: money paid out.
+ */
 export function Receipt({
   sale,
   settings,
@@ -37,6 +43,10 @@ export function Receipt({
     byRate.set(line.taxRate, entry);
   }
   const change = sale.payments.reduce((sum, p) => sum + (p.change ?? 0), 0);
+  // A refund's money goes out of the drawer: every amount on its receipt is shown as paid out.
+  const refund = sale.kind === "refund";
+  const out = (amount: number) => money(refund ? -amount : amount);
+  const METHOD = refund ? REFUND_METHOD : SALE_METHOD;
   return (
     <section className="receipt-screen" aria-labelledby="receipt-title">
       <div className="receipt" data-testid="receipt">
@@ -58,32 +68,32 @@ export function Receipt({
                   {line.qty} × {line.name}
                   {line.discount > 0 && <div className="muted">discount −{money(line.discount)}</div>}
                 </td>
-                <td className="num">{money(line.total)}</td>
+                <td className="num">{out(line.total)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="total">
-          <span>Total</span> <strong data-testid="receipt-total">{money(sale.total)}</strong>
+          <span>{refund ? "Refunded" : "Total"}</span> <strong data-testid="receipt-total">{out(sale.total)}</strong>
         </p>
         <table className="small">
           <tbody>
             {[...byRate].map(([rate, t]) => (
               <tr key={rate}>
                 <td>
-                  Tax {rate / 100} % {sale.taxMode === "inclusive" ? "incl." : "on"}{" "}
-                  {money(t.total - (sale.taxMode === "inclusive" ? 0 : t.tax))}
+                  Tax {percentText(rate, settings.locale)} {sale.taxMode === "inclusive" ? "incl." : "on"}{" "}
+                  {out(t.total - (sale.taxMode === "inclusive" ? 0 : t.tax))}
                 </td>
-                <td className="num">{money(t.tax)}</td>
+                <td className="num">{out(t.tax)}</td>
               </tr>
             ))}
             {sale.payments.map((p, i) => (
               <tr key={i}>
                 <td>
-                  {p.method === "cash" ? "Cash" : p.method === "card" ? "Card" : "Other"}
+                  {METHOD[p.method] ?? p.method}
                   {p.reference ? ` (${p.reference})` : ""}
                 </td>
-                <td className="num">{money(p.tendered ?? p.amount)}</td>
+                <td className="num">{out(p.tendered ?? p.amount)}</td>
               </tr>
             ))}
             {change > 0 && (

@@ -1,6 +1,6 @@
 import type { Discount, PricedCart } from "@countertop/domain";
 import type { Customer, Settings } from "@countertop/sync-protocol";
-import { Dialog, moneyFormatter, shopFormat, useDocument } from "@countertop/ui";
+import { Dialog, moneyFormatter, percentText, shopFormat, useDocument } from "@countertop/ui";
 import { useState, type Dispatch } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
@@ -8,7 +8,7 @@ import { ManagerApproval } from "../lock/ManagerApproval";
 import { needsApproval, type Cart, type CartAction } from "./cart";
 import { CustomerDialog } from "./CustomerDialog";
 import { DiscountDialog } from "./DiscountDialog";
-import { loadParked, saveParked, type ParkedCart } from "./parked";
+import { parkCart, saveParked, useParked, type ParkedCart } from "./parked";
 
 interface Props {
   readonly db: PosDatabase;
@@ -31,7 +31,8 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
   const [editing, setEditing] = useState<Editing>();
   const [approval, setApproval] = useState<Pending>();
   const [choosingCustomer, setChoosingCustomer] = useState(false);
-  const [parked, setParked] = useState<ParkedCart[]>(() => loadParked(deviceId));
+  const parked = useParked(deviceId);
+  const [clearing, setClearing] = useState(false);
   const [showParked, setShowParked] = useState(false);
   const customer = useDocument<Customer>(
     () => (cart.customerId ? db.customers.findOne(cart.customerId).$ : undefined),
@@ -50,27 +51,28 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
     setEditing(undefined);
     if (discount && needsApproval(discount, base, settings.discountApprovalThresholdBp)) {
       const on = target.kind === "line" ? `on ${cart.lines.find((l) => l.id === target.id)?.name ?? "this line"}` : "on the whole cart";
-      setApproval({ action, reason: `A discount ${on} above ${settings.discountApprovalThresholdBp / 100} % needs a manager.` });
+      setApproval({
+        action,
+        reason: `A discount ${on} above ${percentText(settings.discountApprovalThresholdBp, settings.locale)} needs a manager.`,
+      });
     } else dispatch(action);
   };
+  const items = cart.lines.reduce((n, l) => n + l.qty, 0);
+  const summary = `${items} ${items === 1 ? "item" : "items"} · ${money(priced.total)}`;
   const park = () => {
-    const next = [
-      ...parked,
-      {
-        id: uuidv7(),
-        parkedAt: new Date().toISOString(),
-        label: customer?.name ?? `${cart.lines.length} items · ${money(priced.total)}`,
-        cart,
-      },
-    ];
-    saveParked(deviceId, next);
-    setParked(next);
+    parkCart(deviceId, {
+      id: uuidv7(),
+      parkedAt: new Date().toISOString(),
+      label: customer ? `${customer.name}: ${summary}` : summary,
+      cart,
+    });
     dispatch({ type: "clear" });
   };
   const resume = (entry: ParkedCart) => {
-    const rest = parked.filter((p) => p.id !== entry.id);
-    saveParked(deviceId, rest);
-    setParked(rest);
+    saveParked(
+      deviceId,
+      parked.filter((p) => p.id !== entry.id),
+    );
     setShowParked(false);
     dispatch({ type: "resume", cart: entry.cart });
   };
@@ -90,82 +92,107 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
           )}
         </div>
       </div>
-      {cart.lines.length === 0 ? (
-        <p className="muted">Tap a product or scan a barcode.</p>
-      ) : (
-        <ul className="lines">
-          {priced.lines.map((line) => (
-            <li key={line.id}>
-              <span className="line-name">
-                {line.name}
-                {line.discount > 0 && <span className="muted small"> −{money(line.discount)}</span>}
-              </span>
-              <span className="qty">
-                <button
-                  type="button"
-                  aria-label={`One less ${line.name}`}
-                  onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}
-                >
-                  −
-                </button>
-                <span aria-label="Quantity">{line.qty}</span>
-                <button
-                  type="button"
-                  aria-label={`One more ${line.name}`}
-                  onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}
-                >
-                  +
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  aria-label={`Discount ${line.name}`}
-                  onClick={() => setEditing({ kind: "line", id: line.id })}
-                >
-                  %
-                </button>
-              </span>
-              <span className="num">{money(line.total)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <dl className="totals">
-        {priced.appliedPromotions.map((p) => (
-          <div key={p.promotionId} className="totals-row">
-            <dt>{p.name}</dt>
-            <dd>−{money(p.amount)}</dd>
-          </div>
-        ))}
-        {priced.discountTotal > 0 && (
-          <div className="totals-row">
-            <dt>Discounts</dt>
-            <dd>−{money(priced.discountTotal)}</dd>
-          </div>
+      <div className="lines-scroll">
+        {cart.lines.length === 0 ? (
+          <p className="muted">Tap a product or scan a barcode.</p>
+        ) : (
+          <ul className="lines" aria-label="Cart lines">
+            {priced.lines.map((line) => (
+              <li key={line.id}>
+                <span className="line-name">
+                  {line.name}
+                  {line.discount > 0 && <span className="muted small"> −{money(line.discount)}</span>}
+                </span>
+                <span className="qty">
+                  <button
+                    type="button"
+                    aria-label={`One less ${line.name}`}
+                    onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty - 1 })}
+                  >
+                    −
+                  </button>
+                  <span aria-label="Quantity">{line.qty}</span>
+                  <button
+                    type="button"
+                    aria-label={`One more ${line.name}`}
+                    onClick={() => dispatch({ type: "qty", id: line.id, qty: line.qty + 1 })}
+                  >
+                    +
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Discount ${line.name}`}
+                    onClick={() => setEditing({ kind: "line", id: line.id })}
+                  >
+                    %
+                  </button>
+                </span>
+                <span className="num">{money(line.total)}</span>
+              </li>
+            ))}
+          </ul>
         )}
-        <div className="totals-row">
-          <dt>Tax</dt>
-          <dd>{money(priced.taxTotal)}</dd>
+      </div>
+      <div className="cart-foot">
+        <dl className="totals">
+          {priced.appliedPromotions.map((p) => (
+            <div key={p.promotionId} className="totals-row">
+              <dt>{p.name}</dt>
+              <dd>−{money(p.amount)}</dd>
+            </div>
+          ))}
+          {priced.discountTotal > 0 && (
+            <div className="totals-row">
+              <dt>Discounts</dt>
+              <dd>−{money(priced.discountTotal)}</dd>
+            </div>
+          )}
+          <div className="totals-row">
+            <dt>Tax</dt>
+            <dd>{money(priced.taxTotal)}</dd>
+          </div>
+          <div className="totals-row grand">
+            <dt>Total</dt>
+            <dd data-testid="cart-total">{money(priced.total)}</dd>
+          </div>
+        </dl>
+        <div className="row">
+          <button type="button" disabled={cart.lines.length === 0} onClick={() => setEditing({ kind: "cart" })}>
+            Discount
+          </button>
+          <button type="button" disabled={cart.lines.length === 0} onClick={park}>
+            Park
+          </button>
+          <button type="button" disabled={cart.lines.length === 0} onClick={() => setClearing(true)}>
+            Clear
+          </button>
         </div>
-        <div className="totals-row grand">
-          <dt>Total</dt>
-          <dd data-testid="cart-total">{money(priced.total)}</dd>
-        </div>
-      </dl>
-      <div className="row">
-        <button type="button" disabled={cart.lines.length === 0} onClick={() => setEditing({ kind: "cart" })}>
-          Discount
-        </button>
-        <button type="button" disabled={cart.lines.length === 0} onClick={park}>
-          Park
-        </button>
-        <button type="button" disabled={cart.lines.length === 0} onClick={() => dispatch({ type: "clear" })}>
-          Clear
+        <button type="button" className="primary big pay-button" disabled={cart.lines.length === 0} onClick={onPay}>
+          Pay {money(priced.total)}
         </button>
       </div>
-      <button type="button" className="primary big" disabled={cart.lines.length === 0} onClick={onPay}>
-        Pay {money(priced.total)}
-      </button>
+
+      {clearing && (
+        <Dialog
+          title="Clear this sale?"
+          onCancel={() => setClearing(false)}
+          actions={
+            <button
+              type="button"
+              className="primary big danger"
+              onClick={() => {
+                dispatch({ type: "clear" });
+                setClearing(false);
+              }}
+            >
+              Clear the sale
+            </button>
+          }
+        >
+          <p>{summary} will be taken off the till. Park it instead to come back to it.</p>
+        </Dialog>
+      )}
 
       {editing && (
         <DiscountDialog

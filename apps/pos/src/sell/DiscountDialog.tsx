@@ -1,5 +1,5 @@
-import { parseMoney, type Discount } from "@countertop/domain";
-import { Alert, Dialog, moneyFormatter } from "@countertop/ui";
+import { type Discount } from "@countertop/domain";
+import { Alert, amountText, Dialog, moneyFormatter, parseAmount, parsePercent, percentText } from "@countertop/ui";
 import { useState } from "react";
 
 interface Props {
@@ -13,30 +13,51 @@ interface Props {
   readonly onCancel: () => void;
 }
 
-/** A percentage or an amount off a line or the whole cart. */
+/** What a typed discount takes off `amount`, or why it can't: for the live preview and for Apply. */
+function readDiscount(
+  kind: "percent" | "fixed",
+  text: string,
+  amount: number,
+  currency: string,
+  locale: string,
+  money: (n: number) => string,
+): { discount: Discount; off: number } | { error: string } | undefined {
+  if (!text.trim()) return undefined;
+  if (kind === "percent") {
+    const value = parsePercent(text, locale);
+    if (value === undefined || value <= 0 || value > 10_000)
+      return { error: `Enter a percentage from ${percentText(1, locale)} to ${percentText(10_000, locale)}.` };
+    return { discount: { type: "percent", value: value as never }, off: Math.round((amount * value) / 10_000) };
+  }
+  let value: number;
+  try {
+    value = parseAmount(text, currency, locale);
+  } catch {
+    return { error: `Enter an amount, e.g. ${amountText(250, currency, locale)}.` };
+  }
+  if (value <= 0) return { error: "The amount must be more than zero." };
+  if (value > amount) return { error: `That is more than the ${money(amount)} it comes off.` };
+  return { discount: { type: "fixed", value: value as never }, off: value };
+}
+
+/** A percentage or an amount off a line or the whole cart, with what it comes to as it is typed. */
 export function DiscountDialog({ title, amount, current, currency, locale, onApply, onCancel }: Props) {
   const [kind, setKind] = useState<"percent" | "fixed">(current?.type ?? "percent");
   const [text, setText] = useState(
-    current ? (current.type === "percent" ? String(current.value / 100) : (current.value / 100).toFixed(2)) : "",
+    current
+      ? current.type === "percent"
+        ? percentText(current.value, locale).replace(/\s*%\s*/, "")
+        : amountText(current.value, currency, locale)
+      : "",
   );
   const [error, setError] = useState<string>();
   const money = moneyFormatter(currency, locale);
+  const read = readDiscount(kind, text, amount, currency, locale, money);
 
   const apply = () => {
-    if (kind === "percent") {
-      const value = Math.round(Number(text.replace(",", ".")) * 100);
-      if (!Number.isFinite(value) || value <= 0 || value > 10_000) return setError("Enter a percentage from 0.01 to 100.");
-      return onApply({ type: "percent", value: value as never });
-    }
-    let value: number;
-    try {
-      value = parseMoney(text.replace(",", "."), currency);
-    } catch {
-      return setError("Enter an amount, e.g. 2.50.");
-    }
-    if (value <= 0) return setError("The amount must be more than zero.");
-    if (value > amount) return setError(`That is more than the ${money(amount)} it comes off.`);
-    onApply({ type: "fixed", value: value as never });
+    if (!read) return setError(kind === "percent" ? "Enter the percentage off." : "Enter the amount off.");
+    if ("error" in read) return setError(read.error);
+    onApply(read.discount);
   };
 
   return (
@@ -55,13 +76,12 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
         </>
       }
     >
-      <p className="muted">Off {money(amount)}</p>
       <div className="row" role="radiogroup" aria-label="Discount type">
         <label className="choice">
-          <input type="radio" checked={kind === "percent"} onChange={() => setKind("percent")} /> Percent
+          <input type="radio" name="discount-kind" checked={kind === "percent"} onChange={() => setKind("percent")} /> Percent
         </label>
         <label className="choice">
-          <input type="radio" checked={kind === "fixed"} onChange={() => setKind("fixed")} /> Amount
+          <input type="radio" name="discount-kind" checked={kind === "fixed"} onChange={() => setKind("fixed")} /> Amount
         </label>
       </div>
       <label>
@@ -69,11 +89,22 @@ export function DiscountDialog({ title, amount, current, currency, locale, onApp
         <input
           inputMode="decimal"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          placeholder={kind === "percent" ? "10" : amountText(250, currency, locale)}
+          onChange={(e) => (setText(e.target.value), setError(undefined))}
           autoFocus
           aria-label={kind === "percent" ? "Percent off" : "Amount off"}
+          aria-describedby="discount-preview"
         />
       </label>
+      <p id="discount-preview" className="discount-preview" data-testid="discount-preview" aria-live="polite">
+        {read && "off" in read ? (
+          <>
+            −{money(read.off)} · {money(amount)} becomes <strong>{money(amount - read.off)}</strong>
+          </>
+        ) : (
+          <span className="muted">Before the discount: {money(amount)}</span>
+        )}
+      </p>
       <Alert message={error} />
     </Dialog>
   );

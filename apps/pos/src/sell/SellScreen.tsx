@@ -1,24 +1,29 @@
-import { qty, stockStatus } from "@countertop/domain";
-import type { Category, Product, Promotion, Sale, Settings, Shift, Staff, StockLevel } from "@countertop/sync-protocol";
-import { Alert, Dialog, moneyFormatter, plain, useObservable } from "@countertop/ui";
-import { useEffect, useMemo, useReducer, useState } from "react";
-import { setCartBusy } from "../app/update";
+import type { Product, Promotion, Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
+import { Alert, Dialog, moneyFormatter, useDocuments } from "@countertop/ui";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
+import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
+import type { LocalDatabase } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
+import { ChangeDue, changeOf } from "../pay/ChangeDue";
 import { completeSale } from "../pay/complete-sale";
 import { flushReceiptEmails } from "../pay/email-outbox";
 import { PaymentPanel } from "../pay/PaymentPanel";
 import { Receipt } from "../pay/Receipt";
-import { cartReducer, EMPTY_CART, lineFor, priceOf } from "./cart";
+import { EMPTY_CART, lineFor, priceOf } from "./cart";
 import { CameraScanner } from "./CameraScanner";
 import { CartPanel } from "./CartPanel";
+import { useOpenCart } from "./open-cart";
+import { parkCart } from "./parked";
+import { ProductGrid } from "./ProductGrid";
+import { TakeOverDialog } from "./TakeOverDialog";
 import { useBarcodeWedge } from "./use-barcode-wedge";
-
-const SHOWN = 60;
+import { useSellCatalog } from "./use-catalog";
 
 interface Props {
   readonly db: PosDatabase;
+  readonly local: LocalDatabase;
   readonly till: Till;
   readonly staff: Staff;
   readonly shift: Shift;
@@ -27,29 +32,22 @@ interface Props {
   readonly unsynced?: readonly Sale[] | undefined;
 }
 
-/** The sell screen: categories, products with stock, search and scanning, the cart, payment and the receipt. */
-export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props) {
-  // Plain copies are made once per change of the replica, not on every keystroke.
-  const productDocs = useObservable(() => db.products.find({ selector: { status: "active" } }).$, [db]);
-  // The first screenful comes from an indexed, limited query, so a big catalog doesn't hold up the sell screen.
-  const firstPageDocs = useObservable(
-    () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }], limit: SHOWN }).$,
-    [db],
-  );
-  const categoryDocs = useObservable(() => db.categories.find().$, [db]);
-  const levelDocs = useObservable(() => db.stock_levels.find({ selector: { locationId: till.locationId } }).$, [db, till.locationId]);
-  const promotionDocs = useObservable(() => db.promotions.find().$, [db]);
-  const products = useMemo(() => plain<Product>(productDocs), [productDocs]);
-  const firstPage = useMemo(() => plain<Product>(firstPageDocs), [firstPageDocs]);
-  const categories = useMemo(() => plain<Category>(categoryDocs), [categoryDocs]);
-  const levels = useMemo(() => plain<StockLevel>(levelDocs), [levelDocs]);
-  const promotions = useMemo(() => plain<Promotion>(promotionDocs), [promotionDocs]);
-  const [cart, dispatch] = useReducer(cartReducer, EMPTY_CART);
+/**
+ * The sell screen: categories, products with stock, search and scanning, the cart (kept on the
+ * till through locks and reloads), payment, the change to give and the receipt. The cart, its total
+ * and Pay stay in view while the products scroll.
+ */
+export function SellScreen({ db, local, till, staff, shift, settings, unsynced }: Props) {
+  const catalog = useSellCatalog(db, till.locationId, unsynced);
+  const promotions = useDocuments<Promotion>(() => db.promotions.find().$, [db]);
+  const open = useOpenCart(local, till.deviceId, staff);
+  const cart = open.cart ?? EMPTY_CART;
+  const dispatch = open.dispatch;
   const [query, setQuery] = useState("");
   const [category, setCategory] = useState<string>();
   const [picking, setPicking] = useState<Product>();
   const [stage, setStage] = useState<"cart" | "pay">("cart");
-  const [receipt, setReceipt] = useState<Sale>();
+  const [done, setDone] = useState<{ sale: Sale; stage: "change" | "receipt" }>();
   const [notice, setNotice] = useState<string>();
   const [camera, setCamera] = useState(false);
 
@@ -60,43 +58,18 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
 
   const money = moneyFormatter(settings.currency, settings.locale);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
-  // Stock on the tiles: the server's level minus what this till sold (plus refunded) that hasn't reached it yet.
-  const onHand = useMemo(() => {
-    const map = new Map(levels.map((l) => [l.variantId, l.onHand]));
-    for (const sale of unsynced ?? []) {
-      if (sale.locationId !== till.locationId) continue;
-      for (const line of sale.lines)
-        map.set(line.variantId, (map.get(line.variantId) ?? 0) + (sale.kind === "refund" ? line.qty : -line.qty));
-    }
-    return map;
-  }, [levels, unsynced, till.locationId]);
-  const byCode = useMemo(() => {
-    const map = new Map<string, { product: Product; variantId: string }>();
-    for (const p of products)
-      for (const v of p.variants) {
-        if (v.barcode) map.set(v.barcode, { product: p, variantId: v.id });
-        map.set(v.sku.toLowerCase(), { product: p, variantId: v.id });
-      }
-    return map;
-  }, [products]);
-  // One lower-cased text per product (name, SKUs, barcodes), built when the catalog changes: a keystroke only scans strings.
-  const haystacks = useMemo(
-    () => products.map((p) => [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase()),
-    [products],
+  const tints = useMemo(
+    () => new Map(catalog.categories.flatMap((c) => (c.color ? [[c.id, c.color] as const] : []))),
+    [catalog.categories],
   );
-  const shown = useMemo(() => {
-    if (productDocs === undefined) return { total: firstPage.length, list: firstPage };
-    const q = query.trim().toLowerCase();
-    const list: Product[] = [];
-    let total = 0;
-    products.forEach((p, i) => {
-      if ((category && p.categoryId !== category) || (q && !haystacks[i]!.includes(q))) return;
-      total++;
-      if (list.length < SHOWN) list.push(p);
-    });
-    return { total, list };
-  }, [productDocs, firstPage, products, haystacks, query, category]);
-  const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions, new Date()), [cart, settings.taxMode, promotions]);
+  // The grid follows the search a beat behind the keys, so typing (or a scanner's burst) never waits for it.
+  const searched = useDeferredValue(query);
+  const shown = useMemo(() => catalog.filter(searched, category), [catalog, searched, category]);
+  const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions ?? [], new Date()), [cart, settings.taxMode, promotions]);
+  const summary = (c = cart) => {
+    const items = c.lines.reduce((n, l) => n + l.qty, 0);
+    return `${items} ${items === 1 ? "item" : "items"} · ${money(priceOf(c, settings.taxMode, promotions ?? [], new Date()).total)}`;
+  };
 
   const add = (product: Product, variantId?: string) => {
     if (!variantId && product.variants.length > 1) return setPicking(product);
@@ -105,102 +78,85 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
     setNotice(undefined);
   };
   const onCode = (code: string) => {
-    const hit = byCode.get(code) ?? byCode.get(code.toLowerCase());
+    const hit = catalog.byCode.get(code) ?? catalog.byCode.get(code.toLowerCase());
     if (hit) add(hit.product, hit.variantId);
     else setNotice(`No product has the barcode ${code}.`);
   };
-  useBarcodeWedge(onCode, stage === "cart" && !receipt && !camera);
+  useBarcodeWedge(onCode, stage === "cart" && !done && !camera && !open.takeOver);
 
   const pay = async (settlement: Parameters<typeof completeSale>[0]["settlement"]) => {
     const sale = await completeSale({ db, till, shift, staff, settings, cart, priced, settlement, customerId: cart.customerId });
-    setReceipt(sale);
+    setDone({ sale, stage: changeOf(sale) > 0 ? "change" : "receipt" });
     dispatch({ type: "clear" });
     setStage("cart");
   };
 
-  if (receipt)
+  if (done?.stage === "change")
+    return <ChangeDue sale={done.sale} locale={settings.locale} onDone={() => setDone({ ...done, stage: "receipt" })} />;
+  if (done)
     return (
       <Receipt
-        sale={receipt}
+        sale={done.sale}
         settings={settings}
         tillName={till.name}
-        onNewSale={() => setReceipt(undefined)}
+        onNewSale={() => setDone(undefined)}
         onEmailQueued={() => void flushReceiptEmails(till)}
       />
     );
 
   return (
     <div className="sell">
-      <section className="catalog" aria-label="Products">
-        <div className="search-row">
-          <input
-            type="search"
-            placeholder="Search name, SKU or barcode"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-label="Search products"
-          />
-          <button type="button" onClick={() => setCamera(true)}>
-            Camera
-          </button>
-        </div>
-        <div className="categories" role="group" aria-label="Categories">
-          <button type="button" className={!category ? "chip active" : "chip"} onClick={() => setCategory(undefined)}>
-            All
-          </button>
-          {categories
-            .filter((c) => !c._deleted)
-            .sort((a, b) => a.position - b.position)
-            .map((c) => (
+      <section className="catalog" aria-label="Catalog">
+        <div className="catalog-tools">
+          <div className="search-row">
+            <input
+              type="search"
+              placeholder="Search name, SKU or barcode"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              aria-label="Search products"
+            />
+            <button type="button" onClick={() => setCamera(true)}>
+              Camera
+            </button>
+          </div>
+          <div className="categories" role="group" aria-label="Categories">
+            <button
+              type="button"
+              className={!category ? "chip active" : "chip"}
+              aria-pressed={!category}
+              onClick={() => setCategory(undefined)}
+            >
+              All
+            </button>
+            {catalog.categories.map((c) => (
               <button
                 key={c.id}
                 type="button"
                 className={category === c.id ? "chip active" : "chip"}
+                aria-pressed={category === c.id}
                 onClick={() => setCategory(c.id)}
                 style={c.color ? { borderColor: c.color } : undefined}
               >
                 {c.name}
               </button>
             ))}
+          </div>
+          <Alert message={notice} />
         </div>
-        <Alert message={notice} />
-        {productDocs !== undefined && products.length === 0 ? (
-          <p className="muted empty">No products yet. A manager adds them in the back office.</p>
-        ) : shown.total === 0 ? (
-          <p className="muted empty">Nothing matches “{query}”.</p>
+        {catalog.loaded && catalog.products.length === 0 ? (
+          <p className="muted empty">No products yet. A manager adds them in manager mode.</p>
+        ) : shown.length === 0 ? (
+          <p className="muted empty">{query.trim() ? `Nothing matches “${query.trim()}”.` : "No products in this category yet."}</p>
         ) : (
-          <ul className="grid">
-            {shown.list.map((p) => {
-              const stock = p.variants
-                .filter((v) => v.trackStock)
-                .reduce<number | undefined>((sum, v) => (sum ?? 0) + (onHand.get(v.id) ?? 0), undefined);
-              const prices = p.variants.map((v) => v.price);
-              return (
-                <li key={p.id}>
-                  <button type="button" className="tile" onClick={() => add(p)}>
-                    {p.images[0] && <img className="tile-image" src={p.images[0]} alt="" loading="lazy" />}
-                    <span className="tile-name">{p.name}</span>
-                    <span className="tile-price">
-                      {prices.length > 1 && Math.min(...prices) !== Math.max(...prices)
-                        ? `from ${money(Math.min(...prices))}`
-                        : money(prices[0] ?? 0)}
-                    </span>
-                    {stock !== undefined && <span className={`stock ${stockStatus(qty(stock), "staff")}`}>{stock} in stock</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {shown.total > SHOWN && (
-          <p className="muted">
-            Showing {SHOWN} of {shown.total}. Search to narrow down.
-          </p>
+          <ProductGrid products={shown} onHand={catalog.onHand} tints={tints} money={money} onPick={(p) => add(p)} />
         )}
       </section>
 
       <aside className="cart" aria-label="Cart">
-        {stage === "pay" ? (
+        {open.cart === undefined ? (
+          <p className="muted">Opening the cart…</p>
+        ) : stage === "pay" ? (
           <PaymentPanel
             priced={priced}
             currency={settings.currency}
@@ -222,6 +178,24 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
         )}
       </aside>
 
+      {open.takeOver && (
+        <TakeOverDialog
+          entry={open.takeOver}
+          summary={summary(open.takeOver.cart)}
+          locale={settings.locale}
+          onContinue={open.adopt}
+          onPark={() => {
+            const other = open.takeOver!;
+            parkCart(till.deviceId, {
+              id: uuidv7(),
+              parkedAt: other.updatedAt,
+              label: `${other.staffName}: ${summary(other.cart)}`,
+              cart: other.cart,
+            });
+            dispatch({ type: "clear" });
+          }}
+        />
+      )}
       {camera && (
         <CameraScanner
           onScan={(code) => {
@@ -232,19 +206,16 @@ export function SellScreen({ db, till, staff, shift, settings, unsynced }: Props
         />
       )}
       {picking && (
-        <Dialog title={picking.name} layout="plain">
+        <Dialog title={picking.name} layout="plain" onCancel={() => setPicking(undefined)}>
           <div className="variants">
             {picking.variants.map((v) => (
-              <button key={v.id} type="button" className="tile" onClick={() => add(picking, v.id)}>
+              <button key={v.id} type="button" className="tile variant" onClick={() => add(picking, v.id)}>
                 <span className="tile-name">{v.title}</span>
                 <span className="tile-price">{money(v.price)}</span>
-                {v.trackStock && <span className="stock">{onHand.get(v.id) ?? 0} in stock</span>}
+                {v.trackStock && <span className="stock">{catalog.onHand.get(v.id) ?? 0} in stock</span>}
               </button>
             ))}
           </div>
-          <button type="button" className="link" onClick={() => setPicking(undefined)}>
-            Cancel
-          </button>
         </Dialog>
       )}
     </div>

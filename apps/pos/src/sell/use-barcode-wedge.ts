@@ -14,7 +14,9 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
     let state = WEDGE_IDLE;
     let fieldBefore: { input: HTMLInputElement; value: string } | undefined;
     const onKeyDown = (e: KeyboardEvent) => {
-      const step = readWedgeKey(state, { key: e.key, at: performance.now(), modified: e.ctrlKey || e.metaKey || e.altKey });
+      // When the key was pressed, not when a busy page got round to it: a render between two scanned
+      // keys must not make them look like a person typing.
+      const step = readWedgeKey(state, { key: e.key, at: e.timeStamp || performance.now(), modified: e.ctrlKey || e.metaKey || e.altKey });
       state = step.state;
       if (step.burstStarted) fieldBefore = e.target instanceof HTMLInputElement ? { input: e.target, value: e.target.value } : undefined;
       if (e.key !== "Enter") return;

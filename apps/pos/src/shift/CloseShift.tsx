@@ -1,6 +1,6 @@
-import { countCash, DENOMINATIONS, expectedCash, minor, parseMoney, qty, zReport } from "@countertop/domain";
+import { countCash, DENOMINATIONS, expectedCash, minor, qty, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
+import { Alert, amountText, Dialog, moneyFormatter, parseAmount, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
@@ -25,6 +25,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   const [moveAmount, setMoveAmount] = useState("");
   const [moveReason, setMoveReason] = useState("");
   const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
   const documents = useMemo(() => sales?.map(zReportDocument), [sales]);
   const money = moneyFormatter(settings.currency, settings.locale);
   const denominations = DENOMINATIONS[settings.currency] ?? [];
@@ -45,9 +46,9 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   const addMovement = async () => {
     let amount: number;
     try {
-      amount = parseMoney(moveAmount, settings.currency);
+      amount = parseAmount(moveAmount, settings.currency, settings.locale);
     } catch {
-      return setError("Enter the amount, e.g. 20.00.");
+      return setError(`Enter the amount, e.g. ${amountText(2_000, settings.currency, settings.locale)}.`);
     }
     if (amount <= 0) return setError("The amount must be more than zero.");
     if (!moveReason.trim()) return setError("Say why the cash goes in or out.");
@@ -64,7 +65,11 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     setError(undefined);
   };
 
+  const variance = expected ? counted - expected.expected : 0;
+  // A drawer that doesn't match is closed only after the cashier has seen by how much.
+  const askToClose = () => (variance !== 0 ? setConfirming(true) : void close());
   const close = async () => {
+    setConfirming(false);
     if (!documents || !expected) return;
     const report = zReport({
       openingFloat: minor(shift.openingFloat),
@@ -110,7 +115,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
           <div className="row">
             <input
               inputMode="decimal"
-              placeholder="Amount"
+              placeholder={`Amount, e.g. ${amountText(2_000, settings.currency, settings.locale)}`}
               aria-label="Movement amount"
               value={moveAmount}
               onChange={(e) => setMoveAmount(e.target.value)}
@@ -158,7 +163,9 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
             <dt>Expected</dt>
             <dd data-testid="expected">{expected ? money(expected.expected) : "…"}</dd>
             <dt className="grand">Variance</dt>
-            <dd className="grand">{expected ? money(counted - expected.expected) : "…"}</dd>
+            <dd className="grand" data-testid="variance">
+              {expected ? money(variance) : "…"}
+            </dd>
           </dl>
         </div>
       </section>
@@ -166,10 +173,37 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
         <button type="button" onClick={onBack}>
           Back to selling
         </button>
-        <button type="button" className="primary big" disabled={!sales} onClick={() => void close()}>
+        <button type="button" className="primary big" disabled={!sales} onClick={askToClose}>
           Close shift
         </button>
       </div>
+      {confirming && expected && (
+        <Dialog
+          title={`The drawer is ${money(Math.abs(variance))} ${variance < 0 ? "short" : "over"}`}
+          onCancel={() => setConfirming(false)}
+          actions={
+            <button type="button" className="primary big" onClick={() => void close()}>
+              Close with {money(variance)}
+            </button>
+          }
+        >
+          <dl className="totals">
+            <div className="totals-row">
+              <dt>Counted</dt>
+              <dd>{money(counted)}</dd>
+            </div>
+            <div className="totals-row">
+              <dt>Expected</dt>
+              <dd>{money(expected.expected)}</dd>
+            </div>
+            <div className="totals-row grand">
+              <dt>Variance</dt>
+              <dd>{money(variance)}</dd>
+            </div>
+          </dl>
+          <p className="muted">Count again if a note or coin was missed. Closing records the variance for the manager to review.</p>
+        </Dialog>
+      )}
     </main>
   );
 }

@@ -1,14 +1,14 @@
-import { formatMoney, parseMoney } from "@countertop/domain";
+import { formatMoney } from "@countertop/domain";
 import type { Shift, Staff } from "@countertop/sync-protocol";
 import { useState, type FormEvent } from "react";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
-import { Alert } from "@countertop/ui";
+import { Alert, amountText, parseAmount } from "@countertop/ui";
 
 function preview(text: string, currency: string, locale: string): string {
   try {
-    return formatMoney(parseMoney(text, currency), currency, locale);
+    return formatMoney(parseAmount(text, currency, locale) as never, currency, locale);
   } catch {
     return "—";
   }
@@ -32,16 +32,16 @@ export function OpenShift({
   onOpened: () => void;
   onLock: () => void;
 }) {
-  const [amount, setAmount] = useState("100.00");
+  const [amount, setAmount] = useState(() => amountText(10_000, currency, locale));
   const [error, setError] = useState<string>();
 
   const open = async (event: FormEvent) => {
     event.preventDefault();
     let float: number;
     try {
-      float = parseMoney(amount, currency);
+      float = parseAmount(amount, currency, locale);
     } catch {
-      return setError("Enter the float as an amount, e.g. 100.00.");
+      return setError(`Enter the float as an amount, e.g. ${amountText(10_000, currency, locale)}.`);
     }
     if (float < 0) return setError("The float can't be negative.");
     const shift: Shift = {

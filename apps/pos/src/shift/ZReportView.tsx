@@ -1,6 +1,6 @@
 import { minor, zReport } from "@countertop/domain";
 import type { Sale, Settings, Shift } from "@countertop/sync-protocol";
-import { moneyFormatter, shopFormat } from "@countertop/ui";
+import { moneyFormatter, percentText, shopFormat } from "@countertop/ui";
 import { zReportDocument } from "../data/domain-sale";
 
 const METHOD: Record<string, string> = { cash: "Cash", card: "Card", other: "Other" };
@@ -81,7 +81,7 @@ export function ZReportView({
           <tbody>
             {report.byTaxRate.map((t) => (
               <tr key={t.rate}>
-                <td>{t.rate / 100} %</td>
+                <td>{percentText(t.rate, settings.locale)}</td>
                 <td className="num">{money(t.tax)}</td>
               </tr>
             ))}

@@ -1,14 +1,18 @@
 import { moneyFormatter } from "@countertop/ui";
 import { useState } from "react";
-import { addToCart } from "../cart/cart";
-import { Link, shopHref } from "../shop/router";
-import { availability, type ShopData } from "../shop/shop-data";
+import { addToCart, MAX_QTY, useCart } from "../cart/cart";
+import { QtyStepper } from "../cart/QtyStepper";
+import { cameFromShop, Link, navigate, shopHref } from "../shop/router";
+import { availability, unitsLeft, type ShopData } from "../shop/shop-data";
+import { ProductImage } from "./ProductImage";
 
-/** One product: description, variant choice with availability, add to cart. */
+/** One product: picture, description, each variant with its price and stock, a quantity, add to cart. */
 export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; id: string }) {
   const product = data.products.find((p) => p.id === id);
   const [variantId, setVariantId] = useState(product?.variants[0]?.id);
-  const [added, setAdded] = useState(false);
+  const [qty, setQty] = useState(1);
+  const [added, setAdded] = useState<string>();
+  const cart = useCart(slug);
   if (!product) {
     return (
       <main className="page">
@@ -19,33 +23,55 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
     );
   }
   const settings = data.settings!;
+  const money = moneyFormatter(settings.currency, settings.locale);
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
   const stock = availability(data.stock.get(variant.id), variant.trackStock);
+  const inCart = cart.find((i) => i.variantId === variant.id)?.qty ?? 0;
+  // What may still go in the cart: what is left, less what the cart holds already.
+  const room = Math.max(0, Math.min(MAX_QTY, unitsLeft(data, variant.id)) - inCart);
+  const chosen = Math.min(qty, Math.max(1, room));
+  const category = data.categories.find((c) => c.id === product.categoryId);
+
   return (
     <main className="page product-page">
-      <a className="back" href={shopHref("/")} onClick={(e) => (e.preventDefault(), history.back())}>
+      <a
+        className="back"
+        href={shopHref("/")}
+        onClick={(e) => {
+          e.preventDefault();
+          // Back to the list as it was (search and filters are in its address); a page opened from a link goes home.
+          if (cameFromShop()) history.back();
+          else navigate(category ? `/?category=${category.id}` : "/");
+        }}
+      >
         ← Back
       </a>
       <div className="product-layout">
-        {product.images[0] ? (
-          <img className="hero" src={product.images[0]} alt={product.name} width={400} height={300} />
-        ) : (
-          <div className="hero placeholder" aria-hidden="true">
-            {product.name.slice(0, 1)}
-          </div>
-        )}
-        <div>
+        <ProductImage product={product} size="hero" eager alt={product.name} />
+        <div className="product-info">
+          {category && <p className="eyebrow">{category.name}</p>}
           <h1>{product.name}</h1>
-          {product.description && <p>{product.description}</p>}
-          <p className="price big">{moneyFormatter(settings.currency, settings.locale)(variant.price)}</p>
+          <p className="price big">{money(variant.price)}</p>
+          {product.description && <p className="description">{product.description}</p>}
           {product.variants.length > 1 && (
-            <fieldset className="variants">
+            <fieldset className="variant-choices">
               <legend>Choose</legend>
-              {product.variants.map((v) => (
-                <label key={v.id} className="check">
-                  <input type="radio" name="variant" checked={v.id === variant.id} onChange={() => setVariantId(v.id)} /> {v.title}
-                </label>
-              ))}
+              {product.variants.map((v) => {
+                const left = availability(data.stock.get(v.id), v.trackStock);
+                return (
+                  <label key={v.id} className={v.id === variant.id ? "variant-choice chosen" : "variant-choice"}>
+                    <input
+                      type="radio"
+                      name="variant"
+                      checked={v.id === variant.id}
+                      onChange={() => (setVariantId(v.id), setQty(1), setAdded(undefined))}
+                    />
+                    <span className="variant-title">{v.title}</span>
+                    <span className="variant-price">{money(v.price)}</span>
+                    {left && <span className={left.soldOut ? "stock out" : "stock"}>{left.text}</span>}
+                  </label>
+                );
+              })}
             </fieldset>
           )}
           {stock && (
@@ -53,20 +79,31 @@ export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; 
               {stock.text}
             </p>
           )}
-          <button
-            type="button"
-            className="primary big"
-            disabled={stock?.soldOut}
-            onClick={() => {
-              addToCart(slug, variant.id);
-              setAdded(true);
-            }}
-          >
-            Add to cart
-          </button>
+          {!stock?.soldOut && (
+            <div className="buy-row">
+              <QtyStepper label={product.name} value={chosen} min={1} max={Math.max(1, room)} onChange={setQty} />
+              <button
+                type="button"
+                className="primary big"
+                disabled={room === 0}
+                onClick={() => {
+                  const now = addToCart(slug, variant.id, chosen, unitsLeft(data, variant.id));
+                  setAdded(`${now} in your cart.`);
+                  setQty(1);
+                }}
+              >
+                Add to cart
+              </button>
+            </div>
+          )}
+          {room === 0 && !stock?.soldOut && (
+            <p className="warn">
+              You have all {inCart} that are left in your cart. <Link to="/cart">View cart</Link>
+            </p>
+          )}
           {added && (
-            <p role="status">
-              Added. <Link to="/cart">View cart</Link>
+            <p role="status" className="ok">
+              {added} <Link to="/cart">View cart</Link>
             </p>
           )}
         </div>

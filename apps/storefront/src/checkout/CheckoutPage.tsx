@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { AccountDatabase, ShopAccount } from "../account/account";
 import { AddressFields } from "../account/AccountPage";
 import { uuidv7 } from "uuidv7";
-import { setCart, useCart } from "../cart/cart";
+import { reduceToAvailable, setCart, useCart } from "../cart/cart";
 import { priceShopCart } from "../cart/pricing";
 import { Link, navigate } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";
@@ -46,6 +46,9 @@ export function CheckoutPage(props: {
   const [cardNumber, setCardNumber] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  /** What the server said is short at checkout: how many of each item are left. */
+  const [short, setShort] = useState<readonly { variantId: string; available: number }[]>();
+  const [shortMessage, setShortMessage] = useState<string>();
   const money = moneyFormatter(settings.currency, settings.locale);
   const option = settings.shippingOptions.find((o) => o.id === optionId);
   const subtotal = priced ? priced.subtotal - priced.discountTotal : 0;
@@ -65,6 +68,7 @@ export function CheckoutPage(props: {
     if (busy) return;
     setBusy(true);
     setError(undefined);
+    setShort(undefined);
     try {
       const res = await fetch(`/api/v1/shop/${slug}/checkout`, {
         method: "POST",
@@ -79,17 +83,28 @@ export function CheckoutPage(props: {
         }),
       });
       const body = (await res.json().catch(() => undefined)) as
-        { order?: { id: string }; error?: { message: string; details?: { reason?: string } } } | undefined;
+        | {
+            order?: { id: string };
+            link?: string;
+            error?: { message: string; details?: { reason?: string; items?: { variantId: string; available: number }[] } };
+          }
+        | undefined;
       if (!res.ok || !body?.order) {
         // A decline or a sold-out item is this attempt's answer; the next attempt gets a new key.
         sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
-        setError(body?.error?.message ?? "The order could not be placed. Try again.");
+        const details = body?.error?.details;
+        if (details?.reason === "sold_out" && details.items) {
+          setShort(details.items);
+          setShortMessage(body?.error?.message);
+          setError(undefined);
+        } else setError(body?.error?.message ?? "The order could not be placed. Try again.");
         return;
       }
-      saveOrder(slug, body.order as never);
+      const key = body.link ? (new URL(body.link, location.href).searchParams.get("key") ?? undefined) : undefined;
+      saveOrder(slug, body.order as never, key);
       sessionStorage.removeItem(`countertop.shop.${slug}.checkout-key`);
       setCart(slug, []);
-      navigate(`/order/${body.order.id}`);
+      navigate(`/order/${body.order.id}${key ? `?key=${encodeURIComponent(key)}` : ""}`);
     } catch {
       setError("You seem to be offline. Your cart is saved; place the order when you are back online.");
     } finally {
@@ -178,6 +193,32 @@ export function CheckoutPage(props: {
           </dd>
         </dl>
         <Alert message={error} />
+        {short && (
+          <div className="warn" role="alert">
+            <p>{shortMessage ?? "Some items sold out while you were shopping."}</p>
+            <ul>
+              {short.map((s) => {
+                const row = rows.find((r) => r.item.variantId === s.variantId);
+                return (
+                  <li key={s.variantId}>
+                    {row?.title ?? "An item"}: you asked for {row?.item.qty ?? "more"},{" "}
+                    {s.available === 0 ? "none are" : `${s.available} ${s.available === 1 ? "is" : "are"}`} left.
+                  </li>
+                );
+              })}
+            </ul>
+            <button
+              type="button"
+              onClick={() => {
+                const left = new Map(short.map((s) => [s.variantId, s.available]));
+                reduceToAvailable(slug, (v) => left.get(v) ?? Number.POSITIVE_INFINITY);
+                setShort(undefined);
+              }}
+            >
+              Reduce my cart to what is left
+            </button>
+          </div>
+        )}
         {!online && <p className="warn">Checkout needs a connection. Your cart is saved on this device.</p>}
         <button className="primary big" disabled={busy || !online}>
           {busy ? "Placing order…" : "Place order"}

@@ -1,16 +1,21 @@
 import type { Order } from "@countertop/sync-protocol";
 
+/** An order as this browser saved it at checkout, with the key of its signed link (a guest's way to follow it). */
+export type SavedOrder = Order & { readonly linkKey?: string | undefined };
+
 const key = (slug: string) => `countertop.shop.${slug}.orders`;
 
 /** Orders placed from this browser, newest first (a guest has no account to list them from). */
-export function loadOrders(slug: string): Order[] {
+export function loadOrders(slug: string): SavedOrder[] {
   try {
-    return JSON.parse(localStorage.getItem(key(slug)) ?? "[]") as Order[];
+    return JSON.parse(localStorage.getItem(key(slug)) ?? "[]") as SavedOrder[];
   } catch {
     return [];
   }
 }
 
-export function saveOrder(slug: string, order: Order): void {
-  localStorage.setItem(key(slug), JSON.stringify([order, ...loadOrders(slug).filter((o) => o.id !== order.id)].slice(0, 50)));
+/** Keeps an order placed here (the newest 50), with its link key when the shop gave one. */
+export function saveOrder(slug: string, order: Order, linkKey?: string): void {
+  const saved: SavedOrder = linkKey ? { ...order, linkKey } : order;
+  localStorage.setItem(key(slug), JSON.stringify([saved, ...loadOrders(slug).filter((o) => o.id !== order.id)].slice(0, 50)));
 }

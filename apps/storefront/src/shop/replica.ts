@@ -1,4 +1,4 @@
-import { createReplicaDatabase, startReplication, type ReplicaDatabase } from "@countertop/replica";
+import { createReplicaDatabase, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
 import { SHOPPER_PUBLIC_COLLECTIONS } from "@countertop/sync-protocol/client";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import { tabStream } from "./live-stream";
@@ -8,6 +8,12 @@ import type { ShopSession } from "./session";
 export type ShopDatabase = ReplicaDatabase<(typeof SHOPPER_PUBLIC_COLLECTIONS)[number]>;
 
 let opening: Promise<ShopDatabase> | undefined;
+let running: ReplicaSync<(typeof SHOPPER_PUBLIC_COLLECTIONS)[number]> | undefined;
+
+/** The shop's running replication, once {@link openShop} started it (the app watches it for a suspended shop). */
+export function shopSync() {
+  return running;
+}
 
 /** Opens the shop's replica (one per shop) and keeps it in sync; it browses offline after one visit. */
 export function openShop(slug: string, session: ShopSession): Promise<ShopDatabase> {
@@ -20,7 +26,7 @@ export function openShop(slug: string, session: ShopSession): Promise<ShopDataba
       closeDuplicates: true,
     });
     tabStream.follow(SHOPPER_PUBLIC_COLLECTIONS, () => session.token);
-    startReplication({
+    running = startReplication({
       database: db,
       baseUrl: "",
       token: () => session.token,

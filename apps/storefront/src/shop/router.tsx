@@ -2,12 +2,19 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 
 /** A page of the shop. */
 export type Route =
-  | { readonly page: "home"; readonly category?: string | undefined; readonly q?: string | undefined }
+  | { readonly page: "home"; readonly category?: string | undefined; readonly q?: string | undefined; readonly filters?: CatalogFilters }
   | { readonly page: "product"; readonly id: string }
   | { readonly page: "cart" }
   | { readonly page: "checkout" }
   | { readonly page: "account" }
-  | { readonly page: "order"; readonly id: string };
+  | { readonly page: "order"; readonly id: string; readonly key?: string | undefined };
+
+/** The catalog's filters beyond category and search, kept in the address so Back brings them back. */
+export interface CatalogFilters {
+  /** The highest price, as typed ("4,50"). */
+  readonly max?: string | undefined;
+  readonly inStock?: boolean | undefined;
+}
 
 /**
  * Where this shop's pages live: `/shop/{slug}` on the platform's host, `""` on the shop's own domain
@@ -31,18 +38,48 @@ export function parseRoute(pathname: string, search: string): Route {
   const product = /^\/p\/([^/]+)/.exec(rest);
   if (product) return { page: "product", id: decodeURIComponent(product[1]!) };
   const order = /^\/order\/([^/]+)/.exec(rest);
-  if (order) return { page: "order", id: decodeURIComponent(order[1]!) };
+  if (order) return { page: "order", id: decodeURIComponent(order[1]!), key: params.get("key") ?? undefined };
   if (rest.startsWith("/cart")) return { page: "cart" };
   if (rest.startsWith("/checkout")) return { page: "checkout" };
   if (rest.startsWith("/account")) return { page: "account" };
-  return { page: "home", category: params.get("category") ?? undefined, q: params.get("q") ?? undefined };
+  const filters = { max: params.get("max") ?? undefined, inStock: params.get("stock") === "1" || undefined };
+  return {
+    page: "home",
+    category: params.get("category") ?? undefined,
+    q: params.get("q") ?? undefined,
+    ...(filters.max || filters.inStock ? { filters } : {}),
+  };
+}
+
+/** The catalog's address for a category, search and filters: `/?category=…&q=…&max=…&stock=1`. */
+export function catalogHref(category: string | undefined, q: string, filters: CatalogFilters): string {
+  const params = new URLSearchParams();
+  if (category) params.set("category", category);
+  if (q.trim()) params.set("q", q);
+  if (filters.max?.trim()) params.set("max", filters.max.trim());
+  if (filters.inStock) params.set("stock", "1");
+  const search = params.toString();
+  return search ? `/?${search}` : "/";
+}
+
+/**
+ * Rewrites the current address without a new history entry: the catalog keeps its search and
+ * filters there as they change, so a product page's Back returns to them.
+ */
+export function replaceRoute(rest: string): void {
+  history.replaceState(history.state, "", shopHref(rest));
 }
 
 /** Client-side navigation within the shop, to a path relative to the shop (`"/cart"`). */
 export function navigate(rest: string): void {
-  history.pushState(null, "", shopHref(rest));
+  history.pushState({ inShop: true }, "", shopHref(rest));
   window.dispatchEvent(new PopStateEvent("popstate"));
   window.scrollTo(0, 0);
+}
+
+/** Whether Back stays in the shop: this page was reached by navigating inside it. */
+export function cameFromShop(): boolean {
+  return (history.state as { inShop?: boolean } | null)?.inShop === true;
 }
 
 export function useRoute(): Route {

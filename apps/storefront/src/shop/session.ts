@@ -13,7 +13,9 @@ export async function shopSession(slug: string): Promise<ShopSession> {
   if (stored) return JSON.parse(stored) as ShopSession;
   const res = await fetch(`/api/v1/shop/${encodeURIComponent(slug)}/session`, { method: "POST" });
   const body = (await res.json().catch(() => undefined)) as
-    { token: string; tenantId: string; shop: { name: string }; error?: { message: string } } | undefined;
+    { token: string; tenantId: string; shop: { name: string }; error?: { code?: string; message: string } } | undefined;
+  // A plan without the online shop is the platform's business, not the shopper's: say it plainly.
+  if (body?.error?.code === "module_disabled") throw new Error("This shop doesn't sell online at the moment.");
   if (!res.ok || !body) throw new Error(body?.error?.message ?? "This shop can't be reached. Check the address and your connection.");
   const session = { token: body.token, tenantId: body.tenantId, name: body.shop.name };
   localStorage.setItem(key(slug), JSON.stringify(session));

@@ -1,6 +1,7 @@
 import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
-import { availability, productAvailability } from "./shop-data";
+import { MAX_QTY } from "../cart/cart";
+import { availability, productAvailability, unitsLeft, type ShopData } from "./shop-data";
 
 describe("what a shopper is told about stock", () => {
   it("reads a variant's units: sold out, only a few left, in stock", () => {
@@ -26,5 +27,21 @@ describe("what a shopper is told about stock", () => {
     expect(productAvailability(mug, new Map())?.soldOut).toBe(true);
     const madeToOrder = { ...mug, variants: mug.variants.map((v, i) => ({ ...v, trackStock: i === 0 })) };
     expect(productAvailability(madeToOrder, new Map())).toBeUndefined();
+  });
+});
+
+describe("how many a shopper may put in the cart", () => {
+  const mug = examples.products;
+  const [blue, red] = mug.variants.map((v) => v.id) as [string, string];
+  const data = (stock: Map<string, number>, products = [mug]) =>
+    ({ loaded: true, products, categories: [], settings: undefined, promotions: [], stock }) as ShopData;
+
+  it("is what is left of a tracked variant, never below zero, and 99 of one made to order", () => {
+    expect(unitsLeft(data(new Map([[blue, 2]])), blue)).toBe(2);
+    expect(unitsLeft(data(new Map([[blue, -3]])), blue)).toBe(0);
+    expect(unitsLeft(data(new Map()), blue)).toBe(0);
+    const madeToOrder = { ...mug, variants: mug.variants.map((v) => ({ ...v, trackStock: false })) };
+    expect(unitsLeft(data(new Map(), [madeToOrder]), red)).toBe(MAX_QTY);
+    expect(unitsLeft(data(new Map()), "no-such-variant")).toBe(0);
   });
 });

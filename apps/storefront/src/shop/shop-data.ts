@@ -2,6 +2,7 @@ import { available, qty, stockStatus } from "@countertop/domain";
 import type { Category, Product, Promotion, Settings, StockLevel } from "@countertop/sync-protocol";
 import { useDocument, useDocuments } from "@countertop/ui";
 import { useMemo } from "react";
+import { MAX_QTY } from "../cart/cart";
 import type { ShopDatabase } from "./replica";
 
 /** What every page reads: the catalog, availability at the shop's location, settings and promotions. */
@@ -65,4 +66,14 @@ export function productAvailability(product: Product, stock: ShopData["stock"]):
     units,
     product.variants.every((v) => v.trackStock),
   );
+}
+
+/**
+ * How many of a variant a shopper may put in the cart: what the shop has left of a stock-tracked
+ * variant, {@link MAX_QTY} of one made to order.
+ */
+export function unitsLeft(data: ShopData, variantId: string): number {
+  const variant = data.products.flatMap((p) => p.variants).find((v) => v.id === variantId);
+  if (!variant) return 0;
+  return variant.trackStock ? Math.max(0, data.stock.get(variantId) ?? 0) : MAX_QTY;
 }

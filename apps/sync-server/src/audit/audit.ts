@@ -28,6 +28,16 @@ export const AuditAction = {
   staffAdded: "staff.added",
   tillRenamed: "device.renamed",
   catalogImported: "catalog.imported",
+  shopDomainVerified: "tenant.domain_verified",
+  shopPlanChanged: "tenant.plan_changed",
+  shopExported: "tenant.exported",
+  shopClosed: "tenant.closed",
+  shopRestored: "tenant.restored",
+  shopDeleted: "tenant.deleted",
+  planUpdated: "plan.updated",
+  ownerInvited: "owner.invited",
+  linkSent: "user.link_sent",
+  passwordSet: "auth.password_set",
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

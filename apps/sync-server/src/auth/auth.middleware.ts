@@ -3,6 +3,9 @@ import { withTenant } from "../db/tenant-scope";
 import { deviceRevokedAt } from "../devices/device.repository";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import type { TenantStatus } from "../db/schema";
+import { moduleDisabledError } from "../plans/plan-limits";
+import { shopPlan } from "../plans/plan.repository";
 import { tenantStatus } from "../tenants/tenant.repository";
 import { platformSessionHolds, sessionHolds } from "./session.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
@@ -22,37 +25,60 @@ export type Standing = "ok" | "suspended_shop" | "revoked_till";
 
 const SESSION_ENDED = "Your sign-in has ended (signed out, expired, or the account was disabled). Sign in again.";
 
+/** How a caller stands, and what to tell them when their shop is not active. */
+interface StandingRead {
+  readonly standing: Standing;
+  readonly shopStatus?: TenantStatus;
+  readonly reason?: string | null;
+}
+
 /**
  * Where a caller stands, read from the database on every request (and every stream heartbeat),
- * never cached: a shop that no longer exists, an unknown till, or an ended session is a 401 here.
+ * never cached: a shop that no longer exists, an unknown till, or an ended session is a 401 here;
+ * a shopper of a shop whose plan has the online shop switched off is a 403 `module_disabled`.
  */
-export async function standingOf(deps: Pick<AppDeps, "db">, principal: Principal, now = new Date()): Promise<Standing> {
+async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now: Date): Promise<StandingRead> {
   if (principal.kind === "owner") {
     if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
-    return "ok";
+    return { standing: "ok" };
   }
   const state = await withTenant(deps.db, principal.tenantId, async (trx) => ({
     tenant: await tenantStatus(trx, principal.tenantId),
     device: principal.kind === "device" ? await deviceRevokedAt(trx, principal.tenantId, principal.deviceId) : undefined,
     session: principal.kind === "manager" ? await sessionHolds(trx, principal.tenantId, principal.sessionId, now) : true,
+    plan: principal.kind === "shopper" ? await shopPlan(trx, principal.tenantId) : undefined,
   }));
-  if (!state.tenant) throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
+  if (!state.tenant || state.tenant.status === "deleted") throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
   if (principal.kind === "device" && !state.device)
     throw new ApiError(ErrorCode.unauthorized, "This till is not registered with this shop.");
   if (!state.session) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
-  if (state.tenant.status !== "active") return "suspended_shop";
-  if (state.device && state.device.revoked_at !== null) return "revoked_till";
-  return "ok";
+  if (state.plan && !state.plan.modules.has("storefront")) throw moduleDisabledError(state.plan, "storefront");
+  if (state.tenant.status !== "active")
+    return { standing: "suspended_shop", shopStatus: state.tenant.status, reason: state.tenant.status_reason };
+  if (state.device && state.device.revoked_at !== null) return { standing: "revoked_till" };
+  return { standing: "ok" };
+}
+
+/** Where a caller stands (see `readStanding`): `ok`, or the standing in which only a till's sales get through. */
+export async function standingOf(deps: Pick<AppDeps, "db">, principal: Principal, now = new Date()): Promise<Standing> {
+  return (await readStanding(deps, principal, now)).standing;
 }
 
 /** Throws unless the caller may act now: {@link standingOf} must be `ok`. */
 export async function assertInGoodStanding(deps: Pick<AppDeps, "db">, principal: Principal): Promise<void> {
-  refuseUnlessOk(await standingOf(deps, principal));
+  refuseUnlessOk(await readStanding(deps, principal, new Date()));
 }
 
-function refuseUnlessOk(standing: Standing): void {
+/** What the shop's people are told while it is not active: why, when the platform owner said why. */
+export function suspendedMessage(status: TenantStatus | undefined, reason: string | null | undefined): string {
+  const why = reason ? ` Reason: ${reason}${/[.!?]$/.test(reason) ? "" : "."}` : "";
+  if (status === "closed") return `This shop has been closed.${why} Contact the platform owner to restore it.`;
+  return `This shop's account is suspended.${why} Contact the platform owner.`;
+}
+
+function refuseUnlessOk({ standing, shopStatus, reason }: StandingRead): void {
   if (standing === "suspended_shop") {
-    throw new ApiError(ErrorCode.tenant_suspended, "This shop's account is suspended. Contact the platform owner.");
+    throw new ApiError(ErrorCode.tenant_suspended, suspendedMessage(shopStatus, reason), { status: shopStatus, reason: reason ?? null });
   }
   if (standing === "revoked_till") {
     throw new ApiError(ErrorCode.unauthorized, "This till's registration was revoked. A manager must register it again.");
@@ -75,10 +101,10 @@ export function requireAuth(
     if (!kinds.includes(principal.kind)) {
       throw new ApiError(ErrorCode.forbidden, `This needs a ${kinds.join(" or ")} sign-in.`);
     }
-    const standing = await standingOf(deps, principal);
-    if (standing !== "ok" && !(principal.kind === "device" && options.acceptSales?.(c))) refuseUnlessOk(standing);
+    const read = await readStanding(deps, principal, new Date());
+    if (read.standing !== "ok" && !(principal.kind === "device" && options.acceptSales?.(c))) refuseUnlessOk(read);
     c.set("principal", principal);
-    c.set("standing", standing);
+    c.set("standing", read.standing);
     await next();
   };
 }

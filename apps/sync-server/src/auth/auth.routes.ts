@@ -1,21 +1,12 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { actorOf } from "../audit/audit";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
 import { callerAs, requireAuth } from "./auth.middleware";
+import { loginSchema, logoutSchema } from "./auth.schema";
 import { signIn, signOut } from "./auth.service";
-
-const loginSchema = z.object({
-  email: z.email().max(254),
-  password: z.string().min(1).max(200),
-  /** Needed only when one email manages several shops. */
-  tenantSlug: z.string().max(64).optional(),
-});
-
-const logoutSchema = z.object({ everywhere: z.boolean().default(false) });
 
 /**
  * `POST /api/v1/auth/login` (the platform owner and shop managers) → a session token;

@@ -5,6 +5,7 @@ import type { Database } from "../db/schema";
 import type { SigningKeys } from "./signing-keys";
 import { withTenant } from "../db/tenant-scope";
 import { ApiError, ErrorCode } from "../http/errors";
+import { suspendedMessage } from "./auth.middleware";
 import { hashPassword, verifyPassword } from "./password";
 import { insertPlatformSession, insertSession, revokePlatformSessions, revokeSessions } from "./session.repository";
 import { issueToken, TOKEN_TTL_SECONDS, type Principal } from "./token";
@@ -95,7 +96,10 @@ export async function signIn(
     });
   }
   if (user.status !== "active")
-    throw new ApiError(ErrorCode.tenant_suspended, "This shop's account is suspended. Contact the platform owner.");
+    throw new ApiError(ErrorCode.tenant_suspended, suspendedMessage(user.status, user.status_reason), {
+      status: user.status,
+      reason: user.status_reason,
+    });
   const sessionId = uuidv7();
   const staff = await withTenant(deps.db, user.tenant_id, async (trx) => {
     await insertSession(trx, user.tenant_id, { id: sessionId, userId: user.id, expiresAt });

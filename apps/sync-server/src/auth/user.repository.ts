@@ -7,7 +7,7 @@ import { revokeSessions } from "./session.repository";
 export function findOwnerByEmail(db: Kysely<Database>, email: string) {
   return db
     .selectFrom("platform_users")
-    .select(["id", "password_hash"])
+    .select(["id", "email", "name", "password_hash"])
     .where("email", "=", email)
     .where("disabled_at", "is", null)
     .executeTakeFirst();
@@ -26,10 +26,12 @@ export function findManagersByEmail(db: Kysely<Database>, email: string, slug?: 
         "users.name",
         "tenants.slug",
         "tenants.status",
+        "tenants.status_reason",
         "tenants.name as tenant_name",
       ])
       .where("users.email", "=", email)
       .where("users.disabled_at", "is", null)
+      .where("tenants.status", "<>", "deleted")
       .$if(slug !== undefined, (qb) => qb.where("tenants.slug", "=", slug ?? ""))
       .execute(),
   );
@@ -45,4 +47,24 @@ export async function disableManager(trx: TenantTx, tenantId: string, userId: st
     .where("disabled_at", "is", null)
     .execute();
   await revokeSessions(trx, tenantId, { userId }, now);
+}
+
+/** The platform's owners, oldest first, without their password hashes. */
+export function listOwners(db: Kysely<Database>) {
+  return db
+    .selectFrom("platform_users")
+    .select(["id", "email", "name", "created_at as createdAt", "disabled_at as disabledAt"])
+    .orderBy("created_at")
+    .execute();
+}
+
+/** Adds a platform owner. */
+export async function insertOwner(
+  db: Kysely<Database>,
+  owner: { id: string; email: string; name: string; passwordHash: string },
+): Promise<void> {
+  await db
+    .insertInto("platform_users")
+    .values({ id: owner.id, email: owner.email, name: owner.name, password_hash: owner.passwordHash })
+    .execute();
 }

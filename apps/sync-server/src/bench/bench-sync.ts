@@ -92,6 +92,8 @@ async function main(): Promise<void> {
         currency: "EUR",
         managerEmail: `m${t}@bench.test`,
         managerPassword: "bench-password-123",
+        // Room for every bench till (a new shop starts on the Starter plan: two tills).
+        planId: "scale",
       });
       const manager = (
         await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: `m${t}@bench.test`, password: "bench-password-123" })

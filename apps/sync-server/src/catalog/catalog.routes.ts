@@ -7,7 +7,8 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { exportCatalog, importCatalog } from "./catalog.service";
 
-const importQuery = z.object({ mode: z.enum(["update", "add"]).default("update"), dryRun: z.enum(["0", "1"]).default("0") });
+/** `POST /api/v1/catalog/import?mode=…&dryRun=…`. */
+export const importQuery = z.object({ mode: z.enum(["update", "add"]).default("update"), dryRun: z.enum(["0", "1"]).default("0") });
 
 /**
  * The catalog as CSV (format in the README), for a manager's session:

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     streams: ["stock_levels"],
     pollInterval: 2_000,
     retryTime: 250,
+    // The run squeezes a day into seconds: back off on the same scale.
+    backoff: { base: 100, cap: 2_000 },
     waitForLeadership: false,
     batchSize: 20,
   });

@@ -21,7 +21,7 @@ export interface SweepResult {
  * start-up and on a timer in every process; two sweeps at once confirm an order once.
  */
 export async function sweepCheckouts(
-  deps: Pick<AppDeps, "db" | "changes" | "payments" | "log">,
+  deps: Pick<AppDeps, "db" | "changes" | "payments" | "log" | "outbox">,
   now: Date = new Date(),
 ): Promise<SweepResult> {
   let confirmed = 0;
@@ -56,7 +56,7 @@ async function paymentOf(deps: Pick<AppDeps, "payments">, expired: ExpiredReserv
 }
 
 /** Sweeps now and then every `everyMs` (ended rate-limit windows go too); answers a function that stops it. */
-export function startCheckoutSweeper(deps: Pick<AppDeps, "db" | "changes" | "payments" | "log">, everyMs = 60_000): () => void {
+export function startCheckoutSweeper(deps: Pick<AppDeps, "db" | "changes" | "payments" | "log" | "outbox">, everyMs = 60_000): () => void {
   const run = () =>
     void sweepCheckouts(deps)
       .then(async (r) => {

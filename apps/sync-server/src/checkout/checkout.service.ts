@@ -7,6 +7,8 @@ import { holdSeqCounter, writeDocumentSets } from "../documents/document.reposit
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { failpoint } from "../http/failpoint";
+import { orderMailJob } from "../orders/order-mail-job";
+import { enqueue } from "../outbox/outbox.repository";
 import { applyToLevels } from "../sync/push/stock";
 import { levelIdOf, draftOrder } from "./checkout-draft";
 import {
@@ -73,7 +75,8 @@ async function reserve(
     if (earlier.draft && earlier.paymentKey) return { draft: earlier.draft, paymentKey: earlier.paymentKey };
   }
   const storeCounter = await holdSeqCounter(trx, tenantId);
-  const draft = await draftOrder(trx, { ...input, orderId });
+  const drafted = await draftOrder(trx, { ...input, orderId });
+  const draft: CheckoutDraft = input.linkFor ? { ...drafted, link: input.linkFor(orderId) } : drafted;
   await storeDraft(trx, tenantId, key, draft);
   await storeCounter();
   return { draft, paymentKey };
@@ -103,7 +106,7 @@ async function pay(provider: PaymentProvider, draft: CheckoutDraft, paymentKey: 
  * twice (a retry racing the sweep) writes the order once.
  */
 export async function confirmOrder(
-  deps: Pick<AppDeps, "db" | "changes">,
+  deps: Pick<AppDeps, "db" | "changes" | "outbox">,
   tenantId: string,
   key: CheckoutKey,
   draft: CheckoutDraft,
@@ -129,9 +132,14 @@ export async function confirmOrder(
       { table: "stock_levels", docs: applyToLevels(draft.movements, onHand, now) },
     ]);
     await markConfirmed(trx, tenantId, key, order.id);
+    // The confirmation email, sent once this commits — never for a checkout that rolled back.
+    await enqueue(trx, tenantId, [orderMailJob(order.id, order.status, draft.link)]);
     await storeCounter();
     await deps.changes.announce(trx, tenantId, ["orders", "stock_movements", "stock_levels"]);
     return { order, replayed: false };
+  }).then((placed) => {
+    if (!placed.replayed) deps.outbox?.kick();
+    return placed;
   });
 }
 
@@ -143,6 +151,8 @@ export interface CheckoutInput {
   readonly customerId?: string | undefined;
   readonly request: CheckoutRequest;
   readonly idempotencyKey: string;
+  /** The guest's signed page of an order, by its id, for the confirmation email. */
+  readonly linkFor?: ((orderId: string) => string) | undefined;
   readonly now: Date;
 }
 
@@ -156,7 +166,7 @@ export interface CheckoutInput {
  * ({@link sweepCheckouts}) once the hold runs out.
  */
 export async function checkout(
-  deps: Pick<AppDeps, "db" | "changes" | "payments" | "checkoutHoldMs" | "log">,
+  deps: Pick<AppDeps, "db" | "changes" | "payments" | "checkoutHoldMs" | "log" | "outbox">,
   input: CheckoutInput,
 ): Promise<PlacedOrder> {
   const { tenantId, request } = input;

@@ -11,6 +11,7 @@ export const SHARED_TABLES = {
   plans: "reference",
   platform_users: "reference",
   platform_sessions: "reference",
+  platform_links: "reference", // the platform owners' own reset and invitation links
   platform_audit_log: "reference",
   signing_keys: "reference",
   rate_limits: "reference", // keyed by address or e-mail, across shops

@@ -22,7 +22,21 @@ export interface OpenDatabase {
    * is back (notifications sent meanwhile are gone, so listeners must catch up). Returns unlisten.
    */
   listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /** The connection pool right now: open connections, idle ones, queries waiting for one, and the most it opens. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/** What the console's health view shows of the connection pool. */
+export interface PoolStats {
+  readonly open: number;
+  readonly idle: number;
+  readonly waiting: number;
+  readonly max: number;
+}
+
+function statsOf(pool: pg.Pool, max: number): PoolStats {
+  return { open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max };
 }
 
 export interface DatabaseOptions {
@@ -46,10 +60,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
+    const max = options.poolSize ?? 10;
     return {
       db,
       kind: "postgres",
       listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect),
+      poolStats: () => statsOf(pool, max),
       close: () => db.destroy(),
     };
   }
@@ -61,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   return {
     db,
     kind: "pglite",
+    poolStats: () => statsOf(pool, 1),
     listen: async (channel, onPayload) => {
       const unlisten = await pglite.listen(channel, onPayload);
       return unlisten;

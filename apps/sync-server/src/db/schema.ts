@@ -71,14 +71,23 @@ export interface CustomersTable extends DocumentColumns<Customer> {
   phone: string | null;
 }
 
+/** `plans`: a small shared table; a `null` limit is no limit. */
 export interface PlansTable {
   id: string;
   name: string;
   modules: JSONColumnType<string[]>;
-  max_registers: number;
+  max_registers: number | null;
+  max_locations: number | null;
+  max_staff: number | null;
+  max_products: number | null;
 }
 
-export type TenantStatus = "active" | "suspended" | "disabled";
+/**
+ * A shop's standing: `active`; `suspended` by the platform owner (with a reason its manager sees);
+ * `closed` and waiting for `delete_after`, restorable until then; `deleted` (its data gone, its
+ * audit trail kept). `disabled` is an older name of suspended.
+ */
+export type TenantStatus = "active" | "suspended" | "disabled" | "closed" | "deleted";
 
 export interface TenantsTable {
   id: string;
@@ -90,6 +99,12 @@ export interface TenantsTable {
   domain: string | null;
   seq: ColumnType<string, string | bigint | undefined, string | bigint>;
   created_at: Generated<Date>;
+  /** Per-shop changes to its plan's limits and modules (`PlanOverrides`). */
+  plan_overrides: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  status_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  delete_after: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  domain_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PlatformUsersTable {
@@ -153,13 +168,16 @@ export interface DevicesTable {
   location_id: string | null;
   created_at: Generated<Date>;
   revoked_at: Date | null;
+  /** The till's last sync call, with what it reported: documents waiting to push, its app version. */
   last_seen_at: Date | null;
   /** The till's own report: when its last sync went through. */
   last_sync_at?: Date | null;
   /** The till's own report: documents waiting per collection (`{ "sales": 3 }`). */
   pending?: ColumnType<Record<string, number> | null, string | null, string | null>;
+  /** The sum of `pending`, for the console's sync backlog. */
+  pending_docs: ColumnType<number | null, number | null | undefined, number | null>;
   /** The till's own report: its app version. */
-  app_version?: string | null;
+  app_version: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProductVariantsTable {
@@ -196,6 +214,8 @@ export interface CheckoutDraft {
   readonly order: Order;
   /** The `order` movements it will write; their levels are what the reservation holds. */
   readonly movements: StockMovement[];
+  /** The order's signed page for a guest, for the confirmation email. */
+  readonly link?: string | undefined;
 }
 
 /** `shopper_accounts`: a shopper's sign-in to one shop; the profile is the `customers` document. */
@@ -268,6 +288,43 @@ export interface MediaTable {
   created_at: Generated<Date>;
 }
 
+/** An emailed single-use link (password reset, invitation); only a hash of its secret is kept. */
+export interface LinkColumns {
+  id: string;
+  purpose: "reset" | "invite";
+  user_id: string;
+  secret_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** `user_links`: a shop manager's links. `platform_links` (the platform owner's) has no tenant. */
+export interface UserLinksTable extends LinkColumns {
+  tenant_id: string;
+}
+
+type Counter = ColumnType<number, number | undefined, number>;
+type BigCounter = ColumnType<string, number | string | undefined, number | string>;
+
+/** `tenant_daily_stats`: a shop's figures per UTC day, kept by triggers on `sales` and `orders`. */
+export interface TenantDailyStatsTable {
+  tenant_id: string;
+  day: ColumnType<string, string, string>;
+  pos_sales: Counter;
+  pos_gmv: BigCounter;
+  pos_refunds: Counter;
+  pos_refunded: BigCounter;
+  online_orders: Counter;
+  online_gmv: BigCounter;
+}
+
+/** `tenant_counters`: one row per shop, kept by triggers (open reconciliation items). */
+export interface TenantCountersTable {
+  tenant_id: string;
+  open_reconciliation: Counter;
+}
+
 /** The table of each replicated collection, keyed by the collection's name. */
 export interface CollectionTables {
   products: DocumentColumns<Product>;
@@ -302,6 +359,10 @@ export interface Database extends CollectionTables {
   platform_sessions: PlatformSessionsTable;
   audit_log: AuditLogTable;
   platform_audit_log: AuditLogColumns;
+  platform_links: LinkColumns;
+  user_links: UserLinksTable;
+  tenant_daily_stats: TenantDailyStatsTable;
+  tenant_counters: TenantCountersTable;
   catalog_history: CatalogHistoryTable;
   outbox: OutboxTable;
   test_card_payments: TestCardPaymentsTable;

@@ -49,3 +49,13 @@ export async function renameDevice(trx: TenantTx, id: string, name: string): Pro
     .executeTakeFirst();
   return renamed !== undefined;
 }
+
+/** How many tills of the shop are registered and not revoked (what its plan limits). */
+export async function countActiveDevices(trx: TenantTx): Promise<number> {
+  const row = await trx
+    .selectFrom("devices")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("revoked_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

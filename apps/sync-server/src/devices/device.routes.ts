@@ -7,14 +7,8 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
+import { registerTillSchema, renameTillSchema } from "./device.schema";
 import { listTills, registerTill, renameTill, revokeTill } from "./device.service";
-
-const registerSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  locationId: z.string().min(1).max(100).optional(),
-});
-
-const renameSchema = z.strictObject({ name: z.string().trim().min(1).max(60) });
 
 /**
  * Tills: a manager registers a tablet as a register of a location and gets its device token;
@@ -31,7 +25,7 @@ export function deviceRoutes(deps: AppDeps) {
     .post("/", async (c) => {
       const principal = callerAs(c, "manager");
       const { tenantId } = principal;
-      const body = await jsonBody(c, registerSchema);
+      const body = await jsonBody(c, registerTillSchema);
       const register = await registerTill(deps, tenantId, body, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       const token = await issueToken(deps.keys, { kind: "device", deviceId: register.id, tenantId });
       return c.json({ id: register.id, token, register }, 201);
@@ -40,7 +34,7 @@ export function deviceRoutes(deps: AppDeps) {
       const principal = callerAs(c, "manager");
       const id = c.req.param("id");
       if (!z.uuid().safeParse(id).success) throw new ApiError(ErrorCode.not_found, "No active till with that id.");
-      const { name } = await jsonBody(c, renameSchema);
+      const { name } = await jsonBody(c, renameTillSchema);
       await renameTill(deps, principal.tenantId, id, name, actorOf(principal, clientAddress(c, deps.trustProxy)), new Date());
       return c.body(null, 204);
     })

@@ -5,7 +5,8 @@ import { withTenant } from "../db/tenant-scope";
 import { readSettings, updateSettings } from "../documents/settings.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
-import { insertDevice, listDevices, renameDevice, revokeDevice } from "./device.repository";
+import { takeRoomFor } from "../plans/plan-limits";
+import { countActiveDevices, insertDevice, listDevices, renameDevice, revokeDevice } from "./device.repository";
 
 /** A short register code (T1, T2, …) not used by another register of the shop. */
 export function nextRegisterCode(registers: readonly Register[]): string {
@@ -15,7 +16,9 @@ export function nextRegisterCode(registers: readonly Register[]): string {
 
 /**
  * Registers a tablet as a till of a location (the shop's first when none is named): a device row,
- * and a register in the settings so that every till knows its name and code.
+ * and a register in the settings so that every till knows its name and code. 402 `plan_limit` when
+ * the shop's plan has no room for another till (revoked tills make room; concurrent registrations
+ * queue on the shop's lock, so the limit holds).
  */
 export async function registerTill(
   deps: Pick<AppDeps, "db" | "changes">,
@@ -26,6 +29,7 @@ export async function registerTill(
 ): Promise<Register> {
   const id = uuidv7();
   return withTenant(deps.db, tenantId, async (trx) => {
+    await takeRoomFor(trx, tenantId, "registers", countActiveDevices);
     const settings = await readSettings(trx);
     const locationId = input.locationId ?? settings.locations[0]?.id;
     if (!locationId || !settings.locations.some((l) => l.id === locationId)) {

@@ -3,12 +3,16 @@ import type { Standing } from "../auth/auth.middleware";
 import type { SigningKeys } from "../auth/signing-keys";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
+import type { PoolStats } from "../db/database";
 import type { Database } from "../db/schema";
 import type { OutboxWorker } from "../outbox/outbox-worker";
+import type { DomainProbe } from "../tenants/domain-check";
 import type { MailTransport } from "../receipts/mail-transport";
 import type { ChangeFeed } from "../sync/change-feed";
 import type { StreamCaps } from "../sync/stream-limits";
 import type { Logger } from "./logger";
+import type { RouteMetrics } from "./route-metrics";
+import type { StreamLimiter } from "../sync/stream-limits";
 
 /** Per-request values set with `c.set` and read with `c.get`. */
 export interface AppVariables {
@@ -54,4 +58,16 @@ export interface AppDeps {
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (env `TRUST_PROXY`); see `clientAddress`. */
   readonly trustProxy: boolean;
   readonly log: Logger;
+  /** The connection pool right now, for the console's health view. */
+  readonly poolStats?: (() => PoolStats) | undefined;
+  /** How the console's domain check reaches a shop's host name (see `networkProbe`). */
+  readonly domainProbe?: DomainProbe | undefined;
+}
+
+/** What the server keeps in memory while it runs, read by the console's health view. */
+export interface ServerRuntime {
+  /** Requests, errors and latency per route over the last hour. */
+  readonly metrics: RouteMetrics;
+  /** The live streams this process holds open. */
+  readonly streams: StreamLimiter;
 }

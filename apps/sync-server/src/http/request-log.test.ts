@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AppEnv } from "./app-env";
 import { createLogger } from "./logger";
 import { requestLog } from "./request-log";
+import { RouteMetrics } from "./route-metrics";
 
 function app(level: "info" | "error") {
   const lines: { level: string; line: Record<string, unknown> }[] = [];
@@ -35,5 +36,24 @@ describe("requestLog", () => {
     await hono.request("/things/1");
     await hono.request("/boom");
     expect(lines.map((l) => [l.level, l.line.status])).toEqual([["error", 500]]);
+  });
+
+  it("names the handler's route even when a middleware mounted later matched too, and counts it in the metrics", async () => {
+    const metrics = new RouteMetrics();
+    const lines: string[] = [];
+    const hono = new Hono<AppEnv>();
+    hono.use(requestId());
+    hono.use(
+      requestLog(
+        createLogger("info", { error: () => undefined, info: (m: string) => lines.push(m), debug: () => undefined }),
+        undefined,
+        metrics,
+      ),
+    );
+    hono.get("/admin/tenants/:id", (c) => c.json({}));
+    hono.use("/admin/*", async (_c, next) => next());
+    await hono.request("/admin/tenants/1");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ route: "/admin/tenants/:id" });
+    expect(metrics.snapshot()).toMatchObject([{ route: "GET /admin/tenants/:id", requests: 1, errors: 0 }]);
   });
 });

@@ -1,5 +1,6 @@
 import { REFUND_JOB, runRefundJob } from "../checkout/refunds";
 import type { AppDeps } from "../http/app-env";
+import { ORDER_MAIL_JOB, runOrderMailJob } from "../orders/order-mail-job";
 import { MAIL_JOB, runMailJob } from "./mail-job";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./outbox-worker";
 
@@ -13,6 +14,7 @@ export function createAppOutbox(
     {
       [REFUND_JOB]: (job) => runRefundJob(deps, job),
       [MAIL_JOB]: (job) => runMailJob(deps, job),
+      [ORDER_MAIL_JOB]: (job) => runOrderMailJob(deps, job),
     },
     options,
   );

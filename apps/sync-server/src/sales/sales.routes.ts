@@ -7,7 +7,8 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { lookUpSale, MAX_REPORT_DAYS, reportFacts } from "./sales-report.service";
 
 const day = z.iso.date();
-const rangeSchema = z.object({ from: day, to: day });
+/** `GET /api/v1/reports/facts?from=…&to=…`: a range of the shop's days. */
+export const reportRangeSchema = z.object({ from: day, to: day });
 
 /**
  * What a till looks up beyond its sales window (DESIGN: 90 days): a sale by receipt number (a refund
@@ -27,7 +28,7 @@ export function salesRoutes(deps: AppDeps) {
     })
     .get("/reports/facts", auth, async (c) => {
       const { tenantId } = callerAs(c, "device", "manager");
-      const query = rangeSchema.safeParse(c.req.query());
+      const query = reportRangeSchema.safeParse(c.req.query());
       if (!query.success) {
         const issue = query.error.issues[0];
         throw new ApiError(

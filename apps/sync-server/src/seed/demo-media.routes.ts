@@ -5,7 +5,11 @@ import { demoCategories, demoImageFile, demoProducts } from "./demo-catalog";
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A 4:3 picture for a demo product: its category's colour, its initials and its name. */
+/**
+ * A 4:3 picture for a demo product: its category's colour and its initials, centred, so that any
+ * crop (a wide till tile, a square thumbnail) keeps them whole. The name is not drawn: every screen
+ * prints it beside the picture, and a long one would be cut off.
+ */
 function picture(name: string, color: string): string {
   const initials = name
     .split(/[\s-]+/)
@@ -14,10 +18,9 @@ function picture(name: string, color: string): string {
     .map((w) => w[0]!.toUpperCase())
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" width="400" height="300" role="img" aria-label="${escape(name)}">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${color}"/><stop offset="1" stop-color="${color}" stop-opacity="0.7"/></linearGradient></defs>
-<rect width="400" height="300" fill="url(#g)"/><circle cx="320" cy="60" r="110" fill="#fff" fill-opacity="0.08"/>
-<text x="200" y="165" text-anchor="middle" font-family="system-ui,sans-serif" font-size="96" font-weight="700" fill="#fff">${escape(initials)}</text>
-<text x="200" y="250" text-anchor="middle" font-family="system-ui,sans-serif" font-size="24" fill="#fff" fill-opacity="0.9">${escape(name.slice(0, 30))}</text>
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${color}"/><stop offset="1" stop-color="${color}" stop-opacity="0.72"/></linearGradient></defs>
+<rect width="400" height="300" fill="url(#g)"/><circle cx="330" cy="40" r="120" fill="#fff" fill-opacity="0.08"/><circle cx="60" cy="280" r="90" fill="#fff" fill-opacity="0.06"/>
+<text x="200" y="150" dy="0.35em" text-anchor="middle" font-family="system-ui,sans-serif" font-size="92" font-weight="700" fill="#fff" fill-opacity="0.95">${escape(initials)}</text>
 </svg>`;
 }
 

@@ -2,13 +2,13 @@ import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { hashPassword } from "../auth/password";
 import { hashPin } from "../auth/pin-hash";
-import type { Category, Product, Settings, Staff, StockLevel, StockMovement } from "@countertop/sync-protocol";
+import type { Settings, Staff } from "@countertop/sync-protocol";
 import type { Database } from "../db/schema";
 import { LOCKS, withAdvisoryLock } from "../db/advisory-lock";
 import { asPlatformReader, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { createTenant, defaultSettings, type CreatedTenant } from "../tenants/tenant.service";
-import { demoCategories, demoImageFile, demoProducts } from "./demo-catalog";
+import { DEMO_TAX_RATES, writeDemoCatalog } from "./demo-catalog-seed";
 
 /** The demo sign-ins; the README lists the same. */
 export const DEMO = {
@@ -26,11 +26,6 @@ export const DEMO = {
     { name: "Till 2", code: "T2" },
   ],
 } as const;
-
-const TAX_RATES = [
-  { id: "standard", name: "Standard 19%", rate: 1900 },
-  { id: "reduced", name: "Reduced 7%", rate: 700 },
-] as const;
 
 /**
  * The demo PINs' hashes, made once per process: each costs a deliberate ~150 ms, and a test run seeds
@@ -65,10 +60,19 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   }
   const settings: Settings = {
     ...defaultSettings({ ...DEMO.tenant, taxMode: "inclusive", locationId: tenant.locationId, now }),
-    taxRates: [...TAX_RATES],
+    taxRates: [...DEMO_TAX_RATES],
     defaultTaxRateId: "reduced",
     locations: [
-      { id: tenant.locationId, name: "Corner Pantry, Lindenstraße 12" },
+      {
+        id: tenant.locationId,
+        name: "Corner Pantry, Lindenstraße 12",
+        address: { name: "Corner Pantry", line1: "Lindenstraße 12", city: "Berlin", postalCode: "10969", country: "DE" },
+        // Weekdays 7:30–19:00, Saturday 8:00–16:00, Sunday closed.
+        openingHours: [
+          ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "07:30", closes: "19:00" })),
+          { weekday: 6, opens: "08:00", closes: "16:00" },
+        ],
+      },
       // A back room across the street: deliveries arrive there and are sent to the shop (transfers).
       { id: DEMO.warehouseId, name: "Storeroom, Lindenstraße 15" },
     ],
@@ -82,10 +86,22 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
     receiptHeader: "Corner Pantry · Lindenstraße 12 · 10969 Berlin",
     receiptFooter: "Thank you! Returns within 14 days with this receipt.",
     shippingOptions: [
-      { id: "pickup", kind: "pickup", name: "Pick up at Corner Pantry", amount: 0, locationId: tenant.locationId },
+      {
+        id: "pickup",
+        kind: "pickup",
+        name: "Pick up at Corner Pantry",
+        amount: 0,
+        locationId: tenant.locationId,
+        instructions: "Come to the counter and give your order number or name. We keep orders for 3 days.",
+      },
       { id: "courier", kind: "flat", name: "Bike courier (Berlin)", amount: 490, freeOver: 4000 },
     ],
-    theme: { primaryColor: "#1f6f5c", accentColor: "#e8a33d" },
+    theme: {
+      primaryColor: "#1f6f5c",
+      accentColor: "#e8a33d",
+      tagline: "Coffee, fresh bread and the week's groceries, round the corner in Kreuzberg.",
+      shortName: "Pantry",
+    },
   };
   await writeDocuments(trx, tenant.id, "settings", [settings]);
 
@@ -109,71 +125,7 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   ];
   await writeDocuments(trx, tenant.id, "staff", staff);
 
-  const categories: Category[] = demoCategories.map((c, position) => ({
-    id: uuidv7(),
-    name: c.name,
-    position,
-    color: c.color,
-    updatedAt: now,
-    _deleted: false,
-  }));
-  await writeDocuments(trx, tenant.id, "categories", categories);
-  const categoryIds = new Map(demoCategories.map((c, i) => [c.key, categories[i]!.id]));
-
-  const products: Product[] = [];
-  const levels: StockLevel[] = [];
-  const movements: StockMovement[] = [];
-  for (const p of demoProducts) {
-    const variants = p.variants.map((v) => ({
-      id: uuidv7(),
-      sku: v.sku,
-      ...(v.barcode ? { barcode: v.barcode } : {}),
-      title: v.title,
-      price: v.price,
-      trackStock: v.trackStock,
-      ...(v.cost === undefined ? {} : { cost: v.cost }),
-    }));
-    products.push({
-      id: uuidv7(),
-      name: p.name,
-      status: "active",
-      categoryId: categoryIds.get(p.category),
-      taxRateId: p.taxRate,
-      description: p.description,
-      images: [`/media/demo/${demoImageFile(p.name)}`],
-      variants,
-      updatedAt: now,
-      _deleted: false,
-    });
-    p.variants.forEach((v, i) => {
-      const variant = variants[i];
-      if (!variant || !v.trackStock) return;
-      const onHand = v.stock ?? 0;
-      levels.push({
-        id: `${tenant.locationId}:${variant.id}`,
-        locationId: tenant.locationId,
-        variantId: variant.id,
-        onHand,
-        updatedAt: now,
-        _deleted: false,
-      });
-      if (onHand !== 0) {
-        movements.push({
-          id: uuidv7(),
-          locationId: tenant.locationId,
-          variantId: variant.id,
-          delta: onHand,
-          reason: "receive",
-          occurredAt: now,
-          note: "Opening stock",
-          _deleted: false,
-        });
-      }
-    });
-  }
-  await writeDocuments(trx, tenant.id, "products", products);
-  await writeDocuments(trx, tenant.id, "stock_movements", movements);
-  await writeDocuments(trx, tenant.id, "stock_levels", levels);
+  await writeDemoCatalog(trx, tenant, now);
 }
 
 /**
@@ -200,6 +152,8 @@ async function seedIfEmpty(db: Kysely<Database>, options: { now: Date }): Promis
       managerPassword: DEMO.manager.password,
       managerName: DEMO.manager.name,
       taxMode: "inclusive",
+      // The demo shows everything, with room for the tills every journey registers.
+      planId: "scale",
     },
     options.now,
     (trx, tenant) => seedShop(trx, tenant, now),

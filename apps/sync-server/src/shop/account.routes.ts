@@ -1,21 +1,16 @@
-import { emailSchema, nameSchema, type Customer } from "@countertop/sync-protocol";
+import type { Customer } from "@countertop/sync-protocol";
 import { Hono, type Context } from "hono";
 import { uuidv7 } from "uuidv7";
-import { z } from "zod";
 import { issueToken } from "../auth/token";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { AttemptLimiter } from "../http/rate-limit";
-import { findTenantByDomain } from "../tenants/tenant.repository";
+import { shopperConfirmSchema, shopperSignInSchema, shopperSignUpSchema } from "./account.schema";
 import { activeShopBySlug } from "./active-shop";
-import { hostName } from "./shop-domain";
+import { shopBase } from "./shop-base";
 import { confirmSignUp, requestSignUp, signInShopper } from "./shopper-account.service";
-
-const passwordSchema = z.string().min(8, "use at least 8 characters").max(200);
-const registerSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
-const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 const WRONG = "Email or password is wrong.";
 
@@ -29,15 +24,6 @@ async function signedIn(
 ) {
   const token = await issueToken(deps.keys, { kind: "shopper", sessionId: uuidv7(), tenantId, customerId: customer.id });
   return c.json({ token, tenantId, customer }, status);
-}
-
-/** Where this shop's pages are, as the shopper reached them: its own domain's root, or `/shop/{slug}/`. */
-async function shopBase(deps: AppDeps, c: Context<AppEnv>, shop: { id: string; slug: string }): Promise<string> {
-  const url = new URL(c.req.url);
-  const proto = (deps.trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim()) || url.protocol.replace(":", "");
-  const host = (deps.trustProxy && c.req.header("x-forwarded-host")) || c.req.header("host") || url.host;
-  const onOwnDomain = (await findTenantByDomain(deps.db, hostName(host)))?.id === shop.id;
-  return `${proto}://${host}${onOwnDomain ? "/" : `/shop/${shop.slug}/`}`;
 }
 
 /**
@@ -73,7 +59,7 @@ export function shopAccountRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post("/:slug/account", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-      const body = await jsonBody(c, registerSchema);
+      const body = await jsonBody(c, shopperSignUpSchema);
       const email = body.email.toLowerCase();
       await signUpsPerAddress.hit(clientAddress(c, deps.trustProxy));
       await signUpsPerEmail.hit(`${tenant.id}|${email}`);
@@ -90,13 +76,13 @@ export function shopAccountRoutes(deps: AppDeps) {
     .post("/:slug/account/confirm", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
       await confirmsPerAddress.hit(clientAddress(c, deps.trustProxy));
-      const { token } = await jsonBody(c, z.strictObject({ token: z.string().min(1).max(4000) }));
+      const { token } = await jsonBody(c, shopperConfirmSchema);
       const { customer, created } = await confirmSignUp(deps, tenant.id, token, new Date());
       return signedIn(deps, c, tenant.id, customer, created ? 201 : 200);
     })
     .post("/:slug/account/session", async (c) => {
       const tenant = await activeShopBySlug(deps, c.req.param("slug"));
-      const body = await jsonBody(c, signInSchema);
+      const body = await jsonBody(c, shopperSignInSchema);
       const email = body.email.toLowerCase();
       const address = clientAddress(c, deps.trustProxy);
       await perAddress.hit(address);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, startTestServer, type TestServer } from "../testing/test-app";
 import { ENGINES } from "../testing/test-database";
+import { shortNameOf } from "./manifest";
 
 describe.each(ENGINES)("each shop's own manifest on %s", (engine) => {
   let server: TestServer;
@@ -21,7 +22,21 @@ describe.each(ENGINES)("each shop's own manifest on %s", (engine) => {
       scope: "/shop/demo/",
       display: "standalone",
       theme_color: "#1f6f5c",
+      // The shop's own short name, never a cut one; icons under the shop's own path, where they are files.
+      short_name: "Pantry",
+      icons: [
+        { src: "/shop/demo/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+        { src: "/shop/demo/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+        { src: "/shop/demo/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+      ],
     });
+  });
+
+  it("shortens a long name at a word, never mid-word", () => {
+    expect(shortNameOf("Corner Pantry")).toBe("Corner");
+    expect(shortNameOf("The Good Bakery of Leipzig")).toBe("The Good");
+    expect(shortNameOf("Supercalifragilistic")).toBe("Supercalifra");
+    expect(shortNameOf("Bakery")).toBe("Bakery");
   });
 
   it("has no manifest for a shop that doesn't exist or is suspended", async () => {

@@ -7,16 +7,8 @@ import { clientAddress } from "../http/client-address";
 import { ApiError, ErrorCode } from "../http/errors";
 import { jsonBody } from "../http/json-body";
 import { addPerson } from "./staff-add.service";
+import { personSchema, pinSchema } from "./staff.schema";
 import { disableUser, setPin } from "./staff.service";
-
-const pinSchema = z.strictObject({ pin: z.string().max(20) });
-const personSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(["cashier", "manager"]),
-  pin: z.string().max(20),
-  email: z.email().max(254).optional(),
-  password: z.string().min(10, "use at least 10 characters").max(200).optional(),
-});
 const ID = /^[\w:-]{1,100}$/;
 
 /**

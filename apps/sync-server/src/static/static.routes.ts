@@ -53,6 +53,8 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
       // /shop/_app/…, /shop/sw.js: the shared build's files. /shop/{slug}/…: the tenant's shell.
       app.get(`${mount.prefix}/:file{[^/]+\\.[a-z0-9]+}`, files);
       app.get(`${mount.prefix}/_app/*`, files);
+      // The shell's favicon and touch icon (`/shop/icons/…`): files, never a shop called "icons".
+      app.get(`${mount.prefix}/icons/*`, files);
       app.get(`${mount.prefix}/:slug{[a-z0-9][a-z0-9-]*}/*`, async (c, next) => {
         const slug = c.req.param("slug");
         const rest = c.req.path.slice(`${mount.prefix}/${slug}`.length) || "/";

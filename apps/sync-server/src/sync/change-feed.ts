@@ -40,6 +40,15 @@ function decode(payload: string): Change | undefined {
   return { tenantId, collections: list.split(",") };
 }
 
+/**
+ * Tells every process listening on the database, when `trx` commits, that it wrote `collections` of
+ * `tenantId` (what `ChangeFeed.announce` does; repositories without the feed at hand call it directly).
+ */
+export async function notifyChange(trx: TenantTx, tenantId: string, collections: readonly string[]): Promise<void> {
+  if (collections.length === 0) return;
+  await sql`select pg_notify(${CHANGES_CHANNEL}, ${`${tenantId} ${[...new Set(collections)].join(",")}`})`.execute(trx);
+}
+
 /** A change feed over the database's LISTEN/NOTIFY. */
 export async function openChangeFeed(database: Pick<OpenDatabase, "listen">): Promise<ChangeFeed> {
   const listeners = new Map<string, Set<Listener>>();
@@ -62,10 +71,7 @@ export async function openChangeFeed(database: Pick<OpenDatabase, "listen">): Pr
     catchUpAll,
   );
   return {
-    async announce(trx, tenantId, collections) {
-      if (collections.length === 0) return;
-      await sql`select pg_notify(${CHANGES_CHANNEL}, ${`${tenantId} ${[...new Set(collections)].join(",")}`})`.execute(trx);
-    },
+    announce: notifyChange,
     subscribe(tenantId, listener) {
       let set = listeners.get(tenantId);
       if (!set) listeners.set(tenantId, (set = new Set()));

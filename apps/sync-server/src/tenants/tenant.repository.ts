@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, TenantStatus } from "../db/schema";
 import { asPlatformReader, withTenant, type TenantTx } from "../db/tenant-scope";
-import { TENANT_CHANGED, type ChangeFeed } from "../sync/change-feed";
+import { notifyChange, TENANT_CHANGED } from "../sync/change-feed";
 
 /** A shop as the public and the platform owner see it. */
 export interface TenantSummary {
@@ -36,26 +36,65 @@ export function listTenants(db: Kysely<Database>) {
   );
 }
 
-/** Tells every process, on commit, that a shop changed (they forget what they remember of shops). */
-type Announcer = Pick<ChangeFeed, "announce">;
-
-/** Sets a shop's status, announced on the change feed; `undefined` when there is no such shop. */
-export function setTenantStatus(db: Kysely<Database>, changes: Announcer, id: string, status: TenantStatus) {
+/** Sets a shop's status (announced on the change feed) with why and, for a closed shop, when its data goes; `undefined` when there is no such shop (or it is deleted). */
+export function setTenantStatus(
+  db: Kysely<Database>,
+  id: string,
+  change: { status: TenantStatus; reason: string | null; now: Date; deleteAfter: Date | null },
+) {
   return withTenant(db, id, async (trx) => {
-    await changes.announce(trx, id, [TENANT_CHANGED]);
-    return trx.updateTable("tenants").set({ status }).where("id", "=", id).returning(["id", "slug", "status"]).executeTakeFirst();
+    // Every process forgets what it remembers of shops (which shop answers at a host name) on commit.
+    await notifyChange(trx, id, [TENANT_CHANGED]);
+    return trx
+      .updateTable("tenants")
+      .set({ status: change.status, status_reason: change.reason, status_changed_at: change.now, delete_after: change.deleteAfter })
+      .where("id", "=", id)
+      .where("status", "<>", "deleted")
+      .returning(["id", "slug", "status", "status_reason as reason", "delete_after as deleteAfter"])
+      .executeTakeFirst();
   });
 }
 
-/** Sets (or clears, with `null`) a shop's own host name, announced on the change feed; `undefined` when there is no such shop. */
-export function setTenantDomain(db: Kysely<Database>, changes: Announcer, id: string, domain: string | null) {
+/** Sets (or clears, with `null`) a shop's own host name, not verified yet (announced on the change feed); `undefined` when there is no such shop. */
+export function setTenantDomain(db: Kysely<Database>, id: string, domain: string | null) {
   return withTenant(db, id, async (trx) => {
-    await changes.announce(trx, id, [TENANT_CHANGED]);
-    return trx.updateTable("tenants").set({ domain }).where("id", "=", id).returning(["id", "slug", "domain"]).executeTakeFirst();
+    await notifyChange(trx, id, [TENANT_CHANGED]);
+    return trx
+      .updateTable("tenants")
+      .set({ domain, domain_verified_at: null })
+      .where("id", "=", id)
+      .returning(["id", "slug", "domain"])
+      .executeTakeFirst();
   });
+}
+
+/** Records that the shop's host name reached this server just now. */
+export async function markDomainVerified(db: Kysely<Database>, id: string, domain: string, now: Date): Promise<boolean> {
+  const row = await withTenant(db, id, (trx) =>
+    trx
+      .updateTable("tenants")
+      .set({ domain_verified_at: now })
+      .where("id", "=", id)
+      .where("domain", "=", domain)
+      .returning("id")
+      .executeTakeFirst(),
+  );
+  return row !== undefined;
+}
+
+/** Moves a shop to another plan, with its own overrides; `undefined` when there is no such shop. */
+export function setTenantPlan(db: Kysely<Database>, id: string, planId: string, overrides: Record<string, unknown>) {
+  return withTenant(db, id, (trx) =>
+    trx
+      .updateTable("tenants")
+      .set({ plan_id: planId, plan_overrides: JSON.stringify(overrides) })
+      .where("id", "=", id)
+      .returning(["id", "plan_id as planId"])
+      .executeTakeFirst(),
+  );
 }
 
 /** The tenant's status (a caller in good standing needs an active shop). */
 export function tenantStatus(trx: TenantTx, tenantId: string) {
-  return trx.selectFrom("tenants").select("status").where("id", "=", tenantId).executeTakeFirst();
+  return trx.selectFrom("tenants").select(["status", "status_reason"]).where("id", "=", tenantId).executeTakeFirst();
 }

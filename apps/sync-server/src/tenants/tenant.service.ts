@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import { uuidv7 } from "uuidv7";
 import { hashPassword } from "../auth/password";
@@ -6,8 +7,14 @@ import { AuditAction, recordAuditNow, type AuditActor } from "../audit/audit";
 import type { Database, TenantStatus } from "../db/schema";
 import { withTenant, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
+import { DEMO_TAX_RATES, writeDemoCatalog } from "../seed/demo-catalog-seed";
 import type { AppDeps } from "../http/app-env";
-import { setTenantDomain, setTenantStatus } from "./tenant.repository";
+import { ApiError, ErrorCode } from "../http/errors";
+import { sendManagerLink } from "../links/link.service";
+import type { PlanOverrides } from "../plans/plan";
+import { listPlans } from "../plans/plan.repository";
+import { findTenantBySlug, setTenantDomain, setTenantPlan, setTenantStatus } from "./tenant.repository";
+import type { NewTenantRequest } from "./tenant.schema";
 
 export interface NewTenant {
   readonly slug: string;
@@ -15,10 +22,12 @@ export interface NewTenant {
   readonly currency: string;
   readonly managerEmail: string;
   readonly managerPassword: string;
-  readonly managerName?: string;
-  readonly planId?: string;
-  readonly locale?: string;
-  readonly taxMode?: "inclusive" | "exclusive";
+  readonly managerName?: string | undefined;
+  readonly planId?: string | undefined;
+  readonly locale?: string | undefined;
+  readonly taxMode?: "inclusive" | "exclusive" | undefined;
+  /** Start with the demo café's catalog (and its tax rates). */
+  readonly demoCatalog?: boolean | undefined;
 }
 
 export interface CreatedTenant {
@@ -97,42 +106,42 @@ export async function createTenant(
       locationId,
       now: iso,
     });
-    await writeDocuments(trx, id, "settings", [settings]);
+    await writeDocuments(trx, id, "settings", [
+      input.demoCatalog ? { ...settings, taxRates: [...DEMO_TAX_RATES], defaultTaxRateId: "reduced" } : settings,
+    ]);
     // The first manager is a person on the tills too: linked to their sign-in, with no PIN until they set one.
     await writeDocuments(trx, id, "staff", [
       { id: managerId, name: input.managerName ?? "Manager", role: "manager", active: true, userId: managerId, _deleted: false },
     ]);
     const created = { id, slug: input.slug, managerId, locationId };
+    if (input.demoCatalog) await writeDemoCatalog(trx, created, iso);
     if (extend) await extend(trx, created);
     return created;
   });
 }
 
-/** Suspends or reactivates a shop, recorded in its audit trail; `undefined` when there is no such shop. */
+/**
+ * Suspends or reactivates a shop, with the reason its manager is told, recorded in its audit trail;
+ * `undefined` when there is no such shop (or it is deleted).
+ */
 export async function setShopStatus(
-  { db, changes }: Pick<AppDeps, "db" | "changes">,
+  db: Kysely<Database>,
   id: string,
-  status: TenantStatus,
-  actor: AuditActor,
-  now: Date,
+  status: Extract<TenantStatus, "active" | "suspended">,
+  change: { readonly reason?: string | undefined; readonly actor: AuditActor; readonly now: Date },
 ) {
-  const updated = await setTenantStatus(db, changes, id, status);
+  const updated = await setTenantStatus(db, id, { status, reason: change.reason ?? null, now: change.now, deleteAfter: null });
   if (updated) {
     const action = status === "active" ? AuditAction.shopActivated : AuditAction.shopSuspended;
-    await recordAuditNow(db, id, { action, actor, outcome: "ok", targets: [{ type: "tenant", id }] }, now);
+    const details = change.reason ? { reason: change.reason } : undefined;
+    await recordAuditNow(db, id, { action, actor: change.actor, outcome: "ok", targets: [{ type: "tenant", id }], details }, change.now);
   }
   return updated;
 }
 
 /** Sets (or clears) a shop's own host name, recorded in its audit trail; `undefined` when there is no such shop. */
-export async function setShopDomain(
-  { db, changes }: Pick<AppDeps, "db" | "changes">,
-  id: string,
-  domain: string | null,
-  actor: AuditActor,
-  now: Date,
-) {
-  const updated = await setTenantDomain(db, changes, id, domain);
+export async function setShopDomain(db: Kysely<Database>, id: string, domain: string | null, actor: AuditActor, now: Date) {
+  const updated = await setTenantDomain(db, id, domain);
   if (updated)
     await recordAuditNow(
       db,
@@ -140,5 +149,93 @@ export async function setShopDomain(
       { action: AuditAction.shopDomainSet, actor, outcome: "ok", targets: [{ type: "tenant", id }], details: { domain } },
       now,
     );
+  return updated;
+}
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
+const CLEAR = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/** A one-time password to hand to a new manager: four groups of four, e.g. `k7mq-3xpt-9hwe-ub4d` (≈ 79 bits). */
+export function oneTimePassword(): string {
+  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => CLEAR[randomInt(CLEAR.length)]).join(""));
+  return groups.join("-");
+}
+
+/** How the new shop's first manager gets in. */
+export type ManagerAccess = "password" | "one_time_password" | "invitation";
+
+/**
+ * The platform owner creates a shop in one step: the shop, its first manager, a location, default
+ * settings and (optionally) the demo café's catalog, in one transaction; then the manager's way in
+ * — the password the owner typed, a one-time password shown once, or an emailed invitation — and
+ * the shop's audit trail. 409 when the slug is taken, 400 for an unknown plan.
+ */
+export async function createShop(
+  deps: Pick<AppDeps, "db" | "mail">,
+  request: NewTenantRequest,
+  context: { readonly actor: AuditActor; readonly origin: string; readonly now: Date },
+) {
+  if (await findTenantBySlug(deps.db, request.slug)) throw new ApiError(ErrorCode.conflict, `The slug "${request.slug}" is taken.`);
+  const plans = await listPlans(deps.db);
+  const planId = request.planId ?? "starter";
+  if (!plans.some((p) => p.id === planId)) throw new ApiError(ErrorCode.bad_request, `planId: there is no plan "${planId}".`);
+  const access: ManagerAccess = request.managerPassword ? "password" : request.invite ? "invitation" : "one_time_password";
+  // An invited manager has a password no one knows until they choose one through the link.
+  const password = request.managerPassword ?? (access === "invitation" ? randomBytes(24).toString("base64url") : oneTimePassword());
+  const created = await createTenant(
+    deps.db,
+    { ...request, planId, managerPassword: password, demoCatalog: request.catalog === "demo" },
+    context.now,
+  );
+  await recordAuditNow(
+    deps.db,
+    created.id,
+    {
+      action: AuditAction.shopCreated,
+      actor: context.actor,
+      outcome: "ok",
+      targets: [{ type: "tenant", id: created.id }],
+      details: { slug: created.slug, planId, catalog: request.catalog ?? "empty", managerAccess: access },
+    },
+    context.now,
+  );
+  if (access === "invitation") {
+    const manager = { id: created.managerId, email: request.managerEmail.toLowerCase(), name: request.managerName ?? "Manager" };
+    await sendManagerLink(deps, { id: created.id, name: request.name }, manager, "invite", context);
+  }
+  return {
+    id: created.id,
+    slug: created.slug,
+    tillSetupUrl: `${context.origin}/pos/`,
+    storefrontUrl: `${context.origin}/shop/${created.slug}/`,
+    ...(access === "one_time_password" ? { oneTimePassword: password } : {}),
+    invitationSent: access === "invitation",
+  };
+}
+
+/** Moves a shop to another plan with its own overrides, recorded in its audit trail; 400 for an unknown plan. */
+export async function changeShopPlan(
+  db: Kysely<Database>,
+  id: string,
+  change: { readonly planId: string; readonly overrides: PlanOverrides },
+  context: { readonly actor: AuditActor; readonly now: Date },
+) {
+  if (!(await listPlans(db)).some((p) => p.id === change.planId)) {
+    throw new ApiError(ErrorCode.bad_request, `planId: there is no plan "${change.planId}".`);
+  }
+  const updated = await setTenantPlan(db, id, change.planId, change.overrides);
+  if (!updated) return undefined;
+  await recordAuditNow(
+    db,
+    id,
+    {
+      action: AuditAction.shopPlanChanged,
+      actor: context.actor,
+      outcome: "ok",
+      targets: [{ type: "tenant", id }],
+      details: { planId: change.planId, overrides: change.overrides },
+    },
+    context.now,
+  );
   return updated;
 }

@@ -71,8 +71,15 @@ export async function startTestServer(engine: DatabaseKind, options: TestServerO
   // Never started (no polling): every call drains it before answering, so a test sees the emails
   // and refunds a request caused as soon as it has the response — as it would a moment later for real.
   const outbox = createAppOutbox({ db: database.db, log: quiet, changes, payments, mail });
+  // The domain check reaches a host name through the app itself, as DNS would send it here.
+  const probe = async (host: string, path: string) => {
+    const res = await app.request(path, { headers: { host } });
+    return { status: res.status, body: await res.text() };
+  };
   const deps: AppDeps = {
     db: database.db,
+    poolStats: database.poolStats,
+    domainProbe: probe,
     dbKind: database.kind,
     version: "test",
     startedAt: new Date(),

@@ -16,7 +16,9 @@ export async function saveTillReport(trx: TenantTx, deviceId: string, report: Ti
     .set({
       last_seen_at: now,
       ...(report.lastSyncAt ? { last_sync_at: report.lastSyncAt } : {}),
-      ...(report.pending ? { pending: JSON.stringify(report.pending) } : {}),
+      ...(report.pending
+        ? { pending: JSON.stringify(report.pending), pending_docs: Object.values(report.pending).reduce((sum, n) => sum + n, 0) }
+        : {}),
       ...(report.appVersion ? { app_version: report.appVersion } : {}),
     })
     .where("id", "=", deviceId)

@@ -5,6 +5,7 @@ import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/rep
 import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map, skip } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
+import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
 import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
@@ -60,6 +61,12 @@ export interface StartReplicationOptions<N extends CollectionName> {
   readonly batchSize?: number;
   /** Milliseconds before RxDB retries a failed pull or push; default 5 s. */
   readonly retryTime?: number;
+  /**
+   * How long requests wait after the server could not be reached: every pull, push and stream of
+   * the replication shares one {@link ConnectionGate} (exponential, jittered, capped; nothing is
+   * sent while the browser is offline, and everything resumes when it is online again).
+   */
+  readonly backoff?: BackoffOptions;
   /** With a multi-tab database, replicate only in the leader tab; default true. */
   readonly waitForLeadership?: boolean;
   /**
@@ -130,8 +137,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     errors.next(event);
   };
   const status = options.statusReport ? new TillStatusReport(options.statusReport.appVersion) : undefined;
-  const bare = options.fetch ?? globalThis.fetch.bind(globalThis); // unbound window.fetch throws "Illegal invocation"
-  const fetch = status ? status.wrap(bare) : bare;
+  const gate = new ConnectionGate(options.backoff);
+  // unbound window.fetch throws "Illegal invocation"
+  const bare = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const fetch = gatedFetch(status ? status.wrap(bare) : bare, gate);
   const live = options.live ?? true;
 
   const contextOf = (name: CollectionName): HandlerContext => ({
@@ -195,6 +204,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     distinctUntilChanged(),
   );
   const reporting$ = status ? trackStatus(status, states, [...pushed] as N[], active$, errors) : undefined;
+  // Back online: what waited behind the gate goes now, and every collection catches up at once.
+  const target = globalThis as unknown as Partial<EventTarget>;
+  const onOnline = (): void => all().forEach((state) => state.reSync());
+  target.addEventListener?.("online", onOnline);
   return {
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
@@ -227,6 +240,8 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     },
     cancel: async () => {
       reporting$?.unsubscribe();
+      target.removeEventListener?.("online", onOnline);
+      gate.close();
       await Promise.all(all().map((state) => state.cancel()));
       errors.complete();
     },

@@ -31,8 +31,29 @@ export const taxRateSchema = z.looseObject({ id: idSchema, name: nameSchema, rat
 /** @see taxRateSchema */
 export type TaxRate = z.infer<typeof taxRateSchema>;
 
-/** A shop, warehouse or pickup point that holds stock. */
-export const shopLocationSchema = z.looseObject({ id: idSchema, name: nameSchema, address: addressSchema.optional() });
+/** A time of day, "08:00" to "23:59", in the shop's own time zone. */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
+
+/**
+ * When a location is open on one day of the week (ISO weekday: 1 = Monday … 7 = Sunday). A day
+ * without an entry is a closed day; two entries for one day are a split day (a lunch break).
+ */
+export const openingHoursSchema = z.looseObject({
+  weekday: z.number().int().min(1).max(7),
+  opens: timeOfDaySchema,
+  closes: timeOfDaySchema,
+});
+
+/** @see openingHoursSchema */
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+/** A shop, warehouse or pickup point that holds stock; shoppers see its address and opening hours. */
+export const shopLocationSchema = z.looseObject({
+  id: idSchema,
+  name: nameSchema,
+  address: addressSchema.optional(),
+  openingHours: z.array(openingHoursSchema).max(21).optional(),
+});
 
 /** @see shopLocationSchema */
 export type ShopLocation = z.infer<typeof shopLocationSchema>;
@@ -59,16 +80,22 @@ export const shippingOptionSchema = z.looseObject({
   amount: nonNegativeMoneySchema,
   freeOver: nonNegativeMoneySchema.optional(),
   locationId: idSchema.optional(),
+  /** What a shopper does to collect or receive the order: "Ask at the counter with your order number." */
+  instructions: noteSchema.optional(),
 });
 
 /** @see shippingOptionSchema */
 export type ShippingOption = z.infer<typeof shippingOptionSchema>;
 
-/** Storefront look. */
+/** Storefront look: colours, logo, the line under the shop's name, and the name under an installed app's icon. */
 export const themeSchema = z.looseObject({
   primaryColor: colorSchema,
   accentColor: colorSchema.optional(),
   logoUrl: urlSchema.optional(),
+  /** One line under the shop's name on its home page. */
+  tagline: z.string().max(160).optional(),
+  /** The app's name under its icon once installed: at most 12 characters, so it is never cut. */
+  shortName: z.string().min(1).max(12).optional(),
 });
 
 /** @see themeSchema */

@@ -25,6 +25,10 @@ export const ErrorCode = {
   payment_declined: "payment_declined",
   /** An `Idempotency-Key` the caller already used with another request body. */
   idempotency_key_reused: "idempotency_key_reused",
+  /** The shop's plan allows no more of this (tills, products, staff, locations); upgrading or removing some lifts it. */
+  plan_limit: "plan_limit",
+  /** The shop's plan has this part of the product switched off (the online shop, online orders, …). */
+  module_disabled: "module_disabled",
   // A commerce rule of `@countertop/domain` refused the input (its `DomainErrorCode`, unchanged).
   invalid_amount: "invalid_amount",
   invalid_quantity: "invalid_quantity",
@@ -67,6 +71,8 @@ export const ERROR_STATUS = {
   unavailable: 503,
   payment_declined: 402,
   idempotency_key_reused: 422,
+  plan_limit: 402,
+  module_disabled: 403,
   invalid_amount: 400,
   invalid_quantity: 400,
   invalid_rate: 400,

@@ -14,6 +14,8 @@ import * as signingKeys from "./2026_11_29_15_20_00_signing_keys";
 import * as backOffice from "./2026_12_02_09_00_00_back_office";
 import * as tillStatus from "./2026_11_29_15_00_00_till_status";
 import * as saleNumbers from "./2026_11_29_15_30_00_sale_numbers";
+import * as platformConsole from "./2026_12_01_09_00_00_platform_console";
+import * as consoleRollups from "./2026_12_01_10_00_00_console_rollups";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -35,6 +37,8 @@ const migrations: Record<string, Migration> = {
   "2026_12_02_09_00_00_back_office": backOffice,
   "2026_11_29_15_00_00_till_status": tillStatus,
   "2026_11_29_15_30_00_sale_numbers": saleNumbers,
+  "2026_12_01_09_00_00_platform_console": platformConsole,
+  "2026_12_01_10_00_00_console_rollups": consoleRollups,
 };
 
 /** Kysely provider over the static list above. */

@@ -2,6 +2,8 @@ import { restocksOnTransition, TERMINAL_ORDER_STATUSES, type OrderStatus } from 
 import type { StockMovement } from "@countertop/sync-protocol";
 import { needsRefund, refundJob } from "../../../checkout/refunds";
 import { refusal, type PushPlan } from "../push-plan";
+import { orderMailJob } from "../../../orders/order-mail-job";
+import { MAILED_STATUSES } from "../../../orders/order-mail-text";
 import { readOrderMovements } from "../push.repository";
 
 /**
@@ -58,7 +60,13 @@ export const ordersPlan: PushPlan<"orders"> = {
         return {
           movements: candidates.filter((m) => m.refId !== undefined && restocked.has(m.refId)),
           // A refunded online order gets its money back through the outbox, once, even if the server dies now.
-          jobs: changes.filter(({ before, after }) => needsRefund(before, after)).map(({ after }) => refundJob(after)),
+          jobs: [
+            ...changes.filter(({ before, after }) => needsRefund(before, after)).map(({ after }) => refundJob(after)),
+            // The shopper hears of each status they care about once, after the push commits.
+            ...changes
+              .filter(({ before, after }) => before && before.status !== after.status && MAILED_STATUSES.includes(after.status))
+              .map(({ after }) => orderMailJob(after.id, after.status)),
+          ],
         };
       },
     };

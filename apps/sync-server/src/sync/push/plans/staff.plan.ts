@@ -1,6 +1,7 @@
 import type { Staff } from "@countertop/sync-protocol";
 import { AuditAction, actorOf, type AuditEvent } from "../../../audit/audit";
 import { disableManager } from "../../../auth/user.repository";
+import { liveLimitCheck } from "../plan-limit-check";
 import { refusal, type PushIO, type PushPlan } from "../push-plan";
 
 const ended = (staff: Staff | undefined) => !staff || staff._deleted || !staff.active;
@@ -29,7 +30,7 @@ function staffEvents(before: Staff | undefined, after: Staff, io: PushIO): Audit
  * People are a manager's to write — but never their PIN (set through `PUT /api/v1/staff/{id}/pin`,
  * where the server hashes it) nor their link to a manager's sign-in. A person and their sign-in
  * are one identity: deactivating a manager's staff document disables the sign-in and ends every
- * session of it, in the same transaction.
+ * session of it, in the same transaction. The shop's plan limits its active staff.
  */
 export const staffPlan: PushPlan<"staff"> = {
   collection: "staff",
@@ -40,7 +41,8 @@ export const staffPlan: PushPlan<"staff"> = {
       return undefined;
     },
   },
-  prepare: (io) => ({
+  prepare: async (io) => ({
+    check: await liveLimitCheck(io, "staff"),
     derive: async ({ changes }) => {
       for (const { before, after } of changes) {
         if (after.userId !== undefined && !ended(before) && ended(after)) await disableManager(io.trx, io.tenantId, after.userId, io.now);

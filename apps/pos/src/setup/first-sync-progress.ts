@@ -1,0 +1,60 @@
+import { COLLECTIONS } from "@countertop/sync-protocol";
+import { useEffect, useState } from "react";
+import type { Replica } from "../data/replica";
+
+const SYNCED_KEY = "countertop.pos.first-sync-done";
+
+/** Whether this tablet has completed its first full sync (then it can sell offline). */
+export function firstSyncDone(tenantId: string): boolean {
+  return localStorage.getItem(`${SYNCED_KEY}.${tenantId}`) === "1";
+}
+
+/** How far the first sync is: collections pulled, documents received, and whether all is done. */
+export interface FirstSyncProgress {
+  readonly collections: number;
+  readonly total: number;
+  readonly documents: number;
+  readonly complete: boolean;
+  readonly error?: string | undefined;
+}
+
+/**
+ * The first sync's progress, counted once for the whole till so that the bar and the set-up card
+ * say the same thing. `undefined` when there is no first sync to follow (it was done before).
+ */
+export function useFirstSyncProgress(
+  replica: Replica | undefined,
+  tenantId: string | undefined,
+  needed: boolean,
+): FirstSyncProgress | undefined {
+  const [done, setDone] = useState<ReadonlySet<string>>(new Set());
+  const [documents, setDocuments] = useState(0);
+  const [complete, setComplete] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!replica || !tenantId || !needed) return;
+    const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
+    const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => setDocuments((n) => n + 1)));
+    const errors = replica.sync.error$.subscribe((event) =>
+      setError(event.error instanceof Error ? event.error.message : String(event.error)),
+    );
+    let cancelled = false;
+    for (const name of COLLECTIONS) {
+      void replica.sync.states[name].awaitInitialReplication().then(() => !cancelled && setDone((prev) => new Set([...prev, name])));
+    }
+    void replica.sync.awaitInitialSync().then(() => {
+      if (cancelled) return;
+      localStorage.setItem(`${SYNCED_KEY}.${tenantId}`, "1");
+      setComplete(true);
+    });
+    return () => {
+      cancelled = true;
+      subscriptions.forEach((s) => s.unsubscribe());
+      errors.unsubscribe();
+    };
+  }, [replica, tenantId, needed]);
+
+  if (!needed) return undefined;
+  return { collections: done.size, total: COLLECTIONS.length, documents, complete, error };
+}

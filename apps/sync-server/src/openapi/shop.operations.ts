@@ -1,0 +1,83 @@
+import { orderSchema } from "@countertop/sync-protocol";
+import { z } from "zod";
+import { checkoutRequestSchema } from "../checkout/checkout.schema";
+import { shopperConfirmSchema, shopperSignInSchema, shopperSignUpSchema } from "../shop/account.schema";
+import { EX } from "./examples";
+import type { Operation } from "./operation";
+
+const shopperAnswer = z.object({ token: z.string(), tenantId: z.uuid(), customer: z.object({ id: z.string() }).loose() });
+
+/** A shop's storefront: anonymous sessions, shopper accounts, checkout. */
+export const SHOP_OPERATIONS: readonly Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/shop/{slug}/session",
+    tag: "Storefront",
+    summary: "A shopper token for the shop's public catalog",
+    description:
+      "404 for an unknown, suspended or closed shop; 403 `module_disabled` when the shop's plan has the online shop off. Rate-limited per address.",
+    response: {
+      status: 201,
+      description: "A new anonymous session",
+      schema: z.object({ token: z.string(), tenantId: z.uuid(), shop: z.object({ slug: z.string(), name: z.string() }) }),
+      example: { token: EX.token, tenantId: EX.tenantId, shop: { slug: "demo", name: "Corner Pantry" } },
+    },
+    errors: [403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/shop/{slug}/account",
+    tag: "Storefront",
+    summary: "Sign up (always 202: the email decides)",
+    body: shopperSignUpSchema,
+    bodyExample: { name: "Jo Shopper", email: "jo@example.com", password: "jo-password" },
+    response: {
+      status: 202,
+      description: "Check your email",
+      schema: z.object({ status: z.literal("check_email"), email: z.string() }),
+      example: { status: "check_email", email: "jo@example.com" },
+    },
+    errors: [400, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/shop/{slug}/account/confirm",
+    tag: "Storefront",
+    summary: "Finish a sign-up from its emailed link",
+    body: shopperConfirmSchema,
+    bodyExample: { token: EX.token },
+    response: { status: 201, description: "Signed in", schema: shopperAnswer },
+    errors: [400, 404, 409, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/shop/{slug}/account/session",
+    tag: "Storefront",
+    summary: "Sign a shopper in",
+    body: shopperSignInSchema,
+    bodyExample: { email: "jo@example.com", password: "jo-password" },
+    response: { status: 200, description: "Signed in", schema: shopperAnswer },
+    errors: [400, 401, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/shop/{slug}/checkout",
+    tag: "Storefront",
+    summary: "Check out a cart",
+    description:
+      "The server re-prices the cart, reserves stock and creates the order. The same `Idempotency-Key` answers the same order (200); with another body, 422. 402 `payment_declined`; 409 `sold_out`/`unavailable`; 403 `module_disabled` when online orders are off.",
+    callers: ["shopper"],
+    headers: [
+      { name: "Idempotency-Key", description: "8–200 letters, digits, _ . : -; the same for retries of one checkout", required: true },
+    ],
+    body: checkoutRequestSchema,
+    bodyExample: {
+      lines: [{ variantId: "0193a3c4-0000-7000-8000-000000000001", qty: 2 }],
+      email: "jo@example.com",
+      shippingOptionId: "pickup",
+      payment: { provider: "test_card", card: { number: "4242 4242 4242 4242" } },
+    },
+    response: { status: 201, description: "The order", schema: z.object({ order: orderSchema, replayed: z.boolean() }) },
+    errors: [400, 401, 402, 403, 404, 409, 422],
+  },
+];
