@@ -24,10 +24,15 @@ type HostShop = { id: string; slug: string; name: string } | null;
  */
 function hostLookup(deps: Pick<AppDeps, "db" | "changes">) {
   const cache = new Map<string, { shop: HostShop; until: number }>();
-  deps.changes.subscribe(ALL_TENANTS, (change) => {
-    if (change.collections === "*" || change.collections.includes(TENANT_CHANGED)) cache.clear();
-  });
+  let listening = false;
   return async (host: string): Promise<HostShop> => {
+    // From the first lookup on (before it, there is nothing to forget).
+    if (!listening) {
+      listening = true;
+      deps.changes.subscribe(ALL_TENANTS, (change) => {
+        if (change.collections === "*" || change.collections.includes(TENANT_CHANGED)) cache.clear();
+      });
+    }
     const hit = cache.get(host);
     if (hit && hit.until > Date.now()) return hit.shop;
     const row = await findTenantByDomain(deps.db, host);
