@@ -24,10 +24,13 @@ case "${1:-}" in
     as_pg "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     # Durability settings off: this database lives for one test run, and its machine does not crash
-    # under it (fsync), though with --durable its server process may (synchronous_commit).
+    # under it (fsync). With --durable its server process may (the chaos run kills it), so commits
+    # wait for their WAL (synchronous_commit). They go in the config file, not on the command line,
+    # so that `ALTER SYSTEM` can turn them back on (the sync bench measures both).
     commit=off
     [ "${2:-}" = "--durable" ] && commit=on
-    echo "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=$commit -c full_page_writes=off" >"$dir/options"
+    printf 'fsync = off\nsynchronous_commit = %s\nfull_page_writes = off\n' "$commit" | as_pg tee -a "$dir/data/postgresql.conf" >/dev/null
+    echo "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300" >"$dir/options"
     as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres $dir"

@@ -11,6 +11,7 @@
  * PostgreSQL 15) and a built POS (`pnpm bench:import` builds it).
  */
 import { parseArgs } from "node:util";
+import { printFigure } from "@countertop/tooling/bench";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { startBenchServer } from "./bench-server";
 import { bulkCatalogCsv } from "../support/catalog-csv";
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
-  console.log(JSON.stringify({ bench: "import", ...result }));
+  for (const [name, value] of Object.entries(result)) printFigure({ bench: "import", name, value });
 }
 
 await main();

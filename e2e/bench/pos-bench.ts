@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:pos`: the production POS build in headless Chromium with a big shop in its replica
- * (20,000 products, 100,000 sales of 300 of them over 45 days by three cashiers, 1,000 open reconciliation items). Prints each figure as measured and ends with one JSON line:
+ * (20,000 products, 100,000 sales of 300 of them over 45 days by three cashiers, 1,000 open reconciliation items). Prints each figure as measured and ends with one JSON line per figure (tooling/bench.ts):
  * - `offline_cold_start_ms`: a new tab, offline, from navigation to the sell screen (PIN typed by the bench);
  * - `search_p95_ms`: a keystroke in the search box until the product grid shows its results;
  * - `pay_to_receipt_p95_ms`: the pay tap until the sale is in IndexedDB and the receipt is on screen;
@@ -18,6 +18,7 @@ import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { printFigure } from "@countertop/tooling/bench";
 import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
@@ -239,19 +240,18 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(DATABASE_URL_FILE, { force: true });
   }
-  console.log(
-    JSON.stringify({
-      offline_cold_start_ms: result.offline_cold_start_ms,
-      search_p95_ms: result.search_p95_ms,
-      pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
-      initial_sync_docs_per_s: result.initial_sync_docs_per_s,
-      initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
-      report_store_build_s: result.report_store_build_s,
-      dashboard_ms: result.dashboard_ms,
-      reconciliation_open_ms: result.reconciliation_open_ms,
-      pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
-    }),
-  );
+  const figures = {
+    offline_cold_start_ms: result.offline_cold_start_ms,
+    search_p95_ms: result.search_p95_ms,
+    pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
+    initial_sync_docs_per_s: result.initial_sync_docs_per_s,
+    initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
+    report_store_build_s: result.report_store_build_s,
+    dashboard_ms: result.dashboard_ms,
+    reconciliation_open_ms: result.reconciliation_open_ms,
+    pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
+  };
+  for (const [name, value] of Object.entries(figures)) printFigure({ bench: "pos", name, value: value as number | boolean });
 }
 
 /** Pays one sale on the till tab and returns the milliseconds from the tap to the receipt. */

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:storefront`: the production storefront build, served by the sync server on a fresh
  * database (the seeded demo shop), measured on its product list `/shop/demo/` and one product page
- * `/shop/demo/p/{id}`. Prints each figure as measured and ends with one JSON line:
+ * `/shop/demo/p/{id}`. Prints each figure as measured and ends with one JSON line per figure (tooling/bench.ts):
  * - `first_load_js_kb_gz`: every script the product list loads on a first visit (no service worker
  *   yet, empty cache; the service worker's own script left out), each gzipped at level 9, summed in KB;
  * - `lighthouse_performance`, `lighthouse_accessibility`: Lighthouse's desktop preset, 0–100, the
@@ -17,6 +17,7 @@
  * storefront (`pnpm bench:storefront` builds it). Lighthouse runs in Debian's Chromium.
  */
 import { parseArgs } from "node:util";
+import { printFigure } from "@countertop/tooling/bench";
 import { gzipSync } from "node:zlib";
 import { startBenchServer, type BenchServer } from "./bench-server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
@@ -256,18 +257,17 @@ async function main(): Promise<void> {
     await browser?.close();
     await server.stop();
   }
-  console.log(
-    JSON.stringify({
-      first_load_js_kb_gz: result.first_load_js_kb_gz,
-      lighthouse_performance: result.lighthouse_performance,
-      lighthouse_accessibility: result.lighthouse_accessibility,
-      installable: result.installable,
-      lighthouse_performance_product_list: result.lighthouse_performance_product_list,
-      lighthouse_performance_product_page: result.lighthouse_performance_product_page,
-      lighthouse_accessibility_product_list: result.lighthouse_accessibility_product_list,
-      lighthouse_accessibility_product_page: result.lighthouse_accessibility_product_page,
-    }),
-  );
+  const figures = {
+    first_load_js_kb_gz: result.first_load_js_kb_gz,
+    lighthouse_performance: result.lighthouse_performance,
+    lighthouse_accessibility: result.lighthouse_accessibility,
+    installable: result.installable,
+    lighthouse_performance_product_list: result.lighthouse_performance_product_list,
+    lighthouse_performance_product_page: result.lighthouse_performance_product_page,
+    lighthouse_accessibility_product_list: result.lighthouse_accessibility_product_list,
+    lighthouse_accessibility_product_page: result.lighthouse_accessibility_product_page,
+  };
+  for (const [name, value] of Object.entries(figures)) printFigure({ bench: "storefront", name, value: value as number | boolean });
 }
 
 main().then(

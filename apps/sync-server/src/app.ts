@@ -6,6 +6,7 @@ import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv, ServerRuntime } from "./http/app-env";
 import { errorHandler, notFoundHandler } from "./http/errors";
 import { bodyLimits } from "./http/body-limits";
+import { compressAnswers } from "./http/compress";
 import { requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { catalogRoutes } from "./catalog/catalog.routes";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(requestLog(deps.log, undefined, runtime.metrics));
   app.use(securityHeaders());
+  app.use(compressAnswers());
   app.use(bodyLimits());
   app.onError(errorHandler(deps.log));
   app.notFound(notFoundHandler);

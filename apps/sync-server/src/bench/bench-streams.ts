@@ -17,6 +17,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
+import { printFigure } from "@countertop/tooling/bench";
 import { createApp } from "../app";
 import { fixedKeys } from "../auth/signing-keys";
 import { stockMovement } from "../chaos/chaos-shop";
@@ -165,7 +166,7 @@ try {
   log(`commit → all ${tokens.length} streams: p50 ${result.fan_out_p50_ms} ms, p95 ${result.fan_out_p95_ms} ms over ${SIZE.rounds} rounds`);
   log(`commit → one stream: p50 ${result.delivery_p50_ms} ms, p95 ${result.delivery_p95_ms} ms`);
   log(`CPU while idle with every stream open: ${result.idle_cpu_percent}% of one core over 10 s`);
-  console.log(JSON.stringify(result));
+  for (const [name, value] of Object.entries(result)) printFigure({ bench: "streams", name, value });
 } finally {
   clients.send({ type: "close" });
   server.close();

@@ -1,15 +1,20 @@
 /**
- * `pnpm bench:sync`: how fast sync is, against PostgreSQL 15, with a raw `pg` baseline measured in
- * the same run so the ratios hold across machines. Prints each figure as it is measured and ends
- * with one JSON line:
+ * `pnpm bench:sync`: how fast sync is, against PostgreSQL 15, with raw `pg` baselines measured in
+ * the same run so the ratios hold across machines. Prints each figure as it is measured, then one
+ * JSON line per figure (tooling/bench.ts):
  * - `ingest_sales_per_s`: 3-line sales pushed by 50 concurrent tills across 10 tenants through
  *   `/sync/v1/sales/push` (conflict rules, re-pricing, stock movements and levels, notify);
- * - `ingest_vs_raw_insert`: that rate ÷ batched multi-row `INSERT`s of the same sale documents;
+ * - `ingest_vs_raw_insert`: that rate ÷ batched multi-row `INSERT`s of the bare sale documents;
+ * - `ingest_vs_equal_work`: that rate ÷ hand-written SQL through `pg` making the same writes (sales,
+ *   their stock movements, the levels, the sequence numbers) in the same batches and concurrency;
+ * - the same three again with PostgreSQL's durable settings (`fsync`, `synchronous_commit`,
+ *   `full_page_writes` on; suffix `_durable`) when the server runs without them, as the throwaway one does;
  * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage);
  * - `pull_vs_raw_select`: that rate ÷ a raw `SELECT doc … ORDER BY seq` of the same rows;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
  *
- * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there. Needs TEST_DATABASE_URL; `pnpm bench:sync` starts a throwaway PostgreSQL 15.
+ * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there. Needs
+ * TEST_DATABASE_URL (a superuser, to switch durability); `pnpm bench:sync` starts a throwaway PostgreSQL 15.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,14 +24,13 @@ import { createReplicaDatabase, startReplication } from "@countertop/replica";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
-import type { Sale } from "@countertop/sync-protocol";
 import { withTenant } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
-import { DEMO } from "../seed/demo";
-import { makeSale, type TestVariant } from "../testing/fixtures";
-import { callServer } from "../testing/http-client";
+import { makeSale } from "../testing/fixtures";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess } from "../testing/server-process";
+import { printFigure, type Figure } from "@countertop/tooling/bench";
+import { benchShops, equalWork, pushEverything, rawInsert, salesWork } from "./ingest";
 import { syntheticProduct, syntheticSale } from "./synthetic";
 
 const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, profile: { type: "string" } } });
@@ -46,24 +50,20 @@ const log = (message: string) => console.log(`bench: ${message}`);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const call = callServer;
+const figures: Figure[] = [];
+const figure = (name: string, value: number, aim?: string) => figures.push({ bench: "sync", name, value, ...(aim ? { aim } : {}) });
 
-/** Runs `work` for each item with at most `concurrency` at a time. */
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
-
-interface Till {
-  readonly tenantId: string;
-  readonly id: string;
-  readonly token: string;
-  readonly locationId: string;
-  readonly variants: readonly TestVariant[];
+/**
+ * Turns PostgreSQL's durability on (every commit flushed to disk) or back to how the server was
+ * started. Both settings take effect on reload, for every session.
+ */
+async function setDurable(raw: pg.Pool, on: boolean): Promise<void> {
+  for (const setting of ["fsync", "synchronous_commit", "full_page_writes"])
+    await raw.query(on ? `alter system set ${setting} = on` : `alter system reset ${setting}`);
+  await raw.query("select pg_reload_conf()");
+  await sleep(500);
+  const { rows } = await raw.query<{ fsync: string }>("show fsync");
+  if ((rows[0]?.fsync === "on") !== on) throw new Error(`PostgreSQL did not switch fsync ${on ? "on" : "back"}`);
 }
 
 async function main(): Promise<void> {
@@ -79,106 +79,34 @@ async function main(): Promise<void> {
   );
   const { baseUrl } = server;
   const raw = new pg.Pool({ connectionString: scratch.url, max: 10 });
-  const result: Record<string, number> = {};
   try {
-    // ── Ingest: 10 tenants × 5 tills, each pushing its sales in batches, all at once.
-    const owner = (await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: DEMO.owner.email, password: DEMO.owner.password }))
-      .token as string;
-    const tills: Till[] = [];
-    for (let t = 0; t < SIZE.tenants; t++) {
-      const created = await call(baseUrl, "POST", "/api/v1/admin/tenants", owner, {
-        slug: `bench-${t}`,
-        name: `Bench shop ${t}`,
-        currency: "EUR",
-        managerEmail: `m${t}@bench.test`,
-        managerPassword: "bench-password-123",
-        // Room for every bench till (a new shop starts on the Starter plan: two tills).
-        planId: "scale",
-      });
-      const manager = (
-        await call(baseUrl, "POST", "/api/v1/auth/login", undefined, { email: `m${t}@bench.test`, password: "bench-password-123" })
-      ).token as string;
-      const products = Array.from({ length: 20 }, (_, i) => syntheticProduct(i));
-      await call(
-        baseUrl,
-        "POST",
-        "/sync/v1/products/push",
-        manager,
-        products.map((p) => ({ newDocumentState: p })),
-      );
-      const variants = products.flatMap((p) =>
-        (p.variants as { id: string; sku: string; title: string; price: number }[]).map((v) => ({
-          id: v.id,
-          sku: v.sku,
-          title: v.title,
-          price: v.price,
-          taxRate: 1900,
-        })),
-      );
-      for (let k = 0; k < SIZE.tillsPerTenant; k++) {
-        const device = await call(baseUrl, "POST", "/api/v1/devices", manager, { name: `Bench till ${k + 1}` });
-        tills.push({
-          tenantId: created.id as string,
-          id: device.id,
-          token: device.token,
-          locationId: device.register.locationId,
-          variants,
-        });
-      }
-    }
-    const work = tills.map((till) => {
-      const sales = Array.from({ length: SIZE.salesPerTill }, (_, i) =>
-        makeSale({
-          registerId: till.id,
-          locationId: till.locationId,
-          lines: [0, 1, 2].map((j) => ({ variant: till.variants[(i * 3 + j) % till.variants.length]!, qty: 1 + (j % 2) })),
-        }),
-      );
-      const batches: Sale[][] = [];
-      for (let i = 0; i < sales.length; i += SIZE.pushBatch) batches.push(sales.slice(i, i + SIZE.pushBatch));
-      return { till, batches };
-    });
+    // ── Ingest: 10 tenants × 5 tills, each pushing its sales in batches, all at once; as configured, then durable.
+    const tills = await benchShops(baseUrl, SIZE);
     const totalSales = tills.length * SIZE.salesPerTill;
-    let started = performance.now();
-    await Promise.all(
-      work.map(async ({ till, batches }) => {
-        for (const batch of batches)
-          await call(
-            baseUrl,
-            "POST",
-            "/sync/v1/sales/push",
-            till.token,
-            batch.map((s) => ({ newDocumentState: s })),
-          );
-      }),
-    );
-    const ingestSeconds = (performance.now() - started) / 1000;
-    result.ingest_sales_per_s = round(totalSales / ingestSeconds, 0);
-    log(
-      `ingest: ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(ingestSeconds)} s = ${result.ingest_sales_per_s} sales/s`,
-    );
-
-    await raw.query(
-      "create table bench_raw_sales (tenant_id uuid not null, id text not null, doc jsonb not null, primary key (tenant_id, id))",
-    );
-    started = performance.now();
-    await pool(work, tills.length, async ({ till, batches }) => {
-      for (const batch of batches) {
-        const params = batch.flatMap((s) => [till.tenantId, String(s.id), JSON.stringify(s)]);
-        const values = batch.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(", ");
-        await raw.query(`insert into bench_raw_sales (tenant_id, id, doc) values ${values}`, params);
-      }
-    });
-    const rawInsertPerS = totalSales / ((performance.now() - started) / 1000);
-    result.ingest_vs_raw_insert = round(result.ingest_sales_per_s / rawInsertPerS, 3);
-    log(
-      `raw batched INSERT of the same ${totalSales} documents through pg: ${round(rawInsertPerS, 0)} rows/s → ratio ${result.ingest_vs_raw_insert}`,
-    );
+    const durability = await raw.query<{ fsync: string }>("show fsync");
+    const modes = durability.rows[0]?.fsync === "off" ? (["", "_durable"] as const) : ([""] as const);
+    for (const mode of modes) {
+      if (mode === "_durable") await setDurable(raw, true);
+      const push = await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
+      const ingest = totalSales / push;
+      figure(`ingest_sales_per_s${mode}`, round(ingest, 0));
+      const setting = mode ? "durable: fsync and synchronous_commit on" : `fsync ${durability.rows[0]?.fsync}`;
+      log(
+        `ingest (${setting}): ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(push)} s = ${round(ingest, 0)} sales/s`,
+      );
+      const rawSeconds = await rawInsert(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_raw${mode}`);
+      figure(`ingest_vs_raw_insert${mode}`, round(rawSeconds / push, 3));
+      log(`  raw batched INSERT of bare documents: ${round(totalSales / rawSeconds, 0)} rows/s → ratio ${round(rawSeconds / push, 3)}`);
+      const equalSeconds = await equalWork(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_eq${mode}`);
+      figure(`ingest_vs_equal_work${mode}`, round(equalSeconds / push, 3), ">= 0.5");
+      log(`  hand-written SQL, same writes: ${round(totalSales / equalSeconds, 0)} sales/s → ratio ${round(equalSeconds / push, 3)}`);
+      if (mode === "_durable") await setDurable(raw, false);
+    }
 
     // ── Initial pull: a big shop into a fresh client.
     const big = tills[0]!;
     const direct = await openDatabase({ url: scratch.url, dataDir: "" });
-    started = performance.now();
+    let started = performance.now();
     for (const [table, count, make] of [
       ["products", SIZE.pullProducts, syntheticProduct],
       ["sales", SIZE.pullSales, (i: number) => syntheticSale(i, big)],
@@ -212,8 +140,9 @@ async function main(): Promise<void> {
     const pulled = (await client.products.count().exec()) + (await client.sales.count().exec());
     await sync.cancel();
     await client.close();
-    result.initial_pull_docs_per_s = round(pulled / pullSeconds, 0);
-    log(`initial pull: ${pulled} documents into a fresh RxDB client in ${round(pullSeconds)} s = ${result.initial_pull_docs_per_s} docs/s`);
+    const pullRate = pulled / pullSeconds;
+    figure("initial_pull_docs_per_s", round(pullRate, 0));
+    log(`initial pull: ${pulled} documents into a fresh RxDB client in ${round(pullSeconds)} s = ${round(pullRate, 0)} docs/s`);
 
     started = performance.now();
     let selected = 0;
@@ -222,8 +151,10 @@ async function main(): Promise<void> {
       selected += rows.length;
     }
     const rawSelectPerS = selected / ((performance.now() - started) / 1000);
-    result.pull_vs_raw_select = round(result.initial_pull_docs_per_s / rawSelectPerS, 3);
-    log(`raw SELECT of the same ${selected} rows through pg: ${round(rawSelectPerS, 0)} rows/s → ratio ${result.pull_vs_raw_select}`);
+    figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
+    log(
+      `raw SELECT of the same ${selected} rows through pg: ${round(rawSelectPerS, 0)} rows/s → ratio ${round(pullRate / rawSelectPerS, 3)}`,
+    );
 
     // ── Stream latency: till A sells, till B sees the sale.
     const [tillA, tillB] = [tills[10]!, tills[11]!];
@@ -258,9 +189,9 @@ async function main(): Promise<void> {
     await Promise.all([a!.close(), b!.close()]);
     latencies.sort((x, y) => x - y);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!;
-    result.stream_p95_ms = round(pct(0.95), 1);
+    figure("stream_p95_ms", round(pct(0.95), 1));
     log(
-      `stream: ${latencies.length} sales, till A insert → till B replica: p50 ${round(pct(0.5), 1)} ms, p95 ${result.stream_p95_ms} ms, max ${round(pct(1), 1)} ms`,
+      `stream: ${latencies.length} sales, till A insert → till B replica: p50 ${round(pct(0.5), 1)} ms, p95 ${round(pct(0.95), 1)} ms, max ${round(pct(1), 1)} ms`,
     );
   } finally {
     await raw.end();
@@ -268,7 +199,7 @@ async function main(): Promise<void> {
     await scratch.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(JSON.stringify(result));
+  for (const f of figures) printFigure(f);
 }
 
 main().then(

@@ -43,7 +43,7 @@ export async function takeSeqs(trx: TenantTx, tenantId: string, count: number): 
   return BigInt(row.seq) - BigInt(count) + 1n;
 }
 
-const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint }>();
+const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint; stored: bigint }>();
 
 /**
  * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
@@ -57,11 +57,12 @@ export async function holdSeqCounter(trx: TenantTx, tenantId: string): Promise<(
   // queueing here would otherwise deadlock with another doing the same.
   const row = await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forNoKeyUpdate().executeTakeFirstOrThrow();
   const start = BigInt(row.seq);
-  const held = { tenantId, last: start };
+  const held = { tenantId, last: start, stored: start };
   heldCounters.set(trx, held);
   return async () => {
     heldCounters.delete(trx);
-    if (held.last !== start) await trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId).execute();
+    // Usually already stored by the write itself (see writeDocumentSets): then nothing is left to send.
+    if (held.last !== held.stored) await trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId).execute();
   };
 }
 
@@ -128,6 +129,15 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
     next += BigInt(w.docs.length);
     return built;
   });
+  // A held counter is stored by the same statement as the documents, sparing a round trip.
+  const held = heldCounters.get(trx);
+  if (held?.tenantId === tenantId) {
+    held.stored = held.last;
+    queries.unshift({
+      params: 2,
+      query: trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId) as never,
+    });
+  }
   let group: typeof queries = [];
   let params = 0;
   const flush = async () => {

@@ -77,7 +77,21 @@ export const SHOP_OPERATIONS: readonly Operation[] = [
       shippingOptionId: "pickup",
       payment: { provider: "test_card", card: { number: "4242 4242 4242 4242" } },
     },
-    response: { status: 201, description: "The order", schema: z.object({ order: orderSchema, replayed: z.boolean() }) },
-    errors: [400, 401, 402, 403, 404, 409, 422],
+    response: {
+      status: 201,
+      description: "The order, and `link`: its signed page for a guest to follow it (also in the confirmation email)",
+      schema: z.object({ order: orderSchema, replayed: z.boolean(), link: z.string() }),
+    },
+    errors: [400, 401, 402, 403, 404, 409, 422, 503],
+  },
+  {
+    method: "get",
+    path: "/api/v1/shop/{slug}/orders/{id}",
+    tag: "Storefront",
+    summary: "One order, for whoever holds its signed link (a guest has no account)",
+    description: "`?key=` from the link in the checkout's answer and the emails. 404 alike for an unknown order and a wrong key.",
+    query: z.object({ key: z.string() }),
+    response: { status: 200, description: "The order", schema: z.object({ order: orderSchema }) },
+    errors: [404],
   },
 ];

@@ -11,6 +11,9 @@ export function cacheControl(urlPath: string): string {
     : "no-cache";
 }
 
+/** Content types the build writes `.br` and `.gz` twins of (tooling/vite.ts `precompressed`). */
+export const PRECOMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|wasm)|image\/svg\+xml)/i;
+
 /** A built app's index.html from its build folder; `undefined` while the app is not built. */
 export function readShell(root: string | undefined): string | undefined {
   const indexFile = root ? path.join(root, "index.html") : undefined;

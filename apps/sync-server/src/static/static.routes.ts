@@ -3,7 +3,8 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/app-env";
-import { cacheControl, notBuilt, readShell } from "./static-files";
+import { varyOnEncoding } from "../http/compress";
+import { cacheControl, notBuilt, PRECOMPRESSIBLE, readShell } from "./static-files";
 
 /** A built single-page app and where it is mounted. */
 interface SpaMount {
@@ -23,8 +24,15 @@ const MOUNTS: readonly SpaMount[] = [
 
 const withCacheControl: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (c.res.ok) c.res.headers.set("Cache-Control", cacheControl(c.req.path));
+  if (!c.res.ok) return;
+  c.res.headers.set("Cache-Control", cacheControl(c.req.path));
+  // The same URL answers br, gzip or plain by Accept-Encoding: caches must key on it.
+  if (PRECOMPRESSIBLE.test(c.res.headers.get("Content-Type") ?? "")) varyOnEncoding(c.res.headers);
 };
+
+/** Built files served from disk, with their `.br` / `.gz` twins from the build when the client takes them. */
+const builtFiles = (root: string, rewriteRequestPath: (path: string) => string) =>
+  serveStatic<AppEnv>({ root, rewriteRequestPath, precompressed: true });
 
 /**
  * Serves the built PWAs: files first, then the app's index.html for any other GET under its prefix
@@ -43,9 +51,7 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
       );
     };
     const files: MiddlewareHandler<AppEnv> =
-      root && existsSync(root)
-        ? serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.slice(mount.prefix.length) || "/" })
-        : (_c, next) => next();
+      root && existsSync(root) ? builtFiles(root, (p) => p.slice(mount.prefix.length) || "/") : (_c, next) => next();
     app.get(mount.prefix, (c) => c.redirect(`${mount.prefix}/`, 301));
     app.use(`${mount.prefix}/*`, withCacheControl);
     if (mount.perTenant) {
@@ -59,7 +65,7 @@ export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefine
         const slug = c.req.param("slug");
         const rest = c.req.path.slice(`${mount.prefix}/${slug}`.length) || "/";
         if (/\.[a-z0-9]+$/i.test(rest) && root && existsSync(path.join(root, rest))) {
-          return serveStatic<AppEnv>({ root, rewriteRequestPath: () => rest })(c, next);
+          return builtFiles(root, () => rest)(c, next);
         }
         return shell(c);
       });

@@ -1,3 +1,5 @@
+import { brotliDecompressSync } from "node:zlib";
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from "@countertop/sync-protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireDoc } from "../testing/http-client";
 import { ENGINES } from "../testing/test-database";
@@ -26,6 +28,28 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     expect(again.body).toEqual({ documents: [], checkpoint: { seq } });
     // Server fields stay out of documents, so assumedMasterState stays comparable.
     expect(docs.every((d) => !("seq" in d) && d._deleted === false)).toBe(true);
+  });
+
+  it("compresses a pull page when asked, and never the live stream", async () => {
+    const url = "/sync/v1/products/pull?limit=50";
+    const headers = { authorization: `Bearer ${till.token}`, [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) };
+    const plain = await server.app.request(url, { headers });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toContain("Accept-Encoding");
+    const page = await plain.json();
+    const br = await server.app.request(url, { headers: { ...headers, "accept-encoding": "gzip, deflate, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    const bytes = Buffer.from(await br.arrayBuffer());
+    expect(bytes.length).toBeLessThan(JSON.stringify(page).length / 2);
+    expect(JSON.parse(brotliDecompressSync(bytes).toString())).toEqual(page);
+    const stream = await server.app.request("/sync/v1/products/stream", {
+      headers: { ...headers, "accept-encoding": "gzip, br" },
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(stream.headers.get("content-encoding")).toBeNull();
+    const events = sseReader(stream);
+    expect(await events.next()).toBe("RESYNC");
+    await events.cancel();
   });
 
   it("answers bad pulls with 4xx JSON errors", async () => {
