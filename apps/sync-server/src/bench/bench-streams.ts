@@ -98,6 +98,7 @@ try {
         slug: `streams-${s}`,
         name: `Streams ${s}`,
         currency: "EUR",
+        planId: "scale", // up to 100 tills, like the demo shop
         managerEmail: email,
         managerPassword: password,
       });
