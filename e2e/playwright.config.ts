@@ -25,7 +25,16 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: "catalog-import.spec.ts", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // After every other journey: it adds 20 000 products to the demo shop that they share.
+    {
+      name: "catalog-import",
+      testMatch: "catalog-import.spec.ts",
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+  ],
   webServer: {
     command: "tsx support/serve.ts",
     url: `http://127.0.0.1:${port}/health`,

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /*
  * Steps the POS journeys share: a manager registers the tablet, a cashier types a PIN, the test
@@ -75,4 +75,19 @@ export async function addProduct(page: Page, name: string): Promise<void> {
     .first()
     .click();
   await page.getByLabel("Search products").fill("");
+}
+
+/** A second till in a context of its own (a landscape tablet), registered and at its lock screen. */
+export async function newTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await registerTill(page, name);
+  return { page, token: (await tillOf(page)).token, close: () => context.close() };
+}
+
+/** A cashier opens the drawer on a till at its lock screen. */
+export async function openShift(page: Page, pin = "1234", name?: string): Promise<void> {
+  await enterPin(page, pin, { timeout: 30_000, ...(name ? { name } : {}) });
+  await page.getByRole("button", { name: "Open shift" }).click();
+  await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
 }

@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { bulkCatalogCsv } from "./support/catalog-csv";
+import { enterManagerMode, managerScreen, managerTab, shootAllSizes } from "./support/manager";
+import { SHOTS } from "./support/shots";
+import { newTill, openShift, registerTill } from "./support/till";
+
+/*
+ * A manager imports a catalog of 20 000 rows from CSV (checked first), and a new till sells from it.
+ * It leaves the demo shop with 20 000 more products, so it runs after every other journey (its own
+ * project in playwright.config.ts): the other journeys' new tills sync the demo catalog as it was.
+ */
+
+test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second till", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await registerTill(page, "Import till");
+  await enterManagerMode(page);
+  await managerScreen(page, "Catalog");
+  await managerTab(page, "Catalog", "Import & export");
+  const csv = bulkCatalogCsv(20_000).replace("BULK-00007,,1.70", "BULK-00007,,seventeen");
+  await page.getByLabel("CSV file").setInputFiles({ name: "catalog.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText("Checked 20.000 rows: 19.999 to add", { timeout: 60_000 });
+  await expect(page.getByRole("table", { name: "Refused rows" })).toContainText('price "seventeen" is not an amount like 2.50');
+  await shootAllSizes(page, SHOTS, "pos-catalog-import-check");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(summary).toContainText("Imported 20.000 rows: 19.999 added", { timeout: 120_000 });
+  const imported = Date.now();
+
+  const till = await newTill(browser, "Bulk till");
+  await openShift(till.page);
+  await till.page.getByLabel("Search products").fill("Bulk item 19999");
+  await expect(till.page.getByRole("button", { name: /^Bulk item 19999/ })).toBeVisible({ timeout: 60_000 });
+  const synced = Date.now();
+  console.log(
+    `catalog import of 20 000 rows: ${((imported - started) / 1000).toFixed(1)} s to import, ${((synced - imported) / 1000).toFixed(1)} s more until a new till sells from it`,
+  );
+  await till.close();
+});
