@@ -110,6 +110,11 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   await a.page.getByRole("button", { name: "Shift & drawer" }).click();
   await a.page.getByLabel("Count of 5,00 €").fill("1");
   await a.page.getByRole("button", { name: "Close shift" }).click();
+  // A variance is confirmed before the shift closes.
+  await a.page
+    .getByRole("dialog", { name: /^The drawer is .* short$/ })
+    .getByRole("button", { name: /^Close with/ })
+    .click();
   await expect(a.page.getByText("Z-report")).toBeVisible();
   await a.page.getByRole("button", { name: "Done" }).click();
   await a.page.context().setOffline(false);

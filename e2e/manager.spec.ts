@@ -77,7 +77,9 @@ test("a manager cancels an order with a session, leaves (the session ends), and 
   await expect(page.getByRole("listitem", { name: `Cancel order ${first.number}` })).toContainText("Accepted");
 
   // Leaving drops the session from the till and ends it on the server (POST /api/v1/auth/logout with it).
-  const logout = page.waitForRequest((r) => r.url().endsWith("/api/v1/auth/logout") && r.headers().authorization === `Bearer ${session}`);
+  const logout = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/auth/logout") && r.request().headers().authorization === `Bearer ${session}` && r.status() === 204,
+  );
   await page.getByRole("button", { name: "Leave manager mode" }).click();
   await logout;
   await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible();

@@ -80,6 +80,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
   const onCode = (code: string) => {
     const hit = catalog.byCode.get(code) ?? catalog.byCode.get(code.toLowerCase());
     if (hit) add(hit.product, hit.variantId);
+    else if (!catalog.loaded) setNotice(`The catalog is still loading on this till: scan ${code} again in a moment.`);
     else setNotice(`No product has the barcode ${code}.`);
   };
   useBarcodeWedge(onCode, stage === "cart" && !done && !camera && !open.takeOver);
