@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp /tmp/countertop-bench.XXXXXX)
 trap 'rm -f "$log"' EXIT
 failed=()
-for bench in bench:sync bench:pos bench:storefront bench:import; do
+for bench in bench:sync bench:streams bench:pos bench:storefront bench:import; do
   pnpm --silent run "$bench" 2>&1 | tee -a "$log" || failed+=("$bench")
 done
 node "$here/bench-summary.mjs" "$log"

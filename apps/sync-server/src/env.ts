@@ -50,6 +50,16 @@ const envSchema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How often each process looks for due outbox jobs and expired checkouts. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** Send mail through this SMTP server (`smtp://user:pass@host:587`, `smtps://…:465`); unset → .eml files in DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The From of every email the server sends. */
+  MAIL_FROM: z.string().min(3).default("Countertop <receipts@countertop.invalid>"),
   /**
    * Where the console's domain check sends its request (`address:port`, with the shop's host name
    * in the Host header), e.g. the load balancer in front of the servers; unset → the host name itself.

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -5,12 +6,14 @@ import { createApp } from "./app";
 import { defaultPaymentProviders } from "./checkout/payment-provider";
 import { createAppOutbox } from "./outbox/app-outbox";
 import { startCheckoutSweeper } from "./checkout/checkout-sweep";
+import { shutDownGracefully } from "./http/graceful-shutdown";
 import { createLogger } from "./http/logger";
 import { makePrivate } from "./db/data-dir";
 import { migrateToLatest, openDatabase } from "./db/database";
 import { readEnv } from "./env";
 import { databaseKeys, fixedKeys } from "./auth/signing-keys";
 import { fileTransport } from "./receipts/mail-transport";
+import { smtpTransport } from "./receipts/smtp-transport";
 import { seedDemo } from "./seed/demo";
 import { openChangeFeed } from "./sync/change-feed";
 import { networkProbe } from "./tenants/domain-check";
@@ -39,12 +42,14 @@ async function main(): Promise<void> {
     if (seeded) log.info("seeded the demo tenant (slug 'demo')");
   }
 
-  const mail = fileTransport(path.join(dataDir, "mail"));
+  const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : undefined;
+  const mail = smtp ?? fileTransport(path.join(dataDir, "mail"));
   const payments = defaultPaymentProviders(database.db);
   const outbox = createAppOutbox(
     { db: database.db, log, changes, payments, mail },
     { pollMs: env.OUTBOX_POLL_MS, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
   );
+  const closing = new AbortController();
   const app = createApp({
     db: database.db,
     dbKind: database.kind,
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
     outbox,
     checkoutHoldMs: env.CHECKOUT_HOLD_SECONDS * 1000,
     startedAt: new Date(),
+    closing: closing.signal,
     trustProxy: env.TRUST_PROXY,
     streamCaps: { perCaller: env.STREAMS_PER_CALLER, perShop: env.STREAMS_PER_SHOP },
     log,
@@ -91,13 +97,24 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    server.close();
-    stopSweeper();
-    await outbox.stop();
-    clearInterval(purgeTimer);
-    clearInterval(rollupTimer);
-    await changes.close();
-    await database.close();
+    await shutDownGracefully(
+      server as Server,
+      {
+        closing,
+        after: [
+          stopSweeper,
+          () => clearInterval(purgeTimer),
+          () => clearInterval(rollupTimer),
+          () => outbox.stop(),
+          () => smtp?.close(),
+          () => changes.close(),
+          () => database.close(),
+        ],
+      },
+      env.SHUTDOWN_GRACE_SECONDS * 1000,
+      log,
+    );
+    log.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

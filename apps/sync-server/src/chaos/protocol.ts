@@ -30,6 +30,8 @@ export interface FaultCounts {
   refusedOffline: number;
   duplicatedPushes: number;
   lostAnswers: number;
+  /** Answers 503 `unavailable` (the database away) the till got and retried. */
+  unavailable: number;
 }
 
 export type ToRunner =

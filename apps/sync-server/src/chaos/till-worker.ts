@@ -29,7 +29,7 @@ const random = prng(config.seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const faults: FaultCounts = { offlinePeriods: 0, refusedOffline: 0, duplicatedPushes: 0, lostAnswers: 0 };
+const faults: FaultCounts = { offlinePeriods: 0, refusedOffline: 0, duplicatedPushes: 0, lostAnswers: 0, unavailable: 0 };
 let offline = false;
 
 /** The network as this till sees it. */
@@ -46,6 +46,7 @@ const faultyFetch: Fetch = async (input, init) => {
       .catch(() => undefined);
   }
   const response = await fetch(input, init);
+  if (response.status === 503) faults.unavailable++;
   if (isPush && random() < 0.15) {
     faults.lostAnswers++;
     await response.arrayBuffer().catch(() => undefined);

@@ -54,6 +54,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     // An idle connection that dies (Postgres restarted, a DBA's pg_terminate_backend) is dropped by
     // the pool and replaced on the next query; unhandled, its 'error' event would crash the server.
     pool.on("error", () => undefined);
+    // A connection that dies while checked out (inside a transaction, between two statements) has
+    // no listener of the pool's: its 'error' event would crash the process. The statement in
+    // flight fails by itself (→ 503), and the pool drops a client that is no longer queryable.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
     const max = options.poolSize ?? 10;

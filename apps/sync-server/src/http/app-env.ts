@@ -51,6 +51,8 @@ export interface AppDeps {
   /** How long an online checkout holds its stock while the payment is taken (env `CHECKOUT_HOLD_SECONDS`; default 15 minutes). */
   readonly checkoutHoldMs?: number | undefined;
   readonly startedAt: Date;
+  /** Aborted when the process begins to shut down: live streams say goodbye and end. */
+  readonly closing?: AbortSignal | undefined;
   /** How many live streams a caller and a shop may hold open (env `STREAMS_PER_CALLER`, `STREAMS_PER_SHOP`). */
   readonly streamCaps?: StreamCaps | undefined;
   /** Whether a reverse proxy in front sets `X-Forwarded-For` (env `TRUST_PROXY`); see `clientAddress`. */

@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/password";
 import { hashPin } from "../auth/pin-hash";
 import type { Settings, Staff } from "@countertop/sync-protocol";
 import type { Database } from "../db/schema";
+import { LOCKS, withAdvisoryLock } from "../db/advisory-lock";
 import { asPlatformReader, type TenantTx } from "../db/tenant-scope";
 import { writeDocuments } from "../documents/document.repository";
 import { createTenant, defaultSettings, type CreatedTenant } from "../tenants/tenant.service";
@@ -131,7 +132,12 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
  * Seeds the platform owner and the demo shop into an empty database; does nothing otherwise,
  * so restarts keep whatever the shop did. Returns whether it seeded.
  */
-export async function seedDemo(db: Kysely<Database>, options: { now: Date }): Promise<boolean> {
+export function seedDemo(db: Kysely<Database>, options: { now: Date }): Promise<boolean> {
+  // Under a lock: processes starting at once on an empty database would each find it empty and seed.
+  return withAdvisoryLock(db, LOCKS.seedDemo, (conn) => seedIfEmpty(conn, options));
+}
+
+async function seedIfEmpty(db: Kysely<Database>, options: { now: Date }): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const now = options.now.toISOString();
   await db

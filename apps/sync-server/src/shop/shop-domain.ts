@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ErrorCode } from "../http/errors";
 import { cacheControl, notBuilt, readShell } from "../static/static-files";
+import { ALL_TENANTS, TENANT_CHANGED } from "../sync/change-feed";
 import { findTenantByDomain } from "../tenants/tenant.repository";
 import { shopManifest } from "./manifest";
 
@@ -15,10 +16,23 @@ const CACHE_MS = 30_000;
 
 type HostShop = { id: string; slug: string; name: string } | null;
 
-/** Which active shop answers at a host name; remembered for 30 s (misses too) so assets cost no query. */
-function hostLookup(deps: Pick<AppDeps, "db">) {
+/**
+ * Which active shop answers at a host name; remembered for 30 s (misses too) so assets cost no query.
+ * Each process remembers its own answers: a shop suspended, or given a domain, through any process is
+ * announced on the change feed, and every process forgets them all at once (also after its feed
+ * reconnects, when announcements may have been missed) — the 30 s are only a backstop.
+ */
+function hostLookup(deps: Pick<AppDeps, "db" | "changes">) {
   const cache = new Map<string, { shop: HostShop; until: number }>();
+  let listening = false;
   return async (host: string): Promise<HostShop> => {
+    // From the first lookup on (before it, there is nothing to forget).
+    if (!listening) {
+      listening = true;
+      deps.changes.subscribe(ALL_TENANTS, (change) => {
+        if (change.collections === "*" || change.collections.includes(TENANT_CHANGED)) cache.clear();
+      });
+    }
     const hit = cache.get(host);
     if (hit && hit.until > Date.now()) return hit.shop;
     const row = await findTenantByDomain(deps.db, host);
@@ -40,7 +54,7 @@ export function hostName(header: string | undefined): string {
  * its manifest has `start_url` and `scope` `/`, and its service worker sits at `/sw.js` so the shop
  * browses offline there too. The APIs keep their paths on every host.
  */
-export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot">): MiddlewareHandler<AppEnv> {
+export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot" | "changes">): MiddlewareHandler<AppEnv> {
   const lookup = hostLookup(deps);
   const root = deps.staticRoot ? path.join(deps.staticRoot, "storefront/dist") : undefined;
   const files = root ? serveStatic<AppEnv>({ root }) : undefined;

@@ -15,6 +15,12 @@ export const DEFAULT_STREAM_CAPS: StreamCaps = { perCaller: 8, perShop: 2_000 };
 /**
  * Counts the live streams this process holds per caller and per shop, and refuses one more past a
  * cap with 429, so a stolen token cannot hold the server's connections hostage.
+ *
+ * Per process on purpose, not in Postgres: what a cap protects is this process's sockets and
+ * memory, and a stream's place must be given back even when its process dies (a count in the
+ * database would leak the places of every stream a SIGKILLed process held). Behind a load balancer
+ * with N processes one caller may hold up to N × `perCaller` streams in all, never more than
+ * `perCaller` on any one process; size `STREAMS_PER_SHOP` per process likewise.
  */
 export class StreamLimiter {
   private readonly callers = new Map<string, number>();

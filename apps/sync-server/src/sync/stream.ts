@@ -26,6 +26,17 @@ interface StreamOptions {
 }
 
 const PAGE = 500;
+/** How soon a client should reconnect after the server ended its stream on shutdown. */
+export const RECONNECT_AFTER_MS = 1_000;
+
+/**
+ * The last words of a stream whose process is stopping: `retry:` for EventSource clients, and a
+ * "RESYNC" that our replica treats as "pull what you missed"; the stream then ends, and every client
+ * reconnects (with a RESYNC of its own) to whichever process the load balancer picks.
+ */
+async function sayGoodbye(sse: SSEStreamingApi): Promise<void> {
+  await sse.writeSSE({ data: JSON.stringify("RESYNC"), retry: RECONNECT_AFTER_MS }).catch(() => undefined);
+}
 
 /** The newest `seq` of each collection now: a stream starts there, everything older is the RESYNC pull's job. */
 async function newestSeqs(deps: AppDeps, tenantId: string, sources: readonly StreamSource[]): Promise<Map<CollectionName, string>> {
@@ -95,6 +106,10 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
     options.signal.addEventListener("abort", finish, { once: true });
     sse.onAbort(finish);
   });
+  // The process is stopping: tell the client to come back (to another process) and end the stream.
+  const goodbye = () => void sayGoodbye(sse).finally(() => finish());
+  if (deps.closing?.aborted) goodbye();
+  else deps.closing?.addEventListener("abort", goodbye, { once: true });
   const heartbeat = setInterval(() => {
     void (async () => {
       if (closed) return;
@@ -116,6 +131,7 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
     await done;
   } finally {
     clearInterval(heartbeat);
+    deps.closing?.removeEventListener("abort", goodbye);
     unsubscribe();
     await running;
   }

@@ -4,7 +4,7 @@ import type { Principal } from "../auth/token";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
-import { failpoint } from "../http/failpoint";
+import { failpoint, pausepoint } from "../http/failpoint";
 import type { PullAccess } from "./access";
 import { pullPage, type PullPage } from "./pull";
 import { applyPush, type PushResult } from "./push/apply-push";
@@ -43,6 +43,7 @@ export async function pushCollection<N extends CollectionName>(
   const now = new Date();
   const result = await withTenant(deps.db, principal.tenantId, async (trx) => {
     const pushed = await applyPush(trx, principal.tenantId, principal, collection, rows, now, { ...how, replacedText: body.replacedText });
+    await pausepoint("push:applying");
     await deps.changes.announce(trx, principal.tenantId, [...pushed.written]);
     return pushed;
   });

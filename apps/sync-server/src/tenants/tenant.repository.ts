@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, TenantStatus } from "../db/schema";
 import { asPlatformReader, withTenant, type TenantTx } from "../db/tenant-scope";
+import { notifyChange, TENANT_CHANGED } from "../sync/change-feed";
 
 /** A shop as the public and the platform owner see it. */
 export interface TenantSummary {
@@ -35,33 +36,36 @@ export function listTenants(db: Kysely<Database>) {
   );
 }
 
-/** Sets a shop's status with why and, for a closed shop, when its data goes; `undefined` when there is no such shop (or it is deleted). */
+/** Sets a shop's status (announced on the change feed) with why and, for a closed shop, when its data goes; `undefined` when there is no such shop (or it is deleted). */
 export function setTenantStatus(
   db: Kysely<Database>,
   id: string,
   change: { status: TenantStatus; reason: string | null; now: Date; deleteAfter: Date | null },
 ) {
-  return withTenant(db, id, (trx) =>
-    trx
+  return withTenant(db, id, async (trx) => {
+    // Every process forgets what it remembers of shops (which shop answers at a host name) on commit.
+    await notifyChange(trx, id, [TENANT_CHANGED]);
+    return trx
       .updateTable("tenants")
       .set({ status: change.status, status_reason: change.reason, status_changed_at: change.now, delete_after: change.deleteAfter })
       .where("id", "=", id)
       .where("status", "<>", "deleted")
       .returning(["id", "slug", "status", "status_reason as reason", "delete_after as deleteAfter"])
-      .executeTakeFirst(),
-  );
+      .executeTakeFirst();
+  });
 }
 
-/** Sets (or clears, with `null`) a shop's own host name, not verified yet; `undefined` when there is no such shop. */
+/** Sets (or clears, with `null`) a shop's own host name, not verified yet (announced on the change feed); `undefined` when there is no such shop. */
 export function setTenantDomain(db: Kysely<Database>, id: string, domain: string | null) {
-  return withTenant(db, id, (trx) =>
-    trx
+  return withTenant(db, id, async (trx) => {
+    await notifyChange(trx, id, [TENANT_CHANGED]);
+    return trx
       .updateTable("tenants")
       .set({ domain, domain_verified_at: null })
       .where("id", "=", id)
       .returning(["id", "slug", "domain"])
-      .executeTakeFirst(),
-  );
+      .executeTakeFirst();
+  });
 }
 
 /** Records that the shop's host name reached this server just now. */

@@ -52,6 +52,8 @@ export interface TestServerOptions {
   /** Payment providers in place of the defaults (a provider is the outside service tests may stand in for). */
   readonly payments?: (db: OpenDatabase["db"]) => ReadonlyMap<string, PaymentProvider>;
   readonly checkoutHoldMs?: number;
+  /** A real transport the emails go through too (they are still listed in `sentMail`). */
+  readonly mail?: MailTransport;
 }
 
 export async function startTestServer(engine: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -59,7 +61,12 @@ export async function startTestServer(engine: DatabaseKind, options: TestServerO
   if (options.seed !== false) await seedDemo(database.db, { now: new Date() });
   const changes = await openChangeFeed(database);
   const sentMail: Mail[] = [];
-  const mail: MailTransport = { send: async (m) => void sentMail.push(m) };
+  const mail: MailTransport = {
+    send: async (m) => {
+      await options.mail?.send(m);
+      sentMail.push(m);
+    },
+  };
   const payments = (options.payments ?? defaultPaymentProviders)(database.db);
   // Never started (no polling): every call drains it before answering, so a test sees the emails
   // and refunds a request caused as soon as it has the response — as it would a moment later for real.
