@@ -1,14 +1,14 @@
 import type { Staff } from "@countertop/sync-protocol";
 import { Alert, useDocuments, useOnline } from "@countertop/ui";
-import { useState, type FormEvent } from "react";
-import { ApiCallError } from "../app/api";
+import { useState } from "react";
 import { CredentialFields } from "../app/CredentialFields";
+import { ShopChoices, usePasswordSignIn } from "../app/password-sign-in";
 import type { Till } from "../app/till";
 import type { PosDatabase } from "../data/replica";
 import { lockedOut } from "../lock/lockout";
 import { PinPad } from "../lock/PinPad";
 import { StaffPicker } from "../lock/StaffPicker";
-import { ChooseShopError, signInManager, type ManagerPresence, type ShopChoice } from "./session";
+import { signInManager, type ManagerPresence } from "./session";
 
 /**
  * How a manager enters manager mode. Online: email and password, a session of this till's shop
@@ -31,30 +31,14 @@ export function ManagerSignIn({
   const managers = useDocuments<Staff>(() => db.staff.find({ selector: { role: "manager", active: true } }).$, [db]);
   const staff = useDocuments<Staff>(() => db.staff.find({ selector: { active: true } }).$, [db]);
   const [manager, setManager] = useState<Staff>();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [shops, setShops] = useState<readonly ShopChoice[]>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const signIn = async (event: FormEvent | undefined, slug?: string) => {
-    event?.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const wasLocked = lockedOut()
-        .map((id) => staff?.find((s) => s.id === id)?.name)
-        .filter(Boolean);
-      const session = await signInManager(till, email, password, slug);
-      const staffId = managers?.find((m) => m.userId === session.userId)?.id;
-      onEntered({ kind: "session", session, staffId }, wasLocked.length > 0 ? `Lock-out cleared for ${wasLocked.join(", ")}.` : undefined);
-    } catch (e) {
-      if (e instanceof ChooseShopError) setShops(e.shops);
-      setError(e instanceof ApiCallError || e instanceof ChooseShopError ? e.message : "Something went wrong. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { email, setEmail, password, setPassword, shops, busy, error, signIn } = usePasswordSignIn(async (email, password, slug) => {
+    const wasLocked = lockedOut()
+      .map((id) => staff?.find((s) => s.id === id)?.name)
+      .filter(Boolean);
+    const session = await signInManager(till, email, password, slug);
+    const staffId = managers?.find((m) => m.userId === session.userId)?.id;
+    onEntered({ kind: "session", session, staffId }, wasLocked.length > 0 ? `Lock-out cleared for ${wasLocked.join(", ")}.` : undefined);
+  });
 
   const pinMode = withPin || !online;
   return (
@@ -87,15 +71,7 @@ export function ManagerSignIn({
         ) : (
           <form className="form" onSubmit={(e) => void signIn(e)}>
             <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
-            {shops && (
-              <div className="row" role="group" aria-label="Shops">
-                {shops.map((shop) => (
-                  <button key={shop.slug} type="button" disabled={busy} onClick={() => void signIn(undefined, shop.slug)}>
-                    {shop.name}
-                  </button>
-                ))}
-              </div>
-            )}
+            <ShopChoices shops={shops} busy={busy} onChoose={(slug) => void signIn(undefined, slug)} />
             <Alert message={error} />
             <button className="primary big" disabled={busy}>
               {busy ? "Signing in…" : "Sign in"}

@@ -1,9 +1,8 @@
 import { Alert } from "@countertop/ui";
-import { useState, type FormEvent } from "react";
-import { ApiCallError } from "../app/api";
 import { CredentialFields } from "../app/CredentialFields";
+import { ShopChoices, usePasswordSignIn } from "../app/password-sign-in";
 import { deskOf, saveTill, type Till } from "../app/till";
-import { ChooseShopError, signInAtDesk, type ManagerSession, type ShopChoice } from "../manager/session";
+import { signInAtDesk, type ManagerSession } from "../manager/session";
 
 /**
  * A manager signs in on a computer that is not a till: manager mode only, no selling, nothing to
@@ -20,27 +19,12 @@ export function DeskSignIn({
   /** Back to setting the tablet up as a till. */
   onBack: () => void;
 }) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [shops, setShops] = useState<readonly ShopChoice[]>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const signIn = async (event: FormEvent | undefined, slug?: string) => {
-    event?.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { session, slug: shop } = await signInAtDesk(email, password, slug ?? desk?.tenantSlug);
-      const next = desk && desk.tenantId === session.tenantId ? desk : deskOf(session.tenantId, shop ?? slug);
-      saveTill(next);
-      onSignedIn(next, session);
-    } catch (e) {
-      if (e instanceof ChooseShopError) setShops(e.shops);
-      setError(e instanceof ApiCallError || e instanceof ChooseShopError ? e.message : "Something went wrong. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { email, setEmail, password, setPassword, shops, busy, error, signIn } = usePasswordSignIn(async (email, password, slug) => {
+    const { session, slug: shop } = await signInAtDesk(email, password, slug ?? desk?.tenantSlug);
+    const next = desk && desk.tenantId === session.tenantId ? desk : deskOf(session.tenantId, shop ?? slug);
+    saveTill(next);
+    onSignedIn(next, session);
+  });
   return (
     <main className="center">
       <form className="card form" onSubmit={(e) => void signIn(e)} aria-labelledby="desk-title">
@@ -50,15 +34,7 @@ export function DeskSignIn({
           here.
         </p>
         <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
-        {shops && (
-          <div className="row wrap" role="group" aria-label="Shops">
-            {shops.map((shop) => (
-              <button key={shop.slug} type="button" disabled={busy} onClick={() => void signIn(undefined, shop.slug)}>
-                {shop.name}
-              </button>
-            ))}
-          </div>
-        )}
+        <ShopChoices shops={shops} busy={busy} wrap onChoose={(slug) => void signIn(undefined, slug)} />
         <Alert message={error} />
         <button className="primary big" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
