@@ -1,29 +1,12 @@
-import type { ReportDocument, ReportLine } from "./report-facts.ts";
+import type { ReportDocument } from "./report-facts.ts";
 
-/** A till's sale or refund as reports read it (the wire `sales` document fits). */
-export interface SaleLike {
-  readonly id: string;
-  readonly kind: "sale" | "refund";
-  readonly createdAt: string;
-  readonly registerId: string;
-  readonly staffId: string;
-  readonly total: number;
-  readonly discountTotal: number;
-  readonly taxTotal: number;
-  readonly payments: readonly { readonly method: string; readonly amount: number }[];
-  readonly lines: readonly ReportLine[];
-}
+/** A till's sale or refund as reports read it (the wire `sales` document fits): a report document but for its channel. */
+export type SaleLike = Omit<ReportDocument, "channel">;
 
 /** A storefront order as reports read it (the wire `orders` document fits). */
-export interface OrderLike {
-  readonly id: string;
+export type OrderLike = Pick<ReportDocument, "id" | "createdAt" | "total" | "discountTotal" | "taxTotal" | "lines"> & {
   readonly status: string;
-  readonly createdAt: string;
-  readonly total: number;
-  readonly discountTotal: number;
-  readonly taxTotal: number;
-  readonly lines: readonly ReportLine[];
-}
+};
 
 /** The order statuses reports count: paid and on its way. Unpaid, cancelled and refunded orders are no sale. */
 export const COUNTED_ORDER_STATUSES: ReadonlySet<string> = new Set(["paid", "ready_for_pickup", "shipped", "completed"]);
