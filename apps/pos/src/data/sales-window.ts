@@ -1,3 +1,4 @@
+import { backgroundTurn } from "./background";
 import type { PosDatabase } from "./replica";
 
 /** How long synced sales stay on a till (DESIGN: the sales window): reports within it work offline. */
@@ -8,7 +9,7 @@ const BATCH = 500;
 /**
  * Drops the synced sales older than the window from the replica. The server keeps them (a local
  * deletion of a sale is never pushed); a sale still `waiting` to sync stays whatever its age. Runs in
- * the tab that replicates (the leader), a batch at a time. Returns how many left.
+ * the tab that replicates (the leader), a batch at a time, each when the till has a moment. Returns how many left.
  */
 export async function dropSalesOutsideWindow(
   db: PosDatabase,
@@ -19,6 +20,7 @@ export async function dropSalesOutsideWindow(
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   let dropped = 0;
   for (;;) {
+    await backgroundTurn();
     const old = await db.sales
       .find({ selector: { createdAt: { $lt: cutoff } }, sort: [{ createdAt: "asc" }], limit: BATCH + waiting.size })
       .exec();

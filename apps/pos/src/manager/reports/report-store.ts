@@ -11,7 +11,9 @@ import {
   type ReportDocument,
 } from "@countertop/domain";
 import type { Order, Sale } from "@countertop/sync-protocol";
-import { getChangedDocumentsSince, type RxCollection } from "rxdb";
+import type { RxCollection } from "rxdb";
+import { backgroundTurn } from "../../data/background";
+import { changedSince, type ChangeCheckpoint } from "../../data/changed-since";
 import type { CountedDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
 import type { PosDatabase } from "../../data/replica";
 
@@ -19,7 +21,8 @@ import type { PosDatabase } from "../../data/replica";
  * The report store: figures per hour, register and cashier, and per product and day, kept in the
  * till's local database and brought up to date from the replica's change feed a page at a time. A
  * 30-day dashboard then sums a few hundred rows instead of reading thousands of sales, and the sell
- * screen never waits for it: each page is one short transaction, with a pause between pages.
+ * screen never waits for it: each page is one short transaction, run when the till has an idle
+ * moment and no sale is being written (`backgroundTurn`).
  */
 
 /** Bump when what a fact holds changes: the store is then rebuilt from the replica. */
@@ -28,7 +31,8 @@ export const REPORT_STORE_VERSION = 1;
 /** Rows older than this many days leave the store (the till's sales window is 90). */
 export const REPORT_STORE_DAYS = 100;
 
-const PAGE = 500;
+/** Sales read and counted per slice: small, so a sale written meanwhile waits for no long read of the replica. */
+const PAGE = 250;
 
 type Tables = Pick<LocalDatabase, "reportBuckets" | "reportProducts" | "reportCounted" | "reportMeta">;
 
@@ -97,8 +101,6 @@ export interface CatchUpProgress {
   readonly counted: number;
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Brings the report store up to date with the replica: every sale and order changed since the
  * store's checkpoints, a page at a time, each page and its checkpoint in one transaction (so a page
@@ -114,10 +116,11 @@ export async function catchUpReports(
   if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) meta = await reset(local, timeZone);
   let counted = 0;
   for (const name of ["sales", "orders"] as const) {
+    await backgroundTurn();
     const collection = db[name] as unknown as RxCollection;
     for (;;) {
       const checkpoint = (await local.reportMeta.get("facts"))?.[name];
-      const page = await getChangedDocumentsSince(collection.storageInstance, PAGE, checkpoint as never);
+      const page = await changedSince(collection, PAGE, checkpoint as ChangeCheckpoint | undefined);
       if (page.documents.length === 0) break;
       await local.transaction("rw", [local.reportBuckets, local.reportProducts, local.reportCounted, local.reportMeta], async () => {
         if (name === "sales") await countSales(local, page.documents as unknown as Sale[], timeZone);
@@ -127,7 +130,7 @@ export async function catchUpReports(
       counted += page.documents.length;
       options.onProgress?.({ counted });
       if (page.documents.length < PAGE) break;
-      await pause();
+      await backgroundTurn();
     }
   }
   const oldest = addDays(localHourOf(options.now ?? new Date(), timeZone).day, -REPORT_STORE_DAYS);
