@@ -1,7 +1,7 @@
 import type { Discount, PricedCart } from "@countertop/domain";
 import type { Customer, Settings } from "@countertop/sync-protocol";
 import { Dialog, moneyFormatter, percentText, shopFormat, useDocument } from "@countertop/ui";
-import { useState, type Dispatch } from "react";
+import { memo, useState, type Dispatch } from "react";
 import { uuidv7 } from "uuidv7";
 import type { PosDatabase } from "../data/replica";
 import { ManagerApproval } from "../lock/ManagerApproval";
@@ -26,8 +26,11 @@ type Pending = {
   readonly reason: string;
 };
 
-/** The cart: lines with quantities and discounts, the customer, parked carts, totals and Pay. */
-export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPay }: Props) {
+/**
+ * The cart: lines with quantities and discounts, the customer, parked carts, totals and Pay.
+ * Memoized: a keystroke in the search box doesn't render it again.
+ */
+export const CartPanel = memo(function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPay }: Props) {
   const [editing, setEditing] = useState<Editing>();
   const [approval, setApproval] = useState<Pending>();
   const [choosingCustomer, setChoosingCustomer] = useState(false);
@@ -253,4 +256,4 @@ export function CartPanel({ db, deviceId, settings, cart, priced, dispatch, onPa
       )}
     </>
   );
-}
+});

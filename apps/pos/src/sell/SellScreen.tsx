@@ -1,9 +1,10 @@
 import type { Product, Promotion, Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, Dialog, moneyFormatter, useDocuments } from "@countertop/ui";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
+import { inForeground } from "../data/background";
 import type { LocalDatabase } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
 import { ChangeDue, changeOf } from "../pay/ChangeDue";
@@ -56,7 +57,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
     return () => setCartBusy(false);
   }, [cart.lines.length, stage]);
 
-  const money = moneyFormatter(settings.currency, settings.locale);
+  const money = useMemo(() => moneyFormatter(settings.currency, settings.locale), [settings.currency, settings.locale]);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
   const tints = useMemo(
     () => new Map(catalog.categories.flatMap((c) => (c.color ? [[c.id, c.color] as const] : []))),
@@ -84,9 +85,19 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
     else setNotice(`No product has the barcode ${code}.`);
   };
   useBarcodeWedge(onCode, stage === "cart" && !done && !camera && !open.takeOver);
+  // Stable, so a keystroke re-renders neither the grid's tiles nor the cart, only what changed.
+  const adding = useRef(add);
+  adding.current = add;
+  const pick = useCallback((product: Product) => adding.current(product), []);
+  const toPay = useCallback(() => setStage("pay"), []);
 
   const pay = async (settlement: Parameters<typeof completeSale>[0]["settlement"]) => {
-    const sale = await completeSale({ db, till, shift, staff, settings, cart, priced, settlement, customerId: cart.customerId });
+    // The sale is written first: background work (the catalog, the report store) waits for it.
+    performance.mark("till:sale-paid");
+    const sale = await inForeground(() =>
+      completeSale({ db, till, shift, staff, settings, cart, priced, settlement, customerId: cart.customerId }),
+    );
+    performance.mark("till:sale-written");
     setDone({ sale, stage: changeOf(sale) > 0 ? "change" : "receipt" });
     dispatch({ type: "clear" });
     setStage("cart");
@@ -107,7 +118,8 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
 
   return (
     <div className="sell">
-      <section className="catalog" aria-label="Catalog">
+      {/* data-search: the search the grid shows now (a beat behind the keys); the bench times keystrokes by it. */}
+      <section className="catalog" aria-label="Catalog" data-search={searched}>
         <div className="catalog-tools">
           <div className="search-row">
             <input
@@ -147,10 +159,12 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
         </div>
         {catalog.loaded && catalog.products.length === 0 ? (
           <p className="muted empty">No products yet. A manager adds them in manager mode.</p>
+        ) : shown.length === 0 && !catalog.loaded ? (
+          <p className="muted empty">Reading the catalog on this till…</p>
         ) : shown.length === 0 ? (
           <p className="muted empty">{query.trim() ? `Nothing matches “${query.trim()}”.` : "No products in this category yet."}</p>
         ) : (
-          <ProductGrid products={shown} onHand={catalog.onHand} tints={tints} money={money} onPick={(p) => add(p)} />
+          <ProductGrid products={shown} onHand={catalog.onHand} tints={tints} money={money} onPick={pick} />
         )}
       </section>
 
@@ -167,15 +181,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
             onCancel={() => setStage("cart")}
           />
         ) : (
-          <CartPanel
-            db={db}
-            deviceId={till.deviceId}
-            settings={settings}
-            cart={cart}
-            priced={priced}
-            dispatch={dispatch}
-            onPay={() => setStage("pay")}
-          />
+          <CartPanel db={db} deviceId={till.deviceId} settings={settings} cart={cart} priced={priced} dispatch={dispatch} onPay={toPay} />
         )}
       </aside>
 

@@ -23,6 +23,10 @@ export function toDecimalString(amount: Minor, currency: string): `${number}` {
   return `${sign}${digits.slice(0, cut)}.${digits.slice(cut)}` as `${number}`;
 }
 
+// Making an Intl.NumberFormat costs far more than formatting with one, and a till formats dozens of
+// prices a frame: one per locale, currency and display, made on first use.
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
 /**
  * A localized currency string via `Intl.NumberFormat`, always showing exactly the currency's
  * ISO 4217 decimals (the till and the receipt must agree with the minor units we store).
@@ -37,14 +41,19 @@ export function formatMoney(
   locale: string | readonly string[],
   currencyDisplay: "symbol" | "narrowSymbol" | "code" | "name" = "symbol",
 ): string {
-  const exponent = currencyExponent(currency);
-  const formatter = new Intl.NumberFormat(locale as string | string[], {
-    style: "currency",
-    currency,
-    currencyDisplay,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
+  const key = `${String(locale)}|${currency}|${currencyDisplay}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    const exponent = currencyExponent(currency);
+    formatter = new Intl.NumberFormat(locale as string | string[], {
+      style: "currency",
+      currency,
+      currencyDisplay,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    FORMATTERS.set(key, formatter);
+  }
   // A decimal string is formatted exactly (Intl.NumberFormat v3); a float division would not be.
   return formatter.format(toDecimalString(amount, currency));
 }
