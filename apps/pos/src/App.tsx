@@ -5,14 +5,14 @@ import { loadTill, type Till } from "./app/till";
 import { DeskSignIn } from "./setup/DeskSignIn";
 import { localDatabase } from "./data/local-db";
 import { openReplica, type Replica } from "./data/replica";
-import { ManagerMode } from "./manager/ManagerMode";
+import { LazyManagerMode } from "./manager/LazyManagerMode";
 import { ManagerSignIn } from "./manager/ManagerSignIn";
 import { drainManagerOutbox } from "./manager/outbox";
 import { keepReportsCurrent, reportTimeZone } from "./manager/reports/report-store";
-import { MANAGER_SCREENS } from "./manager/screens";
 import { loadManagerSession, signOutManager, type ManagerPresence } from "./manager/session";
 import { flushReceiptEmails } from "./pay/email-outbox";
 import { PinLock } from "./lock/PinLock";
+import { sellCatalogStore } from "./sell/catalog-store";
 import { SellScreen } from "./sell/SellScreen";
 import { FirstSync } from "./setup/FirstSync";
 import { firstSyncDone, useFirstSyncProgress } from "./setup/first-sync-progress";
@@ -79,11 +79,22 @@ export function App() {
       [db, till?.deviceId],
     ) ?? undefined;
   const onSynced = useCallback(() => setSynced(true), []);
-  // The report store follows the replica from start-up, so manager mode's reports open at once.
+  // The report store follows the replica in the background, so manager mode's reports open at once.
   const timeZone = useRef<string | undefined>(undefined);
   timeZone.current = settings?.timeZone;
-  useEffect(() => (db && local ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined), [db, local]);
-  const status = useSyncStatus(replica);
+  // It waits for the first sync (counting while it writes would only slow it down) and for the
+  // shop's settings: counted in the device's time zone first, a shop elsewhere would see its store
+  // thrown away and counted again from scratch on every start.
+  const settingsRead = settings !== undefined;
+  useEffect(
+    () => (db && local && synced && settingsRead ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined),
+    [db, local, synced, settingsRead],
+  );
+  // The sell screen's catalog is read while a cashier is still at the lock screen (after the first sync, too).
+  useEffect(() => {
+    if (db && synced && !till?.desk) sellCatalogStore(db);
+  }, [db, synced, till?.desk]);
+  const status = useSyncStatus(replica, till?.desk ? undefined : till?.deviceId);
   const firstSync = useFirstSyncProgress(replica, till?.tenantId, !synced);
   const session = manager?.kind === "session" ? manager.session : undefined;
   // The manager outbox goes out with the session: now, when the network is back, and every 15 s.
@@ -157,9 +168,8 @@ export function App() {
     );
   else if (manager && settings && local)
     body = (
-      <ManagerMode
+      <LazyManagerMode
         context={{ replica, till, settings, local, presence: manager, send }}
-        screens={MANAGER_SCREENS}
         notice={managerNotice}
         onLeave={leaveManager}
         onPasswordSignIn={() => setManagerSignIn(true)}

@@ -1,6 +1,6 @@
 import type { Staff } from "@countertop/sync-protocol";
 import { useDocuments } from "@countertop/ui";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { PosDatabase } from "../data/replica";
 import { PinPad } from "./PinPad";
 import { StaffPicker } from "./StaffPicker";
@@ -21,6 +21,8 @@ export function PinLock({
   onManager: () => void;
 }) {
   const staff = useDocuments<Staff>(() => db.staff.find({ selector: { active: true } }).$, [db]);
+  const named = staff !== undefined;
+  useEffect(() => void (named && performance.mark("till:names-shown")), [named]);
   const [person, setPerson] = useState<Staff>();
   // The person's latest document: a new PIN hash that arrives while the pad is open applies at once.
   const current = person && staff?.find((s) => s.id === person.id);

@@ -46,7 +46,9 @@ export function PinPad({ person, onVerified }: { person: Staff; onVerified: (per
   const check = async () => {
     if (busy || locked || pin.length < PIN_MIN || !person.pinHash) return;
     setBusy(true);
+    performance.mark("till:pin-typed");
     const ok = await verifyPin(pin, person.pinHash);
+    performance.mark("till:pin-checked");
     const next = recordPinTry(person.id, ok);
     setBusy(false);
     setPin("");

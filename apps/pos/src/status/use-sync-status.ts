@@ -2,6 +2,7 @@ import { listPending, type ReplicaErrorEvent } from "@countertop/replica";
 import type { Sale } from "@countertop/sync-protocol";
 import { useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
+import { filter } from "rxjs";
 import type { Replica } from "../data/replica";
 
 /**
@@ -22,8 +23,11 @@ export function problemOf(event: ReplicaErrorEvent): SyncProblem {
   return { kind: "refused", message: `The server refused a sync (${event.status}${event.code ? ` ${event.code}` : ""}): ${message}` };
 }
 
-/** What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync. */
-export function useSyncStatus(replica: Replica | undefined) {
+/**
+ * What the cashier needs to trust the till: online or not, sales waiting to sync, the last sync.
+ * `registerId` is this till's: only its own sales can be waiting here.
+ */
+export function useSyncStatus(replica: Replica | undefined, registerId: string | undefined) {
   const online = useOnline();
   const [pendingSales, setPendingSales] = useState<Sale[]>();
   const [follower, setFollower] = useState(false);
@@ -64,7 +68,8 @@ export function useSyncStatus(replica: Replica | undefined) {
     // A new sale is waiting by definition: show it at once, and recount a little later (never in
     // the same moment as the next sale's write, and never postponed by a busy till).
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const writes = replica.db.sales.insert$.subscribe((event) => {
+    // Other tills' sales arrive here by the thousand on a first sync; none of them waits on this till.
+    const writes = replica.db.sales.insert$.pipe(filter((event) => event.documentData.registerId === registerId)).subscribe((event) => {
       const sale: Sale = event.documentData;
       setPendingSales((prev) => (prev && !prev.some((s) => s.id === sale.id) ? [...prev, sale] : prev));
       settle ??= setTimeout(() => {
@@ -85,7 +90,7 @@ export function useSyncStatus(replica: Replica | undefined) {
       errors.unsubscribe();
       ok.unsubscribe();
     };
-  }, [replica]);
+  }, [replica, registerId]);
   // Offline is expected, not a failure: the reason is the network, and the bar says so already.
   const problem = online ? error : undefined;
   // A shop the platform owner suspended (or whose plan switched something off) is told so on the bar.
