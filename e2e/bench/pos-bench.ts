@@ -1,9 +1,13 @@
 /**
  * `pnpm bench:pos`: the production POS build in headless Chromium with a big shop in its replica
  * (20,000 products, 100,000 sales of 300 of them over 45 days by three cashiers, 1,000 open reconciliation items). Prints each figure as measured and ends with one JSON line per figure (tooling/bench.ts):
- * - `offline_cold_start_ms`: a new tab, offline, from navigation to the sell screen (PIN typed by the bench);
- * - `search_p95_ms`: a keystroke in the search box until the product grid shows its results;
- * - `pay_to_receipt_p95_ms`: the pay tap until the sale is in IndexedDB and the receipt is on screen;
+ * - `offline_cold_start_ms`: a new tab, offline, from navigation to the sell screen (name and PIN tapped
+ *   by the bench from inside the page the moment each shows);
+ * - `search_p95_first_s_ms`: a keystroke in the search box until the product grid in the page shows its results,
+ *   typed throughout the first second after the cold start's sell screen showed;
+ * - `pay_to_receipt_p95_first_s_ms`: the pay tap until the sale is in IndexedDB and the receipt is on
+ *   screen, for the five sales right after those searches;
+ * - `search_p95_ms`, `pay_to_receipt_p95_ms`: the same, five seconds later (steady state);
  * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
  * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser;
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
@@ -44,6 +48,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => console.log(`bench:pos: ${message}`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)]!;
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 let server!: BenchServer;
 const call: BenchServer["call"] = (...args) => server.call(...args);
@@ -117,6 +122,7 @@ async function main(): Promise<void> {
     started = performance.now();
     await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
+    const fetched = performance.now();
     const docs = await page.evaluate(async (collections) => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
       const all: unknown[] = [];
@@ -133,6 +139,9 @@ async function main(): Promise<void> {
       (window as unknown as { benchDocs: unknown[] }).benchDocs = all;
       return all.length;
     }, COLLECTIONS);
+    // Where the first sync's time goes: the same documents fetched and parsed in pages of 1 000, no storage.
+    const fetchSeconds = (performance.now() - fetched) / 1000;
+    log(`the same ${docs} documents fetched and parsed in pages of 1 000, one collection after the other: ${round(fetchSeconds, 2)} s`);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
     const rawSeconds = await page.evaluate(async () => {
@@ -173,14 +182,11 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     for (let i = 0; i < 3; i++) {
       const tab = await context.newPage();
-      const t0 = performance.now();
-      await tab.goto(`${BASE}/pos/`);
-      await tab.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
-      const lock = performance.now() - t0;
-      await signIn(tab);
-      await tab.locator(".grid .tile").first().waitFor();
-      cold.push(performance.now() - t0);
-      log(`  cold start ${i + 1}: PIN screen after ${round(lock, 0)} ms, sell screen after ${round(performance.now() - t0, 0)} ms`);
+      await tab.goto(`${BASE}/pos/`, { waitUntil: "commit" });
+      const at = await tab.evaluate(signInAtOnce);
+      cold.push(at.sell);
+      log(`  cold start ${i + 1}: PIN screen after ${round(at.lock, 0)} ms, sell screen after ${round(at.sell, 0)} ms`);
+      log(`    in the tab (ms from navigation): ${await timeline(tab)}`);
       if (i < 2) await tab.close();
     }
     result.offline_cold_start_ms = round([...cold].sort((a, b) => a - b)[1]!, 0);
@@ -189,52 +195,34 @@ async function main(): Promise<void> {
     );
     const tab = context.pages().at(-1)!;
 
-    // Search: keystroke → grid shows the results.
-    const search = await tab.evaluate(async (count) => {
-      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-      const grid = () => document.querySelector(".catalog")!.textContent ?? "";
-      const words = ["b", "be", "ben", "bench", "bench p", "tea", "bread", "00042", "soap", "jam"];
-      const times: number[] = [];
-      for (let i = 0; i < count; i++) {
-        const before = grid();
-        const t0 = performance.now();
-        setValue.call(input, words[i % words.length]!);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        while (grid() === before && performance.now() - t0 < 2000) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        times.push(performance.now() - t0);
-        setValue.call(input, "");
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      return times;
-    }, SIZE.searches);
-    result.search_p95_ms = round(p95(search));
+    // The first second after the sell screen shows: the till is still busy with what follows a start
+    // (the rest of the catalog, leadership, catching up, the report store), and the cashier types and pays.
+    const firstSearch = await searchTimes(tab, { forMs: 1000 });
+    const firstPay: number[] = [];
+    for (let i = 0; i < 5; i++) firstPay.push(await payOne(tab));
+    log(`    the sale's own write (inside those): ${(await saleWrites(tab)).join(", ")} ms`);
+    result.search_p95_first_s_ms = round(p95(firstSearch));
+    result.pay_to_receipt_p95_first_s_ms = round(p95(firstPay));
     log(
-      `search over ${SIZE.products} products: p50 ${round([...search].sort((a, b) => a - b)[Math.floor(search.length / 2)]!)} ms, p95 ${result.search_p95_ms} ms`,
+      `right after the sell screen showed: ${firstSearch.length} searches, p50 ${round(p50(firstSearch))} ms, p95 ${result.search_p95_first_s_ms} ms`,
     );
+    log(
+      `right after the sell screen showed: 5 sales, ${firstPay.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.pay_to_receipt_p95_first_s_ms} ms`,
+    );
+
+    // Steady state: a few seconds on, whatever the till still does in the background.
+    await tab.waitForTimeout(5000);
+    const search = await searchTimes(tab, { count: SIZE.searches });
+    result.search_p95_ms = round(p95(search));
+    log(`search over ${SIZE.products} products: p50 ${round(p50(search))} ms, p95 ${result.search_p95_ms} ms`);
 
     // Pay → durable sale → receipt on screen, offline.
     const pay: number[] = [];
-    for (let i = 0; i < SIZE.payments; i++) {
-      await tab.getByLabel("Search products").fill("Bench product 00001");
-      await tab.locator(".grid .tile").first().click();
-      await tab.getByRole("button", { name: /^Pay / }).click();
-      const ms = await tab.evaluate(async () => {
-        const button = document.querySelector<HTMLButtonElement>('[aria-label="Cash"] button')!;
-        const t0 = performance.now();
-        button.click();
-        while (!document.querySelector("#receipt-title")) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        return performance.now() - t0;
-      });
-      pay.push(ms);
-      await tab.getByRole("button", { name: "New sale" }).click();
-    }
+    for (let i = 0; i < SIZE.payments; i++) pay.push(await payOne(tab));
+    log(`    the sale's own write (inside those): ${(await saleWrites(tab)).slice(5).join(", ")} ms`);
     result.pay_to_receipt_p95_ms = round(p95(pay));
     await measureManagerMode(context, tab, result);
-    log(
-      `pay to receipt (sale written to IndexedDB first): p50 ${round([...pay].sort((a, b) => a - b)[Math.floor(pay.length / 2)]!)} ms, p95 ${result.pay_to_receipt_p95_ms} ms`,
-    );
+    log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
   } finally {
     await browser.close();
     await server.stop();
@@ -242,7 +230,9 @@ async function main(): Promise<void> {
   }
   const figures = {
     offline_cold_start_ms: result.offline_cold_start_ms,
+    search_p95_first_s_ms: result.search_p95_first_s_ms,
     search_p95_ms: result.search_p95_ms,
+    pay_to_receipt_p95_first_s_ms: result.pay_to_receipt_p95_first_s_ms,
     pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
     initial_sync_docs_per_s: result.initial_sync_docs_per_s,
     initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
@@ -255,7 +245,98 @@ async function main(): Promise<void> {
 }
 
 /**
- * Pays one sale on the till tab while the manager tab is in front, and returns the milliseconds from
+ * In the tab, from the start of its navigation: picks Alex Brandt at the lock screen, types 1234 and
+ * OK the moment each is on screen (taps from inside the page: the bench's own clicking from outside
+ * took ~1.2 s of a cold start on this machine, time no till spends), and returns when the lock
+ * screen and then the sell screen's first tile were in the page.
+ */
+async function signInAtOnce(): Promise<{ lock: number; sell: number }> {
+  const until = <T>(find: () => T | null | undefined) =>
+    new Promise<T>((resolve) => {
+      const found = find();
+      if (found) return resolve(found);
+      const observer = new MutationObserver(() => {
+        const hit = find();
+        if (!hit) return;
+        observer.disconnect();
+        resolve(hit);
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+  const button = (text: (label: string) => boolean) => () =>
+    Array.from(document.querySelectorAll("button")).find((b) => text(b.textContent?.trim() ?? ""));
+  await until(() => Array.from(document.querySelectorAll("h1")).find((h) => h.textContent === "Who is signing in?"));
+  const lock = performance.now();
+  (await until(button((t) => t.startsWith("Alex Brandt")))).click();
+  for (const digit of "1234") (await until(button((t) => t === digit))).click();
+  (await until(button((t) => t === "OK"))).click();
+  await until(() => document.querySelector(".grid .tile"));
+  return { lock, sell: performance.now() };
+}
+
+/** How long each sale paid in the tab took to write (the till's `till:sale-paid` → `till:sale-written` marks). */
+async function saleWrites(tab: Page): Promise<number[]> {
+  return tab.evaluate(() => {
+    const paid = performance.getEntriesByName("till:sale-paid");
+    const written = performance.getEntriesByName("till:sale-written");
+    return written.map((w, i) => Math.round(w.startTime - paid[i]!.startTime));
+  });
+}
+
+/** The tab's own timeline: the document and script loaded, and the till's `performance.mark`s. */
+async function timeline(tab: Page): Promise<string> {
+  const entries = await tab.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const marks = performance.getEntriesByType("mark").map((m) => [m.name, m.startTime] as const);
+    return [["html", nav?.responseEnd ?? 0], ["DOMContentLoaded", nav?.domContentLoadedEventEnd ?? 0], ...marks] as const;
+  });
+  return entries.map(([name, at]) => `${name} ${Math.round(at)}`).join(", ");
+}
+
+/**
+ * Keystrokes in the search box, each timed until the grid's page shows that search's results (the
+ * catalog section names the search its grid shows in `data-search`, changed in the same commit as
+ * the grid; the next frame paints it): `count` of them, or as many as fit in `forMs`. Keystrokes
+ * come at random moments, as a person's do, not in step with the frames.
+ */
+async function searchTimes(tab: Page, limit: { count?: number; forMs?: number }): Promise<number[]> {
+  return tab.evaluate(async ({ count, forMs }) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const section = document.querySelector(".catalog")!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+    // Resolves at the commit that shows `text` (a MutationObserver runs right after the DOM changes).
+    const type = (text: string) =>
+      new Promise<number>((resolve, reject) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (section.getAttribute("data-search") !== text) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.now() - t0);
+        });
+        observer.observe(section, { attributes: true, attributeFilter: ["data-search"] });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the grid never showed the search “${text}”`));
+        }, 10_000);
+        setValue.call(input, text);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    const words = ["b", "be", "ben", "bench", "bench p", "tea", "bread", "00042", "soap", "jam"];
+    const times: number[] = [];
+    const start = performance.now();
+    for (let i = 0; count === undefined || i < count; i++) {
+      if (forMs !== undefined && performance.now() - start >= forMs) break;
+      times.push(await type(words[i % words.length]!));
+      await type("");
+      await new Promise((r) => setTimeout(r, Math.random() * 20));
+    }
+    return times;
+  }, limit);
+}
+
+/**
+ * Pays one sale on the till tab (alone, or while the manager tab is in front) and returns the milliseconds from
  * the tap until the receipt is rendered into the till's document (the sale is in IndexedDB before
  * that). Watched with a MutationObserver, not by waiting for a frame: headless Chromium draws a tab
  * that is not in front once a second, so a frame-based wait would measure that throttling (it read
