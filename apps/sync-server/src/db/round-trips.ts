@@ -55,7 +55,8 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       return (client.query as (...a: unknown[]) => unknown).apply(client, args);
     }
     const simple = values === undefined || (values as unknown[]).length === 0;
-    const command = text.trim().toLowerCase();
+    // Transaction control is short: a long statement is none (and is not copied to find out).
+    const command = text.length > 40 ? "" : text.trim().toLowerCase();
     if (simple && !pending.inTransaction && (command === "begin" || command.startsWith("start transaction"))) {
       pending.begin = text;
       pending.inTransaction = true;

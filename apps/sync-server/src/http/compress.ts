@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
 import { parseAccept } from "hono/utils/accept";
 import type { AppEnv } from "./app-env";
 
@@ -32,6 +33,23 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
   return gz > 0 ? "gzip" : undefined;
 }
 
+/**
+ * Whether the client is on this machine and talks to the server directly — a loopback peer, with
+ * no proxy's forwarding header: the bytes never cross a wire, so compressing them is pure cost
+ * (both ends' CPU, on the same cores). A proxy in front (README: it sets `X-Forwarded-For`) still
+ * gets compressed answers for the clients behind it. In-process requests (tests) have no peer.
+ */
+export function onThisMachine(c: Context): boolean {
+  if (c.req.header("x-forwarded-for") || c.req.header("forwarded") || c.req.header("via")) return false;
+  let address: string | undefined;
+  try {
+    address = getConnInfo(c).remote.address;
+  } catch {
+    return false;
+  }
+  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
+}
+
 /** Adds `Accept-Encoding` to a response's `Vary` once. */
 export function varyOnEncoding(headers: Headers): void {
   const vary = headers.get("Vary");
@@ -43,20 +61,24 @@ export function varyOnEncoding(headers: Headers): void {
  * Compresses JSON and HTML answers on the fly (brotli or gzip by `Accept-Encoding`, see
  * {@link COMPRESS}), off the event loop in libuv's thread pool. Never touches a stream: SSE
  * (`text/event-stream`) must reach the client event by event, and files already compressed at build
- * time (a `Content-Encoding` is set) go out as they are.
+ * time (a `Content-Encoding` is set) go out as they are; nor an answer to a client on this very
+ * machine ({@link onThisMachine}).
  */
 export function compressAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const res = c.res;
     const type = res.headers.get("Content-Type") ?? "";
-    if (!COMPRESSIBLE.test(type) || !res.body || c.req.method === "HEAD") return;
+    if (!COMPRESSIBLE.test(type) || c.req.method === "HEAD") return;
     if (res.headers.has("Content-Encoding") || res.status === 206 || res.status === 204 || res.status === 304) return;
     if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get("Cache-Control") ?? "")) return;
     varyOnEncoding(res.headers);
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
     const length = Number(res.headers.get("Content-Length") ?? Number.NaN);
-    if (!encoding || length < COMPRESS.threshold) return;
+    if (!encoding || length < COMPRESS.threshold || onThisMachine(c)) return;
+    // Only now: reading `body` turns the server's lightweight answer into a full Response (its text
+    // converted and encoded again), a tenth of a pull page's cost when the answer goes out as it is.
+    if (!res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     const answer = (payload: Buffer) => {
