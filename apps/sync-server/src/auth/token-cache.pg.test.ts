@@ -60,7 +60,11 @@ describe.each(ENGINES)("remembered tokens on %s", (engine) => {
     const { token } = await login();
     expect((await pull(token)).status).toBe(200);
     await withTenant(server.database.db, tenantId, (trx) =>
-      trx.updateTable("sessions").set({ expires_at: sql`now() - interval '1 second'` }).where("revoked_at", "is", null).execute(),
+      trx
+        .updateTable("sessions")
+        .set({ expires_at: sql`now() - interval '1 second'` })
+        .where("revoked_at", "is", null)
+        .execute(),
     );
     expect((await pull(token)).status).toBe(401);
   });

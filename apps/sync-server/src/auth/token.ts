@@ -116,7 +116,8 @@ export async function readToken(keys: SigningKeys, token: string, now = Date.now
   const principal = principalOf(claims.data);
   const exp = (payload as { exp?: unknown }).exp;
   // Expired by the caller's clock too (hono checks against its own).
-  if (typeof exp === "number" && exp <= nowSeconds) throw new ApiError(ErrorCode.unauthorized, "The sign-in token is invalid or expired. Sign in again.");
+  if (typeof exp === "number" && exp <= nowSeconds)
+    throw new ApiError(ErrorCode.unauthorized, "The sign-in token is invalid or expired. Sign in again.");
   remember(keys, token, { principal, exp: typeof exp === "number" ? exp : undefined, secret });
   return principal;
 }

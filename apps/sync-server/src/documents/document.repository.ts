@@ -99,11 +99,7 @@ export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N
  * `jsonb_populate_record` with the column types, as parameters would be), so the statement's text
  * depends only on the table and a push of any size takes a handful of parameters. `$1` is the tenant.
  */
-function upsertSql<N extends CollectionName>(
-  { table, docs }: DocumentWrite<N>,
-  param: (value: unknown) => string,
-  first: bigint,
-): string {
+function upsertSql<N extends CollectionName>({ table, docs }: DocumentWrite<N>, param: (value: unknown) => string, first: bigint): string {
   const extra = EXTRA_COLUMNS[table] as ((doc: CollectionDocument<N>) => ExtraColumns<N>) | undefined;
   const name = pg.escapeIdentifier(table);
   const extras = extra ? docs.map(extra) : [];

@@ -52,7 +52,12 @@ function sseEvent(page: PullPage, collection: CollectionName, format: StreamOpti
   if (event === undefined) {
     const data = format(collection, page);
     // JSON text has no raw line breaks (PostgreSQL's and JSON.stringify's escape them): one `data:` line.
-    const lines = /[\r\n]/.test(data) ? data.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join("\n") : `data: ${data}`;
+    const lines = /[\r\n]/.test(data)
+      ? data
+          .split(/\r\n|\r|\n/)
+          .map((line) => `data: ${line}`)
+          .join("\n")
+      : `data: ${data}`;
     event = utf8.encode(`${lines}\n\n`);
     events.set(format, event);
   }

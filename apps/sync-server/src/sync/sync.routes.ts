@@ -50,7 +50,8 @@ function streamSources(c: Context<AppEnv>, principal: TenantPrincipal): StreamSo
 }
 
 /** A page on the multiplexed stream: `{collection, documents, checkpoint}`. */
-const multiplexedEvent = (collection: CollectionName, page: PullPage) => `{"collection":${JSON.stringify(collection)},${pageJson(page).slice(1)}`;
+const multiplexedEvent = (collection: CollectionName, page: PullPage) =>
+  `{"collection":${JSON.stringify(collection)},${pageJson(page).slice(1)}`;
 /** A page on a collection's own stream: `{documents, checkpoint}`, as pull answers. */
 const collectionEvent = (_collection: CollectionName, page: PullPage) => pageJson(page);
 
