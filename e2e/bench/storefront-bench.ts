@@ -97,6 +97,24 @@ async function scriptsAfterReplica(browser: Browser, url: string): Promise<Scrip
 }
 
 /**
+ * Run in the page before its own scripts: notes `window.firstProductMs` in the frame after the first
+ * product card is laid out with a size. Plain JavaScript (tsx would name a function's inner
+ * functions through a helper the page does not have).
+ */
+const NOTE_FIRST_PRODUCT = `
+  const seen = () => {
+    const card = document.querySelector("a.product-card");
+    return card !== null && card.getBoundingClientRect().height > 0;
+  };
+  const watcher = new MutationObserver(() => {
+    if (!seen()) return;
+    watcher.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.firstProductMs ??= performance.now(); }));
+  });
+  watcher.observe(document, { childList: true, subtree: true });
+`;
+
+/**
  * Milliseconds from navigation start to the first product card on screen, in a new context (empty
  * cache, no service worker): a script run before the page's own notes when a card is first laid out
  * with a size, and takes the time in the frame after (when it has been painted).
@@ -104,20 +122,7 @@ async function scriptsAfterReplica(browser: Browser, url: string): Promise<Scrip
 async function firstProductVisibleMs(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    await context.addInitScript(() => {
-      const seen = () => {
-        const card = document.querySelector("a.product-card");
-        return card !== null && card.getBoundingClientRect().height > 0;
-      };
-      const note = () =>
-        requestAnimationFrame(() => setTimeout(() => ((window as { firstProductMs?: number }).firstProductMs ??= performance.now())));
-      const watcher = new MutationObserver(() => {
-        if (!seen()) return;
-        watcher.disconnect();
-        note();
-      });
-      watcher.observe(document, { childList: true, subtree: true });
-    });
+    await context.addInitScript({ content: NOTE_FIRST_PRODUCT });
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit" });
     const handle = await page.waitForFunction(() => (window as { firstProductMs?: number }).firstProductMs, undefined, { timeout: 60_000 });
