@@ -102,7 +102,7 @@ export async function keepOpenItems(databaseUrl: string, open: number): Promise<
   await client.connect();
   try {
     await client.query(
-      `DELETE FROM reconciliation WHERE id NOT IN (SELECT id FROM reconciliation WHERE kind = 'late_sync' ORDER BY id LIMIT $1)`,
+      `DELETE FROM reconciliation WHERE id NOT IN (SELECT id FROM reconciliation WHERE doc->>'kind' = 'late_sync' ORDER BY id LIMIT $1)`,
       [open],
     );
     const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM reconciliation WHERE doc->>'status' = 'open'`);

@@ -4,11 +4,11 @@ import { moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, useNames } from "../names";
-import { RankedBars } from "../reports/charts/RankedBars";
+import { RankedBars, type RankedRow } from "../reports/charts/RankedBars";
 import { RangePicker, type DayRange } from "../reports/RangePicker";
 import { reportTimeZone } from "../reports/report-store";
 import { ShiftDetail } from "./ShiftDetail";
-import { cashMoves, varianceTotals } from "./variances";
+import { cashMoves, varianceTotals, type VarianceTotal } from "./variances";
 
 /**
  * Shift history across every register, from the replica: open and closed shifts of a range with who
@@ -66,23 +66,13 @@ export function ShiftsScreen({ context }: { context: ManagerContext }) {
       <div className="rankings">
         <RankedBars
           title="Variance by register"
-          rows={totals.byRegister.map((t) => ({
-            key: t.key,
-            name: names.register(t.key),
-            value: t.net,
-            note: `${t.shifts} shifts · short ${money(t.short)} · over ${money(t.over)}`,
-          }))}
+          rows={varianceRows(totals.byRegister, names.register, money)}
           format={signed}
           empty="No closed shift in this range."
         />
         <RankedBars
           title="Variance by cashier (who closed)"
-          rows={totals.byCashier.map((t) => ({
-            key: t.key,
-            name: names.staff(t.key),
-            value: t.net,
-            note: `${t.shifts} shifts · short ${money(t.short)} · over ${money(t.over)}`,
-          }))}
+          rows={varianceRows(totals.byCashier, names.staff, money)}
           format={signed}
           empty="No closed shift in this range."
         />
@@ -162,4 +152,14 @@ export function ShiftsScreen({ context }: { context: ManagerContext }) {
       )}
     </main>
   );
+}
+
+/** Variance totals as ranked rows: net variance, with the shift count and what was short and over. */
+function varianceRows(totals: readonly VarianceTotal[], nameOf: (id: string) => string, money: (minor: number) => string): RankedRow[] {
+  return totals.map((t) => ({
+    key: t.key,
+    name: nameOf(t.key),
+    value: t.net,
+    note: `${t.shifts} shifts · short ${money(t.short)} · over ${money(t.over)}`,
+  }));
 }
