@@ -235,6 +235,7 @@ test("the shop's pages read without JavaScript: products, a product page, its ti
   await page.getByRole("link", { name: /Club-Mate/ }).click();
   await expect(page.getByRole("heading", { name: "Club-Mate" })).toBeVisible();
   await expect(page).toHaveTitle("Club-Mate · Corner Pantry");
+  await page.screenshot({ path: `${SHOTS}/shop-product-no-script-phone.png` });
   expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("Club-Mate · Corner Pantry");
   await context.close();
 });
