@@ -1,7 +1,6 @@
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { parseAccept } from "hono/utils/accept";
 import type { AppEnv } from "./app-env";
 
@@ -33,23 +32,6 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
   return gz > 0 ? "gzip" : undefined;
 }
 
-/**
- * Whether the client is on this machine and talks to the server directly — a loopback peer, with
- * no proxy's forwarding header: the bytes never cross a wire, so compressing them is pure cost
- * (both ends' CPU, on the same cores). A proxy in front (README: it sets `X-Forwarded-For`) still
- * gets compressed answers for the clients behind it. In-process requests (tests) have no peer.
- */
-export function onThisMachine(c: Context): boolean {
-  if (c.req.header("x-forwarded-for") || c.req.header("forwarded") || c.req.header("via")) return false;
-  let address: string | undefined;
-  try {
-    address = getConnInfo(c).remote.address;
-  } catch {
-    return false;
-  }
-  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
-}
-
 /** Adds `Accept-Encoding` to a response's `Vary` once. */
 export function varyOnEncoding(headers: Headers): void {
   const vary = headers.get("Vary");
@@ -61,8 +43,7 @@ export function varyOnEncoding(headers: Headers): void {
  * Compresses JSON and HTML answers on the fly (brotli or gzip by `Accept-Encoding`, see
  * {@link COMPRESS}), off the event loop in libuv's thread pool. Never touches a stream: SSE
  * (`text/event-stream`) must reach the client event by event, and files already compressed at build
- * time (a `Content-Encoding` is set) go out as they are; nor an answer to a client on this very
- * machine ({@link onThisMachine}).
+ * time (a `Content-Encoding` is set) go out as they are.
  */
 export function compressAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -75,7 +56,7 @@ export function compressAnswers(): MiddlewareHandler<AppEnv> {
     varyOnEncoding(res.headers);
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
     const length = Number(res.headers.get("Content-Length") ?? Number.NaN);
-    if (!encoding || length < COMPRESS.threshold || onThisMachine(c)) return;
+    if (!encoding || length < COMPRESS.threshold) return;
     // Only now: reading `body` turns the server's lightweight answer into a full Response (its text
     // converted and encoded again), a tenth of a pull page's cost when the answer goes out as it is.
     if (!res.body) return;
