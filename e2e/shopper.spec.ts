@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { firstLoadScripts } from "./support/first-load";
 import { lastMailTo, linkIn } from "./support/mail";
 import { takeServiceWorkerControl } from "./support/till";
 import { SHOTS } from "./support/shots";
@@ -175,4 +176,66 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("account-orders")).toContainText("Ready for pickup");
+});
+
+test("the first products paint from the page the server sent, before the replica has loaded, and the replica then takes over", async ({
+  page,
+}) => {
+  // Every script but the first load (the replica's RxDB and Dexie among them) waits until released.
+  const firstLoad = new Set(firstLoadScripts().map((s) => `/shop/${s.file}`));
+  const held: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/shop/_app/*.js", async (route) => {
+    const pathname = new URL(route.request().url()).pathname;
+    if (!firstLoad.has(pathname)) {
+      held.push(pathname);
+      await released;
+    }
+    await route.continue();
+  });
+  await page.setViewportSize(DESKTOP);
+  await page.goto("/shop/demo/");
+  await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
+  // The app runs on the page's catalog: it searches, and opens a product with its stock.
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.getByRole("searchbox", { name: "Search the shop" }).fill("club");
+  await expect(page.getByRole("list", { name: "Products" }).getByRole("link")).toHaveCount(1);
+  await page.getByRole("link", { name: /Club-Mate/ }).click();
+  await expect(page.getByRole("heading", { name: "Club-Mate" })).toBeVisible();
+  await expect(page.getByText("In stock")).toBeVisible();
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContainEqual(
+    expect.stringContaining("countertop-shop-demo"),
+  );
+  // Released, the replica opens and syncs, and the page keeps showing the shop.
+  release();
+  await expect
+    .poll(
+      async () =>
+        (await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ""))).some((n) =>
+          n.includes("countertop-shop-demo"),
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  await page.getByRole("link", { name: "Corner Pantry" }).click();
+  await expect(page.getByRole("link", { name: /Sourdough Loaf/ })).toBeVisible();
+});
+
+test("the shop's pages read without JavaScript: products, a product page, its title for link previews", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto("/shop/demo/");
+  await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/shop-home-no-script-phone.png` });
+  await page.getByRole("link", { name: /Club-Mate/ }).click();
+  await expect(page.getByRole("heading", { name: "Club-Mate" })).toBeVisible();
+  await expect(page).toHaveTitle("Club-Mate · Corner Pantry");
+  await page.screenshot({ path: `${SHOTS}/shop-product-no-script-phone.png` });
+  expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("Club-Mate · Corner Pantry");
+  await context.close();
 });

@@ -17,6 +17,8 @@ import { demoMediaRoutes } from "./seed/demo-media.routes";
 import { mediaFileRoutes, mediaUploadRoutes } from "./media/media.routes";
 import { shopAccountRoutes } from "./shop/account.routes";
 import { shopManifestRoutes } from "./shop/manifest.routes";
+import { seoRoutes } from "./shop/seo.routes";
+import { answerShopPage } from "./shop/shop-page.service";
 import { shopDomains } from "./shop/shop-domain";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
@@ -73,11 +75,12 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1", salesRoutes(deps));
   app.route("/sync/v1", syncRoutes(deps, runtime.streams));
   app.route("/shop", shopManifestRoutes(deps));
+  app.route("/", seoRoutes(deps));
   app.route("/api/v1/media", mediaUploadRoutes(deps));
   app.route("/api/v1/catalog", catalogRoutes(deps));
   app.route("/media/demo", demoMediaRoutes());
   app.route("/media", mediaFileRoutes(deps));
   app.get("/", (c) => c.redirect("/pos/", 302));
-  mountStaticApps(app, deps.staticRoot);
+  mountStaticApps(app, deps.staticRoot, (c, shell, slug) => answerShopPage(deps, c, shell, slug, `/shop/${slug}/`));
   return app;
 }

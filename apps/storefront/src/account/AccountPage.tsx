@@ -3,7 +3,8 @@ import { Alert, moneyFormatter, shopFormat, useDocument, useDocuments } from "@c
 import { useState, type FormEvent } from "react";
 import { STATUS_LABEL } from "../checkout/OrderPage";
 import { Link } from "../shop/router";
-import { signOut, type AccountDatabase, type ShopAccount } from "./account";
+import type { ShopAccount } from "./account";
+import { signOut, type AccountDatabase } from "./account-db";
 import { SignIn } from "./SignIn";
 
 /** Sign in or create an account; once signed in, the profile, addresses and order history. */

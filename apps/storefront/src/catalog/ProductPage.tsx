@@ -6,13 +6,18 @@ import { cameFromShop, Link, navigate, shopHref } from "../shop/router";
 import { availability, unitsLeft, type ShopData } from "../shop/shop-data";
 import { ProductImage } from "./ProductImage";
 
-/** One product: picture, description, each variant with its price and stock, a quantity, add to cart. */
-export function ProductPage({ slug, data, id }: { slug: string; data: ShopData; id: string }) {
+/**
+ * One product: picture, description, each variant with its price and stock, a quantity, add to cart.
+ * `pending`: the catalog on hand may not hold every product yet (a large shop's first page), so a
+ * product missing from it is being loaded rather than gone.
+ */
+export function ProductPage({ slug, data, id, pending = false }: { slug: string; data: ShopData; id: string; pending?: boolean }) {
   const product = data.products.find((p) => p.id === id);
   const [variantId, setVariantId] = useState(product?.variants[0]?.id);
   const [qty, setQty] = useState(1);
   const [added, setAdded] = useState<string>();
   const cart = useCart(slug);
+  if (!product && pending) return <p className="page muted">Loading the catalog…</p>;
   if (!product) {
     return (
       <main className="page">

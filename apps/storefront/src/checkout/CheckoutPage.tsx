@@ -1,7 +1,8 @@
 import type { Address, Customer } from "@countertop/sync-protocol";
 import { Alert, moneyFormatter, useDocument } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
-import type { AccountDatabase, ShopAccount } from "../account/account";
+import type { ShopAccount } from "../account/account";
+import type { AccountDatabase } from "../account/account-db";
 import { AddressFields } from "../account/AccountPage";
 import { uuidv7 } from "uuidv7";
 import { reduceToAvailable, setCart, useCart } from "../cart/cart";

@@ -1,6 +1,6 @@
 import type { Order } from "@countertop/sync-protocol";
 import { moneyFormatter, useDocument } from "@countertop/ui";
-import type { AccountDatabase } from "../account/account";
+import type { AccountDatabase } from "../account/account-db";
 import { ProductImage } from "../catalog/ProductImage";
 import { Link } from "../shop/router";
 import type { ShopData } from "../shop/shop-data";

@@ -1,9 +1,6 @@
 import { available, qty, stockStatus } from "@countertop/domain";
 import type { Category, Product, Promotion, Settings, StockLevel } from "@countertop/sync-protocol";
-import { useDocument, useDocuments } from "@countertop/ui";
-import { useMemo } from "react";
 import { MAX_QTY } from "../cart/cart";
-import type { ShopDatabase } from "./replica";
 
 /** What every page reads: the catalog, availability at the shop's location, settings and promotions. */
 export interface ShopData {
@@ -16,27 +13,29 @@ export interface ShopData {
   readonly stock: ReadonlyMap<string, number>;
 }
 
-export function useShopData(db: ShopDatabase): ShopData {
-  const products = useDocuments<Product>(
-    () => db.products.find({ selector: { status: "active" }, sort: [{ status: "asc" }, { name: "asc" }] }).$,
-    [db],
-  );
-  const categories = useDocuments<Category>(() => db.categories.find().$, [db]);
-  const settings = useDocument<Settings>(() => db.settings.findOne("shop").$, [db]);
-  const promotions = useDocuments<Promotion>(() => db.promotions.find().$, [db]);
-  const levels = useDocuments<StockLevel>(() => db.stock_levels.find().$, [db]);
-  return useMemo(() => {
-    const location = settings?.locations[0]?.id;
-    const here = (levels ?? []).filter((l) => !location || l.locationId === location);
-    return {
-      loaded: products !== undefined && settings !== undefined,
-      products: (products ?? []).filter((p) => !p._deleted),
-      categories: (categories ?? []).filter((c) => !c._deleted).sort((a, b) => a.position - b.position),
-      settings: settings ?? undefined,
-      promotions: promotions ?? [],
-      stock: new Map(here.map((l) => [l.variantId, available({ ...l, onHand: qty(l.onHand) })])),
-    };
-  }, [products, categories, settings, promotions, levels]);
+/** The documents a {@link ShopData} is made of, as the replica or the page's snapshot has them; `undefined` = not read yet. */
+export interface ShopDocuments {
+  readonly products: readonly Product[] | undefined;
+  readonly categories: readonly Category[] | undefined;
+  /** `null`: the shop has none (yet). */
+  readonly settings: Settings | null | undefined;
+  readonly promotions: readonly Promotion[] | undefined;
+  readonly stockLevels: readonly StockLevel[] | undefined;
+}
+
+/** What the pages read, from the shop's documents: live products, categories in order, stock at the first location. */
+export function shopDataOf(docs: ShopDocuments): ShopData {
+  const { products, categories, settings, promotions, stockLevels } = docs;
+  const location = settings?.locations[0]?.id;
+  const here = (stockLevels ?? []).filter((l) => !l._deleted && (!location || l.locationId === location));
+  return {
+    loaded: products !== undefined && settings !== undefined,
+    products: (products ?? []).filter((p) => !p._deleted),
+    categories: (categories ?? []).filter((c) => !c._deleted).sort((a, b) => a.position - b.position),
+    settings: settings ?? undefined,
+    promotions: promotions ?? [],
+    stock: new Map(here.map((l) => [l.variantId, available({ ...l, onHand: qty(l.onHand) })])),
+  };
 }
 
 /** What a shopper is told about stock. */

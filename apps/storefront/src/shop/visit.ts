@@ -1,4 +1,4 @@
-import { openingLines, type OpeningLine } from "@countertop/domain";
+import { openingLines, todayLine as todayHours, type OpeningLine } from "@countertop/domain";
 import type { Settings, ShopLocation } from "@countertop/sync-protocol";
 
 /** Where shoppers find the shop: its first location with an address (pickup orders name their own). */
@@ -19,9 +19,5 @@ export function weekLines(location: ShopLocation | undefined, locale: string): O
 
 /** "Open today 7:30 – 19:00" / "Closed today", by the shopper's calendar day; none without hours. */
 export function todayLine(location: ShopLocation | undefined, locale: string, now = new Date()): string | undefined {
-  if (!location?.openingHours?.length) return undefined;
-  const weekday = ((now.getDay() + 6) % 7) + 1;
-  const today = location.openingHours.filter((h) => h.weekday === weekday).map((h) => ({ ...h, weekday: 1 }));
-  const hours = today.length > 0 ? openingLines(today, locale)[0]?.hours : undefined;
-  return hours ? `Open today ${hours}` : "Closed today";
+  return todayHours(location?.openingHours, ((now.getDay() + 6) % 7) + 1, locale);
 }

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { withTenant } from "../db/tenant-scope";
-import { deviceRevokedAt } from "../devices/device.repository";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import type { TenantStatus } from "../db/schema";
 import { moduleDisabledError } from "../plans/plan-limits";
 import { shopPlan } from "../plans/plan.repository";
 import { tenantStatus } from "../tenants/tenant.repository";
-import { platformSessionHolds, sessionHolds } from "./session.repository";
+import { platformSessionHolds } from "./session.repository";
+import { readCallerState } from "./standing.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -42,12 +42,24 @@ async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now
     if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
     return { standing: "ok" };
   }
-  const state = await withTenant(deps.db, principal.tenantId, async (trx) => ({
-    tenant: await tenantStatus(trx, principal.tenantId),
-    device: principal.kind === "device" ? await deviceRevokedAt(trx, principal.tenantId, principal.deviceId) : undefined,
-    session: principal.kind === "manager" ? await sessionHolds(trx, principal.tenantId, principal.sessionId, now) : true,
-    plan: principal.kind === "shopper" ? await shopPlan(trx, principal.tenantId) : undefined,
-  }));
+  const state =
+    principal.kind === "shopper"
+      ? await withTenant(deps.db, principal.tenantId, async (trx) => ({
+          tenant: await tenantStatus(trx, principal.tenantId),
+          device: undefined,
+          session: true,
+          plan: await shopPlan(trx, principal.tenantId),
+        }))
+      : {
+          ...(await readCallerState(
+            deps.db,
+            principal.kind === "device"
+              ? { tenantId: principal.tenantId, deviceId: principal.deviceId }
+              : { tenantId: principal.tenantId, sessionId: principal.sessionId },
+            now,
+          )),
+          plan: undefined,
+        };
   if (!state.tenant || state.tenant.status === "deleted") throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
   if (principal.kind === "device" && !state.device)
     throw new ApiError(ErrorCode.unauthorized, "This till is not registered with this shop.");

@@ -14,21 +14,6 @@ export async function insertSession(
     .execute();
 }
 
-/** Whether a manager's session still holds: not revoked, not expired, its manager not disabled. */
-export async function sessionHolds(trx: TenantTx, tenantId: string, sessionId: string, now: Date): Promise<boolean> {
-  const row = await trx
-    .selectFrom("sessions")
-    .innerJoin("users", (j) => j.onRef("users.tenant_id", "=", "sessions.tenant_id").onRef("users.id", "=", "sessions.user_id"))
-    .select("sessions.id")
-    .where("sessions.tenant_id", "=", tenantId)
-    .where("sessions.id", "=", sessionId)
-    .where("sessions.revoked_at", "is", null)
-    .where("sessions.expires_at", ">", now)
-    .where("users.disabled_at", "is", null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Ends one session, or (with `everywhere`) every open session of its manager. Returns how many ended. */
 export async function revokeSessions(
   trx: TenantTx,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { migrationProvider } from "./migrations/index";
+import { roundTripSavingPool, type RoundTripCounter } from "./round-trips";
 import type { Database } from "./schema";
 
 // node-postgres hands bigint (int8) back as a string by default; keep it so, `seq` is a digit string.
@@ -24,6 +25,8 @@ export interface OpenDatabase {
   listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   /** The connection pool right now: open connections, idle ones, queries waiting for one, and the most it opens. */
   poolStats(): PoolStats;
+  /** How many messages the app's queries have sent to the database so far (benches and tests count a request's). */
+  readonly roundTrips: RoundTripCounter;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     // no listener of the pool's: its 'error' event would crash the process. The statement in
     // flight fails by itself (→ 503), and the pool drops a client that is no longer queryable.
     pool.on("connect", (client) => client.on("error", () => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const roundTrips: RoundTripCounter = { count: 0 };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: roundTripSavingPool(pool, roundTrips) }) });
     const url = options.url;
     const max = options.poolSize ?? 10;
     return {
@@ -66,6 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       kind: "postgres",
       listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect),
       poolStats: () => statsOf(pool, max),
+      roundTrips,
       close: () => db.destroy(),
     };
   }
@@ -73,11 +78,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   const pglite = await PGlite.create(options.dataDir);
   // The adapter serialises everything through one PGlite connection: a pool of one.
   const pool = new pg.Pool(createPgConfig(pglite));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const roundTrips: RoundTripCounter = { count: 0 };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: roundTripSavingPool(pool, roundTrips) }) });
   return {
     db,
     kind: "pglite",
     poolStats: () => statsOf(pool, 1),
+    roundTrips,
     listen: async (channel, onPayload) => {
       const unlisten = await pglite.listen(channel, onPayload);
       return unlisten;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import pg from "pg";
 import { APP_ROLE, PLATFORM_ROLE } from "./migrations/2026_11_23_09_00_00_create_core";
 import { WORKER_ROLE } from "./migrations/2026_11_29_15_00_00_outbox";
 import type { Database } from "./schema";
@@ -13,9 +14,26 @@ export type TenantTx = Transaction<Database>;
  */
 export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: TenantTx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+    // Without parameters, so it travels in one message with the BEGIN (db/round-trips.ts).
+    await sql.raw(tenantSettings(tenantId)).execute(trx);
     return fn(trx);
   });
+}
+
+/** The statement that sets the app role and the tenant for the rest of the transaction, the tenant id inlined as a literal. */
+function tenantSettings(tenantId: string): string {
+  return `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', ${pg.escapeLiteral(tenantId)}, true)`;
+}
+
+/**
+ * Runs one read-only statement as `tenantId` (row-level security as in {@link withTenant}) in a
+ * single round trip: the settings and the statement go in one simple-query message, which
+ * PostgreSQL runs as one implicit transaction. The statement takes no parameters: inline values
+ * with `pg.escapeLiteral` (or digits the caller has checked).
+ */
+export async function readAsTenant<R>(db: Kysely<Database>, tenantId: string, statement: string): Promise<R[]> {
+  const { rows } = await sql.raw<R>(`${tenantSettings(tenantId)}; ${statement}`).execute(db);
+  return rows;
 }
 
 /**

@@ -33,11 +33,6 @@ export async function revokeDevice(trx: TenantTx, id: string, now: Date): Promis
   return revoked !== undefined;
 }
 
-/** When a till was revoked (`null` while active); `undefined` when the shop has no such till. */
-export function deviceRevokedAt(trx: TenantTx, tenantId: string, id: string) {
-  return trx.selectFrom("devices").select("revoked_at").where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();
-}
-
 /** Renames a till that is not revoked; `false` when there is no such active till. */
 export async function renameDevice(trx: TenantTx, id: string, name: string): Promise<boolean> {
   const renamed = await trx

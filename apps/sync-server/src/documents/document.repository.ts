@@ -1,5 +1,6 @@
 import type { CollectionDocument, CollectionName, Product, Promotion } from "@countertop/sync-protocol";
-import { sql, type Insertable } from "kysely";
+import { CompiledQuery, sql, type Insertable } from "kysely";
+import pg from "pg";
 import type { CollectionTables } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
 
@@ -45,18 +46,35 @@ export async function takeSeqs(trx: TenantTx, tenantId: string, count: number): 
 
 const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint; stored: bigint }>();
 
+/** The tenant's counter as read, and locked, by a statement of the caller's ({@link lockedCounter}). */
+export interface LockedCounter {
+  readonly seq: string;
+}
+
+/**
+ * The select-list item that locks the tenant's change counter and reads it, as `seq`: a push's
+ * first statement may carry it, so that taking the lock costs no round trip of its own
+ * (`holdSeqCounter(trx, tenantId, { seq })`). A statement's other reads use the snapshot taken
+ * when it started — as if made before the lock — so reads that must see earlier pushes come after.
+ */
+export function lockedCounter(tenantId: string) {
+  return sql<string>`(select seq::text from tenants where id = ${tenantId} for no key update)`;
+}
+
 /**
  * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
  * from memory, so a push that writes several collections pays one statement for them, not one per
  * write. Every writer of the tenant waits here, so reads made after it see every earlier push and
  * `seq` order is commit order. Call the returned function before commit to store the counter.
  */
-export async function holdSeqCounter(trx: TenantTx, tenantId: string): Promise<() => Promise<void>> {
+export async function holdSeqCounter(trx: TenantTx, tenantId: string, locked?: LockedCounter): Promise<() => Promise<void>> {
   // NO KEY UPDATE, not UPDATE: writers still queue on each other, but not on the KEY SHARE locks that
   // foreign keys to tenants take — a checkout that inserted its idempotency key (FK → tenants) before
   // queueing here would otherwise deadlock with another doing the same.
-  const row = await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forNoKeyUpdate().executeTakeFirstOrThrow();
-  const start = BigInt(row.seq);
+  const seq =
+    locked?.seq ??
+    (await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forNoKeyUpdate().executeTakeFirstOrThrow()).seq;
+  const start = BigInt(seq);
   const held = { tenantId, last: start, stored: start };
   heldCounters.set(trx, held);
   return async () => {
@@ -75,44 +93,36 @@ export interface DocumentWrite<N extends CollectionName = CollectionName> {
 /** A {@link DocumentWrite} of any collection, each typed with its own documents. */
 export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N> }[CollectionName];
 
-/** PostgreSQL takes at most 65,535 parameters per statement. */
-const MAX_PARAMS = 60_000;
-
-/** The upsert of `docs` into `table` with `seq` from `first` on, in chunks that fit a statement. */
-function upserts<N extends CollectionName>(trx: TenantTx, tenantId: string, { table, docs }: DocumentWrite<N>, first: bigint) {
+/**
+ * The upsert of one collection's documents as a data-modifying CTE (or the statement itself): the
+ * documents travel as one JSON array (and their extra columns as another, read back by
+ * `jsonb_populate_record` with the column types, as parameters would be), so the statement's text
+ * depends only on the table and a push of any size takes a handful of parameters. `$1` is the tenant.
+ */
+function upsertSql<N extends CollectionName>({ table, docs }: DocumentWrite<N>, param: (value: unknown) => string, first: bigint): string {
   const extra = EXTRA_COLUMNS[table] as ((doc: CollectionDocument<N>) => ExtraColumns<N>) | undefined;
-  const rows = docs.map((doc, i) => ({
-    tenant_id: tenantId,
-    id: doc.id,
-    seq: (first + BigInt(i)).toString(),
-    deleted: doc._deleted,
-    doc: JSON.stringify(doc),
-    ...extra?.(doc),
-  }));
-  const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "tenant_id" && c !== "id");
-  const perRow = columns.length + 2;
-  const assignments = sql.join(columns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
-  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-  const queries = [];
-  for (let i = 0; i < rows.length; i += chunk) {
-    // Kysely cannot follow a table name chosen at run time; every collection table shares these
-    // columns (DocumentColumns), so the statement is built as for one of them, and the upsert's
-    // assignments, which differ per table, are written out.
-    const query = trx
-      .insertInto(table as "products")
-      .values(rows.slice(i, i + chunk))
-      .modifyEnd(sql`on conflict (tenant_id, id) do update set ${assignments}, server_updated_at = now()`);
-    queries.push({ params: Math.min(chunk, rows.length - i) * perRow, query });
-  }
-  return queries;
+  const name = pg.escapeIdentifier(table);
+  const extras = extra ? docs.map(extra) : [];
+  const columns = Object.keys(extras[0] ?? {}).map((c) => pg.escapeIdentifier(c));
+  const source = extra
+    ? `rows from (jsonb_array_elements(${param(JSON.stringify(docs))}::jsonb), jsonb_array_elements(${param(JSON.stringify(extras))}::jsonb))
+         with ordinality as r(e, x, o) cross join lateral jsonb_populate_record(null::${name}, r.x) as c`
+    : `jsonb_array_elements(${param(JSON.stringify(docs))}::jsonb) with ordinality as r(e, o)`;
+  return `insert into ${name} (tenant_id, id, seq, deleted, doc${columns.map((c) => `, ${c}`).join("")})
+    select $1::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
+    from ${source}
+    where true
+    on conflict (tenant_id, id) do update set seq = excluded.seq, deleted = excluded.deleted, doc = excluded.doc${columns
+      .map((c) => `, ${c} = excluded.${c}`)
+      .join("")}, server_updated_at = now()`;
 }
 
 /**
- * Writes documents of several collections (insert or replace by id) with fresh `seq` values, in
- * as few statements as fit PostgreSQL's parameter limit: the upserts are chained as data-modifying
- * CTEs, so a push that writes a sale, its stock movements, levels and reconciliation items pays
- * one round trip for all of them. Each document id may appear once per table.
- * The caller has already decided each document is the new master state.
+ * Writes documents of several collections (insert or replace by id) with fresh `seq` values in one
+ * statement: the upserts are chained as data-modifying CTEs, so a push that writes a sale, its
+ * stock movements, levels and reconciliation items pays one round trip for all of them (and the
+ * held counter, see {@link holdSeqCounter}, is stored by the same statement). Each document id may
+ * appear once per table. The caller has already decided each document is the new master state.
  */
 export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly AnyDocumentWrite[]): Promise<void> {
   const sets = writes.filter((w) => w.docs.length > 0);
@@ -122,38 +132,26 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
     tenantId,
     sets.reduce((n, w) => n + w.docs.length, 0),
   );
+  const parameters: unknown[] = [tenantId];
+  const param = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
   const firsts = new Map<AnyDocumentWrite, bigint>();
-  const queries = sets.flatMap((w) => {
+  const statements = sets.map((w) => {
     firsts.set(w, next);
-    const built = upserts(trx, tenantId, w, next);
+    const text = upsertSql(w, param, next);
     next += BigInt(w.docs.length);
-    return built;
+    return text;
   });
-  // A held counter is stored by the same statement as the documents, sparing a round trip.
   const held = heldCounters.get(trx);
   if (held?.tenantId === tenantId) {
     held.stored = held.last;
-    queries.unshift({
-      params: 2,
-      query: trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId) as never,
-    });
+    statements.unshift(`update tenants set seq = ${param(held.last.toString())}::bigint where id = $1`);
   }
-  let group: typeof queries = [];
-  let params = 0;
-  const flush = async () => {
-    if (group.length === 0) return;
-    const [last, ...before] = [...group].reverse();
-    const ctes = before.reverse().map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.query})`);
-    await (ctes.length === 0 ? last!.query.execute() : sql`with ${sql.join(ctes)} ${last!.query}`.execute(trx));
-    group = [];
-    params = 0;
-  };
-  for (const q of queries) {
-    if (params + q.params > MAX_PARAMS) await flush();
-    group.push(q);
-    params += q.params;
-  }
-  await flush();
+  const last = statements.pop()!;
+  const ctes = statements.map((text, i) => `w${i} as (${text})`);
+  await trx.executeQuery(CompiledQuery.raw(ctes.length === 0 ? last : `with ${ctes.join(", ")} ${last}`, parameters));
   for (const w of sets) {
     if (w.table === "products") await indexVariants(trx, tenantId, w.docs, firsts.get(w)!);
     if (w.table === "promotions") await recordPromotions(trx, tenantId, w.docs, firsts.get(w)!);

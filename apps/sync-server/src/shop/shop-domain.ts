@@ -7,6 +7,8 @@ import { cacheControl, notBuilt, readShell } from "../static/static-files";
 import { ALL_TENANTS, TENANT_CHANGED } from "../sync/change-feed";
 import { findTenantByDomain } from "../tenants/tenant.repository";
 import { shopManifest } from "./manifest";
+import { shopSeoFile } from "./seo.service";
+import { answerShopPage } from "./shop-page.service";
 
 /** Paths that stay the platform's on every host name: the APIs and the other apps. */
 const PLATFORM_PATHS = /^\/(api|sync|health|media|shop|pos|admin)(\/|$)/;
@@ -54,7 +56,7 @@ export function hostName(header: string | undefined): string {
  * its manifest has `start_url` and `scope` `/`, and its service worker sits at `/sw.js` so the shop
  * browses offline there too. The APIs keep their paths on every host.
  */
-export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot" | "changes">): MiddlewareHandler<AppEnv> {
+export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot" | "changes" | "trustProxy">): MiddlewareHandler<AppEnv> {
   const lookup = hostLookup(deps);
   const root = deps.staticRoot ? path.join(deps.staticRoot, "storefront/dist") : undefined;
   const files = root ? serveStatic<AppEnv>({ root }) : undefined;
@@ -63,6 +65,8 @@ export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot" | "changes">
     const shop = await lookup(hostName(c.req.header("host")));
     if (!shop) return next();
     if (c.req.path === "/manifest.webmanifest") return shopManifest(deps, shop, "/");
+    if (c.req.path === "/sitemap.xml" || c.req.path === "/robots.txt")
+      return shopSeoFile(deps, c, shop.slug, "/", c.req.path === "/sitemap.xml" ? "sitemap.xml" : "robots.txt");
     if (BUILD_FILES.test(c.req.path) && files) {
       const res = await files(c, async () => undefined);
       if (!res) return c.json({ error: { code: ErrorCode.not_found, message: "There is no such file." } }, 404);
@@ -73,6 +77,6 @@ export function shopDomains(deps: Pick<AppDeps, "db" | "staticRoot" | "changes">
     if (shell === undefined) return notBuilt(c, "/");
     const html = shell.replaceAll('="/shop/', '="/').replace("</head>", `<meta name="countertop-shop" content="${shop.slug}"></head>`);
     c.header("Cache-Control", "no-cache");
-    return c.html(html);
+    return answerShopPage(deps, c, html, shop.slug, "/");
   };
 }

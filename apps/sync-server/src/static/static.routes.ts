@@ -34,21 +34,25 @@ const withCacheControl: MiddlewareHandler<AppEnv> = async (c, next) => {
 const builtFiles = (root: string, rewriteRequestPath: (path: string) => string) =>
   serveStatic<AppEnv>({ root, rewriteRequestPath, precompressed: true });
 
+/** Answers a page of one shop with its built shell (the shop's catalog put in: `answerShopPage`). */
+export type ShopPageAnswer = (c: Context<AppEnv>, shell: string, slug: string) => Promise<Response>;
+
 /**
  * Serves the built PWAs: files first, then the app's index.html for any other GET under its prefix
- * (client-side routes). Missing builds answer 503 with a hint instead of a blank page.
+ * (client-side routes). Missing builds answer 503 with a hint instead of a blank page. A shop's
+ * pages `/shop/{slug}/…` go through `shopPage` when given.
  */
-export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefined): void {
+export function mountStaticApps(app: Hono<AppEnv>, staticRoot: string | undefined, shopPage?: ShopPageAnswer): void {
   for (const mount of MOUNTS) {
     const root = staticRoot ? path.join(staticRoot, mount.folder) : undefined;
-    const shell = (c: Context) => {
+    const shell = (c: Context<AppEnv>) => {
       const html = readShell(root);
       if (html === undefined) return notBuilt(c, mount.prefix);
       const slug = mount.perTenant ? c.req.param("slug") : undefined;
+      if (!slug) return c.html(html);
       // Each shop installs as its own app: its shell links its own manifest (name, start_url, scope).
-      return c.html(
-        slug ? html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`) : html,
-      );
+      const linked = html.replace(`href="${mount.prefix}/manifest.webmanifest"`, `href="${mount.prefix}/${slug}/manifest.webmanifest"`);
+      return shopPage ? shopPage(c, linked, slug) : c.html(linked);
     };
     const files: MiddlewareHandler<AppEnv> =
       root && existsSync(root) ? builtFiles(root, (p) => p.slice(mount.prefix.length) || "/") : (_c, next) => next();

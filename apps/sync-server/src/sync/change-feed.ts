@@ -1,5 +1,7 @@
 import { sql } from "kysely";
+import pg from "pg";
 import type { OpenDatabase } from "../db/database";
+import { AT_COMMIT } from "../db/round-trips";
 import type { TenantTx } from "../db/tenant-scope";
 
 /** The Postgres channel every server process listens on. */
@@ -46,7 +48,9 @@ function decode(payload: string): Change | undefined {
  */
 export async function notifyChange(trx: TenantTx, tenantId: string, collections: readonly string[]): Promise<void> {
   if (collections.length === 0) return;
-  await sql`select pg_notify(${CHANGES_CHANNEL}, ${`${tenantId} ${[...new Set(collections)].join(",")}`})`.execute(trx);
+  const payload = `${tenantId} ${[...new Set(collections)].join(",")}`;
+  // Delivered on commit anyway: it travels in the COMMIT's message (db/round-trips.ts), not one of its own.
+  await sql.raw(`${AT_COMMIT}select pg_notify('${CHANGES_CHANNEL}', ${pg.escapeLiteral(payload)})`).execute(trx);
 }
 
 /** A change feed over the database's LISTEN/NOTIFY. */

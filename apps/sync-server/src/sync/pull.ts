@@ -1,38 +1,60 @@
 import type { CollectionDocument, CollectionName, ReplicatedDocument } from "@countertop/sync-protocol";
-import type { TenantTx } from "../db/tenant-scope";
+import type { Kysely } from "kysely";
+import pg from "pg";
+import type { Database } from "../db/schema";
+import { readAsTenant } from "../db/tenant-scope";
 import type { PullAccess } from "./access";
 
-/** One page of changes after a checkpoint. */
+/** One page of changes after a checkpoint, its documents already JSON text as the answer sends them. */
 export interface PullPage {
-  readonly documents: ReplicatedDocument[];
+  /** The documents as the inside of a JSON array: `{…},{…}` (empty when there is nothing new). */
+  readonly documentsJson: string;
+  /** How many documents the page holds. */
+  readonly count: number;
   readonly checkpoint: { readonly seq: string };
 }
 
+/** `{"documents":[…],"checkpoint":{"seq":"…"}}`: a page as pull answers it (and a per-collection stream sends it). */
+export function pageJson(page: PullPage): string {
+  return `{"documents":[${page.documentsJson}],"checkpoint":${JSON.stringify(page.checkpoint)}}`;
+}
+
+/** The documents of a page, parsed (tests and callers that look inside). */
+export function pageDocuments(page: PullPage): ReplicatedDocument[] {
+  return JSON.parse(`[${page.documentsJson}]`) as ReplicatedDocument[];
+}
+
+const DIGITS = /^\d{1,19}$/;
+
 /**
- * The documents of `collection` written after `since` in `seq` order, at most `limit`. With nothing
- * new the incoming checkpoint is echoed. `seq` is commit-ordered (see `takeSeqs`), so a page never
- * skips a row that was still committing when the previous page was read.
+ * The documents of `collection` written after `since` in `seq` order, at most `limit`, in one
+ * round trip. With nothing new the incoming checkpoint is echoed. `seq` is commit-ordered (see
+ * `takeSeqs`), so a page never skips a row that was still committing when the previous page was
+ * read. PostgreSQL joins the documents' text into one value: the server splices it into the answer
+ * without parsing and re-serialising every document — unless the caller sees documents rewritten
+ * (`access.show`, a shopper's public view).
  */
 export async function pullPage<N extends CollectionName>(
-  trx: TenantTx,
+  db: Kysely<Database>,
   tenantId: string,
   collection: N,
   since: string,
   limit: number,
   access: PullAccess<N>,
 ): Promise<PullPage> {
-  if (access.only && access.only.value === null) return { documents: [], checkpoint: { seq: since } };
-  // Every collection table has `seq` and `doc` (DocumentColumns); Kysely cannot follow a name chosen at run time.
-  let query = trx
-    .selectFrom(collection as "products")
-    .select(["seq", "doc"])
-    .where("tenant_id", "=", tenantId)
-    .where("seq", ">", since)
-    .orderBy("seq")
-    .limit(limit);
-  if (access.only) query = query.where(access.only.column as "id", "=", access.only.value);
-  const rows = (await query.execute()) as { seq: string; doc: CollectionDocument<N> }[];
-  const show = access.show ?? ((d: CollectionDocument<N>) => d);
-  const last = rows[rows.length - 1];
-  return { documents: rows.map((r) => show(r.doc)), checkpoint: { seq: last ? last.seq : since } };
+  if (access.only && access.only.value === null) return { documentsJson: "", count: 0, checkpoint: { seq: since } };
+  if (!DIGITS.test(since) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad page: since ${since}, limit ${limit}`);
+  const only = access.only ? `and ${pg.escapeIdentifier(access.only.column)} = ${pg.escapeLiteral(access.only.value!)}` : "";
+  const [row] = await readAsTenant<{ docs: string; count: number; last: string | null }>(
+    db,
+    tenantId,
+    `select coalesce(string_agg(doc::text, ',' order by seq), '') as docs, count(*)::int as count, max(seq)::text as last
+       from (select seq, doc from ${pg.escapeIdentifier(collection)}
+         where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq limit ${limit}) as page`,
+  );
+  const count = row?.count ?? 0;
+  const checkpoint = { seq: row?.last ?? since };
+  if (!access.show || count === 0) return { documentsJson: row?.docs ?? "", count, checkpoint };
+  const shown = (JSON.parse(`[${row!.docs}]`) as CollectionDocument<N>[]).map(access.show);
+  return { documentsJson: JSON.stringify(shown).slice(1, -1), count, checkpoint };
 }

@@ -13,6 +13,22 @@ export interface PushBody<N extends CollectionName> {
   readonly replacedText: ReadonlySet<string>;
 }
 
+/** Each collection's push schema, built once (zod compiles a schema's checks the first time it parses with it). */
+const pushSchemas = new Map<CollectionName, ReturnType<typeof collectionPushSchema>>();
+function pushSchemaOf<N extends CollectionName>(collection: N): ReturnType<typeof collectionPushSchema<N>> {
+  let schema = pushSchemas.get(collection);
+  if (!schema) pushSchemas.set(collection, (schema = collectionPushSchema(collection)));
+  return schema as ReturnType<typeof collectionPushSchema<N>>;
+}
+
+/**
+ * Whether the body's text may hold a character jsonb cannot store: a NUL or a surrogate, escaped
+ * or not. Only then are a sale's strings walked to be replaced — most pushes skip rebuilding every
+ * document before zod parses it (a valid surrogate pair takes the slow path too, harmlessly).
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const MAYBE_UNSTORABLE = /\\u0000|\\u[dD][89a-fA-F]|[\u0000\uD800-\uDFFF]/;
+
 /** The id of the document at row `index` of a raw body, if it has a readable one. */
 function idAt(raw: unknown, index: number): string | undefined {
   const row = Array.isArray(raw) ? (raw[index] as { newDocumentState?: { id?: unknown } } | undefined) : undefined;
@@ -34,7 +50,7 @@ export function parsePushBody<N extends CollectionName>(collection: N, text: str
     throw new ApiError(ErrorCode.bad_request, "The body is not valid JSON.");
   }
   const replacedText = new Set<string>();
-  if (collection === "sales" && Array.isArray(raw)) {
+  if (collection === "sales" && Array.isArray(raw) && MAYBE_UNSTORABLE.test(text)) {
     raw = raw.map((row: unknown, i) => {
       const fixed = replaceUnstorableDeep(row);
       const id = idAt([fixed.value], 0) ?? idAt(raw, i);
@@ -42,7 +58,7 @@ export function parsePushBody<N extends CollectionName>(collection: N, text: str
       return fixed.value;
     });
   }
-  const parsed = collectionPushSchema(collection).safeParse(raw);
+  const parsed = pushSchemaOf(collection).safeParse(raw);
   if (parsed.success) return { rows: parsed.data, replacedText };
   const issue = parsed.error.issues[0];
   const [row, part, ...field] = issue?.path ?? [];

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/token";
 import { withTenant } from "../db/tenant-scope";
 import type { AppDeps } from "../http/app-env";
 import type { PullAccess } from "./access";
+import type { Change } from "./change-feed";
 import { pullPage, type PullPage } from "./pull";
 
 /** One collection a stream follows, with what its caller may see of it. */
@@ -17,15 +18,74 @@ interface StreamOptions {
   readonly principal: Exclude<Principal, { kind: "owner" }>;
   readonly sources: readonly StreamSource[];
   /**
-   * How a page goes on the wire: the per-collection stream sends `{documents, checkpoint}`, the
-   * multiplexed one names the collection too.
+   * How a page goes on the wire (JSON text): the per-collection stream sends `{documents,
+   * checkpoint}`, the multiplexed one names the collection too. One function per kind of stream
+   * (not one per request): what it makes of a page is kept for every stream that sends the page.
    */
-  readonly format: (collection: CollectionName, page: PullPage) => unknown;
+  readonly format: (collection: CollectionName, page: PullPage) => string;
   readonly heartbeatMs: number;
   readonly signal: AbortSignal;
 }
 
 const PAGE = 500;
+
+/** A stable number for each way of showing documents (`PullAccess.show`), for the key of a shared read. */
+const showNumbers = new WeakMap<object, number>();
+let shows = 0;
+function accessKey(access: PullAccess): string {
+  let show = 0;
+  if (access.show) {
+    if (!showNumbers.has(access.show)) showNumbers.set(access.show, ++shows);
+    show = showNumbers.get(access.show)!;
+  }
+  return JSON.stringify([show, access.only?.column ?? null, access.only?.value ?? null]);
+}
+
+/** How a page goes on the wire (an SSE event, encoded), made once per page and format however many streams send it. */
+const sseEvents = new WeakMap<PullPage, Map<StreamOptions["format"], Uint8Array>>();
+const utf8 = new TextEncoder();
+
+function sseEvent(page: PullPage, collection: CollectionName, format: StreamOptions["format"]): Uint8Array {
+  let events = sseEvents.get(page);
+  if (!events) sseEvents.set(page, (events = new Map()));
+  let event = events.get(format);
+  if (event === undefined) {
+    const data = format(collection, page);
+    // JSON text has no raw line breaks (PostgreSQL's and JSON.stringify's escape them): one `data:` line.
+    const lines = /[\r\n]/.test(data)
+      ? data
+          .split(/\r\n|\r|\n/)
+          .map((line) => `data: ${line}`)
+          .join("\n")
+      : `data: ${data}`;
+    event = utf8.encode(`${lines}\n\n`);
+    events.set(format, event);
+  }
+  return event;
+}
+
+/**
+ * The reads of every stream woken by one change notification: the streams of a shop that follow
+ * the same collection with the same access and cursor — most of them, after a sale — share one
+ * read (and its answer). Keyed by the notification itself, so a read is only shared by streams
+ * woken by the same or an earlier one: it started after that commit, so it sees it.
+ */
+const sharedReads = new WeakMap<Change, Map<string, Promise<PullPage>>>();
+
+function sharedRead(round: Change | undefined, key: string, read: () => Promise<PullPage>): Promise<PullPage> {
+  if (!round) return read();
+  let reads = sharedReads.get(round);
+  if (!reads) sharedReads.set(round, (reads = new Map()));
+  let page = reads.get(key);
+  if (!page) {
+    page = read();
+    reads.set(key, page);
+    // A failed read is not handed to streams that come later.
+    page.catch(() => reads.delete(key));
+  }
+  return page;
+}
+
 /** How soon a client should reconnect after the server ended its stream on shutdown. */
 export const RECONNECT_AFTER_MS = 1_000;
 
@@ -69,15 +129,18 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   const dirty = new Set<CollectionName>();
   let closed = false;
   let running: Promise<void> = Promise.resolve();
+  /** The newest notification that woke this stream: its reads are shared with the other streams it woke. */
+  let round: Change | undefined;
 
   const drainOne = async ({ collection, access }: StreamSource) => {
+    const key = `${tenantId}|${collection}|${accessKey(access)}`;
     for (;;) {
       const since = cursors.get(collection) ?? "0";
-      const page = await withTenant(deps.db, tenantId, (trx) => pullPage(trx, tenantId, collection, since, PAGE, access));
-      if (page.documents.length === 0) return;
+      const page = await sharedRead(round, `${key}|${since}`, () => pullPage(deps.db, tenantId, collection, since, PAGE, access));
+      if (page.count === 0) return;
       cursors.set(collection, page.checkpoint.seq);
-      await sse.writeSSE({ data: JSON.stringify(options.format(collection, page)) });
-      if (page.documents.length < PAGE) return;
+      await sse.write(sseEvent(page, collection, options.format));
+      if (page.count < PAGE) return;
     }
   };
   const drain = async () => {
@@ -88,7 +151,8 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
     }
   };
   let finish = () => {};
-  const wake = (collections: readonly CollectionName[]) => {
+  const wake = (collections: readonly CollectionName[], change: Change) => {
+    round = change;
     for (const collection of collections) dirty.add(collection);
     running = running.then(drain).catch(() => finish());
   };
@@ -96,7 +160,7 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
   const unsubscribe = deps.changes.subscribe(tenantId, (change) => {
     const hit =
       change.collections === "*" ? [...followed] : change.collections.filter((c): c is CollectionName => followed.has(c as CollectionName));
-    if (hit.length > 0) wake(hit);
+    if (hit.length > 0) wake(hit, change);
   });
   const done = new Promise<void>((resolve) => {
     finish = () => {

@@ -17,6 +17,7 @@ import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
+import { pageJson, type PullPage } from "./pull";
 import { parsePushBody } from "./push-body";
 import { openStream, type StreamSource } from "./stream";
 import { deviceCaller, StreamLimiter } from "./stream-limits";
@@ -47,6 +48,12 @@ function streamSources(c: Context<AppEnv>, principal: TenantPrincipal): StreamSo
   if (unknown !== undefined) throw new ApiError(ErrorCode.not_found, `There is no collection "${unknown.slice(0, 60)}".`);
   return (names as CollectionName[]).map((collection) => ({ collection, access: readableBy(principal, collection) as PullAccess }));
 }
+
+/** A page on the multiplexed stream: `{collection, documents, checkpoint}`. */
+const multiplexedEvent = (collection: CollectionName, page: PullPage) =>
+  `{"collection":${JSON.stringify(collection)},${pageJson(page).slice(1)}`;
+/** A page on a collection's own stream: `{documents, checkpoint}`, as pull answers. */
+const collectionEvent = (_collection: CollectionName, page: PullPage) => pageJson(page);
 
 /** Whose token holds a stream: the till, or the session. */
 function callerKey(principal: TenantPrincipal): string {
@@ -95,7 +102,7 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         }
         const { seq, limit } = query.data;
         const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access });
-        return c.json(page);
+        return c.body(pageJson(page), 200, { "Content-Type": "application/json" });
       })
       .post(
         "/:collection/push",
@@ -123,7 +130,7 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
           openStream(deps, sse, {
             principal,
             sources,
-            format: (collection, page) => ({ collection, ...page }),
+            format: multiplexedEvent,
             heartbeatMs: STREAM_HEARTBEAT_MS,
             signal: c.req.raw.signal,
           }).finally(release),
@@ -137,7 +144,7 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
           openStream(deps, sse, {
             principal,
             sources: [{ collection, access }],
-            format: (_collection, page) => page,
+            format: collectionEvent,
             heartbeatMs: STREAM_HEARTBEAT_MS,
             signal: c.req.raw.signal,
           }).finally(release),

@@ -20,9 +20,7 @@ export function pullCollection<N extends CollectionName>(
   collection: N,
   query: { since: string; limit: number; access: PullAccess<N> },
 ): Promise<PullPage> {
-  return withTenant(deps.db, principal.tenantId, (trx) =>
-    pullPage(trx, principal.tenantId, collection, query.since, query.limit, query.access),
-  );
+  return pullPage(deps.db, principal.tenantId, collection, query.since, query.limit, query.access);
 }
 
 /**

@@ -54,6 +54,8 @@ export interface TestServerOptions {
   readonly checkoutHoldMs?: number;
   /** A real transport the emails go through too (they are still listed in `sentMail`). */
   readonly mail?: MailTransport;
+  /** Where the built apps are (`{root}/storefront/dist/index.html`, …), for tests of the served pages. */
+  readonly staticRoot?: string;
 }
 
 export async function startTestServer(engine: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
@@ -91,6 +93,7 @@ export async function startTestServer(engine: DatabaseKind, options: TestServerO
     payments,
     outbox,
     checkoutHoldMs: options.checkoutHoldMs,
+    staticRoot: options.staticRoot,
   };
   const app = createApp(deps);
   const call: TestServer["call"] = async (method, url, opts = {}) => {

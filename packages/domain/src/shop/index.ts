@@ -1,1 +1,2 @@
 export * from "./opening-hours.ts";
+export * from "./contrast.ts";

@@ -53,3 +53,17 @@ export function openingLines(spans: readonly OpeningSpan[], locale: string): Ope
   }
   return lines;
 }
+
+/**
+ * What a shop's hours say about one day: "Open today 7:30 – 19:00", or "Closed today"; `undefined`
+ * for a shop that lists no hours. `weekday` is the ISO weekday (1 = Monday) of the reader's today.
+ * @example
+ * todayLine([{ weekday: 1, opens: "08:00", closes: "18:00" }], 1, "en-GB") // "Open today 8:00 – 18:00"
+ * todayLine([{ weekday: 1, opens: "08:00", closes: "18:00" }], 2, "en-GB") // "Closed today"
+ */
+export function todayLine(spans: readonly OpeningSpan[] | undefined, weekday: number, locale: string): string | undefined {
+  if (!spans?.length) return undefined;
+  const today = spans.filter((s) => s.weekday === weekday).map((s) => ({ ...s, weekday: 1 }));
+  const hours = today.length > 0 ? openingLines(today, locale)[0]?.hours : undefined;
+  return hours ? `Open today ${hours}` : "Closed today";
+}

@@ -156,7 +156,7 @@ export async function applyPush<N extends CollectionName>(
   const prepared = await plan.prepare(io, docs);
 
   // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
-  const storeCounter = await holdSeqCounter(trx, tenantId);
+  const storeCounter = await holdSeqCounter(trx, tenantId, prepared.counter);
   const candidates = prepared.movementCandidates ?? [];
   const touched = levelIdsOf(candidates);
   const state = await readLockedState(trx, tenantId, collection, {

@@ -4,7 +4,7 @@ import type { AuditEvent } from "../../audit/audit";
 import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
-import type { AnyDocumentWrite } from "../../documents/document.repository";
+import type { AnyDocumentWrite, LockedCounter } from "../../documents/document.repository";
 import type { OutboxEntry } from "../../outbox/outbox.repository";
 import type { Raise } from "./raises";
 
@@ -72,6 +72,8 @@ export interface Derived {
 
 /** A push of one collection after its facts were read: what to read under the lock and what to derive. */
 export interface PreparedPush<N extends CollectionName> {
+  /** The tenant's counter when the plan's own read already locked it (one round trip fewer). */
+  readonly counter?: LockedCounter;
   /** Movements the rows may cause: the lock-held read looks up their ids and the levels they touch. */
   readonly movementCandidates?: readonly StockMovement[];
   /** Reconciliation item ids the push may raise, read under the lock so that raising keeps an item's history. */

@@ -1,5 +1,6 @@
 import type { CollectionDocument, CollectionName, Order, Promotion, Reconciliation, Sale, StockMovement } from "@countertop/sync-protocol";
 import { sql } from "kysely";
+import { lockedCounter, type LockedCounter } from "../../documents/document.repository";
 import type { TenantTx } from "../../db/tenant-scope";
 
 /*
@@ -31,6 +32,8 @@ export interface SaleFacts {
   readonly priceHistory: ReadonlyMap<string, readonly CatalogVersion<number>[]>;
   /** Every version of each applied promotion, oldest first — likewise. */
   readonly promotionHistory: ReadonlyMap<string, readonly CatalogVersion<Promotion>[]>;
+  /** The tenant's change counter, locked by this same read (see `lockedCounter`). */
+  readonly counter: LockedCounter;
 }
 
 /** History rows grouped by key, oldest first. */
@@ -41,7 +44,10 @@ function versions<T>(rows: readonly { key: string; seq: string; value: T }[]): M
   return byKey;
 }
 
-/** Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip. */
+/**
+ * Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip
+ * that also takes the tenant's lock: the facts are read as of before it (no push changes them).
+ */
 export async function readSaleFacts(
   trx: TenantTx,
   tenantId: string,
@@ -58,8 +64,9 @@ export async function readSaleFacts(
     promotions: Promotion[];
     price_history: { key: string; seq: string; value: number }[];
     promotion_history: { key: string; seq: string; value: Promotion }[];
+    seq: string;
   }>`
-    select
+    select ${lockedCounter(tenantId)} as seq,
       (select coalesce(jsonb_agg(id), '[]') from devices
          where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
       (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
@@ -81,6 +88,7 @@ export async function readSaleFacts(
     promotions: row.promotions,
     priceHistory: versions(row.price_history),
     promotionHistory: versions(row.promotion_history),
+    counter: { seq: row.seq },
   };
 }
 

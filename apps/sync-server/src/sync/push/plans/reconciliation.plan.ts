@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Product, Reconciliation, StockMovement } from "@countertop/sync-protocol";
+import type { Customer, Product, Reconciliation, Shift, StockMovement } from "@countertop/sync-protocol";
 import { AuditAction, actorOf, type AuditEvent } from "../../../audit/audit";
 import type { AnyDocumentWrite } from "../../../documents/document.repository";
-import { findDocument } from "../../../documents/document-lookup";
+import { findDocuments } from "../../../documents/document-lookup";
 import type { Derived, PushIO, PushPlan } from "../push-plan";
 
 /** The stock level an oversell item is about: `{locationId}:{variantId}` (a location id holds no colon). */
@@ -17,7 +17,7 @@ function levelOf(item: Reconciliation): { locationId: string; variantId: string 
  * shift's review; a merge marks the duplicate customer as merged into the other (their sales keep
  * their customer); fixed prices become the catalog's.
  */
-async function effectsOf(item: Reconciliation, io: PushIO): Promise<Required<Pick<Derived, "movements" | "documents" | "audit">>> {
+function effectsOf(item: Reconciliation, io: PushIO, read: Lookups): Required<Pick<Derived, "movements" | "documents" | "audit">> {
   const none = { movements: [], documents: [], audit: [] };
   const effects = item.effects ?? {};
   const at = item.resolvedAt ?? io.now.toISOString();
@@ -41,7 +41,7 @@ async function effectsOf(item: Reconciliation, io: PushIO): Promise<Required<Pic
     }
     case "acknowledge": {
       if (item.kind !== "cash_variance") return none;
-      const shift = await findDocument(io.trx, io.tenantId, "shifts", item.refId);
+      const shift = read.shifts.get(item.refId);
       if (!shift) return none;
       const reviewed = {
         ...shift,
@@ -53,14 +53,14 @@ async function effectsOf(item: Reconciliation, io: PushIO): Promise<Required<Pic
     }
     case "merge": {
       if (item.kind !== "duplicate_customer" || !effects.mergeInto || effects.mergeInto === item.refId) return none;
-      const duplicate = await findDocument(io.trx, io.tenantId, "customers", item.refId);
+      const duplicate = read.customers.get(item.refId);
       if (!duplicate) return none;
       return { ...none, documents: [{ table: "customers", docs: [{ ...duplicate, mergedInto: effects.mergeInto, updatedAt: at }] }] };
     }
     case "fix_price": {
       if (!effects.prices?.length) return none;
       const prices = new Map(effects.prices.map((p) => [p.variantId, p.price]));
-      const products = await productsWithVariants(io, [...prices.keys()]);
+      const products = read.productsWith([...prices.keys()]);
       const audit: AuditEvent[] = [];
       const fixed = products.map((product) => ({
         ...product,
@@ -85,18 +85,44 @@ async function effectsOf(item: Reconciliation, io: PushIO): Promise<Required<Pic
   }
 }
 
-/** The products that hold these variants now. */
-async function productsWithVariants(io: PushIO, variantIds: readonly string[]): Promise<Product[]> {
-  const rows = await io.trx
-    .selectFrom("product_variants")
-    .select("product_id")
-    .where("tenant_id", "=", io.tenantId)
-    .where("variant_id", "in", variantIds)
-    .execute();
-  const products = await Promise.all(
-    [...new Set(rows.map((r) => r.product_id))].map((id) => findDocument(io.trx, io.tenantId, "products", id)),
+/** What the resolutions of one push look up, read once for all of them: one query per collection. */
+interface Lookups {
+  readonly shifts: ReadonlyMap<string, Shift>;
+  readonly customers: ReadonlyMap<string, Customer>;
+  /** The products that hold these variants now (not deleted). */
+  productsWith(variantIds: readonly string[]): Product[];
+}
+
+async function lookUp(io: PushIO, items: readonly Reconciliation[]): Promise<Lookups> {
+  const refsOf = (action: Reconciliation["action"]) => items.filter((i) => i.action === action).map((i) => i.refId);
+  const variantIds = items.filter((i) => i.action === "fix_price").flatMap((i) => (i.effects?.prices ?? []).map((p) => p.variantId));
+  const owners =
+    variantIds.length === 0
+      ? []
+      : await io.trx
+          .selectFrom("product_variants")
+          .select(["variant_id", "product_id"])
+          .where("tenant_id", "=", io.tenantId)
+          .where("variant_id", "in", [...new Set(variantIds)])
+          .execute();
+  const shifts = await findDocuments(io.trx, io.tenantId, "shifts", refsOf("acknowledge"));
+  const customers = await findDocuments(io.trx, io.tenantId, "customers", refsOf("merge"));
+  const products = await findDocuments(
+    io.trx,
+    io.tenantId,
+    "products",
+    owners.map((o) => o.product_id),
   );
-  return products.filter((p): p is Product => p !== undefined && !p._deleted);
+  return {
+    shifts,
+    customers,
+    productsWith: (ids) => {
+      const wanted = new Set(ids);
+      return [...new Set(owners.filter((o) => wanted.has(o.variant_id)).map((o) => o.product_id))]
+        .map((id) => products.get(id))
+        .filter((p): p is Product => p !== undefined && !p._deleted);
+    },
+  };
 }
 
 /**
@@ -112,7 +138,8 @@ export const reconciliationPlan: PushPlan<"reconciliation"> = {
       const resolved = changes
         .filter(({ before, after }) => before?.status === "open" && after.status === "resolved")
         .map(({ after }) => after);
-      const applied = await Promise.all(resolved.map((item) => effectsOf(item, io)));
+      const read = await lookUp(io, resolved);
+      const applied = resolved.map((item) => effectsOf(item, io, read));
       return {
         movements: applied.flatMap((a) => a.movements),
         documents: applied.flatMap((a) => a.documents),

@@ -41,7 +41,7 @@ const whereAndWho = (sale: Sale) => ({
 });
 
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
-export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers">, now: Date): Raise[] {
+export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers" | "counter">, now: Date): Raise[] {
   return sales.flatMap((sale): Raise[] => {
     const raises: Raise[] = [];
     // Against the catalog the till had: an honest sale on an older price is not a mismatch.
@@ -194,6 +194,7 @@ export const salesPlan: PushPlan<"sales"> = {
     const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
     return {
+      counter: facts.counter,
       movementCandidates: candidates,
       itemIds: sales.flatMap((s) => {
         const stale = staleCatalog(s, facts);

@@ -15,6 +15,9 @@ const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b
 /**
  * White or near-black, whichever reads better on `background` — so a shop's own colours never make
  * its header or buttons unreadable.
+ * @example
+ * readableTextOn("#1f6f5c") // "#ffffff"
+ * readableTextOn("#e8a33d") // "#1c1f23"
  */
 export function readableTextOn(background: string): "#ffffff" | "#1c1f23" {
   const l = luminance(background);

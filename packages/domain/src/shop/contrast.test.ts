@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableTextOn } from "./contrast";
+import { readableTextOn } from "./contrast.ts";
 
 describe("readableTextOn", () => {
   it("picks white on dark colours and dark text on light ones", () => {

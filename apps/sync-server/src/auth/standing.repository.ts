@@ -1,0 +1,57 @@
+import type { Kysely } from "kysely";
+import pg from "pg";
+import type { Database, TenantStatus } from "../db/schema";
+import { readAsTenant } from "../db/tenant-scope";
+
+/** What a till's or a manager's request is checked against: its shop, its till, its session. */
+export interface CallerState {
+  /** The shop, or `undefined` when it does not exist. */
+  readonly tenant: { readonly status: TenantStatus; readonly status_reason: string | null } | undefined;
+  /** A till's registration (`undefined` when the shop has no such till); `null` for a manager. */
+  readonly device: { readonly revoked_at: Date | null } | undefined | null;
+  /** Whether a manager's session holds (not revoked, not expired, the manager not disabled); `true` for a till. */
+  readonly session: boolean;
+}
+
+/**
+ * The shop, the till and the manager's session of a caller, read fresh in one round trip (it runs
+ * on every request and every stream heartbeat, so it is one statement, not a transaction of four).
+ */
+export async function readCallerState(
+  db: Kysely<Database>,
+  caller: { readonly tenantId: string; readonly deviceId?: string; readonly sessionId?: string },
+  now: Date,
+): Promise<CallerState> {
+  const tenant = pg.escapeLiteral(caller.tenantId);
+  const device =
+    caller.deviceId === undefined
+      ? "null"
+      : `(select jsonb_build_object('revoked_at', revoked_at) from devices where tenant_id = ${tenant} and id = ${pg.escapeLiteral(caller.deviceId)})`;
+  const session =
+    caller.sessionId === undefined
+      ? "true"
+      : `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+          where s.tenant_id = ${tenant} and s.id = ${pg.escapeLiteral(caller.sessionId)} and s.revoked_at is null
+            and s.expires_at > ${pg.escapeLiteral(now.toISOString())}::timestamptz and u.disabled_at is null)`;
+  const [row] = await readAsTenant<{
+    status: TenantStatus | null;
+    status_reason: string | null;
+    device: { revoked_at: string | null } | null;
+    session: boolean;
+  }>(
+    db,
+    caller.tenantId,
+    `select t.status, t.status_reason, ${device} as device, ${session} as session
+       from (select 1) as one left join tenants t on t.id = ${tenant}`,
+  );
+  return {
+    tenant: row?.status ? { status: row.status, status_reason: row.status_reason } : undefined,
+    device:
+      caller.deviceId === undefined
+        ? null
+        : row?.device
+          ? { revoked_at: row.device.revoked_at === null ? null : new Date(row.device.revoked_at) }
+          : undefined,
+    session: row?.session ?? false,
+  };
+}
