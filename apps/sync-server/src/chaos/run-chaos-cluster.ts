@@ -105,7 +105,7 @@ async function main(): Promise<boolean> {
           () => figures.retried503++,
         );
         moved.set(shop.beacon.id, (moved.get(shop.beacon.id) ?? 0) + 1);
-        await stream.waitFor((data) => data.includes(`"id":"${beaconId}"`) && data.includes(`"onHand":${level}`), 20_000);
+        await stream.waitFor((data) => carriesLevel(data, beaconId, level), 20_000);
         const ms = Date.now() - started;
         figures.fanOutMs.push(ms);
         return ms;
@@ -206,3 +206,18 @@ main().then(
     process.exit(1);
   },
 );
+
+/**
+ * Whether a stream event's data carries the stock level `id` at `onHand`. Parsed, not matched as
+ * text: documents reach the stream as PostgreSQL prints them (`"onHand": 3`), which is JSON all the same.
+ */
+function carriesLevel(data: string, id: string, onHand: number): boolean {
+  let event: unknown;
+  try {
+    event = JSON.parse(data);
+  } catch {
+    return false;
+  }
+  const documents = (event as { documents?: unknown }).documents;
+  return Array.isArray(documents) && documents.some((d: { id?: unknown; onHand?: unknown }) => d.id === id && d.onHand === onHand);
+}
