@@ -12,6 +12,7 @@ import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
 import { trackCatalogVersion } from "./catalog-version";
+import { withFastChangeFeed } from "./changed-since";
 import { APP_VERSION } from "../app/version";
 import { localDatabase } from "./local-db";
 import { loadManagerSession } from "../manager/session";
@@ -42,7 +43,7 @@ export function openReplica(till: Till): Promise<Replica> {
   opening ??= (async () => {
     const db = await createReplicaDatabase({
       name: `countertop-pos-${till.tenantId}`,
-      storage: getRxStorageDexie(),
+      storage: withFastChangeFeed(getRxStorageDexie()),
       collections: POS_COLLECTIONS,
       multiInstance: true,
       closeDuplicates: true,
