@@ -35,6 +35,15 @@ export async function changedSince<T>(
   const storage = collection.storageInstance as unknown as RxStorageInstance<T, unknown, unknown, ChangeCheckpoint>;
   const dexie = (await (storage.internals as unknown)) as Partial<DexieInternals> | undefined;
   if (!dexie?.dexieTable || !dexie.booleanIndexes) return getChangedDocumentsSince(storage, limit, checkpoint);
+  return readChanges<T>(dexie as DexieInternals, limit, checkpoint);
+}
+
+/** A page of RxDB's change feed read straight from its Dexie table: one bounded `getAll` over {@link CHANGE_INDEX}. */
+async function readChanges<T>(
+  dexie: DexieInternals,
+  limit: number,
+  checkpoint: ChangeCheckpoint | undefined,
+): Promise<{ documents: RxDocumentData<T>[]; checkpoint: ChangeCheckpoint | undefined }> {
   const { dexieTable: table, booleanIndexes } = dexie;
   const rows = await (checkpoint ? table.where(CHANGE_INDEX).above([checkpoint.lwt, checkpoint.id]) : table.orderBy(CHANGE_INDEX))
     .limit(limit)
@@ -45,7 +54,7 @@ export async function changedSince<T>(
 }
 
 /**
- * `storage` with a change feed read by {@link changedSince}'s index `getAll` on every instance it
+ * `storage` with a change feed read by {@link readChanges}' index `getAll` on every instance it
  * creates. RxDB's Dexie storage has no `getChangedDocumentsSince` of its own, so RxDB answers it
  * with a query whose `$or` on `_meta.lwt` its planner cannot bound: every page walked the rest of
  * the collection in one read transaction. With 100 000 sales in the replica each page of the
@@ -60,9 +69,9 @@ export function withFastChangeFeed<S extends RxStorage<unknown, unknown>>(storag
       // Only where the table is RxDB's Dexie layout with the index read (else RxDB's own read stays).
       const dexie = (await (instance.internals as unknown)) as Partial<DexieInternals> | undefined;
       if (!dexie?.booleanIndexes || !dexie.dexieTable?.schema.idxByName[CHANGE_INDEX]) return instance;
-      const collection = { storageInstance: instance } as unknown as RxCollection;
+      const internals = dexie as DexieInternals;
       instance.getChangedDocumentsSince = async (limit: number, checkpoint?: unknown) => {
-        const page = await changedSince<unknown>(collection, limit, checkpoint as ChangeCheckpoint | undefined);
+        const page = await readChanges<unknown>(internals, limit, checkpoint as ChangeCheckpoint | undefined);
         return { documents: page.documents, checkpoint: page.checkpoint ?? { id: "", lwt: 0 } } as never;
       };
       return instance;
