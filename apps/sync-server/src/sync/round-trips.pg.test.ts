@@ -44,12 +44,12 @@ describe.each(ENGINES)("database round trips per sync call on %s", (engine) => {
     await server?.close();
   });
 
-  it("a till's push of 10 three-line sales takes 6 round trips: standing, begin, facts and lock, state, writes, commit", async () => {
+  it("a till's push of 10 three-line sales takes 4 round trips: begin with standing, facts and lock, state, writes with commit", async () => {
     const first = await roundTrips("POST", "/sync/v1/sales/push", sales(10));
     expect(first).toMatchObject({ status: 200, text: "[]" });
-    expect(first.trips).toBe(6);
+    expect(first.trips).toBe(4);
     // The same again (conflict-free re-push of new sales): the count does not depend on warm caches.
-    expect((await roundTrips("POST", "/sync/v1/sales/push", sales(10))).trips).toBe(6);
+    expect((await roundTrips("POST", "/sync/v1/sales/push", sales(10))).trips).toBe(4);
   });
 
   it("a pull page takes 2 round trips: standing, and the page in one statement", async () => {
@@ -84,8 +84,8 @@ describe.each(ENGINES)("database round trips per sync call on %s", (engine) => {
         pushed.map((r) => String(r.newDocumentState.id)).sort(),
       );
     }
-    // The push's 6, and one read for all five streams (on PGlite it may come before the push answers).
-    expect(server.database.roundTrips.count - before).toBe(7);
+    // The push's 4, and one read for all five streams (on PGlite it may come before the push answers).
+    expect(server.database.roundTrips.count - before).toBe(5);
     for (const { controller, events } of streams) {
       controller.abort();
       await events.cancel();

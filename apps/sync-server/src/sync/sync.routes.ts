@@ -82,15 +82,21 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
       .use(
         requireAuth(deps, ["device", "manager", "shopper"], {
           acceptSales: (c) => c.req.method === "POST" && c.req.path.endsWith("/sync/v1/sales/push"),
+          // A push checks its caller in its own transaction, in the message that begins it (one round trip less).
+          standingInTransaction: (c) => c.req.method === "POST" && c.req.path.endsWith("/push"),
         }),
       )
-      // A till reports its status in the headers of its sync calls; the server keeps the last report.
+      // A till reports its status in the headers of its sync calls; the server keeps the last report
+      // (of a push, once the push has checked the till's standing and succeeded).
       .use(async (c, next) => {
         const principal = c.get("principal");
         const now = new Date();
         const report = principal.kind === "device" ? reportFromHeaders((name) => c.req.header(name), now) : undefined;
-        if (principal.kind === "device" && report) await tillStatus.record(deps, principal.tenantId, principal.deviceId, report, now);
+        const record = () =>
+          principal.kind === "device" && report ? tillStatus.record(deps, principal.tenantId, principal.deviceId, report, now) : undefined;
+        if (c.get("deferredStanding") === undefined) await record();
         await next();
+        if (c.get("deferredStanding") !== undefined && c.res.status < 400) await record();
       })
       .get("/:collection/pull", async (c) => {
         const { collection, principal } = resolveCollection(c);
@@ -115,7 +121,7 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         async (c) => {
           const { collection, principal } = resolveCollection(c);
           const body = parsePushBody(collection, await c.req.text());
-          const how = { standing: c.get("standing"), address: clientAddress(c, deps.trustProxy) };
+          const how = { standing: c.get("deferredStanding") ?? c.get("standing"), address: clientAddress(c, deps.trustProxy) };
           const { conflicts, refused } = await pushCollection(deps, principal, collection, body, how);
           // Plain RxDB clients get the bare conflicts; ours ask for which rows were refused, and why.
           return c.req.header(PUSH_DETAIL_HEADER) === "1" ? c.json({ conflicts, refused }) : c.json(conflicts);
