@@ -82,8 +82,10 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
       .use(
         requireAuth(deps, ["device", "manager", "shopper"], {
           acceptSales: (c) => c.req.method === "POST" && c.req.path.endsWith("/sync/v1/sales/push"),
-          // A push checks its caller in its own transaction, in the message that begins it (one round trip less).
-          standingInTransaction: (c) => c.req.method === "POST" && c.req.path.endsWith("/push"),
+          // A push checks its caller in the message that begins its transaction, a pull page in the
+          // statement that reads the page: one round trip less each.
+          standingInTransaction: (c) =>
+            (c.req.method === "POST" && c.req.path.endsWith("/push")) || (c.req.method === "GET" && c.req.path.endsWith("/pull")),
         }),
       )
       // A till reports its status in the headers of its sync calls; the server keeps the last report
@@ -107,7 +109,8 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
           throw new ApiError(ErrorCode.bad_request, `Bad pull query: ${reason}. Use ?seq=<digits>&limit=1..1000.`);
         }
         const { seq, limit } = query.data;
-        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access });
+        const standing = c.get("deferredStanding");
+        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing });
         return c.body(pageJson(page), 200, { "Content-Type": "application/json" });
       })
       .post(

@@ -14,14 +14,14 @@ import type { PushBody } from "./push-body";
 /** A caller that belongs to a shop (the platform owner has no replica). */
 export type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
 
-/** One page of a collection after `since`, as the caller may see it. */
+/** One page of a collection after `since`, as the caller may see it (and the caller's standing, when left to the page). */
 export function pullCollection<N extends CollectionName>(
   deps: Pick<AppDeps, "db">,
   principal: TenantPrincipal,
   collection: N,
-  query: { since: string; limit: number; access: PullAccess<N> },
+  query: { since: string; limit: number; access: PullAccess<N>; standing?: DeferredStanding | undefined },
 ): Promise<PullPage> {
-  return pullPage(deps.db, principal.tenantId, collection, query.since, query.limit, query.access);
+  return pullPage(deps.db, principal.tenantId, collection, query.since, query.limit, query.access, query.standing);
 }
 
 /**
