@@ -86,7 +86,7 @@ describe.each(ENGINES)("the multiplexed stream on %s", (engine) => {
     const reading = readers.map(async (events, i) => {
       while (seen[i]!.size < ids.length) {
         const event = looseMultiStreamEventSchema.parse(await events.next()) as Event;
-        if (event !== "RESYNC" && event.collection === "categories") for (const d of event.documents) seen[i]!.add(d.id);
+        if (event !== "RESYNC" && event.collection === "categories") for (const d of event.documents) seen[i]!.add(String(d.id));
       }
     });
     const push = (id: string, n: number) =>
