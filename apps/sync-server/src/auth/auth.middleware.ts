@@ -7,7 +7,14 @@ import { moduleDisabledError } from "../plans/plan-limits";
 import { shopPlan } from "../plans/plan.repository";
 import { tenantStatus } from "../tenants/tenant.repository";
 import { platformSessionHolds } from "./session.repository";
-import { callerStateFrom, callerStateStatement, readCallerState, type Caller, type CallerState, type CallerStateRow } from "./standing.repository";
+import {
+  callerStateFrom,
+  callerStateStatement,
+  readCallerState,
+  type Caller,
+  type CallerState,
+  type CallerStateRow,
+} from "./standing.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -81,9 +88,10 @@ async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now
 }
 
 /**
- * A till's or a manager's standing check left to the request's own transaction (a push's), where
- * it rides in the same message as the BEGIN instead of costing a round trip of its own. The
- * request is refused there, before anything is written, exactly as `requireAuth` would have.
+ * A till's or a manager's standing check left to the request's own statements — a push's, where it
+ * rides in the message that begins the transaction, a pull's, where the page's statement reads it —
+ * instead of costing a round trip of its own. The request is refused there, before anything is
+ * written or answered, exactly as `requireAuth` would have.
  */
 export interface DeferredStanding {
   /** The read, without parameters, to run as the caller's tenant before anything else. */
@@ -130,8 +138,8 @@ export function requireAuth(
   options: {
     readonly acceptSales?: (c: Context<AppEnv>) => boolean;
     /**
-     * The requests whose handler runs the standing check of a till or a manager in its own
-     * transaction, first thing (`c.get("deferredStanding")`): a push. Others are checked here.
+     * The requests whose handler runs the standing check of a till or a manager with its own
+     * statements, first thing (`c.get("deferredStanding")`): a push, a pull page. Others are checked here.
      */
     readonly standingInTransaction?: (c: Context<AppEnv>) => boolean;
   } = {},

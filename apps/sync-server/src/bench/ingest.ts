@@ -63,7 +63,13 @@ export async function benchShops(baseUrl: string, size: { tenants: number; tills
     const shopTills: Till[] = [];
     for (let k = 0; k < size.tillsPerTenant; k++) {
       const device = await call(baseUrl, "POST", "/api/v1/devices", manager, { name: `Bench till ${k + 1}` });
-      shopTills.push({ tenantId: created.id as string, id: device.id, token: device.token, locationId: device.register.locationId, variants });
+      shopTills.push({
+        tenantId: created.id as string,
+        id: device.id,
+        token: device.token,
+        locationId: device.register.locationId,
+        variants,
+      });
     }
     // Goods on the shelves, as in a shop that receives its deliveries: the sales move stock down
     // without going below zero, so a push writes what the equal-work baseline writes (no oversell items).

@@ -21,7 +21,7 @@ export interface AppVariables {
   principal: Principal;
   /** How the caller stands (`ok`, or a revoked till / suspended shop pushing its sales); set by `requireAuth`. */
   standing: Standing;
-  /** Set instead of `standing` when the handler checks it in its own transaction (`requireAuth`'s `standingInTransaction`). */
+  /** Set instead of `standing` when the handler checks it with its own statements (`requireAuth`'s `standingInTransaction`). */
   deferredStanding: DeferredStanding | undefined;
 }
 

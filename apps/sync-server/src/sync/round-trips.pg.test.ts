@@ -61,6 +61,38 @@ describe.each(ENGINES)("database round trips per sync call on %s", (engine) => {
     expect(body.checkpoint.seq).toMatch(/^\d+$/);
   });
 
+  it("a revoked till is refused in those same round trips: its pull page answers 401, its sales still land", async () => {
+    const manager = await server.login(DEMO.manager.email, DEMO.manager.password);
+    const revoked = await server.registerTill(manager);
+    expect((await server.call("DELETE", `/api/v1/devices/${revoked.id}`, { token: manager })).status).toBe(204);
+    const ask = async (method: string, url: string, body?: unknown) => {
+      const before = server.database.roundTrips.count;
+      const res = await server.app.request(url, {
+        method,
+        headers: { authorization: `Bearer ${revoked.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as unknown, trips: server.database.roundTrips.count - before };
+    };
+    const page = await ask("GET", "/sync/v1/sales/pull?seq=0&limit=5");
+    expect(page).toMatchObject({ status: 401, trips: 1, body: { error: { code: "unauthorized" } } });
+    // Sales are never refused: accepted (and flagged for review) within the push's own round trips.
+    const pushed = await ask("POST", "/sync/v1/sales/push", sales(2));
+    expect(pushed).toMatchObject({ status: 200, body: [] });
+    expect(pushed.trips).toBeLessThanOrEqual(4);
+    // Anything else it pushes is refused before a row is read or written: the transaction ends after its first message.
+    const at = new Date().toISOString();
+    const customer = {
+      id: "01900000-0000-7000-8000-00000000c0de",
+      name: "Nobody",
+      addresses: [],
+      createdAt: at,
+      updatedAt: at,
+      _deleted: false,
+    };
+    expect(await ask("POST", "/sync/v1/customers/push", [{ newDocumentState: customer }])).toMatchObject({ status: 401, trips: 2 });
+  });
+
   it("streams of one shop woken by the same commit share one read of the page, and each gets it", async () => {
     const streams = await Promise.all(
       Array.from({ length: 5 }, async () => {
