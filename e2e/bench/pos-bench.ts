@@ -392,7 +392,9 @@ async function measureManagerMode(context: BrowserContext, till: Page, result: R
   );
 
   const queue: number[] = [];
+  const profilingQueue = await profile(manager, "queue-manager");
   for (let i = 0; i < SIZE.opens; i++) queue.push(await timeScreen(manager, "Reconciliation", QUEUE_READY));
+  await profilingQueue();
   result.reconciliation_open_ms = round(p95(queue));
   log(
     `reconciliation queue with ${SIZE.openItems} open items: ${queue.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.reconciliation_open_ms} ms`,

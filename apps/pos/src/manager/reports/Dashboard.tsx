@@ -3,7 +3,7 @@ import type { Settings } from "@countertop/sync-protocol";
 import { moneyFormatter } from "@countertop/ui";
 import { useMemo } from "react";
 import type { LocalDatabase } from "../../data/local-db";
-import { changeText } from "./format";
+import { changeText, dayLabel } from "./format";
 import { openingRanges } from "./report-ranges";
 import { useLocalFacts } from "./use-facts";
 
@@ -34,12 +34,7 @@ export function Dashboard({ local, settings, timeZone, now }: { local: LocalData
   const { today: day, hour, lastWeek } = openingRanges(now, timeZone);
   const facts = useLocalFacts(local, lastWeek, day, { products: false });
   const money = moneyFormatter(settings.currency, settings.locale);
-  const weekAgo = new Date(`${lastWeek}T12:00:00Z`).toLocaleDateString(settings.locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
+  const weekAgo = dayLabel(lastWeek, settings.locale, { weekday: true });
   const [today, before] = useMemo(() => {
     if (!facts) return [undefined, undefined];
     const earlier = facts.buckets.filter((b) => b.day !== lastWeek || b.hour <= hour);

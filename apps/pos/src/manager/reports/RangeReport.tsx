@@ -7,7 +7,7 @@ import type { ManagerContext } from "../manager-context";
 import type { Names } from "../names";
 import { BarChart } from "./charts/BarChart";
 import { RankedBars } from "./charts/RankedBars";
-import { percent } from "./format";
+import { dayLabel, percent } from "./format";
 import { rangeSummary, withCategoryNames } from "./range-summary";
 import type { DayRange } from "./RangePicker";
 import { linesOfRange, salesLinesCsv } from "./sales-lines-csv";
@@ -47,11 +47,7 @@ export function RangeReport({
   }, [facts, days, categories]);
   const hours = useMemo(() => Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`), []);
   const hourSeries = useMemo(() => [{ label: "Net sales", kind: "bars" as const, values: summary.byHour.map(netOf) }], [summary]);
-  const dayLabels = useMemo(
-    () =>
-      days.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(settings.locale, { day: "numeric", month: "short", timeZone: "UTC" })),
-    [days, settings.locale],
-  );
+  const dayLabels = useMemo(() => days.map((d) => dayLabel(d, settings.locale)), [days, settings.locale]);
   const daySeries = useMemo(
     () => [{ label: "Net sales", kind: "bars" as const, values: summary.byDay.map((d) => netOf(d.figures)) }],
     [summary],
