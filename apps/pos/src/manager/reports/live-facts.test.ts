@@ -1,24 +1,11 @@
 import { daysFrom, summarize } from "@countertop/domain";
-import { examples } from "@countertop/sync-protocol/testing";
 import { Subject } from "rxjs";
 import { describe, expect, it, vi } from "vitest";
 import { openTestLocal } from "../../testing/test-local";
+import { reportSale as sale } from "../../testing/test-sale";
 import { openTestReplica } from "../../testing/test-till";
 import { rangeFacts } from "./live-facts";
 import { catchUpReports } from "./report-store";
-
-const sale = (id: string, createdAt: string, total: number) => ({
-  ...examples.sales,
-  id,
-  number: id.toUpperCase(),
-  createdAt,
-  total,
-  subtotal: total,
-  taxTotal: 0,
-  discountTotal: 0,
-  lines: [{ ...examples.sales.lines[0]!, qty: 1, unitPrice: total, discount: 0, tax: 0, total }],
-  payments: [{ method: "cash" as const, amount: total }],
-});
 
 const NOW = { now: new Date("2026-11-22T12:00:00Z") };
 
