@@ -85,10 +85,11 @@ function useWarmScreens(context: ManagerContext, screens: readonly ManagerScreen
     const next = (i: number) => {
       const warm = warming[i]?.warm;
       if (warm)
+        // A short wait: a manager who opened manager mode to see the reports taps them within a second.
         cancel = whenIdle(() => {
           releases.push(warm(latest.current));
           next(i + 1);
-        });
+        }, 300);
     };
     next(0);
     return () => {

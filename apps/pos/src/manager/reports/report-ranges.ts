@@ -1,6 +1,7 @@
-import { addDays, localHourOf } from "@countertop/domain";
+import { addDays, daysFrom, localHourOf } from "@countertop/domain";
 import type { ManagerContext } from "../manager-context";
 import { rangeFacts } from "./live-facts";
+import { rangeSummary } from "./range-summary";
 import { reportTimeZone } from "./report-store";
 
 /** The days the reports open on at `now`: today and the same weekday a week ago (the dashboard), and the last 30 days (the range). */
@@ -16,9 +17,15 @@ export function openingRanges(now: Date, timeZone: string) {
  */
 export function warmReports(context: ManagerContext): () => void {
   const { today, lastWeek, range } = openingRanges(new Date(), reportTimeZone(context.settings.timeZone));
+  const days = daysFrom(range.from, range.to);
+  const facts = rangeFacts(context.local, range.from, range.to, true);
   const releases = [
     rangeFacts(context.local, lastWeek, today, false).subscribe(() => undefined),
-    rangeFacts(context.local, range.from, range.to, true).subscribe(() => undefined),
+    // Summed as soon as read, so the report's first render finds the sums made.
+    facts.subscribe(() => {
+      const read = facts.snapshot();
+      if (read) rangeSummary(read, days);
+    }),
   ];
   return () => releases.forEach((release) => release());
 }
