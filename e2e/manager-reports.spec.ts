@@ -213,6 +213,8 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   await shoot(c, "pos-manager-dashboard");
   await c.getByRole("button", { name: "Last 7 days" }).click();
   await c.getByRole("figure", { name: "Net sales by hour of the day" }).scrollIntoViewIfNeeded();
+  // The charts draw in an idle moment after the figures show.
+  await expect(c.getByRole("figure", { name: "Net sales by hour of the day" }).locator("canvas")).toBeVisible();
   await shoot(c, "pos-manager-report");
   const download = c.waitForEvent("download");
   await c.getByRole("button", { name: "Export sales lines (CSV)" }).click();

@@ -15,10 +15,11 @@
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till while another tab re-opens the 30-day report.
  *
- * `--quick` uses a tenth of the catalog and sales. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
+ * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart).
+ * BENCH_PROFILE=<dir> writes Chromium CPU profiles of the manager-mode phases there. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -30,20 +31,23 @@ import { keepOpenItems, managerSignIn, QUEUE_READY, REPORTS_READY, reportStoreBu
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, "open-items": { type: "string" } },
+});
 const scale = args.quick ? 0.1 : 1;
 const SIZE = {
   products: Math.round(20_000 * scale),
   sales: Math.round(100_000 * scale),
   days: 45,
-  openItems: Math.round(1_000 * scale),
+  openItems: args["open-items"] ? Number(args["open-items"]) : Math.round(1_000 * scale),
   searches: 40,
   payments: 20,
   opens: 15,
 };
 const DATABASE_URL_FILE = path.join(os.tmpdir(), `countertop-bench-pos-${process.pid}.url`);
 process.env.E2E_DATABASE_URL_FILE = DATABASE_URL_FILE;
-const PORT = 8797;
+// BENCH_PORT: another port, for two benches on one machine at once.
+const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => console.log(`bench:pos: ${message}`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -379,14 +383,18 @@ async function measureManagerMode(context: BrowserContext, till: Page, result: R
   await managerSignIn(manager);
 
   const reports: number[] = [];
+  const profiling = await profile(manager, "dashboard-manager");
   for (let i = 0; i < SIZE.opens; i++) reports.push(await timeScreen(manager, "Reports", REPORTS_READY));
+  await profiling();
   result.dashboard_ms = round(p95(reports));
   log(
     `reports (today vs last week + the 30-day range of ${SIZE.sales} sales): ${reports.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.dashboard_ms} ms`,
   );
 
   const queue: number[] = [];
+  const profilingQueue = await profile(manager, "queue-manager");
   for (let i = 0; i < SIZE.opens; i++) queue.push(await timeScreen(manager, "Reconciliation", QUEUE_READY));
+  await profilingQueue();
   result.reconciliation_open_ms = round(p95(queue));
   log(
     `reconciliation queue with ${SIZE.openItems} open items: ${queue.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.reconciliation_open_ms} ms`,
@@ -401,13 +409,34 @@ async function measureManagerMode(context: BrowserContext, till: Page, result: R
     }
   })();
   const during: number[] = [];
+  const profilings = [await profile(manager, "during-manager"), await profile(till, "during-till")];
   for (let i = 0; i < SIZE.payments; i++) during.push(await payOne(till));
+  for (const stop of profilings) await stop();
   paying = false;
   await reporting;
+  log(`    the sale's own write (inside those): ${(await saleWrites(till)).slice(-SIZE.payments).join(", ")} ms`);
   result.pay_to_receipt_during_report_p95_ms = round(p95(during));
   log(
     `pay to receipt while the other tab re-opened the 30-day report ${reopened} times: p50 ${round([...during].sort((a, b) => a - b)[Math.floor(during.length / 2)]!)} ms, p95 ${result.pay_to_receipt_during_report_p95_ms} ms`,
   );
+}
+
+/**
+ * With BENCH_PROFILE=<dir>: a Chromium CPU profile of `page` from now until the returned function is
+ * called, written to <dir>/<name>.cpuprofile (open it in DevTools' Performance panel). Otherwise a no-op.
+ */
+async function profile(page: Page, name: string): Promise<() => Promise<void>> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return async () => {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 main().then(

@@ -23,4 +23,9 @@ export interface ManagerScreen {
   render(context: ManagerContext): ReactNode;
   /** Shown beside the label in the menu on every screen (a count that needs the manager). */
   badge?(context: ManagerContext): ReactNode;
+  /**
+   * Gets the screen's data ready in the background once manager mode is open (the shell calls it in
+   * an idle moment), so its first open shows figures at once; returns how to let go of it.
+   */
+  readonly warm?: (context: ManagerContext) => () => void;
 }

@@ -27,8 +27,16 @@ export function useNames(db: PosDatabase, settings: Settings): Names {
   }, [people, settings]);
 }
 
+// Making an Intl.DateTimeFormat costs far more than formatting with one (`toLocaleString` makes one
+// per call): a queue of a thousand items formats a date on every row.
+const DATE_TIMES = new Map<string, Intl.DateTimeFormat>();
+
 /** Date and time in the shop's locale and time zone. */
 export function dateTime(iso: string | undefined, settings: Settings, timeZone: string): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleString(settings.locale, { timeZone, dateStyle: "medium", timeStyle: "short" });
+  const key = `${settings.locale}|${timeZone}`;
+  let format = DATE_TIMES.get(key);
+  if (!format)
+    DATE_TIMES.set(key, (format = new Intl.DateTimeFormat(settings.locale, { timeZone, dateStyle: "medium", timeStyle: "short" })));
+  return format.format(new Date(iso));
 }

@@ -10,6 +10,7 @@ import { LowStockBadge } from "./stock/LowStockBadge";
 import { StockScreen } from "./stock/StockScreen";
 import { OutboxList, useManagerWrites } from "./OutboxList";
 import { OpenItemsBadge, ReconciliationScreen } from "./reconciliation/ReconciliationScreen";
+import { warmReports } from "./reports/report-ranges";
 import { ReportsScreen } from "./reports/ReportsScreen";
 import { ShiftsScreen } from "./shifts/ShiftsScreen";
 
@@ -59,7 +60,7 @@ export const MANAGER_SCREENS: readonly ManagerScreen[] = [
     render: (context) => <ReconciliationScreen context={context} />,
     badge: (context) => <OpenItemsBadge context={context} />,
   },
-  { id: "reports", label: "Reports", render: (context) => <ReportsScreen context={context} /> },
+  { id: "reports", label: "Reports", render: (context) => <ReportsScreen context={context} />, warm: warmReports },
   { id: "shifts", label: "Shifts & cash", render: (context) => <ShiftsScreen context={context} /> },
   { id: "catalog", label: "Catalog", render: (context) => <CatalogScreen context={context} /> },
   {

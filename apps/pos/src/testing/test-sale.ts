@@ -44,3 +44,23 @@ export function testSale(
     payments: options.pay ? options.pay(priced.total) : [{ method: "cash", amount: priced.total }],
   };
 }
+
+/**
+ * A sale of one line of `total` at `createdAt`, tax-free, paid 1.00 by card and the rest in cash:
+ * what the report store counts, without the cart's pricing.
+ */
+export const reportSale = (id: string, createdAt: string, total = 1000) => ({
+  ...examples.sales,
+  id,
+  number: id.toUpperCase(),
+  createdAt,
+  total,
+  subtotal: total,
+  taxTotal: 0,
+  discountTotal: 0,
+  lines: [{ ...examples.sales.lines[0]!, qty: 1, unitPrice: total, discount: 0, tax: 0, total }],
+  payments: [
+    { method: "cash" as const, amount: total - 100 },
+    { method: "card" as const, amount: 100 },
+  ],
+});

@@ -3,7 +3,10 @@ import { useOnline } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import type { ManagerContext } from "../manager-context";
 import { dateTime } from "../names";
-import { incompleteTills, refreshTillStatus, useTillStatus } from "./till-status";
+import { incompleteTills, lastAskedAt, refreshTillStatus, useTillStatus } from "./till-status";
+
+/** How often the reports ask the server again how the tills stand. */
+const REFRESH_MS = 30_000;
 
 /**
  * How complete the figures are: per till, when it last synced and how many sales it still had
@@ -33,9 +36,18 @@ export function Completeness({
           () => undefined,
         )
         .finally(() => setAsked(true));
-    ask();
-    const timer = setInterval(ask, 30_000);
-    return () => clearInterval(timer);
+    // Reopening the reports within the refresh interval shows the answer kept from the last ask.
+    const wait = Math.max(0, lastAskedAt() + REFRESH_MS - Date.now());
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const first = setTimeout(() => {
+      ask();
+      timer = setInterval(ask, REFRESH_MS);
+    }, wait);
+    if (wait > 0) setAsked(true);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [online, till, local]);
 
   if (status === undefined) return null;

@@ -1,9 +1,10 @@
-import { addDays, basketOf, localHourOf, netOf, summarize, type Figures } from "@countertop/domain";
+import { basketOf, netOf, summarize, type Figures } from "@countertop/domain";
 import type { Settings } from "@countertop/sync-protocol";
 import { moneyFormatter } from "@countertop/ui";
 import { useMemo } from "react";
 import type { LocalDatabase } from "../../data/local-db";
-import { changeText } from "./format";
+import { changeText, dayLabel } from "./format";
+import { openingRanges } from "./report-ranges";
 import { useLocalFacts } from "./use-facts";
 
 interface Card {
@@ -30,16 +31,10 @@ const CARDS: readonly Card[] = [
  * cash, card and other. Till sales and online orders together; the report below splits them.
  */
 export function Dashboard({ local, settings, timeZone, now }: { local: LocalDatabase; settings: Settings; timeZone: string; now: Date }) {
-  const { day, hour } = localHourOf(now, timeZone);
-  const lastWeek = addDays(day, -7);
-  const facts = useLocalFacts(local, lastWeek, day);
+  const { today: day, hour, lastWeek } = openingRanges(now, timeZone);
+  const facts = useLocalFacts(local, lastWeek, day, { products: false });
   const money = moneyFormatter(settings.currency, settings.locale);
-  const weekAgo = new Date(`${lastWeek}T12:00:00Z`).toLocaleDateString(settings.locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
+  const weekAgo = dayLabel(lastWeek, settings.locale, { weekday: true });
   const [today, before] = useMemo(() => {
     if (!facts) return [undefined, undefined];
     const earlier = facts.buckets.filter((b) => b.day !== lastWeek || b.hour <= hour);

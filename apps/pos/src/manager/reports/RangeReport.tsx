@@ -1,4 +1,4 @@
-import { daysFrom, marginBp, netOf, summarize, type Figures } from "@countertop/domain";
+import { daysFrom, marginBp, netOf, type Figures } from "@countertop/domain";
 import type { Category } from "@countertop/sync-protocol";
 import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
@@ -7,7 +7,8 @@ import type { ManagerContext } from "../manager-context";
 import type { Names } from "../names";
 import { BarChart } from "./charts/BarChart";
 import { RankedBars } from "./charts/RankedBars";
-import { percent } from "./format";
+import { dayLabel, percent } from "./format";
+import { rangeSummary, withCategoryNames } from "./range-summary";
 import type { DayRange } from "./RangePicker";
 import { linesOfRange, salesLinesCsv } from "./sales-lines-csv";
 import type { Facts } from "./use-facts";
@@ -42,15 +43,11 @@ export function RangeReport({
   const days = useMemo(() => daysFrom(range.from, range.to), [range]);
   const summary = useMemo(() => {
     const names = new Map((categories ?? []).map((c) => [c.id, c.name]));
-    return summarize(facts.buckets, facts.products, days, (id) => names.get(id));
+    return withCategoryNames(rangeSummary(facts, days), (id) => names.get(id));
   }, [facts, days, categories]);
   const hours = useMemo(() => Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`), []);
   const hourSeries = useMemo(() => [{ label: "Net sales", kind: "bars" as const, values: summary.byHour.map(netOf) }], [summary]);
-  const dayLabels = useMemo(
-    () =>
-      days.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(settings.locale, { day: "numeric", month: "short", timeZone: "UTC" })),
-    [days, settings.locale],
-  );
+  const dayLabels = useMemo(() => days.map((d) => dayLabel(d, settings.locale)), [days, settings.locale]);
   const daySeries = useMemo(
     () => [{ label: "Net sales", kind: "bars" as const, values: summary.byDay.map((d) => netOf(d.figures)) }],
     [summary],

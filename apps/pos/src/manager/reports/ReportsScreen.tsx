@@ -1,4 +1,4 @@
-import { addDays, localHourOf } from "@countertop/domain";
+import { addDays } from "@countertop/domain";
 import { useEffect, useState } from "react";
 import { SALES_WINDOW_DAYS } from "../../data/sales-window";
 import type { ManagerContext } from "../manager-context";
@@ -7,6 +7,7 @@ import { Completeness } from "./Completeness";
 import { Dashboard } from "./Dashboard";
 import { RangePicker, type DayRange } from "./RangePicker";
 import { RangeReport } from "./RangeReport";
+import { openingRanges } from "./report-ranges";
 import { reportTimeZone } from "./report-store";
 import { useLocalFacts, useServerFacts } from "./use-facts";
 
@@ -31,12 +32,12 @@ export function ReportsScreen({ context }: { context: ManagerContext }) {
   const { settings, local, replica, till } = context;
   const timeZone = reportTimeZone(settings.timeZone);
   const [now] = useState(() => new Date());
-  const today = localHourOf(now, timeZone).day;
-  const [range, setRange] = useState<DayRange>({ from: addDays(today, -29), to: today });
+  const { today, range: opening } = openingRanges(now, timeZone);
+  const [range, setRange] = useState<DayRange>(opening);
   const names = useNames(replica.db, settings);
   const pending = useOwnPending(context);
   const fromServer = range.from < addDays(today, 1 - SALES_WINDOW_DAYS);
-  const localFacts = useLocalFacts(local, range.from, range.to, !fromServer);
+  const localFacts = useLocalFacts(local, range.from, range.to, { enabled: !fromServer });
   const serverFacts = useServerFacts(till, range.from, range.to, fromServer);
   const facts = fromServer ? (serverFacts?.state === "ok" ? serverFacts.facts : undefined) : localFacts;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, percent } from "./format";
+import { changeText, dayLabel, percent } from "./format";
 
 describe("report wording", () => {
   it.each([
@@ -15,5 +15,13 @@ describe("report wording", () => {
 
   it("writes basis points as a percentage", () => {
     expect(percent(3812)).toBe("38.1 %");
+  });
+
+  it("names a shop's day as toLocaleDateString does, whatever this device's zone", () => {
+    expect(dayLabel("2026-11-03", "en-GB")).toBe("3 Nov");
+    expect(dayLabel("2026-11-03", "en-GB", { weekday: true })).toBe("Tue 3 Nov");
+    expect(dayLabel("2026-11-03", "de-DE")).toBe(
+      new Date("2026-11-03T12:00:00Z").toLocaleDateString("de-DE", { day: "numeric", month: "short", timeZone: "UTC" }),
+    );
   });
 });

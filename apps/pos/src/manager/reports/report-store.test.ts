@@ -2,24 +2,9 @@ import { daysFrom, netOf, summarize } from "@countertop/domain";
 import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
 import { openTestLocal } from "../../testing/test-local";
+import { reportSale as sale } from "../../testing/test-sale";
 import { openTestReplica } from "../../testing/test-till";
 import { catchUpReports, readFacts } from "./report-store";
-
-const sale = (id: string, createdAt: string, total = 1000) => ({
-  ...examples.sales,
-  id,
-  number: id.toUpperCase(),
-  createdAt,
-  total,
-  subtotal: total,
-  taxTotal: 0,
-  discountTotal: 0,
-  lines: [{ ...examples.sales.lines[0]!, qty: 1, unitPrice: total, discount: 0, tax: 0, total }],
-  payments: [
-    { method: "cash" as const, amount: total - 100 },
-    { method: "card" as const, amount: 100 },
-  ],
-});
 
 async function summary(local: ReturnType<typeof openTestLocal>, from: string, to: string) {
   const { buckets, products } = await readFacts(local, from, to);

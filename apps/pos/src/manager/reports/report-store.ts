@@ -141,17 +141,29 @@ export async function catchUpReports(
   ]);
 }
 
-/** The stored facts of the shop's days `from` to `to`, both included. */
+/** The stored facts of the shop's days `from` to `to`, both included; without `products`, only the hourly buckets. */
 export async function readFacts(
   local: LocalDatabase,
   from: string,
   to: string,
+  { products = true }: { readonly products?: boolean } = {},
 ): Promise<{ buckets: BucketFact[]; products: ProductFact[] }> {
-  const [buckets, products] = await Promise.all([
+  const [buckets, productRows] = await Promise.all([
     local.reportBuckets.where("day").between(from, to, true, true).toArray(),
-    local.reportProducts.where("day").between(from, to, true, true).toArray(),
+    products ? local.reportProducts.where("day").between(from, to, true, true).toArray() : [],
   ]);
-  return { buckets, products };
+  return { buckets, products: productRows };
+}
+
+/**
+ * Runs `work` while no other tab of this till runs it for the same store: the till and manager mode
+ * in a second tab share the store, and the second to catch up then finds the first's pages counted
+ * instead of reading the same sales again.
+ */
+async function oneTabAtATime(local: LocalDatabase, work: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  if (locks) await locks.request(`countertop-report-store-${local.name}`, work);
+  else await work();
 }
 
 let running: Promise<void> | undefined;
@@ -175,7 +187,7 @@ export function keepReportsCurrent(
       again = true;
       return;
     }
-    running = catchUpReports(db, local, timeZone(), { onProgress })
+    running = oneTabAtATime(local, () => catchUpReports(db, local, timeZone(), { onProgress }))
       .catch(() => undefined)
       .finally(() => {
         running = undefined;

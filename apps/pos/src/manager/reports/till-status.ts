@@ -3,12 +3,18 @@ import { apiJson } from "../../app/api";
 import type { Till } from "../../app/till";
 import { live, type CachedTillStatus, type LocalDatabase } from "../../data/local-db";
 
+let lastAsked = 0;
+
+/** When this page last asked the server ({@link refreshTillStatus}), in ms since the epoch; 0 before the first time. */
+export const lastAskedAt = (): number => lastAsked;
+
 /**
  * Asks the server how every till of the shop stands (its last sync, what it still had waiting, its
  * version) and keeps the answer on this till, so manager mode can show it offline, dated.
  * Fails quietly offline: the kept answer stays.
  */
 export async function refreshTillStatus(till: Till, local: LocalDatabase): Promise<void> {
+  lastAsked = Date.now();
   const answer = await apiJson<Omit<CachedTillStatus, "id">>("GET", "/api/v1/tills/status", { token: till.token });
   await local.tillStatus.put({ id: "tills", at: answer.at, tills: answer.tills });
 }

@@ -1,10 +1,9 @@
 import type { BucketFact, ProductFact } from "@countertop/domain";
-import { useObservable } from "@countertop/ui";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { apiJson, ApiCallError } from "../../app/api";
 import type { Till } from "../../app/till";
-import { live, type LocalDatabase } from "../../data/local-db";
-import { readFacts } from "./report-store";
+import type { LocalDatabase } from "../../data/local-db";
+import { rangeFacts } from "./live-facts";
 
 /** Report facts of a range. */
 export interface Facts {
@@ -12,9 +11,17 @@ export interface Facts {
   readonly products: readonly ProductFact[];
 }
 
-/** The report store's facts of the shop's days `from`–`to`, live (a sale rung up anywhere shows as it syncs). */
-export function useLocalFacts(local: LocalDatabase, from: string, to: string, enabled = true): Facts | undefined {
-  return useObservable(() => (enabled ? live(() => readFacts(local, from, to)) : undefined), [local, from, to, enabled]);
+const nothing = () => () => undefined;
+const none = () => undefined;
+
+/**
+ * The report store's facts of the shop's days `from`–`to`, live (a sale rung up anywhere shows as it
+ * syncs), from memory when a screen showed the same range lately. Only the hourly buckets unless
+ * `products`.
+ */
+export function useLocalFacts(local: LocalDatabase, from: string, to: string, { enabled = true, products = true } = {}): Facts | undefined {
+  const facts = enabled ? rangeFacts(local, from, to, products) : undefined;
+  return useSyncExternalStore(facts?.subscribe ?? nothing, facts?.snapshot ?? none);
 }
 
 /** An older range's facts, from the server (only it keeps sales past a till's window). */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { whenIdle } from "../../shared/when-idle";
 
 /** One series of a bar chart: the main one is drawn as hatched bars, a comparison as a dashed line with square points. */
 export interface ChartSeries {
@@ -9,8 +10,16 @@ export interface ChartSeries {
   readonly kind: "bars" | "line";
 }
 
-/** A diagonal hatch, so the bars read without colour (and in print). */
+const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern | string>();
+
+/** A diagonal hatch, so the bars read without colour (and in print): made once per canvas, not on every draw. */
 function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
+  let pattern = hatches.get(ctx);
+  if (!pattern) hatches.set(ctx, (pattern = makeHatch(ctx)));
+  return pattern;
+}
+
+function makeHatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
   const tile = document.createElement("canvas");
   tile.width = tile.height = 8;
   const t = tile.getContext("2d");
@@ -24,6 +33,60 @@ function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
   t.lineTo(8, 0);
   t.stroke();
   return ctx.createPattern(tile, "repeat") ?? "rgba(31,111,92,0.5)";
+}
+
+/** Draws the chart into `el` and redraws it at the width `el` takes; returns the plot and its observer, to let go of. */
+function drawChart(
+  el: HTMLDivElement,
+  {
+    labels,
+    series,
+    format,
+    height,
+  }: { labels: readonly string[]; series: readonly ChartSeries[]; format: (n: number) => string; height: number },
+): { plot: uPlot; resize: ResizeObserver } {
+  const xs = labels.map((_, i) => i);
+  const every = Math.max(1, Math.ceil(labels.length / 12));
+  const opts: uPlot.Options = {
+    width: Math.max(280, el.clientWidth),
+    height,
+    legend: { show: false },
+    cursor: { show: false },
+    scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+    axes: [
+      {
+        values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && t % every === 0 ? (labels[t] ?? "") : "")),
+        splits: () => xs,
+        gap: 4,
+      },
+      { values: (_u, ticks) => ticks.map((t) => format(t)), size: 70 },
+    ],
+    series: [
+      {},
+      ...series.map((s) =>
+        s.kind === "bars"
+          ? {
+              label: s.label,
+              stroke: "#1f6f5c",
+              width: 1,
+              fill: (u: uPlot) => hatch(u.ctx),
+              paths: uPlot.paths.bars!({ size: [0.7, 60] }),
+              points: { show: false },
+            }
+          : {
+              label: s.label,
+              stroke: "#2f3b52",
+              width: 2,
+              dash: [6, 4],
+              points: { show: true, size: 7, fill: "#fff", stroke: "#2f3b52" },
+            },
+      ),
+    ],
+  };
+  const plot = new uPlot(opts, [xs, ...series.map((s) => [...s.values])] as uPlot.AlignedData, el);
+  const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
+  resize.observe(el);
+  return { plot, resize };
 }
 
 /**
@@ -53,50 +116,17 @@ export function BarChart({
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const xs = labels.map((_, i) => i);
-    const every = Math.max(1, Math.ceil(labels.length / 12));
-    const opts: uPlot.Options = {
-      width: Math.max(280, el.clientWidth),
-      height,
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
-      axes: [
-        {
-          values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && t % every === 0 ? (labels[t] ?? "") : "")),
-          splits: () => xs,
-          gap: 4,
-        },
-        { values: (_u, ticks) => ticks.map((t) => format(t)), size: 70 },
-      ],
-      series: [
-        {},
-        ...series.map((s) =>
-          s.kind === "bars"
-            ? {
-                label: s.label,
-                stroke: "#1f6f5c",
-                width: 1,
-                fill: (u: uPlot) => hatch(u.ctx),
-                paths: uPlot.paths.bars!({ size: [0.7, 60] }),
-                points: { show: false },
-              }
-            : {
-                label: s.label,
-                stroke: "#2f3b52",
-                width: 2,
-                dash: [6, 4],
-                points: { show: true, size: 7, fill: "#fff", stroke: "#2f3b52" },
-              },
-        ),
-      ],
-    };
-    const plot = new uPlot(opts, [xs, ...series.map((s) => [...s.values])] as uPlot.AlignedData, el);
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
-    resize.observe(el);
+    // Drawn in the next idle moment, not in the commit: the figures and the table show in the first
+    // frame, and the chart's layout read and canvas work never hold them up.
+    let plot: uPlot | undefined;
+    let resize: ResizeObserver | undefined;
+    const cancel = whenIdle(() => {
+      ({ plot, resize } = drawChart(el, { labels, series, format, height }));
+    }, 250);
     return () => {
-      resize.disconnect();
-      plot.destroy();
+      cancel();
+      resize?.disconnect();
+      plot?.destroy();
     };
   }, [labels, series, format, height]);
 
