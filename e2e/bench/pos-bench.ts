@@ -9,16 +9,18 @@
  *   screen, for the five sales right after those searches;
  * - `search_p95_ms`, `pay_to_receipt_p95_ms`: the same, five seconds later (steady state);
  * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
- * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser;
+ * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser,
+ *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
  * - `dashboard_ms`: manager mode's Reports (today against last week and the 30-day range), p95 over repeated opens;
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till while another tab re-opens the 30-day report.
  *
- * `--quick` uses a tenth of the catalog and sales. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
+ * `--quick` uses a tenth of the catalog and sales. With `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles of the
+ * steady-state searches and payments there (`search.cpuprofile`, `pay.cpuprofile`; open them in DevTools). Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -113,18 +115,24 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in evaluate() callbacks with __name().
     await context.addInitScript("globalThis.__name = (fn) => fn;");
-    const page = await context.newPage();
-    await page.goto(`${BASE}/pos/`);
-    await page.getByLabel("Manager email").fill("manager@demo.test");
-    await page.getByLabel("Password").fill("demo-manager");
-    await page.getByRole("button", { name: "Register till" }).click();
-    await page.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
+    const setup = await context.newPage();
+    await setup.goto(`${BASE}/pos/`);
+    await setup.getByLabel("Manager email").fill("manager@demo.test");
+    await setup.getByLabel("Password").fill("demo-manager");
+    await setup.getByRole("button", { name: "Register till" }).click();
+    await setup.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
-    await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
+    await setup.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
+    // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
+    // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
+    await setup.close();
+    const raw = await context.newPage();
+    await raw.goto(`${BASE}/bench-blank`);
     const fetched = performance.now();
-    const docs = await page.evaluate(async (collections) => {
+    const docs = await raw.evaluate(async (collections) => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
+      if (!till.token) throw new Error("no till registered in this browser");
       const all: unknown[] = [];
       for (const collection of collections) {
         for (let seq = "0"; ;) {
@@ -144,7 +152,7 @@ async function main(): Promise<void> {
     log(`the same ${docs} documents fetched and parsed in pages of 1 000, one collection after the other: ${round(fetchSeconds, 2)} s`);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
-    const rawSeconds = await page.evaluate(async () => {
+    const rawSeconds = await raw.evaluate(async () => {
       const all = (window as unknown as { benchDocs: { id: string }[] }).benchDocs;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open("bench-raw", 1);
@@ -169,6 +177,9 @@ async function main(): Promise<void> {
     const rawPerS = docs / rawSeconds;
     result.initial_sync_vs_raw_idb = round(result.initial_sync_docs_per_s / rawPerS, 3);
     log(`raw IndexedDB put loop of the same ${docs} documents: ${round(rawPerS, 0)} docs/s → ratio ${result.initial_sync_vs_raw_idb}`);
+    await raw.close();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/pos/`);
 
     // Shift open, service worker in control, then a cold start with no network.
     await signIn(page);
@@ -212,13 +223,17 @@ async function main(): Promise<void> {
 
     // Steady state: a few seconds on, whatever the till still does in the background.
     await tab.waitForTimeout(5000);
+    const stopSearch = await profile(tab, "search");
     const search = await searchTimes(tab, { count: SIZE.searches });
+    await stopSearch();
     result.search_p95_ms = round(p95(search));
     log(`search over ${SIZE.products} products: p50 ${round(p50(search))} ms, p95 ${result.search_p95_ms} ms`);
 
     // Pay → durable sale → receipt on screen, offline.
     const pay: number[] = [];
+    const stopPay = await profile(tab, "pay");
     for (let i = 0; i < SIZE.payments; i++) pay.push(await payOne(tab));
+    await stopPay();
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).slice(5).join(", ")} ms`);
     result.pay_to_receipt_p95_ms = round(p95(pay));
     await measureManagerMode(context, tab, result);
@@ -242,6 +257,19 @@ async function main(): Promise<void> {
     pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
   };
   for (const [name, value] of Object.entries(figures)) printFigure({ bench: "pos", name, value: value as number | boolean });
+}
+
+/** With `BENCH_PROFILE` set, starts a CPU profile of `tab`; the function returned stops it and writes `<name>.cpuprofile`. */
+async function profile(tab: Page, name: string): Promise<() => Promise<void>> {
+  if (!process.env.BENCH_PROFILE) return async () => undefined;
+  const cdp = await tab.context().newCDPSession(tab);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return async () => {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(`${process.env.BENCH_PROFILE}/${name}.cpuprofile`, JSON.stringify(profile));
+  };
 }
 
 /**
