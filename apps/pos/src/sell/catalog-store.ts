@@ -55,11 +55,12 @@ export class SellCatalogStore {
   readonly getSnapshot = (): CatalogState => this.state;
 
   private async readAll(): Promise<void> {
-    // The lock screen's names first (they come from the same storage), then the catalog, quickly:
-    // first the screenful the sell screen opens on, so it shows at once after the PIN (a query of
-    // its own when the sell screen opened waited ~0.9 s behind the catalog's slices in a big shop).
-    await backgroundTurn();
+    // First the screenful the sell screen opens on, at once — one short indexed read beside the lock
+    // screen's names — so it shows as soon as the PIN is checked (a query of its own when the sell
+    // screen opened waited ~0.9 s behind the catalog's slices in a big shop); then the lock screen
+    // gets its turn, then the whole catalog, quickly.
     await this.readFirstScreen();
+    await backgroundTurn();
     for await (const page of storedPages(this.db)) {
       for (const doc of page) this.put(doc);
       await backgroundTurn({ soon: true });
