@@ -69,6 +69,47 @@ describe.each(ENGINES)("the multiplexed stream on %s", (engine) => {
     await events.cancel();
   });
 
+  it("delivers every commit to every stream while many commits race (streams woken together share their reads)", async () => {
+    // Streams of two callers with the same access and of one with another list, opened together:
+    // they are woken by the same notifications and share reads; commits land while reads are in flight.
+    const other = await server.registerTill(manager, "Racing till");
+    const opened = await Promise.all([
+      open("categories,products"),
+      open("categories,products", other.token),
+      open("categories", manager),
+      open("settings,categories"),
+    ]);
+    const readers = opened.map(({ res }) => sseReader(res));
+    for (const events of readers) expect(await events.next()).toBe("RESYNC");
+    const seen = readers.map(() => new Set<string>());
+    const ids = Array.from({ length: 40 }, () => crypto.randomUUID());
+    const reading = readers.map(async (events, i) => {
+      while (seen[i]!.size < ids.length) {
+        const event = looseMultiStreamEventSchema.parse(await events.next()) as Event;
+        if (event !== "RESYNC" && event.collection === "categories") for (const d of event.documents) seen[i]!.add(String(d.id));
+      }
+    });
+    const push = (id: string, n: number) =>
+      server.call("POST", "/sync/v1/categories/push", {
+        token: manager,
+        body: [{ newDocumentState: { id, name: `Race ${n}`, position: n, updatedAt: new Date().toISOString(), _deleted: false } }],
+      });
+    try {
+      // Eight writers at a time, so notifications arrive while earlier reads are still running.
+      for (let i = 0; i < ids.length; i += 8) await Promise.all(ids.slice(i, i + 8).map((id, j) => push(id, i + j)));
+      await Promise.race([
+        Promise.all(reading),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`streams saw ${seen.map((s) => s.size).join(", ")} of ${ids.length}`)), 10_000),
+        ),
+      ]);
+      for (const s of seen) expect([...s].sort()).toEqual([...ids].sort());
+    } finally {
+      for (const { controller } of opened) controller.abort();
+      for (const events of readers) await events.cancel();
+    }
+  });
+
   it("answers a bad list with a 4xx JSON error and counts against the stream cap like any stream", async () => {
     for (const [query, status, code] of [
       ["", 400, "bad_request"],

@@ -108,6 +108,38 @@ describe.each(ENGINES)("sync push on %s", (engine) => {
     expect(items.some((i) => i.kind === "late_sync" && i.refId === old.id)).toBe(true);
   });
 
+  it("raises late_sync for a sale rung up after its shift closed, not for one made before the close that arrives after it", async () => {
+    const v = variants[4]!;
+    const openedAt = new Date(Date.now() - 3_600_000);
+    const closedAt = new Date(Date.now() - 60_000);
+    const shift = {
+      id: uuidv7(),
+      registerId: till.id,
+      locationId: till.locationId,
+      status: "closed",
+      openedBy: uuidv7(),
+      openedAt: openedAt.toISOString(),
+      openingFloat: 0,
+      cashMovements: [],
+      closedBy: uuidv7(),
+      closedAt: closedAt.toISOString(),
+      expectedCash: 0,
+      countedCash: 0,
+      variance: 0,
+      _deleted: false,
+    };
+    // A till that closed its shift offline: the shift reaches the server before its sales.
+    expect((await push("shifts", [{ newDocumentState: shift }])).body).toEqual([]);
+    const at = (time: Date) =>
+      makeSale({ registerId: till.id, locationId: till.locationId, shiftId: shift.id, lines: [{ variant: v, qty: 1 }], createdAt: time });
+    const before = at(new Date(closedAt.getTime() - 60_000));
+    const after = at(new Date(closedAt.getTime() + 30_000));
+    expect((await push("sales", [{ newDocumentState: before }, { newDocumentState: after }])).body).toEqual([]);
+    const late = (await pullAll(server, till.token, "reconciliation", 1000)).docs.filter((i) => i.kind === "late_sync");
+    expect(late.some((i) => i.refId === before.id)).toBe(false);
+    expect(late.find((i) => i.refId === after.id)).toMatchObject({ details: { shiftClosed: true, shiftClosedAt: shift.closedAt } });
+  });
+
   it("answers a sale pushed again with other content with the stored sale, unchanged", async () => {
     const v = variants[5]!;
     const sale = makeSale({ registerId: till.id, locationId: till.locationId, lines: [{ variant: v, qty: 1 }] });

@@ -19,7 +19,7 @@ export function summaryOf(item: Reconciliation, settings: Settings, names: Names
       return `A sale at ${names.register(facets.registerId)} priced differently from the catalog (${count} figure${count === 1 ? "" : "s"})`;
     }
     case "late_sync":
-      return `A sale at ${names.register(facets.registerId)} reached the server ${d.shiftClosed === true ? "after its shift closed" : "more than a day late"}`;
+      return `A sale at ${names.register(facets.registerId)} ${d.shiftClosed === true ? "was rung up after its shift closed" : "reached the server more than a day late"}`;
     case "cash_variance": {
       const variance = num(d.variance) ?? 0;
       return `${names.register(facets.registerId)}: drawer ${variance < 0 ? "short" : "over"} by ${money(Math.abs(variance))}`;

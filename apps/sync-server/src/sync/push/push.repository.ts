@@ -26,7 +26,8 @@ export interface CatalogVersion<T> {
 export interface SaleFacts {
   readonly registers: ReadonlySet<string>;
   readonly catalog: ReadonlyMap<string, CatalogVariant>;
-  readonly closedShifts: ReadonlySet<string>;
+  /** The sales' shifts that are closed on the server, with when each was closed. */
+  readonly closedShifts: ReadonlyMap<string, string>;
   readonly promotions: readonly Promotion[];
   /** Every price each variant had, oldest first — read only when a sale says which catalog it had. */
   readonly priceHistory: ReadonlyMap<string, readonly CatalogVersion<number>[]>;
@@ -60,7 +61,7 @@ export async function readSaleFacts(
   const { rows } = await sql<{
     registers: string[];
     variants: { id: string; track: boolean; price: string | number; sku: string }[];
-    closed: string[];
+    closed: Record<string, string>;
     promotions: Promotion[];
     price_history: { key: string; seq: string; value: number }[];
     promotion_history: { key: string; seq: string; value: Promotion }[];
@@ -71,8 +72,9 @@ export async function readSaleFacts(
          where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
       (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
          from product_variants where tenant_id = ${tenantId} and variant_id = any(${list(variantIds)}::text[])) as variants,
-      (select coalesce(jsonb_agg(id), '[]') from shifts
-         where tenant_id = ${tenantId} and id = any(${list(sales.map((s) => s.shiftId))}::text[]) and doc->>'status' = 'closed') as closed,
+      (select coalesce(jsonb_object_agg(id, doc->>'closedAt'), '{}') from shifts
+         where tenant_id = ${tenantId} and id = any(${list(sales.map((s) => s.shiftId))}::text[])
+           and doc->>'status' = 'closed' and doc->>'closedAt' is not null) as closed,
       (select coalesce(jsonb_agg(doc), '[]') from promotions
          where tenant_id = ${tenantId} and id = any(${list(promotionIds)}::text[])) as promotions,
       (select coalesce(jsonb_agg(jsonb_build_object('key', key, 'seq', seq::text, 'value', value)), '[]') from catalog_history
@@ -84,7 +86,7 @@ export async function readSaleFacts(
   return {
     registers: new Set(row.registers),
     catalog: new Map(row.variants.map((v) => [v.id, { track: v.track, price: Number(v.price), sku: v.sku }])),
-    closedShifts: new Set(row.closed),
+    closedShifts: new Map(Object.entries(row.closed)),
     promotions: row.promotions,
     priceHistory: versions(row.price_history),
     promotionHistory: versions(row.promotion_history),

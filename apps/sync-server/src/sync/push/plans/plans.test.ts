@@ -28,7 +28,7 @@ describe("saleMovements", () => {
 });
 
 describe("saleChecks", () => {
-  const facts = { catalog, closedShifts: new Set<string>(), promotions: [], priceHistory: new Map(), promotionHistory: new Map() };
+  const facts = { catalog, closedShifts: new Map<string, string>(), promotions: [], priceHistory: new Map(), promotionHistory: new Map() };
 
   it("raises nothing for a correctly priced sale on time", () => {
     expect(saleChecks([sale], facts, NOW)).toEqual([]);
@@ -40,10 +40,19 @@ describe("saleChecks", () => {
     expect(raise).toMatchObject({ id: `price_mismatch:${sale.id}`, kind: "price_mismatch", refId: sale.id });
   });
 
-  it("raises late_sync for a sale a day late or after its shift closed", () => {
+  it("raises late_sync for a sale a day late or rung up after its shift closed", () => {
     const old = { ...sale, createdAt: new Date(NOW.getTime() - LATE_AFTER_MS - 1).toISOString() };
     expect(saleChecks([old], facts, NOW).map((r) => r.kind)).toEqual(["late_sync"]);
-    expect(saleChecks([sale], { ...facts, closedShifts: new Set([sale.shiftId]) }, NOW)[0]?.details).toMatchObject({ shiftClosed: true });
+    const closedBefore = new Date(Date.parse(sale.createdAt) - 1).toISOString();
+    expect(saleChecks([sale], { ...facts, closedShifts: new Map([[sale.shiftId, closedBefore]]) }, NOW)[0]?.details).toMatchObject({
+      shiftClosed: true,
+      shiftClosedAt: closedBefore,
+    });
+  });
+
+  it("raises nothing for a sale made before its shift closed that arrives after the close (a till sends them in no fixed order)", () => {
+    const closedAfter = new Date(Date.parse(sale.createdAt) + 1).toISOString();
+    expect(saleChecks([sale], { ...facts, closedShifts: new Map([[sale.shiftId, closedAfter]]) }, NOW)).toEqual([]);
   });
 
   it("names the register, location, cashier and shift of the sale, so the manager's queue filters without reading sales", () => {
@@ -128,7 +137,13 @@ describe("saleChecks against the catalog the till had", () => {
     ],
   ]);
   const dearer = new Map([[line.variantId, { track: true, price: line.unitPrice + 100, sku: line.sku }]]);
-  const facts = { catalog: dearer, closedShifts: new Set<string>(), promotions: [], priceHistory: history, promotionHistory: new Map() };
+  const facts = {
+    catalog: dearer,
+    closedShifts: new Map<string, string>(),
+    promotions: [],
+    priceHistory: history,
+    promotionHistory: new Map(),
+  };
 
   it("raises no price_mismatch for a sale priced on the older catalog the till had, but one stale_catalog item per till and change", () => {
     const onOld = { ...sale, catalogSeq: "15" };

@@ -5,7 +5,11 @@ import { pricesFor, promotionsFor, staleCatalog, type StaleCatalog } from "../ca
 import { readRefundedSales, readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
 import type { Raise } from "../raises";
 
-/** A sale this late, or one whose shift had closed, is a `late_sync` item for the manager. */
+/**
+ * A sale this late, or one rung up after its shift had closed, is a `late_sync` item for the manager.
+ * A sale made before its shift's close is not, whenever it arrives: the till counted it in that
+ * close, and a till that closes a shift offline sends the shift and its sales in no fixed order.
+ */
 export const LATE_AFTER_MS = 24 * 3600_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +44,7 @@ const whereAndWho = (sale: Sale) => ({
   shiftId: sale.shiftId,
 });
 
-/** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale after its shift closed or a day late. */
+/** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale made after its shift closed, or a day late. */
 export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers" | "counter">, now: Date): Raise[] {
   return sales.flatMap((sale): Raise[] => {
     const raises: Raise[] = [];
@@ -54,13 +58,20 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
         details: { mismatches: mismatches.slice(0, 50), ...whereAndWho(sale) },
       });
     }
-    const shiftClosed = facts.closedShifts.has(sale.shiftId);
+    const closedAt = facts.closedShifts.get(sale.shiftId);
+    const shiftClosed = closedAt !== undefined && Date.parse(sale.createdAt) > Date.parse(closedAt);
     if (shiftClosed || now.getTime() - Date.parse(sale.createdAt) > LATE_AFTER_MS) {
       raises.push({
         id: `late_sync:${sale.id}`,
         kind: "late_sync",
         refId: sale.id,
-        details: { createdAt: sale.createdAt, receivedAt: now.toISOString(), shiftClosed, ...whereAndWho(sale) },
+        details: {
+          createdAt: sale.createdAt,
+          receivedAt: now.toISOString(),
+          shiftClosed,
+          ...(shiftClosed ? { shiftClosedAt: closedAt } : {}),
+          ...whereAndWho(sale),
+        },
       });
     }
     const stale = staleCatalog(sale, facts);
