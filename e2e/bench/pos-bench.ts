@@ -17,7 +17,8 @@
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till while another tab re-opens the 30-day report.
  *
  * `--quick` uses a tenth of the catalog and sales. With `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles of the
- * steady-state searches and payments there (`search.cpuprofile`, `pay.cpuprofile`; open them in DevTools). Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
+ * first second's and the steady-state searches and payments there (`first-second.cpuprofile`, `search.cpuprofile`,
+ * `pay.cpuprofile`; open them in DevTools). Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -208,9 +209,11 @@ async function main(): Promise<void> {
 
     // The first second after the sell screen shows: the till is still busy with what follows a start
     // (the rest of the catalog, leadership, catching up, the report store), and the cashier types and pays.
+    const stopFirst = await profile(tab, "first-second");
     const firstSearch = await searchTimes(tab, { forMs: 1000 });
     const firstPay: number[] = [];
     for (let i = 0; i < 5; i++) firstPay.push(await payOne(tab));
+    await stopFirst();
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).join(", ")} ms`);
     result.search_p95_first_s_ms = round(p95(firstSearch));
     result.pay_to_receipt_p95_first_s_ms = round(p95(firstPay));
