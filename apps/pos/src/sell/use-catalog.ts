@@ -5,7 +5,6 @@ import type { PosDatabase } from "../data/replica";
 import type { CodeHit } from "./catalog-index";
 import { useCatalogState } from "./catalog-store";
 
-
 /** What the sell screen shows and looks up: the catalog, its categories, stock and barcodes. */
 export interface SellCatalog {
   /** `false` until the whole active catalog is read (the first page shows meanwhile). */
