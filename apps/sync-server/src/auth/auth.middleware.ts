@@ -7,7 +7,14 @@ import { moduleDisabledError } from "../plans/plan-limits";
 import { shopPlan } from "../plans/plan.repository";
 import { tenantStatus } from "../tenants/tenant.repository";
 import { platformSessionHolds } from "./session.repository";
-import { readCallerState } from "./standing.repository";
+import {
+  callerStateFrom,
+  callerStateStatement,
+  readCallerState,
+  type Caller,
+  type CallerState,
+  type CallerStateRow,
+} from "./standing.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -32,34 +39,15 @@ interface StandingRead {
   readonly reason?: string | null;
 }
 
+/** What a caller's standing is judged on: the state of its shop, till and session, and (a shopper's) the shop's plan. */
+type StandingState = CallerState & { readonly plan: Awaited<ReturnType<typeof shopPlan>> | undefined };
+
 /**
- * Where a caller stands, read from the database on every request (and every stream heartbeat),
- * never cached: a shop that no longer exists, an unknown till, or an ended session is a 401 here;
- * a shopper of a shop whose plan has the online shop switched off is a 403 `module_disabled`.
+ * How a caller stands on `state`: a shop that no longer exists, an unknown till, or an ended
+ * session is a 401; a shopper of a shop whose plan has the online shop switched off is a 403
+ * `module_disabled`.
  */
-async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now: Date): Promise<StandingRead> {
-  if (principal.kind === "owner") {
-    if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
-    return { standing: "ok" };
-  }
-  const state =
-    principal.kind === "shopper"
-      ? await withTenant(deps.db, principal.tenantId, async (trx) => ({
-          tenant: await tenantStatus(trx, principal.tenantId),
-          device: undefined,
-          session: true,
-          plan: await shopPlan(trx, principal.tenantId),
-        }))
-      : {
-          ...(await readCallerState(
-            deps.db,
-            principal.kind === "device"
-              ? { tenantId: principal.tenantId, deviceId: principal.deviceId }
-              : { tenantId: principal.tenantId, sessionId: principal.sessionId },
-            now,
-          )),
-          plan: undefined,
-        };
+function judgeStanding(principal: Principal, state: StandingState): StandingRead {
   if (!state.tenant || state.tenant.status === "deleted") throw new ApiError(ErrorCode.unauthorized, "This shop no longer exists.");
   if (principal.kind === "device" && !state.device)
     throw new ApiError(ErrorCode.unauthorized, "This till is not registered with this shop.");
@@ -69,6 +57,47 @@ async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now
     return { standing: "suspended_shop", shopStatus: state.tenant.status, reason: state.tenant.status_reason };
   if (state.device && state.device.revoked_at !== null) return { standing: "revoked_till" };
   return { standing: "ok" };
+}
+
+/** Whose state a till's or a manager's standing is read from. */
+function callerOf(principal: Extract<Principal, { kind: "device" | "manager" }>): Caller {
+  return principal.kind === "device"
+    ? { tenantId: principal.tenantId, deviceId: principal.deviceId }
+    : { tenantId: principal.tenantId, sessionId: principal.sessionId };
+}
+
+/**
+ * Where a caller stands, read from the database on every request (and every stream heartbeat),
+ * never cached (see `judgeStanding`).
+ */
+async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now: Date): Promise<StandingRead> {
+  if (principal.kind === "owner") {
+    if (!(await platformSessionHolds(deps.db, principal.sessionId, now))) throw new ApiError(ErrorCode.unauthorized, SESSION_ENDED);
+    return { standing: "ok" };
+  }
+  const state: StandingState =
+    principal.kind === "shopper"
+      ? await withTenant(deps.db, principal.tenantId, async (trx) => ({
+          tenant: await tenantStatus(trx, principal.tenantId),
+          device: undefined,
+          session: true,
+          plan: await shopPlan(trx, principal.tenantId),
+        }))
+      : { ...(await readCallerState(deps.db, callerOf(principal), now)), plan: undefined };
+  return judgeStanding(principal, state);
+}
+
+/**
+ * A till's or a manager's standing check left to the request's own statements — a push's, where it
+ * rides in the message that begins the transaction, a pull's, where the page's statement reads it —
+ * instead of costing a round trip of its own. The request is refused there, before anything is
+ * written or answered, exactly as `requireAuth` would have.
+ */
+export interface DeferredStanding {
+  /** The read, without parameters, to run as the caller's tenant before anything else. */
+  readonly statement: string;
+  /** The standing its row gives; throws (401/403) unless the caller may go on. */
+  readonly settle: (row: CallerStateRow | undefined) => Standing;
 }
 
 /** Where a caller stands (see `readStanding`): `ok`, or the standing in which only a till's sales get through. */
@@ -106,12 +135,34 @@ function refuseUnlessOk({ standing, shopStatus, reason }: StandingRead): void {
 export function requireAuth(
   deps: Pick<AppDeps, "db" | "keys">,
   kinds: readonly PrincipalKind[],
-  options: { readonly acceptSales?: (c: Context<AppEnv>) => boolean } = {},
+  options: {
+    readonly acceptSales?: (c: Context<AppEnv>) => boolean;
+    /**
+     * The requests whose handler runs the standing check of a till or a manager with its own
+     * statements, first thing (`c.get("deferredStanding")`): a push, a pull page. Others are checked here.
+     */
+    readonly standingInTransaction?: (c: Context<AppEnv>) => boolean;
+  } = {},
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await readToken(deps.keys, bearerToken(c.req.header("authorization")));
     if (!kinds.includes(principal.kind)) {
       throw new ApiError(ErrorCode.forbidden, `This needs a ${kinds.join(" or ")} sign-in.`);
+    }
+    if ((principal.kind === "device" || principal.kind === "manager") && options.standingInTransaction?.(c)) {
+      const caller = callerOf(principal);
+      const salesPass = principal.kind === "device" && (options.acceptSales?.(c) ?? false);
+      c.set("principal", principal);
+      c.set("deferredStanding", {
+        statement: callerStateStatement(caller, new Date()),
+        settle: (row) => {
+          const read = judgeStanding(principal, { ...callerStateFrom(caller, row), plan: undefined });
+          if (read.standing !== "ok" && !salesPass) refuseUnlessOk(read);
+          return read.standing;
+        },
+      });
+      await next();
+      return;
     }
     const read = await readStanding(deps, principal, new Date());
     if (read.standing !== "ok" && !(principal.kind === "device" && options.acceptSales?.(c))) refuseUnlessOk(read);

@@ -13,15 +13,27 @@ export interface CallerState {
   readonly session: boolean;
 }
 
+/** Whose state to read: a till (`deviceId`) or a manager's session (`sessionId`) of a shop. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly deviceId?: string;
+  readonly sessionId?: string;
+}
+
+/** The row {@link callerStateStatement} answers with. */
+export interface CallerStateRow {
+  readonly status: TenantStatus | null;
+  readonly status_reason: string | null;
+  readonly device: { revoked_at: string | null } | null;
+  readonly session: boolean;
+}
+
 /**
- * The shop, the till and the manager's session of a caller, read fresh in one round trip (it runs
- * on every request and every stream heartbeat, so it is one statement, not a transaction of four).
+ * The statement that reads a caller's shop, till and session, without parameters (its values are
+ * inlined as literals), to run as the caller's tenant: on its own ({@link readCallerState}) or as
+ * the first statement of the request's own transaction (a push), where it costs no round trip.
  */
-export async function readCallerState(
-  db: Kysely<Database>,
-  caller: { readonly tenantId: string; readonly deviceId?: string; readonly sessionId?: string },
-  now: Date,
-): Promise<CallerState> {
+export function callerStateStatement(caller: Caller, now: Date): string {
   const tenant = pg.escapeLiteral(caller.tenantId);
   const device =
     caller.deviceId === undefined
@@ -33,17 +45,12 @@ export async function readCallerState(
       : `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
           where s.tenant_id = ${tenant} and s.id = ${pg.escapeLiteral(caller.sessionId)} and s.revoked_at is null
             and s.expires_at > ${pg.escapeLiteral(now.toISOString())}::timestamptz and u.disabled_at is null)`;
-  const [row] = await readAsTenant<{
-    status: TenantStatus | null;
-    status_reason: string | null;
-    device: { revoked_at: string | null } | null;
-    session: boolean;
-  }>(
-    db,
-    caller.tenantId,
-    `select t.status, t.status_reason, ${device} as device, ${session} as session
-       from (select 1) as one left join tenants t on t.id = ${tenant}`,
-  );
+  return `select t.status, t.status_reason, ${device} as device, ${session} as session
+       from (select 1) as one left join tenants t on t.id = ${tenant}`;
+}
+
+/** The caller's state as {@link callerStateStatement} read it (no row: nothing holds). */
+export function callerStateFrom(caller: Caller, row: CallerStateRow | undefined): CallerState {
   return {
     tenant: row?.status ? { status: row.status, status_reason: row.status_reason } : undefined,
     device:
@@ -54,4 +61,13 @@ export async function readCallerState(
           : undefined,
     session: row?.session ?? false,
   };
+}
+
+/**
+ * The shop, the till and the manager's session of a caller, read fresh in one round trip (it runs
+ * on every request and every stream heartbeat, so it is one statement, not a transaction of four).
+ */
+export async function readCallerState(db: Kysely<Database>, caller: Caller, now: Date): Promise<CallerState> {
+  const [row] = await readAsTenant<CallerStateRow>(db, caller.tenantId, callerStateStatement(caller, now));
+  return callerStateFrom(caller, row);
 }

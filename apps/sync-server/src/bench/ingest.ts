@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { stockLevelId, type Sale } from "@countertop/sync-protocol";
 import type pg from "pg";
 import { DEMO } from "../seed/demo";
@@ -59,10 +60,38 @@ export async function benchShops(baseUrl: string, size: { tenants: number; tills
     const variants = products.flatMap((p) =>
       p.variants.map((v) => ({ id: v.id, sku: v.sku, title: v.title, price: v.price, taxRate: 1900 })),
     );
+    const shopTills: Till[] = [];
     for (let k = 0; k < size.tillsPerTenant; k++) {
       const device = await call(baseUrl, "POST", "/api/v1/devices", manager, { name: `Bench till ${k + 1}` });
-      tills.push({ tenantId: created.id as string, id: device.id, token: device.token, locationId: device.register.locationId, variants });
+      shopTills.push({
+        tenantId: created.id as string,
+        id: device.id,
+        token: device.token,
+        locationId: device.register.locationId,
+        variants,
+      });
     }
+    // Goods on the shelves, as in a shop that receives its deliveries: the sales move stock down
+    // without going below zero, so a push writes what the equal-work baseline writes (no oversell items).
+    const receipts = [...new Set(shopTills.map((t) => t.locationId))].flatMap((locationId) =>
+      variants.map((v) => ({
+        id: randomUUID(),
+        locationId,
+        variantId: v.id,
+        delta: 1_000_000,
+        reason: "receive",
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        _deleted: false,
+      })),
+    );
+    await call(
+      baseUrl,
+      "POST",
+      "/sync/v1/stock_movements/push",
+      manager,
+      receipts.map((m) => ({ newDocumentState: m })),
+    );
+    tills.push(...shopTills);
   }
   return tills;
 }
@@ -123,13 +152,19 @@ const placeholders = (rows: number, width: number, from = 1) =>
  * The same writes a push makes, hand-written through `pg`, in the same batches and concurrency: per
  * batch one transaction that takes the tenant's sequence numbers (locking its counter), inserts the
  * sales and their stock movements with every column the server fills, and moves the stock levels —
- * into copies of the real tables (same columns, indexes and constraints) so the rows don't collide.
+ * into copies of the real tables (same columns, indexes, constraints and the sales table's trigger
+ * that keeps the daily figures) so the rows don't collide.
  * What it leaves out is what makes the server the server: parsing, authorising, re-pricing, the
  * conflict rules, reconciliation checks, row-level security and the notification. Returns the seconds taken.
  */
 export async function equalWork(raw: pg.Pool, work: readonly TillWork[], prefix: string): Promise<number> {
   for (const table of ["sales", "stock_movements", "stock_levels"])
     await raw.query(`create table ${prefix}_${table} (like ${table} including all)`);
+  // LIKE copies no triggers: the real sales table keeps the shop's daily figures as it is written.
+  await raw.query(
+    `create trigger ${prefix}_sales_figures after insert on ${prefix}_sales referencing new table as new_rows
+       for each statement execute function sales_figures_insert()`,
+  );
   await raw.query(`create table ${prefix}_counters (tenant_id uuid primary key, seq bigint not null default 0)`);
   await raw.query(`insert into ${prefix}_counters (tenant_id) select distinct unnest($1::uuid[])`, [work.map((w) => w.till.tenantId)]);
   const started = performance.now();

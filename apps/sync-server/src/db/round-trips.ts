@@ -7,6 +7,24 @@ import type pg from "pg";
  */
 export const AT_COMMIT = "/* at commit */ ";
 
+/**
+ * A statement whose text never varies (its values are all parameters), run often: it is prepared
+ * once per connection under a name, so PostgreSQL parses it once and may keep its plan, and later
+ * runs send only its values. Put it at the very start of the text.
+ */
+export const PREPARED = "/* prepared */ ";
+
+/** Names of prepared statements by text (the same on every connection; pg prepares each where first used). */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+/** The name `text` is prepared under, or `undefined` past {@link MAX_PREPARED} texts (a bug: a marked text that varies). */
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `ct_${preparedNames.size + 1}`));
+  return name;
+}
+
 /** How many messages a database's connections have sent to the server (one round trip each). */
 export interface RoundTripCounter {
   count: number;
@@ -31,7 +49,8 @@ interface Pending {
  *   tenant setting of `withTenant` is such a statement) — else just before it;
  * - a transaction that ran nothing commits or rolls back without a word to the server;
  * - {@link AT_COMMIT} statements travel with the COMMIT;
- * - a message of several statements answers with the result of the last (pg answers an array).
+ * - a message of several statements answers with the result of the last (pg answers an array);
+ * - {@link PREPARED} statements are prepared once per connection, under a name.
  * Every message sent adds one to `counter`.
  */
 function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolClient {
@@ -82,6 +101,11 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       return send(`${begin}; ${text}`);
     }
     await flushBegin();
+    const name = !simple && text.startsWith(PREPARED) ? preparedName(text) : undefined;
+    if (name !== undefined) {
+      counter.count += 1;
+      return client.query({ name, text, values: values as unknown[] });
+    }
     return send(text, values as unknown[] | undefined);
   };
   return new Proxy(client, {

@@ -20,6 +20,23 @@ export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: 
   });
 }
 
+/**
+ * {@link withTenant} whose first statement is `statement` (without parameters: inline values with
+ * `pg.escapeLiteral`): it travels in the same message as the BEGIN and the tenant setting, so the
+ * read costs no round trip of its own, and `fn` gets its rows.
+ */
+export function withTenantAfter<R, T>(
+  db: Kysely<Database>,
+  tenantId: string,
+  statement: string,
+  fn: (trx: TenantTx, rows: R[]) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql.raw<R>(`${tenantSettings(tenantId)}; ${statement}`).execute(trx);
+    return fn(trx, rows);
+  });
+}
+
 /** The statement that sets the app role and the tenant for the rest of the transaction, the tenant id inlined as a literal. */
 function tenantSettings(tenantId: string): string {
   return `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', ${pg.escapeLiteral(tenantId)}, true)`;

@@ -2,6 +2,7 @@ import type { CollectionDocument, CollectionName, Product, Promotion } from "@co
 import { CompiledQuery, sql, type Insertable } from "kysely";
 import pg from "pg";
 import type { CollectionTables } from "../db/schema";
+import { AT_COMMIT } from "../db/round-trips";
 import type { TenantTx } from "../db/tenant-scope";
 
 /** The typed columns a collection keeps beside its document (for queries, constraints and reports). */
@@ -44,7 +45,8 @@ export async function takeSeqs(trx: TenantTx, tenantId: string, count: number): 
   return BigInt(row.seq) - BigInt(count) + 1n;
 }
 
-const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint; stored: bigint }>();
+/** Per transaction: the counter it holds, the last value handed out and stored, and whether it is stored at commit. */
+const heldCounters = new WeakMap<TenantTx, { tenantId: string; last: bigint; stored: bigint; atCommit: boolean }>();
 
 /** The tenant's counter as read, and locked, by a statement of the caller's ({@link lockedCounter}). */
 export interface LockedCounter {
@@ -75,12 +77,16 @@ export async function holdSeqCounter(trx: TenantTx, tenantId: string, locked?: L
     locked?.seq ??
     (await trx.selectFrom("tenants").select("seq").where("id", "=", tenantId).forNoKeyUpdate().executeTakeFirstOrThrow()).seq;
   const start = BigInt(seq);
-  const held = { tenantId, last: start, stored: start };
+  const held = { tenantId, last: start, stored: start, atCommit: false };
   heldCounters.set(trx, held);
   return async () => {
     heldCounters.delete(trx);
     // Usually already stored by the write itself (see writeDocumentSets): then nothing is left to send.
-    if (held.last !== held.stored) await trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId).execute();
+    if (held.last === held.stored) return;
+    // After a write held for the commit, so is this: it must land after that write's own update of the counter.
+    if (held.atCommit)
+      await sql.raw(`${AT_COMMIT}update tenants set seq = ${held.last.toString()} where id = ${pg.escapeLiteral(tenantId)}`).execute(trx);
+    else await trx.updateTable("tenants").set({ seq: held.last.toString() }).where("id", "=", tenantId).execute();
   };
 }
 
@@ -97,9 +103,15 @@ export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N
  * The upsert of one collection's documents as a data-modifying CTE (or the statement itself): the
  * documents travel as one JSON array (and their extra columns as another, read back by
  * `jsonb_populate_record` with the column types, as parameters would be), so the statement's text
- * depends only on the table and a push of any size takes a handful of parameters. `$1` is the tenant.
+ * depends only on the table and a push of any size takes a handful of parameters (or literals, see
+ * `writeDocumentSets`'s `atCommit`). `tenant` is the tenant's parameter or literal.
  */
-function upsertSql<N extends CollectionName>({ table, docs }: DocumentWrite<N>, param: (value: unknown) => string, first: bigint): string {
+function upsertSql<N extends CollectionName>(
+  { table, docs }: DocumentWrite<N>,
+  param: (value: string) => string,
+  tenant: string,
+  first: bigint,
+): string {
   const extra = EXTRA_COLUMNS[table] as ((doc: CollectionDocument<N>) => ExtraColumns<N>) | undefined;
   const name = pg.escapeIdentifier(table);
   const extras = extra ? docs.map(extra) : [];
@@ -109,7 +121,7 @@ function upsertSql<N extends CollectionName>({ table, docs }: DocumentWrite<N>, 
          with ordinality as r(e, x, o) cross join lateral jsonb_populate_record(null::${name}, r.x) as c`
     : `jsonb_array_elements(${param(JSON.stringify(docs))}::jsonb) with ordinality as r(e, o)`;
   return `insert into ${name} (tenant_id, id, seq, deleted, doc${columns.map((c) => `, ${c}`).join("")})
-    select $1::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
+    select ${tenant}::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
     from ${source}
     where true
     on conflict (tenant_id, id) do update set seq = excluded.seq, deleted = excluded.deleted, doc = excluded.doc${columns
@@ -117,14 +129,27 @@ function upsertSql<N extends CollectionName>({ table, docs }: DocumentWrite<N>, 
       .join("")}, server_updated_at = now()`;
 }
 
+/** A string as a literal of a statement without parameters (an `E''` string: backslashes and quotes doubled). */
+const literal = (value: string) => `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
 /**
  * Writes documents of several collections (insert or replace by id) with fresh `seq` values in one
  * statement: the upserts are chained as data-modifying CTEs, so a push that writes a sale, its
  * stock movements, levels and reconciliation items pays one round trip for all of them (and the
  * held counter, see {@link holdSeqCounter}, is stored by the same statement). Each document id may
  * appear once per table. The caller has already decided each document is the new master state.
+ *
+ * `atCommit`: the caller reads none of these rows back before it commits (a push), so the statement
+ * is held and sent with the COMMIT (`AT_COMMIT`, db/round-trips.ts), its values inlined as literals
+ * — no round trip of its own; a failure surfaces from the commit, which rolls the transaction back.
+ * Products and promotions keep their history with what they write, so they are written at once.
  */
-export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes: readonly AnyDocumentWrite[]): Promise<void> {
+export async function writeDocumentSets(
+  trx: TenantTx,
+  tenantId: string,
+  writes: readonly AnyDocumentWrite[],
+  options: { readonly atCommit?: boolean } = {},
+): Promise<void> {
   const sets = writes.filter((w) => w.docs.length > 0);
   if (sets.length === 0) return;
   let next = await takeSeqs(
@@ -132,26 +157,32 @@ export async function writeDocumentSets(trx: TenantTx, tenantId: string, writes:
     tenantId,
     sets.reduce((n, w) => n + w.docs.length, 0),
   );
+  const atCommit = options.atCommit === true && !sets.some((w) => w.table === "products" || w.table === "promotions");
   const parameters: unknown[] = [tenantId];
-  const param = (value: unknown) => {
-    parameters.push(value);
-    return `$${parameters.length}`;
-  };
+  const param = atCommit
+    ? literal
+    : (value: string) => {
+        parameters.push(value);
+        return `$${parameters.length}`;
+      };
+  const tenant = atCommit ? pg.escapeLiteral(tenantId) : "$1";
   const firsts = new Map<AnyDocumentWrite, bigint>();
   const statements = sets.map((w) => {
     firsts.set(w, next);
-    const text = upsertSql(w, param, next);
+    const text = upsertSql(w, param, tenant, next);
     next += BigInt(w.docs.length);
     return text;
   });
   const held = heldCounters.get(trx);
   if (held?.tenantId === tenantId) {
     held.stored = held.last;
-    statements.unshift(`update tenants set seq = ${param(held.last.toString())}::bigint where id = $1`);
+    held.atCommit ||= atCommit;
+    statements.unshift(`update tenants set seq = ${param(held.last.toString())}::bigint where id = ${tenant}`);
   }
   const last = statements.pop()!;
   const ctes = statements.map((text, i) => `w${i} as (${text})`);
-  await trx.executeQuery(CompiledQuery.raw(ctes.length === 0 ? last : `with ${ctes.join(", ")} ${last}`, parameters));
+  const text = ctes.length === 0 ? last : `with ${ctes.join(", ")} ${last}`;
+  await trx.executeQuery(atCommit ? CompiledQuery.raw(`${AT_COMMIT}${text}`, []) : CompiledQuery.raw(text, parameters));
   for (const w of sets) {
     if (w.table === "products") await indexVariants(trx, tenantId, w.docs, firsts.get(w)!);
     if (w.table === "promotions") await recordPromotions(trx, tenantId, w.docs, firsts.get(w)!);

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Standing } from "../auth/auth.middleware";
+import type { DeferredStanding, Standing } from "../auth/auth.middleware";
 import type { SigningKeys } from "../auth/signing-keys";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
@@ -21,6 +21,8 @@ export interface AppVariables {
   principal: Principal;
   /** How the caller stands (`ok`, or a revoked till / suspended shop pushing its sales); set by `requireAuth`. */
   standing: Standing;
+  /** Set instead of `standing` when the handler checks it with its own statements (`requireAuth`'s `standingInTransaction`). */
+  deferredStanding: DeferredStanding | undefined;
 }
 
 /** The Hono environment of every router in the server. */

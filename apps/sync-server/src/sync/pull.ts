@@ -1,6 +1,8 @@
 import type { CollectionDocument, CollectionName, ReplicatedDocument } from "@countertop/sync-protocol";
 import type { Kysely } from "kysely";
 import pg from "pg";
+import type { DeferredStanding } from "../auth/auth.middleware";
+import type { CallerStateRow } from "../auth/standing.repository";
 import type { Database } from "../db/schema";
 import { readAsTenant } from "../db/tenant-scope";
 import type { PullAccess } from "./access";
@@ -32,7 +34,9 @@ const DIGITS = /^\d{1,19}$/;
  * `takeSeqs`), so a page never skips a row that was still committing when the previous page was
  * read. PostgreSQL joins the documents' text into one value: the server splices it into the answer
  * without parsing and re-serialising every document — unless the caller sees documents rewritten
- * (`access.show`, a shopper's public view).
+ * (`access.show`, a shopper's public view). A caller's standing left to the page (`standing`) is
+ * read by the same statement and settled before the page is returned (a refusal throws, and the
+ * page read with it is dropped).
  */
 export async function pullPage<N extends CollectionName>(
   db: Kysely<Database>,
@@ -41,17 +45,25 @@ export async function pullPage<N extends CollectionName>(
   since: string,
   limit: number,
   access: PullAccess<N>,
+  standing?: DeferredStanding,
 ): Promise<PullPage> {
-  if (access.only && access.only.value === null) return { documentsJson: "", count: 0, checkpoint: { seq: since } };
+  if (!standing && access.only && access.only.value === null) return { documentsJson: "", count: 0, checkpoint: { seq: since } };
   if (!DIGITS.test(since) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad page: since ${since}, limit ${limit}`);
-  const only = access.only ? `and ${pg.escapeIdentifier(access.only.column)} = ${pg.escapeLiteral(access.only.value!)}` : "";
-  const [row] = await readAsTenant<{ docs: string; count: number; last: string | null }>(
+  const only = access.only
+    ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
+    : "";
+  const page = `select coalesce(string_agg(doc::text, ',' order by seq), '') as docs, count(*)::int as count, max(seq)::text as last
+       from (select seq, doc from ${pg.escapeIdentifier(collection)}
+         where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq limit ${limit}) as page`;
+  const [row] = await readAsTenant<{ docs: string; count: number; last: string | null } & Partial<CallerStateRow>>(
     db,
     tenantId,
-    `select coalesce(string_agg(doc::text, ',' order by seq), '') as docs, count(*)::int as count, max(seq)::text as last
-       from (select seq, doc from ${pg.escapeIdentifier(collection)}
-         where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq limit ${limit}) as page`,
+    standing
+      ? `select caller.status, caller.status_reason, caller.device, caller.session, page.docs, page.count, page.last
+           from (${standing.statement}) as caller cross join (${page}) as page`
+      : page,
   );
+  standing?.settle(row as CallerStateRow | undefined);
   const count = row?.count ?? 0;
   const checkpoint = { seq: row?.last ?? since };
   if (!access.show || count === 0) return { documentsJson: row?.docs ?? "", count, checkpoint };

@@ -1,5 +1,6 @@
 import type { CollectionDocument, CollectionName, Order, Promotion, Reconciliation, Sale, StockMovement } from "@countertop/sync-protocol";
 import { sql } from "kysely";
+import { PREPARED } from "../../db/round-trips";
 import { lockedCounter, type LockedCounter } from "../../documents/document.repository";
 import type { TenantTx } from "../../db/tenant-scope";
 
@@ -66,8 +67,7 @@ export async function readSaleFacts(
     price_history: { key: string; seq: string; value: number }[];
     promotion_history: { key: string; seq: string; value: Promotion }[];
     seq: string;
-  }>`
-    select ${lockedCounter(tenantId)} as seq,
+  }>`${sql.raw(PREPARED)}select ${lockedCounter(tenantId)} as seq,
       (select coalesce(jsonb_agg(id), '[]') from devices
          where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
       (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
@@ -118,6 +118,12 @@ function levelValues(levels: readonly LevelSince[]) {
   return sql`(values ${sql.join(rows)}) as v(location_id, variant_id, since)`;
 }
 
+/** `(location, variant, since)` rows as three arrays (the statement's text does not vary with their number). */
+function levelArrays(levels: readonly LevelSince[]) {
+  return sql`unnest(${sql.val(levels.map((l) => l.locationId))}::text[], ${sql.val(levels.map((l) => l.variantId))}::text[],
+    ${sql.val(levels.map((l) => l.since))}::timestamptz[]) as v(location_id, variant_id, since)`;
+}
+
 /** The pushed documents' masters, and the movements, levels and reconciliation items the push may touch, in one round trip. */
 export async function readLockedState<N extends CollectionName>(
   trx: TenantTx,
@@ -137,8 +143,7 @@ export async function readLockedState<N extends CollectionName>(
     levels: { id: string; on_hand: number }[];
     items: { id: string; doc: Reconciliation }[];
     counted: string[];
-  }>`
-    select
+  }>`${sql.raw(PREPARED)}select
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(collection)}
          where tenant_id = ${tenantId} and id = any(${list(ids.docs)}::text[])) as masters,
       (select coalesce(jsonb_agg(id), '[]') from stock_movements
@@ -147,7 +152,7 @@ export async function readLockedState<N extends CollectionName>(
          where tenant_id = ${tenantId} and id = any(${list(ids.levels)}::text[])) as levels,
       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from reconciliation
          where tenant_id = ${tenantId} and id = any(${list(ids.items)}::text[])) as items,
-      (select coalesce(jsonb_agg(distinct v.location_id || ':' || v.variant_id), '[]') from ${levelValues(ids.since)}
+      (select coalesce(jsonb_agg(distinct v.location_id || ':' || v.variant_id), '[]') from ${levelArrays(ids.since)}
          where exists (select 1 from stock_movements m where m.tenant_id = ${tenantId} and m.reason = 'count'
            and m.location_id = v.location_id and m.variant_id = v.variant_id and m.occurred_at >= v.since
            and m.doc ? 'countedQty')) as counted
