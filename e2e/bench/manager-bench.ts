@@ -1,7 +1,8 @@
 import { bp, minor, priceCart, qty, SALE_ROUNDING } from "@countertop/domain";
 import { examples } from "@countertop/sync-protocol/testing";
 import pg from "pg";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 
 /*
  * The manager-mode part of `pnpm bench:pos`: a shop's history in the till's replica (sales of many
@@ -180,3 +181,70 @@ export const REPORTS_READY = ['[data-testid="range-net"]', '[data-testid="dash-n
 
 /** What shows that the queue is open: its first item. */
 export const QUEUE_READY = ['ul[aria-label="Open items"] button'] as const;
+
+/** How much manager mode's phases do: sales in the replica, open items, opens of each screen, sales paid during the report. */
+export interface ManagerBenchSize {
+  readonly sales: number;
+  readonly openItems: number;
+  readonly opens: number;
+  readonly payments: number;
+}
+
+/**
+ * Manager mode in a second tab of the till: the report store counts the history, then the reports
+ * and the queue are opened again and again; and the till pays sales while that tab keeps
+ * re-opening the 30-day report.
+ */
+export async function measureManagerMode(
+  context: BrowserContext,
+  till: Page,
+  result: Record<string, number>,
+  bench: { readonly base: string; readonly size: ManagerBenchSize; readonly log: (message: string) => void },
+): Promise<void> {
+  const { base: BASE, size: SIZE, log } = bench;
+  await context.setOffline(false);
+  const manager = await context.newPage();
+  await manager.goto(`${BASE}/pos/`);
+  await manager.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
+  result.report_store_build_s = round(await reportStoreBuilt(manager, SIZE.sales), 1);
+  log(`report store: every one of ${SIZE.sales} sales counted within ${result.report_store_build_s} s of opening the manager tab`);
+  await managerSignIn(manager);
+
+  const reports: number[] = [];
+  const profiling = await profile(manager, "dashboard-manager");
+  for (let i = 0; i < SIZE.opens; i++) reports.push(await timeScreen(manager, "Reports", REPORTS_READY));
+  await profiling();
+  result.dashboard_ms = round(p95(reports));
+  log(
+    `reports (today vs last week + the 30-day range of ${SIZE.sales} sales): ${reports.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.dashboard_ms} ms`,
+  );
+
+  const queue: number[] = [];
+  const profilingQueue = await profile(manager, "queue-manager");
+  for (let i = 0; i < SIZE.opens; i++) queue.push(await timeScreen(manager, "Reconciliation", QUEUE_READY));
+  await profilingQueue();
+  result.reconciliation_open_ms = round(p95(queue));
+  log(
+    `reconciliation queue with ${SIZE.openItems} open items: ${queue.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.reconciliation_open_ms} ms`,
+  );
+
+  let paying = true;
+  let reopened = 0;
+  const reporting = (async () => {
+    while (paying) {
+      await timeScreen(manager, "Reports", REPORTS_READY);
+      reopened++;
+    }
+  })();
+  const during: number[] = [];
+  const profilings = [await profile(manager, "during-manager"), await profile(till, "during-till")];
+  for (let i = 0; i < SIZE.payments; i++) during.push(await payOne(till));
+  for (const stop of profilings) await stop();
+  paying = false;
+  await reporting;
+  log(`    the sale's own write (inside those): ${(await saleWrites(till)).slice(-SIZE.payments).join(", ")} ms`);
+  result.pay_to_receipt_during_report_p95_ms = round(p95(during));
+  log(
+    `pay to receipt while the other tab re-opened the 30-day report ${reopened} times: p50 ${round(p50(during))} ms, p95 ${result.pay_to_receipt_during_report_p95_ms} ms`,
+  );
+}

@@ -9,17 +9,20 @@
  *   screen, for the five sales right after those searches;
  * - `search_p95_ms`, `pay_to_receipt_p95_ms`: the same, five seconds later (steady state);
  * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
- * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser;
+ * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser,
+ *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
  * - `dashboard_ms`: manager mode's Reports (today against last week and the 30-day range), p95 over repeated opens;
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till while another tab re-opens the 30-day report.
  *
- * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart).
- * BENCH_PROFILE=<dir> writes Chromium CPU profiles of the manager-mode phases there. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
+ * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart). With
+ * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first second's, the steady searches' and
+ * payments' (`first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
+ * `during-manager`, `during-till`); open them in DevTools. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,9 +30,10 @@ import { printFigure } from "@countertop/tooling/bench";
 import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
-import { keepOpenItems, managerSignIn, QUEUE_READY, REPORTS_READY, reportStoreBuilt, seedHistory, timeScreen } from "./manager-bench";
+import { keepOpenItems, measureManagerMode, seedHistory } from "./manager-bench";
+import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 
 const { values: args } = parseArgs({
   options: { quick: { type: "boolean", default: false }, "open-items": { type: "string" } },
@@ -50,9 +54,6 @@ process.env.E2E_DATABASE_URL_FILE = DATABASE_URL_FILE;
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => console.log(`bench:pos: ${message}`);
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)]!;
-const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 let server!: BenchServer;
 const call: BenchServer["call"] = (...args) => server.call(...args);
@@ -89,9 +90,6 @@ async function seed(): Promise<void> {
   log(`kept ${open} open reconciliation items`);
 }
 
-/** The lock screen's heading: a person picks their name there, then types their PIN. */
-const LOCK_SCREEN = "Who is signing in?";
-
 async function signIn(page: Page) {
   await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
   await page.getByRole("button", { name: /^Alex Brandt/ }).click();
@@ -117,18 +115,24 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in evaluate() callbacks with __name().
     await context.addInitScript("globalThis.__name = (fn) => fn;");
-    const page = await context.newPage();
-    await page.goto(`${BASE}/pos/`);
-    await page.getByLabel("Manager email").fill("manager@demo.test");
-    await page.getByLabel("Password").fill("demo-manager");
-    await page.getByRole("button", { name: "Register till" }).click();
-    await page.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
+    const setup = await context.newPage();
+    await setup.goto(`${BASE}/pos/`);
+    await setup.getByLabel("Manager email").fill("manager@demo.test");
+    await setup.getByLabel("Password").fill("demo-manager");
+    await setup.getByRole("button", { name: "Register till" }).click();
+    await setup.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
-    await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
+    await setup.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
+    // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
+    // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
+    await setup.close();
+    const raw = await context.newPage();
+    await raw.goto(`${BASE}/bench-blank`);
     const fetched = performance.now();
-    const docs = await page.evaluate(async (collections) => {
+    const docs = await raw.evaluate(async (collections) => {
       const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
+      if (!till.token) throw new Error("no till registered in this browser");
       const all: unknown[] = [];
       for (const collection of collections) {
         for (let seq = "0"; ;) {
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
     log(`the same ${docs} documents fetched and parsed in pages of 1 000, one collection after the other: ${round(fetchSeconds, 2)} s`);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
-    const rawSeconds = await page.evaluate(async () => {
+    const rawSeconds = await raw.evaluate(async () => {
       const all = (window as unknown as { benchDocs: { id: string }[] }).benchDocs;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open("bench-raw", 1);
@@ -173,6 +177,9 @@ async function main(): Promise<void> {
     const rawPerS = docs / rawSeconds;
     result.initial_sync_vs_raw_idb = round(result.initial_sync_docs_per_s / rawPerS, 3);
     log(`raw IndexedDB put loop of the same ${docs} documents: ${round(rawPerS, 0)} docs/s → ratio ${result.initial_sync_vs_raw_idb}`);
+    await raw.close();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/pos/`);
 
     // Shift open, service worker in control, then a cold start with no network.
     await signIn(page);
@@ -201,9 +208,11 @@ async function main(): Promise<void> {
 
     // The first second after the sell screen shows: the till is still busy with what follows a start
     // (the rest of the catalog, leadership, catching up, the report store), and the cashier types and pays.
+    const stopFirst = await profile(tab, "first-second");
     const firstSearch = await searchTimes(tab, { forMs: 1000 });
     const firstPay: number[] = [];
     for (let i = 0; i < 5; i++) firstPay.push(await payOne(tab));
+    await stopFirst();
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).join(", ")} ms`);
     result.search_p95_first_s_ms = round(p95(firstSearch));
     result.pay_to_receipt_p95_first_s_ms = round(p95(firstPay));
@@ -216,16 +225,20 @@ async function main(): Promise<void> {
 
     // Steady state: a few seconds on, whatever the till still does in the background.
     await tab.waitForTimeout(5000);
+    const stopSearch = await profile(tab, "search");
     const search = await searchTimes(tab, { count: SIZE.searches });
+    await stopSearch();
     result.search_p95_ms = round(p95(search));
     log(`search over ${SIZE.products} products: p50 ${round(p50(search))} ms, p95 ${result.search_p95_ms} ms`);
 
     // Pay → durable sale → receipt on screen, offline.
     const pay: number[] = [];
+    const stopPay = await profile(tab, "pay");
     for (let i = 0; i < SIZE.payments; i++) pay.push(await payOne(tab));
+    await stopPay();
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).slice(5).join(", ")} ms`);
     result.pay_to_receipt_p95_ms = round(p95(pay));
-    await measureManagerMode(context, tab, result);
+    await measureManagerMode(context, tab, result, { base: BASE, size: SIZE, log });
     log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
   } finally {
     await browser.close();
@@ -278,15 +291,6 @@ async function signInAtOnce(): Promise<{ lock: number; sell: number }> {
   return { lock, sell: performance.now() };
 }
 
-/** How long each sale paid in the tab took to write (the till's `till:sale-paid` → `till:sale-written` marks). */
-async function saleWrites(tab: Page): Promise<number[]> {
-  return tab.evaluate(() => {
-    const paid = performance.getEntriesByName("till:sale-paid");
-    const written = performance.getEntriesByName("till:sale-written");
-    return written.map((w, i) => Math.round(w.startTime - paid[i]!.startTime));
-  });
-}
-
 /** The tab's own timeline: the document and script loaded, and the till's `performance.mark`s. */
 async function timeline(tab: Page): Promise<string> {
   const entries = await tab.evaluate(() => {
@@ -337,106 +341,6 @@ async function searchTimes(tab: Page, limit: { count?: number; forMs?: number })
     }
     return times;
   }, limit);
-}
-
-/**
- * Pays one sale on the till tab (alone, or while the manager tab is in front) and returns the milliseconds from
- * the tap until the receipt is rendered into the till's document (the sale is in IndexedDB before
- * that). Watched with a MutationObserver, not by waiting for a frame: headless Chromium draws a tab
- * that is not in front once a second, so a frame-based wait would measure that throttling (it read
- * ~1 000 ms for a receipt that was in the document after ~55 ms), not the till.
- */
-async function payOne(tab: Page): Promise<number> {
-  await tab.getByLabel("Search products").fill("Bench product 00001");
-  await tab.locator(".grid .tile").first().click();
-  await tab.getByRole("button", { name: /^Pay / }).click();
-  const ms = await tab.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const button = document.querySelector<HTMLButtonElement>('[aria-label="Cash"] button')!;
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector("#receipt-title")) return;
-          observer.disconnect();
-          resolve(performance.now() - t0);
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        button.click();
-      }),
-  );
-  await tab.getByRole("button", { name: "New sale" }).click();
-  return ms;
-}
-
-/**
- * Manager mode in a second tab of the till: the report store counts the history, then the reports
- * and the queue are opened again and again; and the till pays sales while that tab keeps
- * re-opening the 30-day report.
- */
-async function measureManagerMode(context: BrowserContext, till: Page, result: Record<string, number>): Promise<void> {
-  await context.setOffline(false);
-  const manager = await context.newPage();
-  await manager.goto(`${BASE}/pos/`);
-  await manager.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
-  result.report_store_build_s = round(await reportStoreBuilt(manager, SIZE.sales), 1);
-  log(`report store: every one of ${SIZE.sales} sales counted within ${result.report_store_build_s} s of opening the manager tab`);
-  await managerSignIn(manager);
-
-  const reports: number[] = [];
-  const profiling = await profile(manager, "dashboard-manager");
-  for (let i = 0; i < SIZE.opens; i++) reports.push(await timeScreen(manager, "Reports", REPORTS_READY));
-  await profiling();
-  result.dashboard_ms = round(p95(reports));
-  log(
-    `reports (today vs last week + the 30-day range of ${SIZE.sales} sales): ${reports.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.dashboard_ms} ms`,
-  );
-
-  const queue: number[] = [];
-  const profilingQueue = await profile(manager, "queue-manager");
-  for (let i = 0; i < SIZE.opens; i++) queue.push(await timeScreen(manager, "Reconciliation", QUEUE_READY));
-  await profilingQueue();
-  result.reconciliation_open_ms = round(p95(queue));
-  log(
-    `reconciliation queue with ${SIZE.openItems} open items: ${queue.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.reconciliation_open_ms} ms`,
-  );
-
-  let paying = true;
-  let reopened = 0;
-  const reporting = (async () => {
-    while (paying) {
-      await timeScreen(manager, "Reports", REPORTS_READY);
-      reopened++;
-    }
-  })();
-  const during: number[] = [];
-  const profilings = [await profile(manager, "during-manager"), await profile(till, "during-till")];
-  for (let i = 0; i < SIZE.payments; i++) during.push(await payOne(till));
-  for (const stop of profilings) await stop();
-  paying = false;
-  await reporting;
-  log(`    the sale's own write (inside those): ${(await saleWrites(till)).slice(-SIZE.payments).join(", ")} ms`);
-  result.pay_to_receipt_during_report_p95_ms = round(p95(during));
-  log(
-    `pay to receipt while the other tab re-opened the 30-day report ${reopened} times: p50 ${round([...during].sort((a, b) => a - b)[Math.floor(during.length / 2)]!)} ms, p95 ${result.pay_to_receipt_during_report_p95_ms} ms`,
-  );
-}
-
-/**
- * With BENCH_PROFILE=<dir>: a Chromium CPU profile of `page` from now until the returned function is
- * called, written to <dir>/<name>.cpuprofile (open it in DevTools' Performance panel). Otherwise a no-op.
- */
-async function profile(page: Page, name: string): Promise<() => Promise<void>> {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return async () => undefined;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  await cdp.send("Profiler.start");
-  return async () => {
-    const { profile } = await cdp.send("Profiler.stop");
-    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    await cdp.detach();
-  };
 }
 
 main().then(

@@ -32,7 +32,7 @@ export { syncHeaders, syncUrl } from "./replication/http.ts";
 export { ConnectionGate, gatedFetch } from "./replication/connection-gate.ts";
 export type { BackoffOptions } from "./replication/connection-gate.ts";
 export type { Fetch, SyncAction } from "./replication/http.ts";
-export { countPending, listPending } from "./replication/pending.ts";
+export { countPending, listPending, type ListPendingOptions } from "./replication/pending.ts";
 export { pushRows } from "./replication/push-rows.ts";
 export type { NeedsAttentionRow, PushOutcome } from "./replication/push-rows.ts";
 export type { NeedsAttentionHandler } from "./replication/handlers.ts";

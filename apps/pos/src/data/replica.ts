@@ -12,6 +12,7 @@ import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
 import { trackCatalogVersion } from "./catalog-version";
+import { backgroundTurn } from "./background";
 import { withFastChangeFeed } from "./changed-since";
 import { APP_VERSION } from "../app/version";
 import { localDatabase } from "./local-db";
@@ -80,7 +81,7 @@ export function openReplica(till: Till): Promise<Replica> {
  */
 function keepSalesWindow(db: PosDatabase, sync: ReplicaSync<CollectionName>): void {
   const drop = async () => {
-    const waiting = new Set(((await listPending(sync.states.sales)) as { id: string }[]).map((s) => s.id));
+    const waiting = new Set(((await listPending(sync.states.sales, { betweenPages: backgroundTurn })) as { id: string }[]).map((s) => s.id));
     await dropSalesOutsideWindow(db, waiting);
   };
   void db.waitForLeadership().then(() => {

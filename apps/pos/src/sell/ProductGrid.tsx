@@ -22,7 +22,8 @@ interface Props {
  * Every product of the chosen category (or all), in a regular grid of equal tiles that scrolls on
  * its own under the search and categories. Only the rows in view are in the page, so a catalog of
  * 20 000 products scrolls as smoothly as one of 60. Memoized, like its tiles: a keystroke renders
- * the grid only once its search results change, and then only the tiles that are new.
+ * the grid only once its search results change, and then only the tiles whose product changed,
+ * in the page's tiles as they are.
  */
 export const ProductGrid = memo(function ProductGrid({ products, onHand, tints, money, onPick }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -41,7 +42,7 @@ export const ProductGrid = memo(function ProductGrid({ products, onHand, tints, 
     count: rows,
     getScrollElement: () => scroller.current,
     estimateSize: () => TILE_HEIGHT + GAP,
-    overscan: 3,
+    overscan: 2,
   });
 
   return (
@@ -54,8 +55,9 @@ export const ProductGrid = memo(function ProductGrid({ products, onHand, tints, 
             className="grid-row"
             style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
           >
+            {/* Keyed by place, not product: a new search re-fills the tiles in view instead of removing them and building new ones. */}
             {products.slice(row.index * columns, row.index * columns + columns).map((p, i) => (
-              <div key={p.id} role="listitem" aria-setsize={products.length} aria-posinset={row.index * columns + i + 1}>
+              <div key={i} role="listitem" aria-setsize={products.length} aria-posinset={row.index * columns + i + 1}>
                 <ProductTile
                   product={p}
                   onHand={onHand}

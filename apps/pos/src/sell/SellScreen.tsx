@@ -1,6 +1,7 @@
 import type { Product, Promotion, Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, Dialog, moneyFormatter, useDocuments } from "@countertop/ui";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
@@ -33,6 +34,21 @@ interface Props {
   readonly unsynced?: readonly Sale[] | undefined;
 }
 
+/** The browser's task scheduler, where there is one (Chromium): its user-blocking tasks run ahead of other work. */
+declare const scheduler:
+  { postTask?(task: () => void, options: { priority: "user-blocking"; signal: AbortSignal }): Promise<void> } | undefined;
+
+/** Runs `task` in a task of its own, as soon as the page can; the function returned cancels it. */
+function soon(task: () => void): () => void {
+  if (typeof scheduler !== "undefined" && scheduler.postTask) {
+    const controller = new AbortController();
+    scheduler.postTask(task, { priority: "user-blocking", signal: controller.signal }).catch(() => undefined);
+    return () => controller.abort();
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+}
+
 /**
  * The sell screen: categories, products with stock, search and scanning, the cart (kept on the
  * till through locks and reloads), payment, the change to give and the receipt. The cart, its total
@@ -63,8 +79,16 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
     () => new Map(catalog.categories.flatMap((c) => (c.color ? [[c.id, c.color] as const] : []))),
     [catalog.categories],
   );
-  // The grid follows the search a beat behind the keys, so typing (or a scanner's burst) never waits for it.
-  const searched = useDeferredValue(query);
+  // The grid answers each key in a task of its own right after it: the key itself only updates
+  // the box (a scanner's burst of keys is never slowed by the grid, and the grid renders once for
+  // keys that come faster than it), then one render shows the results — the search narrows the
+  // last answer and the grid fills only the tiles in view. A transition instead showed them a frame
+  // or more after the key, in slices.
+  const [searched, setSearched] = useState("");
+  useEffect(() => {
+    if (searched === query) return;
+    return soon(() => flushSync(() => setSearched(query)));
+  }, [query, searched]);
   const shown = useMemo(() => catalog.filter(searched, category), [catalog, searched, category]);
   const priced = useMemo(() => priceOf(cart, settings.taxMode, promotions ?? [], new Date()), [cart, settings.taxMode, promotions]);
   const summary = (c = cart) => {
@@ -118,7 +142,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
 
   return (
     <div className="sell">
-      {/* data-search: the search the grid shows now (a beat behind the keys); the bench times keystrokes by it. */}
+      {/* data-search: the search the grid shows now; the bench times keystrokes by it. */}
       <section className="catalog" aria-label="Catalog" data-search={searched}>
         <div className="catalog-tools">
           <div className="search-row">
@@ -162,7 +186,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
         ) : shown.length === 0 && !catalog.loaded ? (
           <p className="muted empty">Reading the catalog on this till…</p>
         ) : shown.length === 0 ? (
-          <p className="muted empty">{query.trim() ? `Nothing matches “${query.trim()}”.` : "No products in this category yet."}</p>
+          <p className="muted empty">{searched.trim() ? `Nothing matches “${searched.trim()}”.` : "No products in this category yet."}</p>
         ) : (
           <ProductGrid products={shown} onHand={catalog.onHand} tints={tints} money={money} onPick={pick} />
         )}

@@ -34,6 +34,22 @@ describe("the sell screen's catalog index", () => {
     expect(index.filter("", undefined)).toBe(index.products);
   });
 
+  it("narrows the last answer as a search grows, and widens again when it shrinks or the category changes", () => {
+    const index = indexCatalog([jam, tea, bread]);
+    const a = index.filter("a", undefined);
+    expect(a).toEqual([jam, tea, bread]);
+    expect(a).toBe(index.products);
+    expect(index.filter("ap", undefined)).toEqual([jam]);
+    expect(index.filter("apr", undefined)).toEqual([jam]);
+    expect(index.filter("r", undefined)).toEqual([jam, tea, bread]);
+    expect(index.filter("re", undefined)).toEqual([tea, bread]);
+    expect(index.filter("re", "drinks")).toEqual([tea]);
+    expect(index.filter("r", "drinks")).toEqual([jam, tea]);
+    expect(index.filter("rye", undefined)).toEqual([bread]);
+    const again = index.filter("rye", undefined);
+    expect(index.filter("rye", undefined)).toBe(again);
+  });
+
   it("looks variants up by barcode and by lower-cased SKU", () => {
     const index = indexCatalog([tea]);
     expect(index.byCode.get("4001")).toEqual({ product: tea, variantId: "1-v" });

@@ -28,7 +28,8 @@ export function byName(a: Product, b: Product): number {
 // A product's search text, kept while the product object is the same one: a change of one product
 // re-lowers one text, not twenty thousand.
 const haystackOf = new WeakMap<Product, string>();
-function haystack(p: Product): string {
+/** A product's lower-cased search text (made once per product object: call it early to spread the work). */
+export function haystack(p: Product): string {
   let text = haystackOf.get(p);
   if (text === undefined) {
     text = [p.name, ...p.variants.flatMap((v) => [v.sku, v.barcode ?? ""])].join("\u0000").toLowerCase();
@@ -46,18 +47,28 @@ export function indexCatalog(products: readonly Product[]): CatalogIndex {
       if (v.barcode) byCode.set(v.barcode, { product, variantId: v.id });
       byCode.set(v.sku.toLowerCase(), { product, variantId: v.id });
     }
+  // The last answer: a search that extends it (the next key typed) can only narrow it, so it scans
+  // those products instead of the whole catalog.
+  let last: { q: string; category: string | undefined; found: readonly Product[] } | undefined;
   return {
     products,
     byCode,
     filter(query, category) {
       const q = query.trim().toLowerCase();
       if (!q && !category) return products;
+      const from = last && last.category === category && q.startsWith(last.q) ? last.found : products;
+      if (last && from === last.found && q === last.q) return last.found;
       const found: Product[] = [];
-      for (let i = 0; i < products.length; i++) {
-        const p = products[i]!;
-        if ((!category || p.categoryId === category) && (!q || haystacks[i]!.includes(q))) found.push(p);
-      }
-      return found;
+      if (from === products)
+        for (let i = 0; i < products.length; i++) {
+          const p = products[i]!;
+          if ((!category || p.categoryId === category) && (!q || haystacks[i]!.includes(q))) found.push(p);
+        }
+      else for (const p of from) if (haystack(p).includes(q)) found.push(p);
+      // Nothing filtered out: the same list as before, so the grid has nothing to render again.
+      const answer = found.length === from.length ? from : found;
+      last = { q, category, found: answer };
+      return answer;
     },
   };
 }

@@ -41,6 +41,19 @@ describe("the sell screen's catalog store", () => {
     expect(index.filter("sku-17", undefined).map((p) => p.name)).toContain("Product 2483");
   });
 
+  it("has the first screenful in name order before the whole catalog is read", async () => {
+    const db = await openTestReplica();
+    const names = Array.from({ length: 2_500 }, (_, i) => product(i, `Product ${String(2_500 - i).padStart(4, "0")}`));
+    await db.products.bulkInsert([product(9_000, "Aaa archived", "archived"), ...names]);
+    const store = new SellCatalogStore(db);
+    store.start();
+    const first = await until(store, (s) => s.index.products.length > 0);
+    expect(first.loaded).toBe(false);
+    expect(first.index.products.map((p) => p.name).slice(0, 3)).toEqual(["Product 0001", "Product 0002", "Product 0003"]);
+    expect(first.index.products.length).toBeLessThan(2_500);
+    expect((await until(store, (s) => s.loaded)).index.products).toHaveLength(2_500);
+  });
+
   it("follows the replica: a new product, a renamed one and one taken off sale", async () => {
     const db = await openTestReplica();
     await db.products.bulkInsert([product(1, "Apple"), product(2, "Banana")]);

@@ -2,12 +2,8 @@ import type { Category, Product, Sale, StockLevel } from "@countertop/sync-proto
 import { plain, useObservable } from "@countertop/ui";
 import { useMemo } from "react";
 import type { PosDatabase } from "../data/replica";
-import { indexCatalog, type CodeHit } from "./catalog-index";
+import type { CodeHit } from "./catalog-index";
 import { useCatalogState } from "./catalog-store";
-
-/** Products shown before the whole catalog is read: enough to fill the first screen of a big shop. */
-const FIRST_PAGE = 60;
-const BY_NAME: { [field: string]: "asc" }[] = [{ status: "asc" }, { name: "asc" }];
 
 /** What the sell screen shows and looks up: the catalog, its categories, stock and barcodes. */
 export interface SellCatalog {
@@ -26,20 +22,13 @@ export interface SellCatalog {
 
 /**
  * The till's catalog for selling: the in-memory catalog of the replica (read in the background
- * from the moment the till opens, see `catalog-store.ts`) and, until it is whole, the first
- * screenful from an indexed, limited query, so a big catalog never holds up the sell screen.
+ * from the moment the till opens, see `catalog-store.ts`; until it is whole, its first screenful),
+ * so a big catalog never holds up the sell screen.
  */
 export function useSellCatalog(db: PosDatabase, locationId: string, unsynced: readonly Sale[] | undefined): SellCatalog {
-  const { loaded, index: whole } = useCatalogState(db);
-  // In name order from the replica's [status, name] index; only while the whole catalog is being read.
-  const firstPageDocs = useObservable(
-    () => (loaded ? undefined : db.products.find({ selector: { status: "active" }, sort: BY_NAME, limit: FIRST_PAGE }).$),
-    [db, loaded],
-  );
+  const { loaded, index } = useCatalogState(db);
   const categoryDocs = useObservable(() => db.categories.find().$, [db]);
   const levelDocs = useObservable(() => db.stock_levels.find({ selector: { locationId } }).$, [db, locationId]);
-  const firstPage = useMemo(() => (loaded ? undefined : indexCatalog(plain<Product>(firstPageDocs))), [loaded, firstPageDocs]);
-  const index = firstPage ?? whole;
   const categories = useMemo(
     () =>
       plain<Category>(categoryDocs)

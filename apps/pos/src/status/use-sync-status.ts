@@ -3,6 +3,7 @@ import type { Sale } from "@countertop/sync-protocol";
 import { useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { filter } from "rxjs";
+import { backgroundTurn } from "../data/background";
 import type { Replica } from "../data/replica";
 
 /**
@@ -53,7 +54,8 @@ export function useSyncStatus(replica: Replica | undefined, registerId: string |
       }
       setFollower(false);
       running = true;
-      const waiting = (await listPending(replica.sync.states.sales).catch(() => [])) as Sale[];
+      // A page at a time in the till's background turns: a sale's write never waits behind the count.
+      const waiting = (await listPending(replica.sync.states.sales, { betweenPages: backgroundTurn }).catch(() => [])) as Sale[];
       running = false;
       if (cancelled) return;
       setPendingSales(waiting);

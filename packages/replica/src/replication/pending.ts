@@ -17,8 +17,17 @@ export async function countPending<T, C>(state: RxReplicationState<T, C>): Promi
   return (await listPending(state)).length;
 }
 
+/** How {@link listPending} reads. */
+export interface ListPendingOptions {
+  /**
+   * Awaited before each page after the first: an app that must keep IndexedDB free for its own
+   * writes (a till's sale) passes its wait for a quiet moment, so a long scan never holds them up.
+   */
+  readonly betweenPages?: () => Promise<void>;
+}
+
 /** The local documents of a pushing replication that the server hasn't confirmed yet (see {@link countPending}). */
-export async function listPending<T, C>(state: RxReplicationState<T, C>): Promise<T[]> {
+export async function listPending<T, C>(state: RxReplicationState<T, C>, options: ListPendingOptions = {}): Promise<T[]> {
   if (state.push === undefined || state.isStopped()) return [];
   // Right after start-up (and while a tab waits for leadership) the internal state isn't there yet.
   if (state.internalReplicationState === undefined) await state.startPromise;
@@ -29,7 +38,8 @@ export async function listPending<T, C>(state: RxReplicationState<T, C>): Promis
   const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
   let checkpoint: unknown = checkpointDoc?.checkpointData;
   const pending: T[] = [];
-  for (;;) {
+  for (let first = true; ; first = false) {
+    if (!first) await options.betweenPages?.();
     const page = await getChangedDocumentsSince(forkInstance, PAGE, checkpoint);
     if (page.documents.length === 0) return pending;
     const ids = page.documents.map((doc) => String((doc as Record<string, unknown>)[internal.primaryPath]));
