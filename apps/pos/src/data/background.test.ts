@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { backgroundTurn, inForeground } from "./background";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { backgroundTurn, inForeground, noteActivity, QUIET_MS, STARVE_MS } from "./background";
 
 describe("the till's background work", () => {
   it("waits while a sale is written, and goes on once it is", async () => {
@@ -22,5 +22,43 @@ describe("the till's background work", () => {
   it("lets a slice run when nothing is in the foreground, and a failed sale doesn't hold it up", async () => {
     await expect(inForeground(() => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
     await expect(backgroundTurn()).resolves.toBeUndefined();
+  });
+
+  describe("work that waits for a pause between customers", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("waits until the cashier has been quiet for QUIET_MS, and runs at once on a quiet till", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+      noteActivity();
+      vi.advanceTimersByTime(QUIET_MS);
+      const quiet = backgroundTurn({ betweenCustomers: true }); // a quiet till: at once
+      await vi.advanceTimersByTimeAsync(1);
+      await quiet;
+      let ran = false;
+      noteActivity();
+      const slice = backgroundTurn({ betweenCustomers: true }).then(() => (ran = true));
+      await vi.advanceTimersByTimeAsync(QUIET_MS / 2);
+      expect(ran).toBe(false);
+      noteActivity(); // another key: the pause starts again
+      await vi.advanceTimersByTimeAsync(QUIET_MS - 10);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      await slice;
+      expect(ran).toBe(true);
+    });
+
+    it("still takes a slice every STARVE_MS on a till that is never quiet", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "setInterval", "performance"] });
+      noteActivity();
+      const busy = setInterval(noteActivity, QUIET_MS / 4);
+      let ran = false;
+      const slice = backgroundTurn({ betweenCustomers: true }).then(() => (ran = true));
+      await vi.advanceTimersByTimeAsync(STARVE_MS - QUIET_MS);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(QUIET_MS + 10);
+      await slice;
+      expect(ran).toBe(true);
+      clearInterval(busy);
+    });
   });
 });

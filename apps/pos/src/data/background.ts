@@ -9,6 +9,21 @@
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/**
+ * How long the till must have been quiet — no sale written, no key or tap on the sell screen — for
+ * work that can wait for a pause between customers (the report store's first count of a long history,
+ * the sales window) to take a slice.
+ */
+export const QUIET_MS = 1_000;
+/** Such work waits at most this long for a pause, so a till that is never quiet still catches up. */
+export const STARVE_MS = 10_000;
+let lastActivity = Number.NEGATIVE_INFINITY;
+
+/** The cashier is at work (a key, a tap, a sale): work that waits for a pause between customers waits on. */
+export function noteActivity(): void {
+  lastActivity = performance.now();
+}
+
 /** How long a slice waits for an idle moment before it runs anyway (a till that is never idle still catches up). */
 const IDLE_TIMEOUT_MS = 500;
 
@@ -23,25 +38,42 @@ function whenIdle(then: () => void): void {
  */
 export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
   running++;
+  noteActivity();
   try {
     return await work();
   } finally {
+    noteActivity();
     running--;
     if (running === 0) for (const next of waiting.splice(0)) next();
   }
 }
 
+/** Milliseconds until a slice that has waited since `since` for a pause between customers may run (0: now). */
+function untilPause(since: number): number {
+  const now = performance.now();
+  return Math.max(0, Math.min(QUIET_MS - (now - lastActivity), since + STARVE_MS - now));
+}
+
 /**
  * Resolves when a background slice may run: nothing runs in the foreground and the page has had
  * its turn — an idle moment, or with `soon` just the events waiting now (keys, taps), for work a
- * cashier is about to need, like the catalog while they type their PIN.
+ * cashier is about to need, like the catalog while they type their PIN. With `betweenCustomers`,
+ * also only once the cashier has been quiet for {@link QUIET_MS} (or it has waited {@link STARVE_MS}):
+ * for bulk work nobody at the counter waits for.
  */
-export function backgroundTurn(options: { readonly soon?: boolean } = {}): Promise<void> {
+export function backgroundTurn(options: { readonly soon?: boolean; readonly betweenCustomers?: boolean } = {}): Promise<void> {
   const next = options.soon ? (then: () => void) => void setTimeout(then, 0) : whenIdle;
+  const since = performance.now();
+  const pause = () => (options.betweenCustomers ? untilPause(since) : 0);
   return new Promise((resolve) => {
     const attempt = () => {
-      if (running > 0) waiting.push(attempt);
-      else next(() => (running > 0 ? waiting.push(attempt) : resolve()));
+      if (running > 0) return void waiting.push(attempt);
+      if (pause() > 0) return void setTimeout(attempt, pause());
+      next(() => {
+        if (running > 0) waiting.push(attempt);
+        else if (pause() > 0) attempt();
+        else resolve();
+      });
     };
     attempt();
   });

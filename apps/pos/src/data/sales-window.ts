@@ -20,7 +20,7 @@ export async function dropSalesOutsideWindow(
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   let dropped = 0;
   for (;;) {
-    await backgroundTurn();
+    await backgroundTurn({ betweenCustomers: true });
     const old = await db.sales
       .find({ selector: { createdAt: { $lt: cutoff } }, sort: [{ createdAt: "asc" }], limit: BATCH + waiting.size })
       .exec();

@@ -116,7 +116,7 @@ export async function catchUpReports(
   if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) meta = await reset(local, timeZone);
   let counted = 0;
   for (const name of ["sales", "orders"] as const) {
-    await backgroundTurn();
+    await backgroundTurn({ betweenCustomers: true });
     const collection = db[name] as unknown as RxCollection;
     for (;;) {
       const checkpoint = (await local.reportMeta.get("facts"))?.[name];
@@ -130,7 +130,7 @@ export async function catchUpReports(
       counted += page.documents.length;
       options.onProgress?.({ counted });
       if (page.documents.length < PAGE) break;
-      await backgroundTurn();
+      await backgroundTurn({ betweenCustomers: true });
     }
   }
   const oldest = addDays(localHourOf(options.now ?? new Date(), timeZone).day, -REPORT_STORE_DAYS);
