@@ -228,23 +228,31 @@ export async function measureManagerMode(
     `reconciliation queue with ${SIZE.openItems} open items: ${queue.map((n) => round(n, 0)).join(", ")} ms; p95 ${result.reconciliation_open_ms} ms`,
   );
 
-  let paying = true;
-  let reopened = 0;
-  const reporting = (async () => {
-    while (paying) {
-      await timeScreen(manager, "Reports", REPORTS_READY);
-      reopened++;
-    }
-  })();
-  const during: number[] = [];
-  const profilings = [await profile(manager, "during-manager"), await profile(till, "during-till")];
-  for (let i = 0; i < SIZE.payments; i++) during.push(await payOne(till));
-  for (const stop of profilings) await stop();
-  paying = false;
-  await reporting;
-  log(`    the sale's own write (inside those): ${(await saleWrites(till)).slice(-SIZE.payments).join(", ")} ms`);
-  result.pay_to_receipt_during_report_p95_ms = round(p95(during));
-  log(
-    `pay to receipt while the other tab re-opened the 30-day report ${reopened} times: p50 ${round(p50(during))} ms, p95 ${result.pay_to_receipt_during_report_p95_ms} ms`,
-  );
+  // The manager's tab re-opens the 30-day report back to back while the till pays. First with the
+  // till's tab in front — one tablet: the cashier sells in the tab they see, the report runs in a tab
+  // behind (Chromium runs that tab's work at a lower priority, so it re-opens less often) — then
+  // with the manager's tab in front and the till's behind, printed beside it.
+  for (const front of ["till", "manager"] as const) {
+    await (front === "till" ? till : manager).bringToFront();
+    let paying = true;
+    let reopened = 0;
+    const reporting = (async () => {
+      while (paying) {
+        await timeScreen(manager, "Reports", REPORTS_READY);
+        reopened++;
+      }
+    })();
+    const during: number[] = [];
+    const profilings = [await profile(manager, `during-manager-${front}-in-front`), await profile(till, `during-till-${front}-in-front`)];
+    for (let i = 0; i < SIZE.payments; i++) during.push(await payOne(till));
+    for (const stop of profilings) await stop();
+    paying = false;
+    await reporting;
+    log(`    the sale's own write (inside those): ${(await saleWrites(till)).slice(-SIZE.payments).join(", ")} ms`);
+    const name = front === "till" ? "pay_to_receipt_during_report_p95_ms" : "pay_to_receipt_during_report_till_behind_p95_ms";
+    result[name] = round(p95(during));
+    log(
+      `pay to receipt while the other tab re-opened the 30-day report ${reopened} times, the ${front}'s tab in front: p50 ${round(p50(during))} ms, p95 ${result[name]} ms`,
+    );
+  }
 }

@@ -9,7 +9,7 @@
  *   their stock movements, the levels, the sequence numbers) in the same batches and concurrency;
  * - the same three again with PostgreSQL's durable settings (`fsync`, `synchronous_commit`,
  *   `full_page_writes` on; suffix `_durable`) when the server runs without them, as the throwaway one does;
- * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage);
+ * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage, pages of 1 000 like the till's first sync);
  * - `pull_vs_raw_select`: that rate ÷ a raw `SELECT doc … ORDER BY seq` of the same rows (pages asked for uncompressed, like the SELECT);
  * - `pull_gzip_vs_raw_select`: the same pull with gzip-compressed pages (what a client across a network gets), no aim;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createReplicaDatabase, startReplication } from "@countertop/replica";
+import { MAX_PULL_LIMIT } from "@countertop/sync-protocol";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
         live: false,
         waitForLeadership: false,
         batchSize: SIZE.pullBatch,
+        // Pages as big as the till asks for on its first sync (the server's maximum).
+        pullBatchSize: MAX_PULL_LIMIT,
         push: [],
         fetch: (input, init) =>
           fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "accept-encoding": encoding } }),
