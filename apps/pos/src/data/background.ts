@@ -1,3 +1,5 @@
+import { whenIdle } from "../app/when-idle";
+
 /*
  * The till's foreground and background. What a cashier waits on — a sale written before its
  * receipt shows — runs in the foreground; what can wait (the rest of the catalog, the report store,
@@ -26,11 +28,6 @@ export function noteActivity(): void {
 
 /** How long a slice waits for an idle moment before it runs anyway (a till that is never idle still catches up). */
 const IDLE_TIMEOUT_MS = 500;
-
-function whenIdle(then: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(() => then(), { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(then, 0);
-}
 
 /**
  * Runs `work` in the foreground: background slices wait until it is done (a slice already running
@@ -62,13 +59,14 @@ function untilPause(since: number): number {
  * for bulk work nobody at the counter waits for.
  */
 export function backgroundTurn(options: { readonly soon?: boolean; readonly betweenCustomers?: boolean } = {}): Promise<void> {
-  const next = options.soon ? (then: () => void) => void setTimeout(then, 0) : whenIdle;
+  const next = options.soon ? (then: () => void) => void setTimeout(then, 0) : (then: () => void) => void whenIdle(then, IDLE_TIMEOUT_MS);
   const since = performance.now();
   const pause = () => (options.betweenCustomers ? untilPause(since) : 0);
   return new Promise((resolve) => {
     const attempt = () => {
       if (running > 0) return void waiting.push(attempt);
-      if (pause() > 0) return void setTimeout(attempt, pause());
+      const wait = pause();
+      if (wait > 0) return void setTimeout(attempt, wait);
       next(() => {
         if (running > 0) waiting.push(attempt);
         else if (pause() > 0) attempt();

@@ -2,7 +2,7 @@ import { useOnline } from "@countertop/ui";
 import { useEffect, useRef, useState } from "react";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
 import { useManagerWrites } from "./OutboxList";
-import { whenIdle } from "./shared/when-idle";
+import { whenIdle } from "../app/when-idle";
 
 /**
  * Manager mode's shell: who is in it and how, a menu of its screens, and the way out. Leaving (or

@@ -1,5 +1,5 @@
 import type { Settings, Staff } from "@countertop/sync-protocol";
-import { useDocuments } from "@countertop/ui";
+import { shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo } from "react";
 import type { PosDatabase } from "../data/replica";
 
@@ -27,16 +27,8 @@ export function useNames(db: PosDatabase, settings: Settings): Names {
   }, [people, settings]);
 }
 
-// Making an Intl.DateTimeFormat costs far more than formatting with one (`toLocaleString` makes one
-// per call): a queue of a thousand items formats a date on every row.
-const DATE_TIMES = new Map<string, Intl.DateTimeFormat>();
-
-/** Date and time in the shop's locale and time zone. */
+/** Date and time in the shop's locale and time zone (formats made once per shop, not once per row). */
 export function dateTime(iso: string | undefined, settings: Settings, timeZone: string): string {
   if (!iso) return "—";
-  const key = `${settings.locale}|${timeZone}`;
-  let format = DATE_TIMES.get(key);
-  if (!format)
-    DATE_TIMES.set(key, (format = new Intl.DateTimeFormat(settings.locale, { timeZone, dateStyle: "medium", timeStyle: "short" })));
-  return format.format(new Date(iso));
+  return shopFormat({ locale: settings.locale, currency: settings.currency, timeZone }).dateTime(iso);
 }

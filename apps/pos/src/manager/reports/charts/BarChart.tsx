@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { whenIdle } from "../../shared/when-idle";
+import { whenIdle } from "../../../app/when-idle";
 
 /** One series of a bar chart: the main one is drawn as hatched bars, a comparison as a dashed line with square points. */
 export interface ChartSeries {
