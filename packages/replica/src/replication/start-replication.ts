@@ -11,6 +11,7 @@ import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
 import type { LiveSource } from "./shared-stream.ts";
 import { countPending } from "./pending.ts";
+import { type BulkPage, replicationIdentifierOf, startInTurn } from "./start-in-turn.ts";
 import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { TillStatusReport } from "./till-status-report.ts";
@@ -90,6 +91,11 @@ export interface ReplicaSync<N extends CollectionName> {
   readonly states: { readonly [K in N]: RxReplicationState<CollectionDocument<K>, Checkpoint> };
   /** Every error of every collection; completes on `cancel()`. */
   readonly error$: Observable<ReplicaErrorEvent>;
+  /**
+   * The pages of a first sync in bulk as they are stored (RxDB's `received$` does not see them): a
+   * replica that has never synced takes its first pull that way; see {@link firstSyncInBulk}.
+   */
+  readonly bulkReceived$: Observable<BulkPage<N>>;
   /** True while any collection is pulling or pushing. */
   readonly active$: Observable<boolean>;
   /** Resolves when every collection has pulled and pushed once. Never resolves while offline or in a non-leader tab. */
@@ -167,19 +173,25 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       : undefined);
   const pollEvery = options.pollInterval ?? 30_000;
 
+  const pullHandlers = new Map<CollectionName, ReturnType<typeof createPullHandler>>();
   const states = Object.fromEntries(
     names.map((name) => {
       const context = contextOf(name);
       // One code path for every collection: the sync layer only needs `id` and `_deleted`.
       const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
+      const pull = reporting(createPullHandler(context), (error) => report(name, "pull", error));
+      pullHandlers.set(name, pull);
       const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
-        replicationIdentifier: `countertop-sync-v1|${name}|${options.baseUrl}`,
+        replicationIdentifier: replicationIdentifierOf(name, options.baseUrl),
         collection,
         live,
         retryTime: options.retryTime ?? 5_000,
         waitForLeadership: options.waitForLeadership ?? true,
+        // Started below, once a first sync in bulk is done (see startInTurn).
+        autoStart: false,
+        toggleOnDocumentVisible: false,
         pull: {
-          handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
+          handler: pull,
           batchSize: pullBatchSize,
           stream$: live
             ? live$ && streamed.includes(name)
@@ -203,6 +215,19 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return [name, state];
     }),
   ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
+  const bulkReceived = new Subject<BulkPage<N>>();
+  let cancelled = false;
+  const starting = startInTurn({
+    database: options.database,
+    states,
+    pullHandlers,
+    batchSize: pullBatchSize,
+    baseUrl: options.baseUrl,
+    waitForLeadership: options.waitForLeadership ?? true,
+    cancelled: () => cancelled,
+    onPage: (collection, documents) => bulkReceived.next({ collection, documents }),
+    onError: (collection, error) => report(collection, "rxdb", error),
+  });
 
   const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
   const active$ = combineLatest(all().map((state) => state.active$)).pipe(
@@ -218,6 +243,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
     active$,
+    bulkReceived$: bulkReceived.asObservable(),
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     checkpointOf: async (collection) => {
@@ -245,11 +271,14 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return counts.reduce((sum, count) => sum + count, 0);
     },
     cancel: async () => {
+      cancelled = true;
       reporting$?.unsubscribe();
       target.removeEventListener?.("online", onOnline);
       gate.close();
       await Promise.all(all().map((state) => state.cancel()));
+      await starting;
       errors.complete();
+      bulkReceived.complete();
     },
   };
 }
