@@ -24,7 +24,7 @@ export interface StorageCheckpoint {
 export interface BulkStart {
   /** The last page written: RxDB's downstream pulls on from here. */
   readonly downstream?: Checkpoint;
-  /** Why it stopped before the end (the replication pulls on from {@link downstream}). */
+  /** Why a page could not be stored (the replication pulls on from {@link downstream}). */
   readonly error?: unknown;
   /**
    * The last document written: RxDB's upstream pushes only what was written after it. Left out when
@@ -72,8 +72,9 @@ export async function isFreshReplica(collections: readonly RxCollection[]): Prom
  * bookkeeping row for it. Without that row a pushed collection's upstream would take every pulled
  * document for a local write: {@link BulkStart.upstream} starts it after them.
  *
- * Stops at the first failure, which it returns (the replication then pulls on from the last page
- * stored), and between pages when cancelled.
+ * Stops at the first failure (the replication then pulls on from the last page stored): a page
+ * that could not be fetched (its pull handler reports that), or one that could not be stored (returned
+ * as `error`); and between pages when cancelled.
  */
 export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkStart> {
   const { collection, batchSize } = options;
@@ -134,8 +135,9 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
   try {
     let next: Promise<Page> | undefined = options.pull(undefined, batchSize);
     while (next && !options.cancelled()) {
-      const page: Page = await next;
-      if (page.documents.length === 0 || !page.checkpoint) break;
+      // A page that fails stops the first sync; the pull handler has reported why.
+      const page: Page | undefined = await next.catch(() => undefined);
+      if (!page || page.documents.length === 0 || !page.checkpoint) break;
       // A full page may have more behind it.
       next = page.documents.length >= batchSize ? options.pull(page.checkpoint, batchSize) : undefined;
       next?.catch(() => undefined);

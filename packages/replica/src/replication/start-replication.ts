@@ -2,7 +2,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import { getLastCheckpointDoc, type RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
-import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map, skip } from "rxjs";
+import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
@@ -15,6 +15,7 @@ import { type BulkPage, replicationIdentifierOf, startInTurn } from "./start-in-
 import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { TillStatusReport } from "./till-status-report.ts";
+import { trackStatus } from "./track-status.ts";
 
 /** Options of {@link startReplication}. */
 export interface StartReplicationOptions<N extends CollectionName> {
@@ -281,37 +282,6 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       bulkReceived.complete();
     },
   };
-}
-
-/**
- * Keeps the status report current: after every sync cycle, what waits per pushed collection and —
- * when the cycle had no error — the time of the last sync. When the server last heard an older
- * story (a push emptied the queue, but the stream stays quiet), one pull of `settings` tells it.
- */
-function trackStatus<N extends CollectionName>(
-  status: TillStatusReport,
-  states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>,
-  pushed: readonly N[],
-  active$: Observable<boolean>,
-  errors: Observable<ReplicaErrorEvent>,
-) {
-  let failed = false;
-  const failures = errors.subscribe(() => (failed = true));
-  const cycles = active$.pipe(skip(1)).subscribe((active) => {
-    if (active) return;
-    const ok = !failed;
-    failed = false;
-    void (async () => {
-      const counts = await Promise.all(pushed.map(async (name) => [name, await countPending(states[name]).catch(() => 0)] as const));
-      const pending = Object.fromEntries(counts);
-      if (ok) status.synced(new Date(), pending);
-      else status.waiting(pending);
-      const settings = (states as Record<string, RxReplicationState<ReplicatedDocument, Checkpoint> | undefined>).settings;
-      if (ok && status.untold() && settings) settings.reSync();
-    })();
-  });
-  cycles.add(failures);
-  return cycles;
 }
 
 /** Wraps a handler so that its errors are reported with their cause before RxDB retries. */
