@@ -3,6 +3,7 @@ import type { FirstSyncProgress } from "./first-sync-progress";
 
 /** The first sync: every collection pulled once, with progress by collection and by document. */
 export function FirstSync({ progress, online, onDone }: { progress: FirstSyncProgress; online: boolean; onDone: () => void }) {
+  useEffect(() => void performance.mark("till:first-sync-shown"), []);
   useEffect(() => {
     if (progress.complete) onDone();
   }, [progress.complete, onDone]);

@@ -37,7 +37,12 @@ export function useFirstSyncProgress(
     const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
     const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => setDocuments((n) => n + 1)));
     // A till that has never synced stores its first pull page by page, beside RxDB's replication.
-    subscriptions.push(replica.sync.bulkReceived$.subscribe((page) => setDocuments((n) => n + page.documents)));
+    subscriptions.push(
+      replica.sync.bulkReceived$.subscribe((page) => {
+        setDocuments((n) => n + page.documents);
+        if (page.done) setDone((prev) => new Set([...prev, page.collection]));
+      }),
+    );
     const errors = replica.sync.error$.subscribe((event) =>
       setError(event.error instanceof Error ? event.error.message : String(event.error)),
     );
@@ -47,6 +52,7 @@ export function useFirstSyncProgress(
     }
     void replica.sync.awaitInitialSync().then(() => {
       if (cancelled) return;
+      performance.mark("till:first-sync-done");
       localStorage.setItem(`${SYNCED_KEY}.${tenantId}`, "1");
       setComplete(true);
     });

@@ -226,7 +226,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     baseUrl: options.baseUrl,
     waitForLeadership: options.waitForLeadership ?? true,
     cancelled: () => cancelled,
-    onPage: (collection, documents) => bulkReceived.next({ collection, documents }),
+    onPage: (page) => bulkReceived.next(page),
     onError: (collection, error) => report(collection, "rxdb", error),
   });
 
