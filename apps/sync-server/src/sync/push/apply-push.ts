@@ -114,15 +114,30 @@ function decideRows<N extends CollectionName>(
   return { written: [...written.values()], inserted, changes, conflicts, refused };
 }
 
-/** The writes of a push, one document per id and table (a derived movement may be a pushed one). */
-function mergeWrites(writes: readonly AnyDocumentWrite[]): AnyDocumentWrite[] {
-  const byTable = new Map<CollectionName, Map<string, AnyDocumentWrite["docs"][number]>>();
-  for (const { table, docs } of writes) {
-    const ids = byTable.get(table) ?? new Map();
-    for (const doc of docs) ids.set(doc.id, doc);
-    byTable.set(table, ids);
+/**
+ * The writes of a push, one document per id and table (a derived movement may be a pushed one; the
+ * last write of an id wins). Per table, the ids only ever written as `fresh` are inserted; an id any
+ * other write names is upserted.
+ */
+export function mergeWrites(writes: readonly AnyDocumentWrite[]): AnyDocumentWrite[] {
+  const byTable = new Map<CollectionName, { docs: Map<string, AnyDocumentWrite["docs"][number]>; stored: Set<string> }>();
+  for (const { table, docs, fresh } of writes) {
+    const known = byTable.get(table) ?? { docs: new Map(), stored: new Set<string>() };
+    for (const doc of docs) {
+      known.docs.set(doc.id, doc);
+      if (fresh !== true) known.stored.add(doc.id);
+    }
+    byTable.set(table, known);
   }
-  return [...byTable].map(([table, docs]) => ({ table, docs: [...docs.values()] }) as AnyDocumentWrite);
+  return [...byTable].flatMap(([table, { docs, stored }]) => {
+    const all = [...docs.values()];
+    const fresh = all.filter((d) => !stored.has(d.id));
+    const rest = all.filter((d) => stored.has(d.id));
+    return [
+      ...(fresh.length > 0 ? [{ table, docs: fresh, fresh: true } as AnyDocumentWrite] : []),
+      ...(rest.length > 0 ? [{ table, docs: rest } as AnyDocumentWrite] : []),
+    ];
+  });
 }
 
 /**
@@ -174,9 +189,13 @@ export async function applyPush<N extends CollectionName>(
   const { movements, rewritten, levels } = await settleStock(trx, tenantId, fresh, state, now);
   const raises = [...oversells(levels, prepared.skuOf), ...(derived.raises ?? [])];
 
+  // Rows new to the server (a new sale, its movements) are inserted, not upserted.
+  const inserted = new Set(decided.inserted.map((d) => d.id));
   const sets = mergeWrites([
-    { table: collection, docs: decided.written } as AnyDocumentWrite,
-    { table: "stock_movements", docs: [...rewritten, ...movements] },
+    { table: collection, docs: decided.written.filter((d) => inserted.has(d.id)), fresh: true } as AnyDocumentWrite,
+    { table: collection, docs: decided.written.filter((d) => !inserted.has(d.id)) } as AnyDocumentWrite,
+    { table: "stock_movements", docs: rewritten },
+    { table: "stock_movements", docs: movements, fresh: true },
     { table: "stock_levels", docs: levels },
     { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
     ...(derived.documents ?? []),
