@@ -20,7 +20,7 @@ describe.each(ENGINES)("push writes on %s", (engine) => {
   let tenantId: string;
 
   /** A push over real HTTP, as a till sends it. */
-  const pushOverHttp = async (body: BodyInit, headers: Record<string, string> = {}) => {
+  const pushOverHttp = async (body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) => {
     const res = await fetch(`${baseUrl}/sync/v1/sales/push`, {
       method: "POST",
       headers: { authorization: `Bearer ${till.token}`, "content-type": "application/json", ...headers },

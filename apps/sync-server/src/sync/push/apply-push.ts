@@ -13,11 +13,11 @@ import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
 import { enqueue } from "../../outbox/outbox.repository";
-import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite } from "../../documents/document.repository";
+import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite, type LockedCounter } from "../../documents/document.repository";
 import { shownTo } from "../access";
 import { PUSH_PLANS } from "./plans";
 import { refusal, type Decided, type PreparedPush, type PushIO, type PushPlan, type PushedRow, type Refusal } from "./push-plan";
-import { readLockedState } from "./push.repository";
+import { readCovers, readLockedState } from "./push.repository";
 import { reconciliationDocs } from "./raises";
 import { settleStock, levelsSince } from "./settle-stock";
 import { levelIdsOf, oversellItemId, oversells } from "./stock";
@@ -41,6 +41,8 @@ export interface PushContext {
   /** Documents whose unstorable text was replaced before parsing (sales only). */
   readonly replacedText?: ReadonlySet<string>;
   readonly address?: string;
+  /** The tenant's counter, when the transaction's first message locked it (see `pushCollection`). */
+  readonly counter?: LockedCounter;
 }
 
 function pushActor(principal: PushPrincipal): PushActor {
@@ -166,21 +168,25 @@ export async function applyPush<N extends CollectionName>(
     replacedText: context.replacedText ?? new Set(),
     address: context.address ?? "local",
     now,
+    locked: context.counter !== undefined,
   };
   const docs = rows.map((r) => r.newDocumentState);
+  // One writer per tenant from the lock to commit: reads after it see every earlier push, and seq
+  // order = commit order. Taken by the transaction's first message, or else by the plan's read or here.
+  const heldCounter = context.counter ? await holdSeqCounter(trx, tenantId, context.counter) : undefined;
   const prepared = await plan.prepare(io, docs);
-
-  // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
-  const storeCounter = await holdSeqCounter(trx, tenantId, prepared.counter);
+  const storeCounter = heldCounter ?? (await holdSeqCounter(trx, tenantId, prepared.counter));
   const candidates = prepared.movementCandidates ?? [];
   const touched = levelIdsOf(candidates);
-  const state = await readLockedState(trx, tenantId, collection, {
+  const needed = {
     docs: docs.map((d) => d.id),
     movements: candidates.map((m) => m.id),
     levels: touched,
     items: [...touched.map(oversellItemId), ...(prepared.itemIds ?? [])],
     since: levelsSince(candidates),
-  });
+  };
+  const early = prepared.lockedState;
+  const state = early && readCovers(early.read, needed) ? early.state : await readLockedState(trx, tenantId, collection, needed);
 
   const decided = decideRows(plan, prepared, rows, state.masters, io);
   const derived = (await prepared.derive?.(decided)) ?? {};
