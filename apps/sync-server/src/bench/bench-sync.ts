@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     };
     // A round of pushes first, not measured: the server's code compiled and its connections' caches
     // filled, as a running server's are (the baseline's connections are warmed by the raw inserts).
-    await pushEverything(baseUrl, salesWork(tills, SIZE.pushBatch * 2, SIZE.pushBatch));
+    await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
     for (const mode of modes) {
       if (mode === "_durable") await setDurable(raw, true);
       const { result: push, cpu: pushCpu } = await cpuPerBatch(() =>
