@@ -4,17 +4,23 @@ import path from "node:path";
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
 const TICKS_PER_S = 100;
 
+/** The fields of /proc/PID/stat after `(comm)` (which may itself hold spaces), or undefined where there is none. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
 /** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
 function cpuMsOf(pid: number, children = false): number {
-  try {
-    // Fields after the `(comm)`, which may itself hold spaces: state is [0], utime [11], stime [12], cutime [13], cstime [14].
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
-    return (ticks * 1000) / TICKS_PER_S;
-  } catch {
-    return 0;
-  }
+  // state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+  const fields = statFields(pid);
+  if (!fields) return 0;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / TICKS_PER_S;
 }
 
 /** The pids whose parent is `ppid`. */
@@ -25,15 +31,7 @@ function childrenOf(ppid: number): number[] {
   } catch {
     return [];
   }
-  return entries.flatMap((name) => {
-    if (!/^\d+$/.test(name)) return [];
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === ppid ? [Number(name)] : [];
-    } catch {
-      return [];
-    }
-  });
+  return entries.flatMap((name) => (/^\d+$/.test(name) && Number(statFields(name)?.[1]) === ppid ? [Number(name)] : []));
 }
 
 /** CPU ms so far of a PostgreSQL server: its postmaster (with the backends it reaped) and its live backends. */
@@ -47,12 +45,7 @@ export const processCpuMs = (pid: number): number => cpuMsOf(pid);
 
 /** System (kernel) CPU ms so far of a process by pid: its syscalls, socket writes among them. */
 export function processSystemCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[12]) * 1000) / TICKS_PER_S;
-  } catch {
-    return 0;
-  }
+  return (Number(statFields(pid)?.[12] ?? 0) * 1000) / TICKS_PER_S;
 }
 
 /** CPU ms so far of this process. */
