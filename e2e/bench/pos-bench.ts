@@ -11,6 +11,8 @@
  * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
  * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser,
  *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
+ * - `initial_sync_vs_indexed_idb`: the same ÷ the storage's equal work, the same loop into a database per
+ *   collection with the indexes the replica keeps (no aim: printed beside, to show where the time goes);
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
  * - `dashboard_ms`: manager mode's Reports (today against last week and the 30-day range), p95 over repeated opens;
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
@@ -18,8 +20,8 @@
  *   30-day report back to back; `…_till_behind_p95_ms` the same with the report's tab in front (no aim).
  *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart). With
- * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first second's, the steady searches' and
- * payments' (`first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
+ * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the first second's, the steady searches' and
+ * payments' (`first-sync`, `first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
  * `during-manager`, `during-till`); open them in DevTools. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
@@ -31,6 +33,7 @@ import { printFigure } from "@countertop/tooling/bench";
 import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
+import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
 import { keepOpenItems, measureManagerMode, seedHistory } from "./manager-bench";
 import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
@@ -123,61 +126,31 @@ async function main(): Promise<void> {
     await setup.getByRole("button", { name: "Register till" }).click();
     await setup.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
+    const stopSync = await profile(setup, "first-sync");
     await setup.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
+    await stopSync();
     // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
     // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
     await setup.close();
     const raw = await context.newPage();
     await raw.goto(`${BASE}/bench-blank`);
     const fetched = performance.now();
-    const docs = await raw.evaluate(async (collections) => {
-      const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
-      if (!till.token) throw new Error("no till registered in this browser");
-      const all: unknown[] = [];
-      for (const collection of collections) {
-        for (let seq = "0"; ;) {
-          const page = (await (
-            await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${till.token}` } })
-          ).json()) as { documents: unknown[]; checkpoint: { seq: string } };
-          if (page.documents.length === 0) break;
-          all.push(...page.documents);
-          seq = page.checkpoint.seq;
-        }
-      }
-      (window as unknown as { benchDocs: unknown[] }).benchDocs = all;
-      return all.length;
-    }, COLLECTIONS);
+    const docs = await fetchEverything(raw, COLLECTIONS);
     // Where the first sync's time goes: the same documents fetched and parsed in pages of 1 000, no storage.
     const fetchSeconds = (performance.now() - fetched) / 1000;
     log(`the same ${docs} documents fetched and parsed in pages of 1 000, one collection after the other: ${round(fetchSeconds, 2)} s`);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
-    const rawSeconds = await raw.evaluate(async () => {
-      const all = (window as unknown as { benchDocs: { id: string }[] }).benchDocs;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open("bench-raw", 1);
-        open.onupgradeneeded = () => open.result.createObjectStore("docs", { keyPath: "id" });
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const t0 = performance.now();
-      for (let i = 0; i < all.length; i += 500) {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction("docs", "readwrite");
-          for (const doc of all.slice(i, i + 500)) tx.objectStore("docs").put(doc);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      db.close();
-      indexedDB.deleteDatabase("bench-raw");
-      return seconds;
-    });
-    const rawPerS = docs / rawSeconds;
+    const rawPerS = docs / (await putLoop(raw));
     result.initial_sync_vs_raw_idb = round(result.initial_sync_docs_per_s / rawPerS, 3);
     log(`raw IndexedDB put loop of the same ${docs} documents: ${round(rawPerS, 0)} docs/s → ratio ${result.initial_sync_vs_raw_idb}`);
+    // The storage's equal work: the same loop into a database per collection with the replica's indexes.
+    const indexedPerS = docs / (await putLoop(raw, replicaIndexes(COLLECTIONS)));
+    result.initial_sync_vs_indexed_idb = round(result.initial_sync_docs_per_s / indexedPerS, 3);
+    log(
+      `  the same put loop with the replica's indexes (a database per collection): ${round(indexedPerS, 0)} docs/s → ratio ${result.initial_sync_vs_indexed_idb}`,
+    );
     await raw.close();
     const page = await context.newPage();
     await page.goto(`${BASE}/pos/`);
@@ -254,6 +227,7 @@ async function main(): Promise<void> {
     pay_to_receipt_p95_ms: result.pay_to_receipt_p95_ms,
     initial_sync_docs_per_s: result.initial_sync_docs_per_s,
     initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
+    initial_sync_vs_indexed_idb: result.initial_sync_vs_indexed_idb,
     report_store_build_s: result.report_store_build_s,
     dashboard_ms: result.dashboard_ms,
     reconciliation_open_ms: result.reconciliation_open_ms,

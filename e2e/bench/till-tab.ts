@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 
@@ -65,6 +65,7 @@ export async function profile(page: Page, name: string): Promise<() => Promise<v
   await cdp.send("Profiler.start");
   return async () => {
     const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     await cdp.detach();
   };

@@ -36,6 +36,8 @@ export function useFirstSyncProgress(
     if (!replica || !tenantId || !needed) return;
     const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
     const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => setDocuments((n) => n + 1)));
+    // A till that has never synced stores its first pull page by page, beside RxDB's replication.
+    subscriptions.push(replica.sync.bulkReceived$.subscribe((page) => setDocuments((n) => n + page.documents)));
     const errors = replica.sync.error$.subscribe((event) =>
       setError(event.error instanceof Error ? event.error.message : String(event.error)),
     );

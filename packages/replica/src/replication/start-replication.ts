@@ -2,7 +2,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import { getLastCheckpointDoc, type RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
-import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map, skip } from "rxjs";
+import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
@@ -11,9 +11,11 @@ import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
 import type { LiveSource } from "./shared-stream.ts";
 import { countPending } from "./pending.ts";
+import { type BulkPage, replicationIdentifierOf, startInTurn } from "./start-in-turn.ts";
 import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { TillStatusReport } from "./till-status-report.ts";
+import { trackStatus } from "./track-status.ts";
 
 /** Options of {@link startReplication}. */
 export interface StartReplicationOptions<N extends CollectionName> {
@@ -90,6 +92,11 @@ export interface ReplicaSync<N extends CollectionName> {
   readonly states: { readonly [K in N]: RxReplicationState<CollectionDocument<K>, Checkpoint> };
   /** Every error of every collection; completes on `cancel()`. */
   readonly error$: Observable<ReplicaErrorEvent>;
+  /**
+   * The pages of a first sync in bulk as they are stored (RxDB's `received$` does not see them): a
+   * replica that has never synced takes its first pull that way; see {@link firstSyncInBulk}.
+   */
+  readonly bulkReceived$: Observable<BulkPage<N>>;
   /** True while any collection is pulling or pushing. */
   readonly active$: Observable<boolean>;
   /** Resolves when every collection has pulled and pushed once. Never resolves while offline or in a non-leader tab. */
@@ -167,19 +174,25 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       : undefined);
   const pollEvery = options.pollInterval ?? 30_000;
 
+  const pullHandlers = new Map<CollectionName, ReturnType<typeof createPullHandler>>();
   const states = Object.fromEntries(
     names.map((name) => {
       const context = contextOf(name);
       // One code path for every collection: the sync layer only needs `id` and `_deleted`.
       const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
+      const pull = reporting(createPullHandler(context), (error) => report(name, "pull", error));
+      pullHandlers.set(name, pull);
       const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
-        replicationIdentifier: `countertop-sync-v1|${name}|${options.baseUrl}`,
+        replicationIdentifier: replicationIdentifierOf(name, options.baseUrl),
         collection,
         live,
         retryTime: options.retryTime ?? 5_000,
         waitForLeadership: options.waitForLeadership ?? true,
+        // Started below, once a first sync in bulk is done (see startInTurn).
+        autoStart: false,
+        toggleOnDocumentVisible: false,
         pull: {
-          handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
+          handler: pull,
           batchSize: pullBatchSize,
           stream$: live
             ? live$ && streamed.includes(name)
@@ -203,6 +216,19 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return [name, state];
     }),
   ) as Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
+  const bulkReceived = new Subject<BulkPage<N>>();
+  let cancelled = false;
+  const starting = startInTurn({
+    database: options.database,
+    states,
+    pullHandlers,
+    batchSize: pullBatchSize,
+    baseUrl: options.baseUrl,
+    waitForLeadership: options.waitForLeadership ?? true,
+    cancelled: () => cancelled,
+    onPage: (collection, documents) => bulkReceived.next({ collection, documents }),
+    onError: (collection, error) => report(collection, "rxdb", error),
+  });
 
   const all = (): RxReplicationState<ReplicatedDocument, Checkpoint>[] => Object.values(states);
   const active$ = combineLatest(all().map((state) => state.active$)).pipe(
@@ -218,6 +244,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     states: states as unknown as ReplicaSync<N>["states"],
     error$: errors.asObservable(),
     active$,
+    bulkReceived$: bulkReceived.asObservable(),
     awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     checkpointOf: async (collection) => {
@@ -245,44 +272,16 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return counts.reduce((sum, count) => sum + count, 0);
     },
     cancel: async () => {
+      cancelled = true;
       reporting$?.unsubscribe();
       target.removeEventListener?.("online", onOnline);
       gate.close();
       await Promise.all(all().map((state) => state.cancel()));
+      await starting;
       errors.complete();
+      bulkReceived.complete();
     },
   };
-}
-
-/**
- * Keeps the status report current: after every sync cycle, what waits per pushed collection and —
- * when the cycle had no error — the time of the last sync. When the server last heard an older
- * story (a push emptied the queue, but the stream stays quiet), one pull of `settings` tells it.
- */
-function trackStatus<N extends CollectionName>(
-  status: TillStatusReport,
-  states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>,
-  pushed: readonly N[],
-  active$: Observable<boolean>,
-  errors: Observable<ReplicaErrorEvent>,
-) {
-  let failed = false;
-  const failures = errors.subscribe(() => (failed = true));
-  const cycles = active$.pipe(skip(1)).subscribe((active) => {
-    if (active) return;
-    const ok = !failed;
-    failed = false;
-    void (async () => {
-      const counts = await Promise.all(pushed.map(async (name) => [name, await countPending(states[name]).catch(() => 0)] as const));
-      const pending = Object.fromEntries(counts);
-      if (ok) status.synced(new Date(), pending);
-      else status.waiting(pending);
-      const settings = (states as Record<string, RxReplicationState<ReplicatedDocument, Checkpoint> | undefined>).settings;
-      if (ok && status.untold() && settings) settings.reSync();
-    })();
-  });
-  cycles.add(failures);
-  return cycles;
 }
 
 /** Wraps a handler so that its errors are reported with their cause before RxDB retries. */

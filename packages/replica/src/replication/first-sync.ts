@@ -1,0 +1,169 @@
+import type { Checkpoint, ReplicatedDocument } from "@countertop/sync-protocol";
+import {
+  createRevision,
+  getChangedDocumentsSince,
+  now,
+  type ReplicationPullHandler,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageInstance,
+  type RxStorageWriteError,
+  type RxStorageWriteErrorConflict,
+} from "rxdb";
+
+/** The context of the first sync's own writes, so that a write by anyone else during it can be told apart. */
+const FIRST_SYNC_CONTEXT = "countertop-first-sync";
+
+/** Where the fork's change feed stands (RxDB's storage checkpoint: the last write's time, then its id). */
+export interface StorageCheckpoint {
+  readonly id: string;
+  readonly lwt: number;
+}
+
+/** Where RxDB's replication of a collection starts after {@link firstSyncInBulk} (its `initialCheckpoint`s). */
+export interface BulkStart {
+  /** The last page written: RxDB's downstream pulls on from here. */
+  readonly downstream?: Checkpoint;
+  /** Why a page could not be stored (the replication pulls on from {@link downstream}). */
+  readonly error?: unknown;
+  /**
+   * The last document written: RxDB's upstream pushes only what was written after it. Left out when
+   * anything else wrote to the collection during the first sync: the upstream then looks at every
+   * document (pushing the pulled ones back changes nothing on the server), so no local write is skipped.
+   */
+  readonly upstream?: StorageCheckpoint;
+}
+
+/** What {@link firstSyncInBulk} needs of one collection. */
+export interface FirstSyncOptions {
+  readonly collection: RxCollection<ReplicatedDocument>;
+  /** The replication's `replicationIdentifier`: its documents carry RxDB's mark of having come from it. */
+  readonly replicationIdentifier: string;
+  /** One page from the server (the replication's own pull handler). */
+  readonly pull: ReplicationPullHandler<ReplicatedDocument, Checkpoint>;
+  readonly batchSize: number;
+  /** Stops between pages (the replication was cancelled). */
+  readonly cancelled: () => boolean;
+  /** Called after each page is stored, with its number of documents. */
+  readonly onPage?: (documents: number) => void;
+}
+
+/**
+ * Whether none of `collections` holds a document, deleted or not: a replica that has never synced.
+ * Only such a replica takes its first sync in bulk.
+ */
+export async function isFreshReplica(collections: readonly RxCollection[]): Promise<boolean> {
+  for (const collection of collections) {
+    const page = await getChangedDocumentsSince(collection.storageInstance, 1);
+    if (page.documents.length > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A collection's first sync, written page by page straight to its storage, then handed to RxDB's
+ * replication to go on from where it stopped. RxDB's replication does, for every page it pulls, a
+ * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
+ * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
+ * compare, so here each page is one write, and the next page is already on its way meanwhile.
+ *
+ * Each document is stored as RxDB's downstream stores it, with RxDB's mark of the replication it
+ * came from (`_meta.o`): a later pull of a newer version overwrites it, though there is no
+ * bookkeeping row for it. Without that row a pushed collection's upstream would take every pulled
+ * document for a local write: {@link BulkStart.upstream} starts it after them.
+ *
+ * Stops at the first failure (the replication then pulls on from the last page stored): a page
+ * that could not be fetched (its pull handler reports that), or one that could not be stored (returned
+ * as `error`); and between pages when cancelled.
+ */
+export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkStart> {
+  const { collection, batchSize } = options;
+  // The storage itself, not RxDB's wrapper around it: the wrapper gives every written document a new
+  // `_meta` of its own (one write time for the batch, no mark of the replication).
+  const storage = collection.internalStorageInstance as RxStorageInstance<ReplicatedDocument, unknown, unknown, unknown>;
+  const hash = await collection.database.hashFunction(`rxdbreplication${options.replicationIdentifier}`);
+  let foreign = false;
+  const watch = storage.changeStream().subscribe((bulk) => {
+    if (bulk.context !== FIRST_SYNC_CONTEXT) foreign = true;
+  });
+  let downstream: Checkpoint | undefined;
+  let last: StorageCheckpoint | undefined;
+  let failure: unknown;
+  const stored = (doc: ReplicatedDocument, previous?: RxDocumentData<ReplicatedDocument>): RxDocumentData<ReplicatedDocument> => {
+    const _rev = createRevision(hash, previous);
+    return {
+      ...doc,
+      _deleted: doc._deleted === true,
+      _attachments: {},
+      _rev,
+      // RxDB's write time: increasing, so the page's last document is the change feed's newest.
+      _meta: { lwt: now(), o: { _rev: Number.parseInt(_rev, 10), hash } },
+    } as RxDocumentData<ReplicatedDocument>;
+  };
+  type Page = Awaited<ReturnType<typeof options.pull>>;
+  const newer = (doc: RxDocumentData<ReplicatedDocument>): void => {
+    const lwt = doc._meta.lwt;
+    if (!last || lwt > last.lwt || (lwt === last.lwt && doc.id > last.id)) last = { id: doc.id, lwt };
+  };
+  const write = async (documents: readonly ReplicatedDocument[]): Promise<void> => {
+    const byId = new Map(documents.map((doc) => [doc.id, doc]));
+    const rows = [...byId.values()].map((doc) => ({ document: stored(doc) }));
+    const result = await storage.bulkWrite(rows, FIRST_SYNC_CONTEXT);
+    // A document changed on the server during the sync comes again in a later page: it replaces the stored one.
+    const again = result.error.filter(isConflict);
+    if (again.length < result.error.length)
+      throw new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(result.error[0])}`);
+    const replaced = again.map((error) => ({
+      previous: error.documentInDb,
+      document: stored(byId.get(error.documentId)!, error.documentInDb),
+    }));
+    if (replaced.length > 0) {
+      const retried = await storage.bulkWrite(replaced, FIRST_SYNC_CONTEXT);
+      if (retried.error.length > 0)
+        throw new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(retried.error[0])}`);
+    }
+    const failed = new Set(again.map((error) => error.documentId));
+    for (const row of rows) if (!failed.has(row.document.id)) newer(row.document);
+    for (const row of replaced) newer(row.document);
+    options.onPage?.(byId.size);
+  };
+  // Pages in order with their writes: two writes in flight (one commits while the next is prepared),
+  // and the next page on its way meanwhile. The replication goes on after the last page whose
+  // writes, and all before it, went through.
+  const pages: { checkpoint: Checkpoint; written: boolean }[] = [];
+  const inFlight: Promise<void>[] = [];
+  try {
+    let next: Promise<Page> | undefined = options.pull(undefined, batchSize);
+    while (next && !options.cancelled()) {
+      // A page that fails stops the first sync; the pull handler has reported why.
+      const page: Page | undefined = await next.catch(() => undefined);
+      if (!page || page.documents.length === 0 || !page.checkpoint) break;
+      // A full page may have more behind it.
+      next = page.documents.length >= batchSize ? options.pull(page.checkpoint, batchSize) : undefined;
+      next?.catch(() => undefined);
+      const entry = { checkpoint: page.checkpoint, written: false };
+      pages.push(entry);
+      inFlight.push(write(page.documents).then(() => void (entry.written = true)));
+      if (inFlight.length >= 2) await inFlight.shift();
+    }
+    for (const writing of inFlight.splice(0)) await writing;
+  } catch (error) {
+    failure = error;
+    await Promise.allSettled(inFlight);
+  } finally {
+    watch.unsubscribe();
+  }
+  for (const page of pages) {
+    if (!page.written) break;
+    downstream = page.checkpoint;
+  }
+  return {
+    ...(downstream ? { downstream } : {}),
+    ...(last && !foreign ? { upstream: last } : {}),
+    ...(failure === undefined ? {} : { error: failure }),
+  };
+}
+
+function isConflict<T>(error: RxStorageWriteError<T>): error is RxStorageWriteErrorConflict<T> {
+  return error.status === 409 && "documentInDb" in error && error.documentInDb !== undefined;
+}

@@ -1,0 +1,111 @@
+import type { Checkpoint, CollectionName, ReplicatedDocument } from "@countertop/sync-protocol";
+import type { ReplicationPullHandler, RxCollection, RxDatabase } from "rxdb";
+import type { RxReplicationState } from "rxdb/plugins/replication";
+import { firstSyncInBulk, isFreshReplica } from "./first-sync.ts";
+
+/** A page of a first sync in bulk, as stored. */
+export interface BulkPage<N extends CollectionName> {
+  readonly collection: N;
+  readonly documents: number;
+}
+
+/** The identifier of a collection's replication with a server (RxDB keeps its checkpoints under it). */
+export function replicationIdentifierOf(collection: CollectionName, baseUrl: string): string {
+  return `countertop-sync-v1|${collection}|${baseUrl}`;
+}
+
+/**
+ * The pushed collections whose conflict rule on the server never reads a push's
+ * `assumedMasterState` (`@countertop/domain` `resolvePush`: append-only, a document once written
+ * never changes). A document of any other pushed collection that the till changes is sent with the
+ * server's version it last saw, which RxDB keeps in its bookkeeping; those collections take their
+ * first sync through RxDB's replication (they are the small ones: shifts, customers, orders).
+ */
+const IGNORE_ASSUMED_MASTER: ReadonlySet<CollectionName> = new Set(["sales", "stock_movements"]);
+
+/** What {@link startInTurn} uses of the database: its collections, its leadership and whether it has other tabs. */
+type StartingDatabase = Pick<RxDatabase, "multiInstance" | "waitForLeadership" | "isLeader"> & {
+  readonly collections: Readonly<Record<string, unknown>>;
+};
+
+/** What {@link startInTurn} starts. */
+export interface StartInTurnOptions<N extends CollectionName> {
+  readonly database: StartingDatabase;
+  /** Created with `autoStart: false` and `toggleOnDocumentVisible: false`. */
+  readonly states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
+  readonly pullHandlers: ReadonlyMap<CollectionName, ReplicationPullHandler<ReplicatedDocument, Checkpoint>>;
+  readonly batchSize: number;
+  readonly baseUrl: string;
+  readonly waitForLeadership: boolean;
+  readonly cancelled: () => boolean;
+  readonly onPage: (collection: N, documents: number) => void;
+  readonly onError: (collection: N, error: unknown) => void;
+}
+
+/**
+ * Starts the replications as RxDB would (in the leader tab of a multi-tab database; paused in a
+ * hidden tab that is not the leader, started again when it shows), with one difference: a replica
+ * that has never synced takes its first sync in bulk first ({@link firstSyncInBulk}, collection by
+ * collection: the pull-only ones and the append-only pushed ones), and each replication starts
+ * from where that stopped. Resolves once all are started
+ * (or the replication was cancelled).
+ */
+export async function startInTurn<N extends CollectionName>(options: StartInTurnOptions<N>): Promise<void> {
+  const { database, states } = options;
+  const names = Object.keys(states) as N[];
+  let started = false;
+  for (const name of names) toggleOnVisibility(database, states[name], () => started);
+  if (options.waitForLeadership && database.multiInstance) await database.waitForLeadership();
+  if (options.cancelled()) return;
+  const collections = names.map((name) => database.collections[name] as RxCollection<ReplicatedDocument>);
+  if (await isFreshReplica(collections).catch(() => false)) {
+    const bulk = names.filter((name) => !states[name].push || IGNORE_ASSUMED_MASTER.has(name));
+    // All at once: each is a store of its own, and the small ones are done while the big ones go on.
+    await Promise.all(
+      bulk.map(async (name) => {
+        if (options.cancelled()) return;
+        const state = states[name];
+        const start = await firstSyncInBulk({
+          collection: database.collections[name] as RxCollection<ReplicatedDocument>,
+          replicationIdentifier: replicationIdentifierOf(name, options.baseUrl),
+          pull: options.pullHandlers.get(name)!,
+          batchSize: options.batchSize,
+          cancelled: options.cancelled,
+          onPage: (documents) => options.onPage(name, documents),
+        });
+        if (start.error !== undefined) options.onError(name, start.error);
+        // The options RxDB reads its initial checkpoints from when it starts (ours, made above).
+        if (state.pull && start.downstream) (state.pull as { initialCheckpoint?: unknown }).initialCheckpoint = start.downstream;
+        if (state.push && start.upstream) (state.push as { initialCheckpoint?: unknown }).initialCheckpoint = start.upstream;
+      }),
+    );
+  }
+  if (options.cancelled()) return;
+  started = true;
+  // errors of start() are emitted on each state's error$
+  for (const name of names) states[name].start().catch(() => undefined);
+}
+
+interface VisibilityTarget {
+  readonly visibilityState: string;
+  addEventListener(type: "visibilitychange", listener: () => void): void;
+  removeEventListener(type: "visibilitychange", listener: () => void): void;
+}
+
+/** RxDB's `toggleOnDocumentVisible`, once the replication has been started by {@link startInTurn}. */
+function toggleOnVisibility(
+  database: StartingDatabase,
+  state: RxReplicationState<ReplicatedDocument, Checkpoint>,
+  started: () => boolean,
+): void {
+  // Not every realm has a DOM (Node tests, workers): only what is used of `document`.
+  const doc = (globalThis as { document?: VisibilityTarget }).document;
+  if (typeof doc?.addEventListener !== "function" || typeof doc.visibilityState !== "string") return;
+  const handler = (): void => {
+    if (state.isStopped() || !started()) return;
+    if (doc.visibilityState === "visible") state.start().catch(() => undefined);
+    else if (!database.isLeader()) void state.pause();
+  };
+  doc.addEventListener("visibilitychange", handler);
+  state.onCancel.push(() => doc.removeEventListener("visibilitychange", handler));
+}
