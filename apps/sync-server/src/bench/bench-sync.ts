@@ -16,7 +16,11 @@
  *   the pull; the raw SELECT stores nothing either), no aim;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
  *
- * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there. Needs
+ * Beside each ingest figure it prints the CPU each process spent per push (the server, PostgreSQL,
+ * this client), which says where a push's time goes on a shared machine better than wall time.
+ *
+ * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there;
+ * `--ingest-only` stops after the ingest figures. Needs
  * TEST_DATABASE_URL (a superuser, to switch durability); `pnpm bench:sync` starts a throwaway PostgreSQL 15.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,10 +38,13 @@ import { makeSale } from "../testing/fixtures";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess } from "../testing/server-process";
 import { printFigure, type Figure } from "@countertop/tooling/bench";
+import { ownCpuMs, postgresCpuMs, processCpuMs, processSystemCpuMs } from "./cpu-meter";
 import { benchShops, equalWork, pushEverything, rawInsert, salesWork } from "./ingest";
 import { syntheticProduct, syntheticSale } from "./synthetic";
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, profile: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, profile: { type: "string" }, "ingest-only": { type: "boolean", default: false } },
+});
 const scale = args.quick ? 0.1 : 1;
 const SIZE = {
   tenants: 10,
@@ -89,23 +96,47 @@ async function main(): Promise<void> {
     const totalSales = tills.length * SIZE.salesPerTill;
     const durability = await raw.query<{ fsync: string }>("show fsync");
     const modes = durability.rows[0]?.fsync === "off" ? (["", "_durable"] as const) : ([""] as const);
+    const dataDirectory = (await raw.query<{ data_directory: string }>("show data_directory")).rows[0]!.data_directory;
+    const batches = tills.length * Math.ceil(SIZE.salesPerTill / SIZE.pushBatch);
+    /** CPU ms per batch of the server, PostgreSQL and this process while `run` runs. */
+    const cpuPerBatch = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: string }> => {
+      const cpu = () => [processCpuMs(server.child.pid!), processSystemCpuMs(server.child.pid!), postgresCpuMs(dataDirectory), ownCpuMs()];
+      const before = cpu();
+      const result = await run();
+      const [serverMs, serverSystemMs, postgresMs, clientMs] = cpu().map((ms, i) => (ms - before[i]!) / batches);
+      return {
+        result,
+        cpu: `CPU per batch: server ${round(serverMs!)} ms (${round(serverSystemMs!)} in the kernel), PostgreSQL ${round(postgresMs!)} ms, bench client ${round(clientMs!)} ms`,
+      };
+    };
+    // A round of pushes first, not measured: the server's code compiled and its connections' caches
+    // filled, as a running server's are (the baseline's connections are warmed by the raw inserts).
+    await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
     for (const mode of modes) {
       if (mode === "_durable") await setDurable(raw, true);
-      const push = await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
+      const { result: push, cpu: pushCpu } = await cpuPerBatch(() =>
+        pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch)),
+      );
       const ingest = totalSales / push;
       figure(`ingest_sales_per_s${mode}`, round(ingest, 0));
       const setting = mode ? "durable: fsync and synchronous_commit on" : `fsync ${durability.rows[0]?.fsync}`;
       log(
         `ingest (${setting}): ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(push)} s = ${round(ingest, 0)} sales/s`,
       );
+      log(`  ${pushCpu}`);
       const rawSeconds = await rawInsert(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_raw${mode}`);
       figure(`ingest_vs_raw_insert${mode}`, round(rawSeconds / push, 3));
       log(`  raw batched INSERT of bare documents: ${round(totalSales / rawSeconds, 0)} rows/s → ratio ${round(rawSeconds / push, 3)}`);
-      const equalSeconds = await equalWork(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_eq${mode}`);
+      const { result: equalSeconds, cpu: equalCpu } = await cpuPerBatch(() =>
+        equalWork(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_eq${mode}`),
+      );
       figure(`ingest_vs_equal_work${mode}`, round(equalSeconds / push, 3), ">= 0.5");
       log(`  hand-written SQL, same writes: ${round(totalSales / equalSeconds, 0)} sales/s → ratio ${round(equalSeconds / push, 3)}`);
+      log(`    ${equalCpu}`);
       if (mode === "_durable") await setDurable(raw, false);
     }
+
+    if (args["ingest-only"]) return figures.forEach(printFigure);
 
     // ── Initial pull: a big shop into a fresh client.
     const big = tills[0]!;
@@ -224,7 +255,7 @@ async function main(): Promise<void> {
     await scratch.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  for (const f of figures) printFigure(f);
+  figures.forEach(printFigure);
 }
 
 /**

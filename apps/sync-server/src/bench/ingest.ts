@@ -152,14 +152,17 @@ const placeholders = (rows: number, width: number, from = 1) =>
  * The same writes a push makes, hand-written through `pg`, in the same batches and concurrency: per
  * batch one transaction that takes the tenant's sequence numbers (locking its counter), inserts the
  * sales and their stock movements with every column the server fills, and moves the stock levels —
- * into copies of the real tables (same columns, indexes, constraints and the sales table's trigger
- * that keeps the daily figures) so the rows don't collide.
+ * into copies of the real tables (same columns, indexes, constraints — the foreign key to the shop
+ * among them — and the sales table's trigger that keeps the daily figures) so the rows don't collide.
  * What it leaves out is what makes the server the server: parsing, authorising, re-pricing, the
  * conflict rules, reconciliation checks, row-level security and the notification. Returns the seconds taken.
  */
 export async function equalWork(raw: pg.Pool, work: readonly TillWork[], prefix: string): Promise<number> {
-  for (const table of ["sales", "stock_movements", "stock_levels"])
+  for (const table of ["sales", "stock_movements", "stock_levels"]) {
     await raw.query(`create table ${prefix}_${table} (like ${table} including all)`);
+    // LIKE copies no foreign keys: the real tables check each new row's shop, and so do these.
+    await raw.query(`alter table ${prefix}_${table} add foreign key (tenant_id) references tenants (id)`);
+  }
   // LIKE copies no triggers: the real sales table keeps the shop's daily figures as it is written.
   await raw.query(
     `create trigger ${prefix}_sales_figures after insert on ${prefix}_sales referencing new table as new_rows

@@ -64,6 +64,14 @@ export function lockedCounter(tenantId: string) {
 }
 
 /**
+ * {@link lockedCounter} without parameters (the tenant id inlined as a literal), for a transaction's
+ * first message: `select ${lockedCounterLiteral(id)} as locked_seq`.
+ */
+export function lockedCounterLiteral(tenantId: string): string {
+  return `(select seq::text from tenants where id = ${pg.escapeLiteral(tenantId)} for no key update)`;
+}
+
+/**
  * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
  * from memory, so a push that writes several collections pays one statement for them, not one per
  * write. Every writer of the tenant waits here, so reads made after it see every earlier push and
@@ -94,20 +102,26 @@ export async function holdSeqCounter(trx: TenantTx, tenantId: string, locked?: L
 export interface DocumentWrite<N extends CollectionName = CollectionName> {
   readonly table: N;
   readonly docs: readonly CollectionDocument<N>[];
+  /**
+   * None of these ids is stored yet (the caller read so under the tenant's lock): they are inserted,
+   * not upserted — an upsert fires the table's UPDATE triggers even when it updates nothing (the
+   * sales' daily figures), and a stored id is an error that rolls the transaction back, not a write.
+   */
+  readonly fresh?: boolean;
 }
 
 /** A {@link DocumentWrite} of any collection, each typed with its own documents. */
 export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N> }[CollectionName];
 
 /**
- * The upsert of one collection's documents as a data-modifying CTE (or the statement itself): the
+ * The upsert (or, for {@link DocumentWrite.fresh} documents, the insert) of one collection's documents as a data-modifying CTE (or the statement itself): the
  * documents travel as one JSON array (and their extra columns as another, read back by
  * `jsonb_populate_record` with the column types, as parameters would be), so the statement's text
  * depends only on the table and a push of any size takes a handful of parameters (or literals, see
  * `writeDocumentSets`'s `atCommit`). `tenant` is the tenant's parameter or literal.
  */
 function upsertSql<N extends CollectionName>(
-  { table, docs }: DocumentWrite<N>,
+  { table, docs, fresh }: DocumentWrite<N>,
   param: (value: string) => string,
   tenant: string,
   first: bigint,
@@ -122,11 +136,15 @@ function upsertSql<N extends CollectionName>(
     : `jsonb_array_elements(${param(JSON.stringify(docs))}::jsonb) with ordinality as r(e, o)`;
   return `insert into ${name} (tenant_id, id, seq, deleted, doc${columns.map((c) => `, ${c}`).join("")})
     select ${tenant}::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
-    from ${source}
+    from ${source}${
+      fresh
+        ? ""
+        : `
     where true
     on conflict (tenant_id, id) do update set seq = excluded.seq, deleted = excluded.deleted, doc = excluded.doc${columns
       .map((c) => `, ${c} = excluded.${c}`)
-      .join("")}, server_updated_at = now()`;
+      .join("")}, server_updated_at = now()`
+    }`;
 }
 
 /** A string as a literal of a statement without parameters (an `E''` string: backslashes and quotes doubled). */

@@ -10,11 +10,11 @@ import {
   type CollectionName,
 } from "@countertop/sync-protocol";
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { requireAuth } from "../auth/auth.middleware";
 import type { AppDeps, AppEnv } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
+import { bodyText } from "../http/body-text";
 import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
 import { pageJson, type PullPage } from "./pull";
@@ -113,23 +113,19 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing });
         return c.body(pageJson(page), 200, { "Content-Type": "application/json" });
       })
-      .post(
-        "/:collection/push",
-        bodyLimit({
-          maxSize: MAX_BODY_BYTES,
-          onError: () => {
-            throw new ApiError(ErrorCode.payload_too_large, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`);
-          },
-        }),
-        async (c) => {
-          const { collection, principal } = resolveCollection(c);
-          const body = parsePushBody(collection, await c.req.text());
-          const how = { standing: c.get("deferredStanding") ?? c.get("standing"), address: clientAddress(c, deps.trustProxy) };
-          const { conflicts, refused } = await pushCollection(deps, principal, collection, body, how);
-          // Plain RxDB clients get the bare conflicts; ours ask for which rows were refused, and why.
-          return c.req.header(PUSH_DETAIL_HEADER) === "1" ? c.json({ conflicts, refused }) : c.json(conflicts);
-        },
-      )
+      .post("/:collection/push", async (c) => {
+        const text = await bodyText(
+          c,
+          MAX_BODY_BYTES,
+          () => new ApiError(ErrorCode.payload_too_large, `A push may be at most ${MAX_BODY_BYTES} bytes; send fewer rows at a time.`),
+        );
+        const { collection, principal } = resolveCollection(c);
+        const body = parsePushBody(collection, text);
+        const how = { standing: c.get("deferredStanding") ?? c.get("standing"), address: clientAddress(c, deps.trustProxy) };
+        const { conflicts, refused } = await pushCollection(deps, principal, collection, body, how);
+        // Plain RxDB clients get the bare conflicts; ours ask for which rows were refused, and why.
+        return c.req.header(PUSH_DETAIL_HEADER) === "1" ? c.json({ conflicts, refused }) : c.json(conflicts);
+      })
       .get("/stream", (c) => {
         const principal = c.get("principal");
         if (principal.kind === "owner") throw new ApiError(ErrorCode.forbidden, "The platform owner has no shop replica.");

@@ -2,7 +2,8 @@ import type { CollectionName } from "@countertop/sync-protocol";
 import type { DeferredStanding, Standing } from "../auth/auth.middleware";
 import type { CallerStateRow } from "../auth/standing.repository";
 import type { Principal } from "../auth/token";
-import { withTenant, withTenantAfter, type TenantTx } from "../db/tenant-scope";
+import { withTenantAfter, type TenantTx } from "../db/tenant-scope";
+import { lockedCounterLiteral, type LockedCounter } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { failpoint, pausepoint } from "../http/failpoint";
@@ -42,22 +43,34 @@ export async function pushCollection<N extends CollectionName>(
   // Documents may not claim another shop: a `tenantId` field, if present, must be the caller's.
   if (foreign) throw new ApiError(ErrorCode.bad_request, `Document ${foreign.newDocumentState.id} belongs to another shop.`);
   const now = new Date();
-  const apply = async (trx: TenantTx, standing: Standing) => {
+  const apply = async (trx: TenantTx, standing: Standing, counter: LockedCounter) => {
     const pushed = await applyPush(trx, principal.tenantId, principal, collection, rows, now, {
       standing,
       address: how.address,
       replacedText: body.replacedText,
+      counter,
     });
     await pausepoint("push:applying");
     await deps.changes.announce(trx, principal.tenantId, [...pushed.written]);
     return pushed;
   };
   const { standing } = how;
+  // The tenant's counter is locked in the message that begins the transaction (with the standing
+  // check, when left to the push): the push's reads then see every earlier push, and read together.
+  const lock = lockedCounterLiteral(principal.tenantId);
   const result =
     typeof standing === "string"
-      ? await withTenant(deps.db, principal.tenantId, (trx) => apply(trx, standing))
-      : await withTenantAfter<CallerStateRow, PushResult>(deps.db, principal.tenantId, standing.statement, (trx, [row]) =>
-          apply(trx, standing.settle(row)),
+      ? await withTenantAfter<{ locked_seq: string }, PushResult>(
+          deps.db,
+          principal.tenantId,
+          `select ${lock} as locked_seq`,
+          (trx, [row]) => apply(trx, standing, { seq: row!.locked_seq }),
+        )
+      : await withTenantAfter<CallerStateRow & { locked_seq: string }, PushResult>(
+          deps.db,
+          principal.tenantId,
+          `select ${lock} as locked_seq, caller.* from (${standing.statement}) as caller`,
+          (trx, [row]) => apply(trx, standing.settle(row), { seq: row!.locked_seq }),
         );
   if (result.jobs > 0) {
     failpoint("push:committed");

@@ -13,11 +13,11 @@ import type { Standing } from "../../auth/auth.middleware";
 import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
 import { enqueue } from "../../outbox/outbox.repository";
-import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite } from "../../documents/document.repository";
+import { holdSeqCounter, writeDocumentSets, type AnyDocumentWrite, type LockedCounter } from "../../documents/document.repository";
 import { shownTo } from "../access";
 import { PUSH_PLANS } from "./plans";
 import { refusal, type Decided, type PreparedPush, type PushIO, type PushPlan, type PushedRow, type Refusal } from "./push-plan";
-import { readLockedState } from "./push.repository";
+import { readCovers, readLockedState } from "./push.repository";
 import { reconciliationDocs } from "./raises";
 import { settleStock, levelsSince } from "./settle-stock";
 import { levelIdsOf, oversellItemId, oversells } from "./stock";
@@ -41,6 +41,8 @@ export interface PushContext {
   /** Documents whose unstorable text was replaced before parsing (sales only). */
   readonly replacedText?: ReadonlySet<string>;
   readonly address?: string;
+  /** The tenant's counter, when the transaction's first message locked it (see `pushCollection`). */
+  readonly counter?: LockedCounter;
 }
 
 function pushActor(principal: PushPrincipal): PushActor {
@@ -114,15 +116,30 @@ function decideRows<N extends CollectionName>(
   return { written: [...written.values()], inserted, changes, conflicts, refused };
 }
 
-/** The writes of a push, one document per id and table (a derived movement may be a pushed one). */
-function mergeWrites(writes: readonly AnyDocumentWrite[]): AnyDocumentWrite[] {
-  const byTable = new Map<CollectionName, Map<string, AnyDocumentWrite["docs"][number]>>();
-  for (const { table, docs } of writes) {
-    const ids = byTable.get(table) ?? new Map();
-    for (const doc of docs) ids.set(doc.id, doc);
-    byTable.set(table, ids);
+/**
+ * The writes of a push, one document per id and table (a derived movement may be a pushed one; the
+ * last write of an id wins). Per table, the ids only ever written as `fresh` are inserted; an id any
+ * other write names is upserted.
+ */
+export function mergeWrites(writes: readonly AnyDocumentWrite[]): AnyDocumentWrite[] {
+  const byTable = new Map<CollectionName, { docs: Map<string, AnyDocumentWrite["docs"][number]>; stored: Set<string> }>();
+  for (const { table, docs, fresh } of writes) {
+    const known = byTable.get(table) ?? { docs: new Map(), stored: new Set<string>() };
+    for (const doc of docs) {
+      known.docs.set(doc.id, doc);
+      if (fresh !== true) known.stored.add(doc.id);
+    }
+    byTable.set(table, known);
   }
-  return [...byTable].map(([table, docs]) => ({ table, docs: [...docs.values()] }) as AnyDocumentWrite);
+  return [...byTable].flatMap(([table, { docs, stored }]) => {
+    const all = [...docs.values()];
+    const fresh = all.filter((d) => !stored.has(d.id));
+    const rest = all.filter((d) => stored.has(d.id));
+    return [
+      ...(fresh.length > 0 ? [{ table, docs: fresh, fresh: true } as AnyDocumentWrite] : []),
+      ...(rest.length > 0 ? [{ table, docs: rest } as AnyDocumentWrite] : []),
+    ];
+  });
 }
 
 /**
@@ -151,21 +168,25 @@ export async function applyPush<N extends CollectionName>(
     replacedText: context.replacedText ?? new Set(),
     address: context.address ?? "local",
     now,
+    locked: context.counter !== undefined,
   };
   const docs = rows.map((r) => r.newDocumentState);
+  // One writer per tenant from the lock to commit: reads after it see every earlier push, and seq
+  // order = commit order. Taken by the transaction's first message, or else by the plan's read or here.
+  const heldCounter = context.counter ? await holdSeqCounter(trx, tenantId, context.counter) : undefined;
   const prepared = await plan.prepare(io, docs);
-
-  // One writer per tenant from here to commit: reads see every earlier push, and seq order = commit order.
-  const storeCounter = await holdSeqCounter(trx, tenantId, prepared.counter);
+  const storeCounter = heldCounter ?? (await holdSeqCounter(trx, tenantId, prepared.counter));
   const candidates = prepared.movementCandidates ?? [];
   const touched = levelIdsOf(candidates);
-  const state = await readLockedState(trx, tenantId, collection, {
+  const needed = {
     docs: docs.map((d) => d.id),
     movements: candidates.map((m) => m.id),
     levels: touched,
     items: [...touched.map(oversellItemId), ...(prepared.itemIds ?? [])],
     since: levelsSince(candidates),
-  });
+  };
+  const early = prepared.lockedState;
+  const state = early && readCovers(early.read, needed) ? early.state : await readLockedState(trx, tenantId, collection, needed);
 
   const decided = decideRows(plan, prepared, rows, state.masters, io);
   const derived = (await prepared.derive?.(decided)) ?? {};
@@ -174,9 +195,13 @@ export async function applyPush<N extends CollectionName>(
   const { movements, rewritten, levels } = await settleStock(trx, tenantId, fresh, state, now);
   const raises = [...oversells(levels, prepared.skuOf), ...(derived.raises ?? [])];
 
+  // Rows new to the server (a new sale, its movements) are inserted, not upserted.
+  const inserted = new Set(decided.inserted.map((d) => d.id));
   const sets = mergeWrites([
-    { table: collection, docs: decided.written } as AnyDocumentWrite,
-    { table: "stock_movements", docs: [...rewritten, ...movements] },
+    { table: collection, docs: decided.written.filter((d) => inserted.has(d.id)), fresh: true } as AnyDocumentWrite,
+    { table: collection, docs: decided.written.filter((d) => !inserted.has(d.id)) } as AnyDocumentWrite,
+    { table: "stock_movements", docs: rewritten },
+    { table: "stock_movements", docs: movements, fresh: true },
     { table: "stock_levels", docs: levels },
     { table: "reconciliation", docs: reconciliationDocs(raises, state.items, now) },
     ...(derived.documents ?? []),

@@ -6,6 +6,7 @@ import type { Principal } from "../../auth/token";
 import type { TenantTx } from "../../db/tenant-scope";
 import type { AnyDocumentWrite, LockedCounter } from "../../documents/document.repository";
 import type { OutboxEntry } from "../../outbox/outbox.repository";
+import type { LockedIds, LockedState } from "./push.repository";
 import type { Raise } from "./raises";
 
 /** What every step of a push can use: the tenant's transaction, who pushes, and the push's clock. */
@@ -22,6 +23,11 @@ export interface PushIO {
   /** The client's address, for the audit log. */
   readonly address: string;
   readonly now: Date;
+  /**
+   * The tenant's counter is locked already (the push's first message took it): a plan's reads see
+   * every earlier push, so its facts and the locked state may be read in one statement.
+   */
+  readonly locked: boolean;
 }
 
 /** One pushed row with the server's current document beside it. */
@@ -74,6 +80,11 @@ export interface Derived {
 export interface PreparedPush<N extends CollectionName> {
   /** The tenant's counter when the plan's own read already locked it (one round trip fewer). */
   readonly counter?: LockedCounter;
+  /**
+   * The locked state, read with the plan's facts when `io.locked` (one round trip fewer), and the ids
+   * it was read for: used when they cover what the push needs, else the push reads it again.
+   */
+  readonly lockedState?: { readonly state: LockedState<N>; readonly read: LockedIds };
   /** Movements the rows may cause: the lock-held read looks up their ids and the levels they touch. */
   readonly movementCandidates?: readonly StockMovement[];
   /** Reconciliation item ids the push may raise, read under the lock so that raising keeps an item's history. */

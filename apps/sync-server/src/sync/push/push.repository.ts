@@ -55,19 +55,40 @@ export async function readSaleFacts(
   tenantId: string,
   sales: readonly Sale[],
   registerIds: readonly string[],
-): Promise<SaleFacts> {
+): Promise<SaleFacts>;
+/**
+ * The same facts, and the locked state for `locked` in the same statement: only when the tenant's
+ * counter is locked already (the push's first message took it), so that the statement's snapshot
+ * includes every earlier push — one round trip for both reads.
+ */
+export async function readSaleFacts(
+  trx: TenantTx,
+  tenantId: string,
+  sales: readonly Sale[],
+  registerIds: readonly string[],
+  locked: LockedIds,
+): Promise<SaleFacts & { readonly state: LockedState<"sales"> }>;
+export async function readSaleFacts(
+  trx: TenantTx,
+  tenantId: string,
+  sales: readonly Sale[],
+  registerIds: readonly string[],
+  locked?: LockedIds,
+): Promise<SaleFacts & { readonly state?: LockedState<"sales"> }> {
   const variantIds = sales.flatMap((s) => s.lines.map((l) => l.variantId));
   const promotionIds = sales.flatMap((s) => s.promotionIds);
   const dated = (key: "catalogSeq" | "promotionsSeq") => sales.some((s) => s[key] !== undefined);
-  const { rows } = await sql<{
-    registers: string[];
-    variants: { id: string; track: boolean; price: string | number; sku: string }[];
-    closed: Record<string, string>;
-    promotions: Promotion[];
-    price_history: { key: string; seq: string; value: number }[];
-    promotion_history: { key: string; seq: string; value: Promotion }[];
-    seq: string;
-  }>`${sql.raw(PREPARED)}select ${lockedCounter(tenantId)} as seq,
+  const { rows } = await sql<
+    Partial<LockedStateRow<"sales">> & {
+      registers: string[];
+      variants: { id: string; track: boolean; price: string | number; sku: string }[];
+      closed: Record<string, string>;
+      promotions: Promotion[];
+      price_history: { key: string; seq: string; value: number }[];
+      promotion_history: { key: string; seq: string; value: Promotion }[];
+      seq: string;
+    }
+  >`${sql.raw(PREPARED)}select ${lockedCounter(tenantId)} as seq,${locked ? sql` ${lockedStateColumns(tenantId, "sales", locked)},` : sql``}
       (select coalesce(jsonb_agg(id), '[]') from devices
          where tenant_id = ${tenantId} and id = any(${list(registerIds)}::uuid[])) as registers,
       (select coalesce(jsonb_agg(jsonb_build_object('id', variant_id, 'track', track_stock, 'price', price, 'sku', sku)), '[]')
@@ -91,6 +112,7 @@ export async function readSaleFacts(
     priceHistory: versions(row.price_history),
     promotionHistory: versions(row.promotion_history),
     counter: { seq: row.seq },
+    ...(locked ? { state: lockedStateOf(row as LockedStateRow<"sales">) } : {}),
   };
 }
 
@@ -124,27 +146,27 @@ function levelArrays(levels: readonly LevelSince[]) {
     ${sql.val(levels.map((l) => l.since))}::timestamptz[]) as v(location_id, variant_id, since)`;
 }
 
-/** The pushed documents' masters, and the movements, levels and reconciliation items the push may touch, in one round trip. */
-export async function readLockedState<N extends CollectionName>(
-  trx: TenantTx,
-  tenantId: string,
-  collection: N,
-  ids: {
-    readonly docs: readonly string[];
-    readonly movements: readonly string[];
-    readonly levels: readonly string[];
-    readonly items: readonly string[];
-    readonly since: readonly LevelSince[];
-  },
-): Promise<LockedState<N>> {
-  const { rows } = await sql<{
-    masters: { id: string; doc: CollectionDocument<N> }[];
-    known: string[];
-    levels: { id: string; on_hand: number }[];
-    items: { id: string; doc: Reconciliation }[];
-    counted: string[];
-  }>`${sql.raw(PREPARED)}select
-      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(collection)}
+/** The ids a push reads under the tenant's lock (see {@link readLockedState}). */
+export interface LockedIds {
+  readonly docs: readonly string[];
+  readonly movements: readonly string[];
+  readonly levels: readonly string[];
+  readonly items: readonly string[];
+  readonly since: readonly LevelSince[];
+}
+
+/** The row {@link lockedStateColumns} reads. */
+interface LockedStateRow<N extends CollectionName> {
+  masters: { id: string; doc: CollectionDocument<N> }[];
+  known: string[];
+  levels: { id: string; on_hand: number }[];
+  items: { id: string; doc: Reconciliation }[];
+  counted: string[];
+}
+
+/** The select-list items that read a push's locked state (their text does not vary with the ids). */
+function lockedStateColumns(tenantId: string, collection: CollectionName, ids: LockedIds) {
+  return sql`(select coalesce(jsonb_agg(jsonb_build_object('id', id, 'doc', doc)), '[]') from ${sql.table(collection)}
          where tenant_id = ${tenantId} and id = any(${list(ids.docs)}::text[])) as masters,
       (select coalesce(jsonb_agg(id), '[]') from stock_movements
          where tenant_id = ${tenantId} and id = any(${list(ids.movements)}::text[])) as known,
@@ -155,9 +177,11 @@ export async function readLockedState<N extends CollectionName>(
       (select coalesce(jsonb_agg(distinct v.location_id || ':' || v.variant_id), '[]') from ${levelArrays(ids.since)}
          where exists (select 1 from stock_movements m where m.tenant_id = ${tenantId} and m.reason = 'count'
            and m.location_id = v.location_id and m.variant_id = v.variant_id and m.occurred_at >= v.since
-           and m.doc ? 'countedQty')) as counted
-  `.execute(trx);
-  const row = rows[0]!;
+           and m.doc ? 'countedQty')) as counted`;
+}
+
+/** {@link LockedState} from the row {@link lockedStateColumns} read. */
+function lockedStateOf<N extends CollectionName>(row: LockedStateRow<N>): LockedState<N> {
   return {
     masters: new Map(row.masters.map((m) => [m.id, m.doc])),
     knownMovements: new Set(row.known),
@@ -165,6 +189,36 @@ export async function readLockedState<N extends CollectionName>(
     items: new Map(row.items.map((i) => [i.id, i.doc])),
     countedLevels: new Set(row.counted),
   };
+}
+
+/**
+ * Whether a locked state read for `read` answers for `needed`: every id needed was read, and each
+ * level's counts were looked for from as early as needed.
+ */
+export function readCovers(read: LockedIds, needed: LockedIds): boolean {
+  const has = (of: readonly string[], want: readonly string[]) => {
+    const ids = new Set(of);
+    return want.every((id) => ids.has(id));
+  };
+  const since = new Map(read.since.map((l) => [`${l.locationId}:${l.variantId}`, Date.parse(l.since)]));
+  return (
+    has(read.docs, needed.docs) &&
+    has(read.movements, needed.movements) &&
+    has(read.levels, needed.levels) &&
+    has(read.items, needed.items) &&
+    needed.since.every((l) => (since.get(`${l.locationId}:${l.variantId}`) ?? Infinity) <= Date.parse(l.since))
+  );
+}
+
+/** The pushed documents' masters, and the movements, levels and reconciliation items the push may touch, in one round trip. */
+export async function readLockedState<N extends CollectionName>(
+  trx: TenantTx,
+  tenantId: string,
+  collection: N,
+  ids: LockedIds,
+): Promise<LockedState<N>> {
+  const { rows } = await sql<LockedStateRow<N>>`${sql.raw(PREPARED)}select ${lockedStateColumns(tenantId, collection, ids)}`.execute(trx);
+  return lockedStateOf(rows[0]!);
 }
 
 /**

@@ -2,7 +2,9 @@ import { repriceSale } from "@countertop/domain";
 import type { Sale, StockMovement } from "@countertop/sync-protocol";
 import type { PushIO, PushPlan } from "../push-plan";
 import { pricesFor, promotionsFor, staleCatalog, type StaleCatalog } from "../catalog-as-of";
-import { readRefundedSales, readSaleFacts, type CatalogVariant, type SaleFacts } from "../push.repository";
+import { readRefundedSales, readSaleFacts, type CatalogVariant, type LockedIds, type SaleFacts } from "../push.repository";
+import { levelsSince } from "../settle-stock";
+import { levelIdsOf, oversellItemId } from "../stock";
 import type { Raise } from "../raises";
 
 /**
@@ -185,6 +187,27 @@ export function saleFlags(
 }
 
 /**
+ * Every id a sales push may read under the lock, before the catalog says which lines move stock:
+ * each line's movement and level (as if every variant were tracked), and the items a sale may
+ * raise — all but a `stale_catalog` item, whose id needs the catalog's history (a push that raises
+ * one reads its locked state again).
+ */
+function lockedIdsOf(sales: readonly Sale[]): LockedIds {
+  const movements = sales.flatMap((s) => saleMovements(s, new Map()));
+  const levels = levelIdsOf(movements);
+  return {
+    docs: sales.map((s) => s.id),
+    movements: movements.map((m) => m.id),
+    levels,
+    items: [
+      ...levels.map(oversellItemId),
+      ...sales.flatMap((s) => [`price_mismatch:${s.id}`, `late_sync:${s.id}`, `flagged_sale:${s.id}`]),
+    ],
+    since: levelsSince(movements),
+  };
+}
+
+/**
  * Sales are append-only and never rejected for their arithmetic: a new sale moves stock (one
  * movement per tracked line) and is re-priced against the catalog; a disagreement, or a sale that
  * syncs after its shift closed or a day late, is raised for the manager.
@@ -194,18 +217,17 @@ export const salesPlan: PushPlan<"sales"> = {
   // Rung up at a till; never refused for its content (it is flagged for review instead).
   writers: { device: true },
   async prepare(io, sales) {
-    const registerIds = [...new Set(sales.map((s) => s.registerId))];
-    const facts = await readSaleFacts(
-      io.trx,
-      io.tenantId,
-      sales,
-      registerIds.filter((r) => UUID.test(r)),
-    );
+    const registerIds = [...new Set(sales.map((s) => s.registerId))].filter((r) => UUID.test(r));
+    // Under the lock already: the locked state is read with the facts, for every id the push may need.
+    const locked = io.locked ? lockedIdsOf(sales) : undefined;
+    const withState = locked ? await readSaleFacts(io.trx, io.tenantId, sales, registerIds, locked) : undefined;
+    const facts: SaleFacts = withState ?? (await readSaleFacts(io.trx, io.tenantId, sales, registerIds));
     // The last copy of an id in the push is the one its movements are derived from.
     const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
     return {
       counter: facts.counter,
+      ...(withState && locked ? { lockedState: { state: withState.state, read: locked } } : {}),
       movementCandidates: candidates,
       itemIds: sales.flatMap((s) => {
         const stale = staleCatalog(s, facts);

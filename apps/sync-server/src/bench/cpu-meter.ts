@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100;
+
+/** The fields of /proc/PID/stat after `(comm)` (which may itself hold spaces), or undefined where there is none. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+/** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
+function cpuMsOf(pid: number, children = false): number {
+  // state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+  const fields = statFields(pid);
+  if (!fields) return 0;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / TICKS_PER_S;
+}
+
+/** The pids whose parent is `ppid`. */
+function childrenOf(ppid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => (/^\d+$/.test(name) && Number(statFields(name)?.[1]) === ppid ? [Number(name)] : []));
+}
+
+/** CPU ms so far of a PostgreSQL server: its postmaster (with the backends it reaped) and its live backends. */
+export function postgresCpuMs(dataDirectory: string): number {
+  const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
+  return cpuMsOf(postmaster, true) + childrenOf(postmaster).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+}
+
+/** CPU ms so far of a process (a child server) by pid. */
+export const processCpuMs = (pid: number): number => cpuMsOf(pid);
+
+/** System (kernel) CPU ms so far of a process by pid: its syscalls, socket writes among them. */
+export function processSystemCpuMs(pid: number): number {
+  return (Number(statFields(pid)?.[12] ?? 0) * 1000) / TICKS_PER_S;
+}
+
+/** CPU ms so far of this process. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
