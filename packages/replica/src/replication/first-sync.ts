@@ -11,6 +11,9 @@ import {
   type RxStorageWriteErrorConflict,
 } from "rxdb";
 
+/** A collection as its replication holds it (`RxReplicationState.collection`). */
+type ReplicatedCollection = RxCollection<ReplicatedDocument, unknown, unknown, unknown>;
+
 /** The context of the first sync's own writes, so that a write by anyone else during it can be told apart. */
 const FIRST_SYNC_CONTEXT = "countertop-first-sync";
 
@@ -36,7 +39,7 @@ export interface BulkStart {
 
 /** What {@link firstSyncInBulk} needs of one collection. */
 export interface FirstSyncOptions {
-  readonly collection: RxCollection<ReplicatedDocument>;
+  readonly collection: ReplicatedCollection;
   /** The replication's `replicationIdentifier`: its documents carry RxDB's mark of having come from it. */
   readonly replicationIdentifier: string;
   /** One page from the server (the replication's own pull handler). */
@@ -52,7 +55,7 @@ export interface FirstSyncOptions {
  * Whether none of `collections` holds a document, deleted or not: a replica that has never synced.
  * Only such a replica takes its first sync in bulk.
  */
-export async function isFreshReplica(collections: readonly RxCollection[]): Promise<boolean> {
+export async function isFreshReplica(collections: readonly ReplicatedCollection[]): Promise<boolean> {
   for (const collection of collections) {
     const page = await getChangedDocumentsSince(collection.storageInstance, 1);
     if (page.documents.length > 0) return false;
@@ -101,6 +104,7 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     } as RxDocumentData<ReplicatedDocument>;
   };
   type Page = Awaited<ReturnType<typeof options.pull>>;
+  const notStored = (error: unknown): Error => new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(error)}`);
   const newer = (doc: RxDocumentData<ReplicatedDocument>): void => {
     const lwt = doc._meta.lwt;
     if (!last || lwt > last.lwt || (lwt === last.lwt && doc.id > last.id)) last = { id: doc.id, lwt };
@@ -111,16 +115,14 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     const result = await storage.bulkWrite(rows, FIRST_SYNC_CONTEXT);
     // A document changed on the server during the sync comes again in a later page: it replaces the stored one.
     const again = result.error.filter(isConflict);
-    if (again.length < result.error.length)
-      throw new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(result.error[0])}`);
+    if (again.length < result.error.length) throw notStored(result.error[0]);
     const replaced = again.map((error) => ({
       previous: error.documentInDb,
       document: stored(byId.get(error.documentId)!, error.documentInDb),
     }));
     if (replaced.length > 0) {
       const retried = await storage.bulkWrite(replaced, FIRST_SYNC_CONTEXT);
-      if (retried.error.length > 0)
-        throw new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(retried.error[0])}`);
+      if (retried.error.length > 0) throw notStored(retried.error[0]);
     }
     const failed = new Set(again.map((error) => error.documentId));
     for (const row of rows) if (!failed.has(row.document.id)) newer(row.document);

@@ -38,7 +38,7 @@ export async function listPending<T, C>(state: RxReplicationState<T, C>, options
   const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
   // Right after start the upstream may not have stored its initial checkpoint yet (a first sync in
   // bulk gives one): from the beginning, every document stored in bulk would count as waiting.
-  let checkpoint: unknown = checkpointDoc?.checkpointData ?? (state.push as { initialCheckpoint?: unknown }).initialCheckpoint;
+  let checkpoint: unknown = checkpointDoc?.checkpointData ?? state.push.initialCheckpoint;
   const pending: T[] = [];
   for (let first = true; ; first = false) {
     if (!first) await options.betweenPages?.();

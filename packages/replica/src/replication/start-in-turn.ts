@@ -1,5 +1,5 @@
 import type { Checkpoint, CollectionName, ReplicatedDocument } from "@countertop/sync-protocol";
-import type { ReplicationPullHandler, RxCollection, RxDatabase } from "rxdb";
+import type { RxDatabase } from "rxdb";
 import type { RxReplicationState } from "rxdb/plugins/replication";
 import { firstSyncInBulk, isFreshReplica } from "./first-sync.ts";
 
@@ -7,13 +7,8 @@ import { firstSyncInBulk, isFreshReplica } from "./first-sync.ts";
 export interface BulkPage<N extends CollectionName> {
   readonly collection: N;
   readonly documents: number;
-  /** The collection's last page: its first sync in bulk is over (RxDB's replication starts once all are). */
+  /** The collection's last page: its first sync in bulk is over (its RxDB replication starts now). */
   readonly done?: true;
-}
-
-/** The identifier of a collection's replication with a server (RxDB keeps its checkpoints under it). */
-export function replicationIdentifierOf(collection: CollectionName, baseUrl: string): string {
-  return `countertop-sync-v1|${collection}|${baseUrl}`;
 }
 
 /**
@@ -25,19 +20,15 @@ export function replicationIdentifierOf(collection: CollectionName, baseUrl: str
  */
 const IGNORE_ASSUMED_MASTER: ReadonlySet<CollectionName> = new Set(["sales", "stock_movements"]);
 
-/** What {@link startInTurn} uses of the database: its collections, its leadership and whether it has other tabs. */
-type StartingDatabase = Pick<RxDatabase, "multiInstance" | "waitForLeadership" | "isLeader"> & {
-  readonly collections: Readonly<Record<string, unknown>>;
-};
+/** What {@link startInTurn} uses of the database: its leadership and whether it has other tabs. */
+type StartingDatabase = Pick<RxDatabase, "multiInstance" | "waitForLeadership" | "isLeader">;
 
 /** What {@link startInTurn} starts. */
 export interface StartInTurnOptions<N extends CollectionName> {
   readonly database: StartingDatabase;
-  /** Created with `autoStart: false` and `toggleOnDocumentVisible: false`. */
+  /** Created with `autoStart: false` and `toggleOnDocumentVisible: false`; each pulls. */
   readonly states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
-  readonly pullHandlers: ReadonlyMap<CollectionName, ReplicationPullHandler<ReplicatedDocument, Checkpoint>>;
   readonly batchSize: number;
-  readonly baseUrl: string;
   readonly waitForLeadership: boolean;
   readonly cancelled: () => boolean;
   readonly onPage: (page: BulkPage<N>) => void;
@@ -65,7 +56,7 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
   };
   if (options.waitForLeadership && database.multiInstance) await database.waitForLeadership();
   if (options.cancelled()) return;
-  const collections = names.map((name) => database.collections[name] as RxCollection<ReplicatedDocument>);
+  const collections = names.map((name) => states[name].collection);
   if (!(await isFreshReplica(collections).catch(() => false))) return names.forEach(start);
   // Where a first sync goes (the POS bench prints the marks).
   globalThis.performance?.mark?.("replica:first-sync-in-bulk");
@@ -77,9 +68,9 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
       if (options.cancelled()) return;
       const state = states[name];
       const stored = await firstSyncInBulk({
-        collection: database.collections[name] as RxCollection<ReplicatedDocument>,
-        replicationIdentifier: replicationIdentifierOf(name, options.baseUrl),
-        pull: options.pullHandlers.get(name)!,
+        collection: state.collection,
+        replicationIdentifier: state.replicationIdentifier,
+        pull: state.pull!.handler,
         batchSize: options.batchSize,
         cancelled: options.cancelled,
         onPage: (documents) => options.onPage({ collection: name, documents }),
@@ -87,8 +78,8 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
       options.onPage({ collection: name, documents: 0, done: true });
       if (stored.error !== undefined) options.onError(name, stored.error);
       // The options RxDB reads its initial checkpoints from when it starts (ours, made above).
-      if (state.pull && stored.downstream) (state.pull as { initialCheckpoint?: unknown }).initialCheckpoint = stored.downstream;
-      if (state.push && stored.upstream) (state.push as { initialCheckpoint?: unknown }).initialCheckpoint = stored.upstream;
+      if (state.pull && stored.downstream) state.pull.initialCheckpoint = stored.downstream;
+      if (state.push && stored.upstream) state.push.initialCheckpoint = stored.upstream;
       start(name);
     }),
   );

@@ -11,7 +11,7 @@ import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
 import type { LiveSource } from "./shared-stream.ts";
 import { countPending } from "./pending.ts";
-import { type BulkPage, replicationIdentifierOf, startInTurn } from "./start-in-turn.ts";
+import { type BulkPage, startInTurn } from "./start-in-turn.ts";
 import { type PushOutcome, pushRows } from "./push-rows.ts";
 import { type ReplicaErrorEvent, type ReplicaErrorSource, toReplicaErrorEvent } from "./replica-error.ts";
 import { TillStatusReport } from "./till-status-report.ts";
@@ -174,16 +174,13 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       : undefined);
   const pollEvery = options.pollInterval ?? 30_000;
 
-  const pullHandlers = new Map<CollectionName, ReturnType<typeof createPullHandler>>();
   const states = Object.fromEntries(
     names.map((name) => {
       const context = contextOf(name);
       // One code path for every collection: the sync layer only needs `id` and `_deleted`.
       const collection = options.database.collections[name] as unknown as RxCollection<ReplicatedDocument>;
-      const pull = reporting(createPullHandler(context), (error) => report(name, "pull", error));
-      pullHandlers.set(name, pull);
       const state = replicateRxCollection<ReplicatedDocument, Checkpoint>({
-        replicationIdentifier: replicationIdentifierOf(name, options.baseUrl),
+        replicationIdentifier: `countertop-sync-v1|${name}|${options.baseUrl}`,
         collection,
         live,
         retryTime: options.retryTime ?? 5_000,
@@ -192,7 +189,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
         autoStart: false,
         toggleOnDocumentVisible: false,
         pull: {
-          handler: pull,
+          handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
           batchSize: pullBatchSize,
           stream$: live
             ? live$ && streamed.includes(name)
@@ -221,9 +218,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
   const starting = startInTurn({
     database: options.database,
     states,
-    pullHandlers,
     batchSize: pullBatchSize,
-    baseUrl: options.baseUrl,
     waitForLeadership: options.waitForLeadership ?? true,
     cancelled: () => cancelled,
     onPage: (page) => bulkReceived.next(page),
