@@ -49,25 +49,10 @@ function versions<T>(rows: readonly { key: string; seq: string; value: T }[]): M
 /**
  * Registers, catalog variants, closed shifts and applied promotions of `sales`, in one round trip
  * that also takes the tenant's lock: the facts are read as of before it (no push changes them).
+ * With `locked`, the locked state for those ids is read in the same statement (`state`): only when
+ * the tenant's counter is locked already (the push's first message took it), so that the
+ * statement's snapshot includes every earlier push — one round trip for both reads.
  */
-export async function readSaleFacts(
-  trx: TenantTx,
-  tenantId: string,
-  sales: readonly Sale[],
-  registerIds: readonly string[],
-): Promise<SaleFacts>;
-/**
- * The same facts, and the locked state for `locked` in the same statement: only when the tenant's
- * counter is locked already (the push's first message took it), so that the statement's snapshot
- * includes every earlier push — one round trip for both reads.
- */
-export async function readSaleFacts(
-  trx: TenantTx,
-  tenantId: string,
-  sales: readonly Sale[],
-  registerIds: readonly string[],
-  locked: LockedIds,
-): Promise<SaleFacts & { readonly state: LockedState<"sales"> }>;
 export async function readSaleFacts(
   trx: TenantTx,
   tenantId: string,

@@ -220,14 +220,13 @@ export const salesPlan: PushPlan<"sales"> = {
     const registerIds = [...new Set(sales.map((s) => s.registerId))].filter((r) => UUID.test(r));
     // Under the lock already: the locked state is read with the facts, for every id the push may need.
     const locked = io.locked ? lockedIdsOf(sales) : undefined;
-    const withState = locked ? await readSaleFacts(io.trx, io.tenantId, sales, registerIds, locked) : undefined;
-    const facts: SaleFacts = withState ?? (await readSaleFacts(io.trx, io.tenantId, sales, registerIds));
+    const facts = await readSaleFacts(io.trx, io.tenantId, sales, registerIds, locked);
     // The last copy of an id in the push is the one its movements are derived from.
     const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
     return {
       counter: facts.counter,
-      ...(withState && locked ? { lockedState: { state: withState.state, read: locked } } : {}),
+      ...(facts.state && locked ? { lockedState: { state: facts.state, read: locked } } : {}),
       movementCandidates: candidates,
       itemIds: sales.flatMap((s) => {
         const stale = staleCatalog(s, facts);
