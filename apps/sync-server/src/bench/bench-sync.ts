@@ -49,7 +49,7 @@ const scale = args.quick ? 0.1 : 1;
 const SIZE = {
   tenants: 10,
   tillsPerTenant: 5,
-  salesPerTill: Math.round(60 * scale),
+  salesPerTill: Math.round(200 * scale),
   pushBatch: 10,
   pullProducts: Math.round(50_000 * scale),
   pullSales: Math.round(100_000 * scale),
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     };
     // A round of pushes first, not measured: the server's code compiled and its connections' caches
     // filled, as a running server's are (the baseline's connections are warmed by the raw inserts).
-    await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
+    await pushEverything(baseUrl, salesWork(tills, Math.min(SIZE.salesPerTill, 60), SIZE.pushBatch));
     for (const mode of modes) {
       if (mode === "_durable") await setDurable(raw, true);
       const { result: push, cpu: pushCpu } = await cpuPerBatch(() =>
