@@ -85,10 +85,11 @@ export function PinPad({ person, onVerified }: { person: Staff; onVerified: (per
       if (e.target instanceof HTMLInputElement) return;
       const key = /^\d$/.test(e.key) ? e.key : KEYBOARD[e.key];
       if (key === undefined) return;
-      // The pad took this key: no keypress follows. Else the Enter that signs a cashier in, once the
-      // PIN checks out, lands as a keypress on the next screen's focused field — and submits the
-      // opening float there before the cashier has looked at it.
-      e.preventDefault();
+      // A digit or Enter the pad took sends no keypress after it. Else the Enter that signs a cashier
+      // in, once the PIN checks out, lands as a keypress on the next screen's focused field — and
+      // submits the opening float there before the cashier has looked at it. (Escape keeps its own
+      // meaning too: in a dialog it still closes it.)
+      if (key !== "clear" && key !== "back") e.preventDefault();
       press.current(key);
     };
     window.addEventListener("keydown", onKey);
