@@ -25,9 +25,6 @@ export const PREPARED = "/* prepared */ ";
  */
 export const WITH_BEGIN = "/* with begin */ ";
 
-/** Connections wrapped so far (their prepared statements' names end in their number). */
-let connections = 0;
-
 /** Names of prepared statements by text (the same on every connection; each is prepared where first used). */
 const preparedNames = new Map<string, string>();
 const MAX_PREPARED = 200;
@@ -57,6 +54,12 @@ function literalOf(value: unknown): string {
   return `E'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
+/** The statements the connection's session has prepared in SQL (by {@link AT_COMMIT} and {@link PREPARED}). */
+async function preparedInSession(client: pg.PoolClient): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>("select name from pg_prepared_statements where name like 'ctc\\_%'");
+  return new Set(rows.map((row) => row.name));
+}
+
 /** How many messages a database's connections have sent to the server (one round trip each). */
 export interface RoundTripCounter {
   count: number;
@@ -66,7 +69,7 @@ type QueryResult = pg.QueryResult & { command: string };
 
 const done = (command: string): QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
-/** A statement held for the COMMIT: its SQL, and for one with parameters the prepared statement it runs. */
+/** A statement to send later (with the COMMIT, or the BEGIN): its SQL, and for one with parameters the prepared statement it runs. */
 interface Held {
   readonly run: string;
   readonly prepared?: { readonly name: string; readonly text: string };
@@ -78,10 +81,11 @@ interface Pending {
   inTransaction: boolean;
   atCommit: Held[];
   /**
-   * The {@link AT_COMMIT} statements this connection prepared in SQL (they outlive transactions).
-   * Their names end in the connection's own number, so a session that outlives its connection
-   * (PGlite's one session) never holds one of a new connection's names. `undefined` after a message
-   * that prepared some failed (which of them were kept is not known): read again before the next.
+   * The statements prepared in SQL in this connection's session ({@link AT_COMMIT} and first
+   * {@link PREPARED} ones with parameters; they outlive transactions), as read when the connection
+   * was wrapped — a session may outlive its connection (PGlite's one session keeps them) — and
+   * added to since. `undefined` after a message that prepared some failed (which of them PostgreSQL
+   * kept is not known): read again before the next.
    */
   prepared: Set<string> | undefined;
 }
@@ -98,15 +102,13 @@ interface Pending {
  * - {@link PREPARED} statements are prepared once per connection, under a name.
  * Every message sent adds one to `counter`.
  */
-function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolClient {
-  const pending: Pending = { begin: undefined, inTransaction: false, atCommit: [], prepared: new Set() };
-  const suffix = `_${++connections}`;
+function wrapClient(client: pg.PoolClient, counter: RoundTripCounter, prepared: Set<string>): pg.PoolClient {
+  const pending: Pending = { begin: undefined, inTransaction: false, atCommit: [], prepared };
   /** An {@link AT_COMMIT} statement to hold: with parameters, the `EXECUTE` of it prepared. */
   const held = (text: string, values: readonly unknown[]): Held | undefined => {
     if (values.length === 0) return { run: text };
-    const shared = preparedName(text, "ctc");
-    if (shared === undefined) return undefined;
-    const name = shared + suffix;
+    const name = preparedName(text, "ctc");
+    if (name === undefined) return undefined;
     return { run: `execute ${name}(${values.map(literalOf).join(", ")})`, prepared: { name, text } };
   };
   /** The held statements as SQL, each prepared in front of its first use on this connection. */
@@ -116,13 +118,12 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       prepared.add(statement.name);
       return [`prepare ${statement.name} as ${statement.text}`, run];
     });
-  /** Which of its statements this connection has prepared (read from the session after a failure). */
+  /** Which statements the session has prepared in SQL (read again after a failure). */
   const preparedHere = async (): Promise<Set<string>> => {
     if (pending.prepared) return pending.prepared;
     await flushBegin();
     counter.count += 1;
-    const { rows } = await client.query<{ name: string }>("select name from pg_prepared_statements");
-    return (pending.prepared = new Set(rows.map((row) => row.name).filter((name) => name.startsWith("ctc_") && name.endsWith(suffix))));
+    return (pending.prepared = await preparedInSession(client));
   };
   /**
    * Sends `statements` (with a held BEGIN in front) as one message, each prepared statement
@@ -238,7 +239,14 @@ export function roundTripSavingPool(pool: pg.Pool, counter: RoundTripCounter): p
   const connect = async () => {
     const client = await pool.connect();
     let wrapper = wrapped.get(client);
-    if (!wrapper) wrapped.set(client, (wrapper = wrapClient(client, counter)));
+    if (!wrapper) {
+      // Once per connection, with its setting up (not counted, like its start-up messages).
+      const prepared = await preparedInSession(client).catch((error: unknown) => {
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      });
+      wrapped.set(client, (wrapper = wrapClient(client, counter, prepared)));
+    }
     return wrapper;
   };
   return new Proxy(pool, {
