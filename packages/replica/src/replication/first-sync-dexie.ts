@@ -68,8 +68,9 @@ export async function dexieWriter(
   const flags = [...booleanIndexes];
   // `fromStorageToDexie` copies every document key by key to rename keys that begin with "|"
   // (RxDB's key compression; never in these documents): only a document that has one goes through it.
+  const nestedFlags = flags.some((flag) => flag.includes("."));
   const toDexie = (doc: Stored): Record<string, unknown> =>
-    hasPipeKey(doc) || flags.some((flag) => flag.includes(".")) ? fromStorageToDexie(flags as string[], doc) : flagged(doc, flags);
+    nestedFlags || hasPipeKey(doc) ? fromStorageToDexie(flags, doc) : flagged(doc, flags);
   let bulks = 0;
   const prefix = randomToken(10);
 
@@ -82,7 +83,7 @@ export async function dexieWriter(
       const replace = (doc: ReplicatedDocument) => {
         const read = store.get(doc.id);
         read.onsuccess = () => {
-          const previous = fromDexieToStorage<ReplicatedDocument>(flags as string[], read.result);
+          const previous = fromDexieToStorage<ReplicatedDocument>(flags, read.result);
           const next = storedAs(doc, previous);
           store.put(toDexie(next));
           written.push(next);
