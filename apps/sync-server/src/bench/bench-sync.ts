@@ -14,13 +14,15 @@
  * - `pull_gzip_vs_raw_select`: the same pull with gzip-compressed pages (what a client across a network gets), no aim;
  * - `pull_pages_vs_raw_select`: the same pages fetched and parsed with nothing stored (the server's side of
  *   the pull; the raw SELECT stores nothing either), no aim;
+ * - `pull_vs_select_into_storage`: the pull's rate ÷ the raw SELECT with its rows written into the same fresh
+ *   client storage as the first sync writes them (equal work, no HTTP and no replication), no aim;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
  *
  * Beside each ingest figure it prints the CPU each process spent per push (the server, PostgreSQL,
  * this client), which says where a push's time goes on a shared machine better than wall time.
  *
  * `--quick` runs a tenth of the sizes; `--profile DIR` writes the server's CPU profile there;
- * `--ingest-only` stops after the ingest figures. Needs
+ * `--ingest-only` stops after the ingest figures; `--pull-only` skips them. Needs
  * TEST_DATABASE_URL (a superuser, to switch durability); `pnpm bench:sync` starts a throwaway PostgreSQL 15.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -43,13 +45,18 @@ import { benchShops, equalWork, pushEverything, rawInsert, salesWork } from "./i
 import { syntheticProduct, syntheticSale } from "./synthetic";
 
 const { values: args } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, profile: { type: "string" }, "ingest-only": { type: "boolean", default: false } },
+  options: {
+    quick: { type: "boolean", default: false },
+    profile: { type: "string" },
+    "ingest-only": { type: "boolean", default: false },
+    "pull-only": { type: "boolean", default: false },
+  },
 });
 const scale = args.quick ? 0.1 : 1;
 const SIZE = {
   tenants: 10,
   tillsPerTenant: 5,
-  salesPerTill: Math.round(60 * scale),
+  salesPerTill: Math.round(200 * scale),
   pushBatch: 10,
   pullProducts: Math.round(50_000 * scale),
   pullSales: Math.round(100_000 * scale),
@@ -111,8 +118,8 @@ async function main(): Promise<void> {
     };
     // A round of pushes first, not measured: the server's code compiled and its connections' caches
     // filled, as a running server's are (the baseline's connections are warmed by the raw inserts).
-    await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
-    for (const mode of modes) {
+    await pushEverything(baseUrl, salesWork(tills, Math.min(SIZE.salesPerTill, 60), SIZE.pushBatch));
+    for (const mode of args["pull-only"] ? [] : modes) {
       if (mode === "_durable") await setDurable(raw, true);
       const { result: push, cpu: pushCpu } = await cpuPerBatch(() =>
         pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch)),
@@ -206,6 +213,11 @@ async function main(): Promise<void> {
     }
     const rawSelectPerS = selected / ((performance.now() - started) / 1000);
     figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
+    // Equal work: the same SELECT, its rows stored into the same fresh client storage as the first
+    // sync stores them (a write per 1 000, RxDB's document fields added), no HTTP, no replication.
+    const equal = await selectIntoStorage(raw, big.tenantId, ["products", "sales"]);
+    log(`  the same SELECT stored into a fresh RxDB memory storage (equal work): ${round(equal.count / equal.seconds, 0)} docs/s`);
+    figure("pull_vs_select_into_storage", round(pullRate / (equal.count / equal.seconds), 3));
     figure("pull_gzip_vs_raw_select", round(packed.rate / rawSelectPerS, 3));
     figure("pull_pages_vs_raw_select", round(http.count / http.seconds / rawSelectPerS, 3));
     log(
@@ -277,6 +289,49 @@ async function pullPages(baseUrl: string, token: string, collections: readonly s
     }
   }
   return { count, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The pull's equal work without the sync: the raw SELECT of every row, then each collection's rows
+ * written into a fresh client's storage in writes of 1 000 with the fields RxDB's storage keeps
+ * (as the first sync writes them). Returns the documents and the seconds, SELECT included.
+ */
+async function selectIntoStorage(
+  raw: pg.Pool,
+  tenantId: string,
+  collections: readonly ("products" | "sales")[],
+): Promise<{ count: number; seconds: number }> {
+  const client = await createReplicaDatabase({
+    name: "bench-select-into-storage",
+    storage: getRxStorageMemory(),
+    collections,
+    multiInstance: false,
+  });
+  try {
+    const t0 = performance.now();
+    let count = 0;
+    for (const collection of collections) {
+      const { rows } = await raw.query<{ doc: { id: string; _deleted?: boolean } }>(
+        `select doc from ${collection} where tenant_id = $1 order by seq`,
+        [tenantId],
+      );
+      const storage = client[collection].internalStorageInstance;
+      for (let i = 0; i < rows.length; i += MAX_PULL_LIMIT) {
+        const lwt = Date.now();
+        const result = await storage.bulkWrite(
+          rows.slice(i, i + MAX_PULL_LIMIT).map(({ doc }) => ({
+            document: { ...doc, _deleted: doc._deleted === true, _attachments: {}, _rev: "1-bench", _meta: { lwt } } as never,
+          })),
+          "bench-equal-work",
+        );
+        if (result.error.length > 0) throw new Error(`equal work: ${JSON.stringify(result.error[0])}`);
+      }
+      count += rows.length;
+    }
+    return { count, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await client.close();
+  }
 }
 
 main().then(

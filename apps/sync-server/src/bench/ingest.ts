@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import { stockLevelId, type Sale } from "@countertop/sync-protocol";
 import type pg from "pg";
 import { DEMO } from "../seed/demo";
@@ -112,21 +113,51 @@ export function salesWork(tills: readonly Till[], perTill: number, batch: number
   });
 }
 
+/**
+ * POSTs a JSON body over a kept-alive connection of `agent` and reads the answer; throws unless 2xx.
+ * The load's own client is Node's `http`, not `fetch`: the tills it stands for are other machines,
+ * and on this one every millisecond the client spends is taken from the server it measures
+ * (`fetch` costs ~1.8 ms of CPU per push here, `http` about a third of that).
+ */
+function postJson(agent: http.Agent, url: URL, token: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new Error(`POST ${url.pathname} → ${status} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 /** Every till pushes its batches through `/sync/v1/sales/push`, all tills at once; returns the seconds taken. */
 export async function pushEverything(baseUrl: string, work: readonly TillWork[]): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: work.length });
+  const url = new URL("/sync/v1/sales/push", baseUrl);
   const started = performance.now();
-  await Promise.all(
-    work.map(async ({ till, batches }) => {
-      for (const batch of batches)
-        await call(
-          baseUrl,
-          "POST",
-          "/sync/v1/sales/push",
-          till.token,
-          batch.map((s) => ({ newDocumentState: s })),
-        );
-    }),
-  );
+  try {
+    await Promise.all(
+      work.map(async ({ till, batches }) => {
+        for (const batch of batches) await postJson(agent, url, till.token, JSON.stringify(batch.map((s) => ({ newDocumentState: s }))));
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
   return (performance.now() - started) / 1000;
 }
 

@@ -2,8 +2,11 @@ import type pg from "pg";
 
 /**
  * A statement that only matters once the transaction commits (a NOTIFY is delivered on commit
- * anyway): inside a transaction it is held back and sent in the same message as the COMMIT. It must
- * take no parameters (inline them as literals with `pg.escapeLiteral`).
+ * anyway): inside a transaction it is held back and sent in the same message as the COMMIT. That
+ * message is a simple query, so it takes no protocol parameters: a text with none is sent as it is;
+ * a text with `$n` parameters is prepared in SQL once per connection (`PREPARE … AS text`, in front
+ * of its first use) and run as `EXECUTE name(values as literals)` — so PostgreSQL parses and plans
+ * it once per connection, not once per transaction, and its text must not vary (like {@link PREPARED}).
  */
 export const AT_COMMIT = "/* at commit */ ";
 
@@ -14,15 +17,36 @@ export const AT_COMMIT = "/* at commit */ ";
  */
 export const PREPARED = "/* prepared */ ";
 
-/** Names of prepared statements by text (the same on every connection; pg prepares each where first used). */
+/** Connections wrapped so far (their prepared statements' names end in their number). */
+let connections = 0;
+
+/** Names of prepared statements by text (the same on every connection; each is prepared where first used). */
 const preparedNames = new Map<string, string>();
 const MAX_PREPARED = 200;
 
-/** The name `text` is prepared under, or `undefined` past {@link MAX_PREPARED} texts (a bug: a marked text that varies). */
-function preparedName(text: string): string | undefined {
-  let name = preparedNames.get(text);
-  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `ct_${preparedNames.size + 1}`));
+/**
+ * The name `text` is prepared under, or `undefined` past {@link MAX_PREPARED} texts (a bug: a marked
+ * text that varies). Statements prepared by the protocol (pg's named queries) and by SQL `PREPARE`
+ * share one namespace per connection: `prefix` keeps them apart.
+ */
+function preparedName(text: string, prefix: "ct" | "ctc"): string | undefined {
+  const key = `${prefix}:${text}`;
+  let name = preparedNames.get(key);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(key, (name = `${prefix}_${preparedNames.size + 1}`));
   return name;
+}
+
+/**
+ * A parameter's value as a SQL literal (what `EXECUTE` takes). A string becomes an `E''` string
+ * with its backslashes and quotes doubled — by regular expressions, which is many times faster
+ * than `pg.escapeLiteral`'s loop over each character on a push's JSON.
+ */
+function literalOf(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return `E'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 /** How many messages a database's connections have sent to the server (one round trip each). */
@@ -34,11 +58,24 @@ type QueryResult = pg.QueryResult & { command: string };
 
 const done = (command: string): QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
+/** A statement held for the COMMIT: its SQL, and for one with parameters the prepared statement it runs. */
+interface Held {
+  readonly run: string;
+  readonly prepared?: { readonly name: string; readonly text: string };
+}
+
 /** Per connection: a BEGIN not sent yet, and statements held for the COMMIT. */
 interface Pending {
   begin: string | undefined;
   inTransaction: boolean;
-  atCommit: string[];
+  atCommit: Held[];
+  /**
+   * The {@link AT_COMMIT} statements this connection prepared in SQL (they outlive transactions).
+   * Their names end in the connection's own number, so a session that outlives its connection
+   * (PGlite's one session) never holds one of a new connection's names. `undefined` after a message
+   * that prepared some failed (which of them were kept is not known): read again before the next.
+   */
+  prepared: Set<string> | undefined;
 }
 
 /**
@@ -54,7 +91,31 @@ interface Pending {
  * Every message sent adds one to `counter`.
  */
 function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolClient {
-  const pending: Pending = { begin: undefined, inTransaction: false, atCommit: [] };
+  const pending: Pending = { begin: undefined, inTransaction: false, atCommit: [], prepared: new Set() };
+  const suffix = `_${++connections}`;
+  /** An {@link AT_COMMIT} statement to hold: with parameters, the `EXECUTE` of it prepared. */
+  const held = (text: string, values: readonly unknown[]): Held | undefined => {
+    if (values.length === 0) return { run: text };
+    const shared = preparedName(text, "ctc");
+    if (shared === undefined) return undefined;
+    const name = shared + suffix;
+    return { run: `execute ${name}(${values.map(literalOf).join(", ")})`, prepared: { name, text } };
+  };
+  /** The held statements as SQL, each prepared in front of its first use on this connection. */
+  const heldSql = (statements: readonly Held[], prepared: Set<string>): string[] =>
+    statements.flatMap(({ run, prepared: statement }) => {
+      if (!statement || prepared.has(statement.name)) return [run];
+      prepared.add(statement.name);
+      return [`prepare ${statement.name} as ${statement.text}`, run];
+    });
+  /** Which of its statements this connection has prepared (read from the session after a failure). */
+  const preparedHere = async (): Promise<Set<string>> => {
+    if (pending.prepared) return pending.prepared;
+    await flushBegin();
+    counter.count += 1;
+    const { rows } = await client.query<{ name: string }>("select name from pg_prepared_statements");
+    return (pending.prepared = new Set(rows.map((row) => row.name).filter((name) => name.startsWith("ctc_") && name.endsWith(suffix))));
+  };
   const send = async (text: string, values?: unknown[]): Promise<QueryResult> => {
     counter.count += 1;
     const result = (await client.query(text, values)) as QueryResult | QueryResult[];
@@ -82,18 +143,29 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       return done("BEGIN");
     }
     if (simple && pending.inTransaction && (command === "commit" || command === "rollback")) {
-      const held = command === "commit" ? pending.atCommit : [];
+      const statements = command === "commit" ? pending.atCommit : [];
       const begin = pending.begin;
       pending.begin = undefined;
       pending.inTransaction = false;
       pending.atCommit = [];
       // Nothing reached the server: there is nothing to end (held statements with it).
-      if (begin !== undefined && held.length === 0) return done(command.toUpperCase());
-      return send([...(begin === undefined ? [] : [begin]), ...held, text].join("; "));
+      if (begin !== undefined && statements.length === 0) return done(command.toUpperCase());
+      const prepared = pending.prepared ?? new Set<string>();
+      const before = prepared.size;
+      try {
+        return await send([...(begin === undefined ? [] : [begin]), ...heldSql(statements, prepared), text].join("; "));
+      } catch (error) {
+        if (prepared.size > before) pending.prepared = undefined;
+        throw error;
+      }
     }
-    if (simple && pending.inTransaction && text.startsWith(AT_COMMIT)) {
-      pending.atCommit.push(text);
-      return done("SELECT");
+    if (pending.inTransaction && text.startsWith(AT_COMMIT)) {
+      const statement = held(text, (values as unknown[] | undefined) ?? []);
+      if (statement?.prepared) await preparedHere();
+      if (statement !== undefined) {
+        pending.atCommit.push(statement);
+        return done("SELECT");
+      }
     }
     if (pending.begin !== undefined && simple) {
       const begin = pending.begin;
@@ -101,7 +173,7 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       return send(`${begin}; ${text}`);
     }
     await flushBegin();
-    const name = !simple && text.startsWith(PREPARED) ? preparedName(text) : undefined;
+    const name = !simple && text.startsWith(PREPARED) ? preparedName(text, "ct") : undefined;
     if (name !== undefined) {
       counter.count += 1;
       return client.query({ name, text, values: values as unknown[] });

@@ -118,12 +118,11 @@ export type AnyDocumentWrite = { readonly [N in CollectionName]: DocumentWrite<N
  * documents travel as one JSON array (and their extra columns as another, read back by
  * `jsonb_populate_record` with the column types, as parameters would be), so the statement's text
  * depends only on the table and a push of any size takes a handful of parameters (or literals, see
- * `writeDocumentSets`'s `atCommit`). `tenant` is the tenant's parameter or literal.
+ * `writeDocumentSets`'s `atCommit`). The tenant is parameter `$1`.
  */
 function upsertSql<N extends CollectionName>(
   { table, docs, fresh }: DocumentWrite<N>,
   param: (value: string) => string,
-  tenant: string,
   first: bigint,
 ): string {
   const extra = EXTRA_COLUMNS[table] as ((doc: CollectionDocument<N>) => ExtraColumns<N>) | undefined;
@@ -135,7 +134,7 @@ function upsertSql<N extends CollectionName>(
          with ordinality as r(e, x, o) cross join lateral jsonb_populate_record(null::${name}, r.x) as c`
     : `jsonb_array_elements(${param(JSON.stringify(docs))}::jsonb) with ordinality as r(e, o)`;
   return `insert into ${name} (tenant_id, id, seq, deleted, doc${columns.map((c) => `, ${c}`).join("")})
-    select ${tenant}::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
+    select $1::uuid, r.e->>'id', ${param(first.toString())}::bigint + r.o - 1, coalesce((r.e->>'_deleted')::boolean, false), r.e${columns.map((c) => `, c.${c}`).join("")}
     from ${source}${
       fresh
         ? ""
@@ -147,9 +146,6 @@ function upsertSql<N extends CollectionName>(
     }`;
 }
 
-/** A string as a literal of a statement without parameters (an `E''` string: backslashes and quotes doubled). */
-const literal = (value: string) => `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-
 /**
  * Writes documents of several collections (insert or replace by id) with fresh `seq` values in one
  * statement: the upserts are chained as data-modifying CTEs, so a push that writes a sale, its
@@ -158,8 +154,9 @@ const literal = (value: string) => `E'${value.replace(/\\/g, "\\\\").replace(/'/
  * appear once per table. The caller has already decided each document is the new master state.
  *
  * `atCommit`: the caller reads none of these rows back before it commits (a push), so the statement
- * is held and sent with the COMMIT (`AT_COMMIT`, db/round-trips.ts), its values inlined as literals
- * — no round trip of its own; a failure surfaces from the commit, which rolls the transaction back.
+ * is held and sent with the COMMIT (`AT_COMMIT`, db/round-trips.ts: prepared once per connection,
+ * its values sent as literals) — no round trip of its own; a failure surfaces from the commit,
+ * which rolls the transaction back. Its text depends only on which tables it writes, how.
  * Products and promotions keep their history with what they write, so they are written at once.
  */
 export async function writeDocumentSets(
@@ -177,17 +174,14 @@ export async function writeDocumentSets(
   );
   const atCommit = options.atCommit === true && !sets.some((w) => w.table === "products" || w.table === "promotions");
   const parameters: unknown[] = [tenantId];
-  const param = atCommit
-    ? literal
-    : (value: string) => {
-        parameters.push(value);
-        return `$${parameters.length}`;
-      };
-  const tenant = atCommit ? pg.escapeLiteral(tenantId) : "$1";
+  const param = (value: string) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
   const firsts = new Map<AnyDocumentWrite, bigint>();
   const statements = sets.map((w) => {
     firsts.set(w, next);
-    const text = upsertSql(w, param, tenant, next);
+    const text = upsertSql(w, param, next);
     next += BigInt(w.docs.length);
     return text;
   });
@@ -195,12 +189,12 @@ export async function writeDocumentSets(
   if (held?.tenantId === tenantId) {
     held.stored = held.last;
     held.atCommit ||= atCommit;
-    statements.unshift(`update tenants set seq = ${param(held.last.toString())}::bigint where id = ${tenant}`);
+    statements.unshift(`update tenants set seq = ${param(held.last.toString())}::bigint where id = $1`);
   }
   const last = statements.pop()!;
   const ctes = statements.map((text, i) => `w${i} as (${text})`);
   const text = ctes.length === 0 ? last : `with ${ctes.join(", ")} ${last}`;
-  await trx.executeQuery(atCommit ? CompiledQuery.raw(`${AT_COMMIT}${text}`, []) : CompiledQuery.raw(text, parameters));
+  await trx.executeQuery(CompiledQuery.raw(atCommit ? `${AT_COMMIT}${text}` : text, parameters));
   for (const w of sets) {
     if (w.table === "products") await indexVariants(trx, tenantId, w.docs, firsts.get(w)!);
     if (w.table === "promotions") await recordPromotions(trx, tenantId, w.docs, firsts.get(w)!);

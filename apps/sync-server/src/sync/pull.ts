@@ -52,7 +52,10 @@ export async function pullPage<N extends CollectionName>(
   const only = access.only
     ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
     : "";
-  const page = `select coalesce(string_agg(doc::text, ',' order by seq), '') as docs, count(*)::int as count, max(seq)::text as last
+  // No ORDER BY in the aggregate: PostgreSQL 15 would sort the page's documents again (a copy of
+  // every document's text) though the page below already comes in order — and a page's order does
+  // not matter to the client, which stores it as one write and goes on from its last `seq`.
+  const page = `select coalesce(string_agg(doc::text, ','), '') as docs, count(*)::int as count, max(seq)::text as last
        from (select seq, doc from ${pg.escapeIdentifier(collection)}
          where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq limit ${limit}) as page`;
   const [row] = await readAsTenant<{ docs: string; count: number; last: string | null } & Partial<CallerStateRow>>(
