@@ -1,4 +1,5 @@
-import { createReplicaDatabase, type ReplicatedDocument } from "@countertop/replica";
+import { createReplicaDatabase } from "@countertop/replica";
+import type { ReplicatedDocument } from "@countertop/sync-protocol";
 import { IDBKeyRange, indexedDB } from "fake-indexeddb";
 import { firstValueFrom, filter } from "rxjs";
 import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
