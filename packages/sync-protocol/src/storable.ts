@@ -32,33 +32,44 @@ export function replaceUnstorableText(text: string): string {
 /** The first thing in `value` that a document may not hold, with its path; `undefined` when all is well. */
 export function findUnstorable(value: unknown): { readonly path: (string | number)[]; readonly message: string } | undefined {
   let chars = 0;
-  const walk = (v: unknown, path: (string | number)[], depth: number): { path: (string | number)[]; message: string } | undefined => {
+  // One path, grown and shrunk as the walk goes (it runs on every pushed document): copied only for a finding.
+  const path: (string | number)[] = [];
+  const found = (message: string) => ({ path: [...path], message });
+  const walk = (v: unknown, depth: number): { path: (string | number)[]; message: string } | undefined => {
     if (typeof v === "string") {
       chars += v.length + 2;
-      return hasUnstorableText(v) ? { path, message: "contains a character that cannot be stored (a NUL or a lone surrogate)" } : undefined;
+      return hasUnstorableText(v) ? found("contains a character that cannot be stored (a NUL or a lone surrogate)") : undefined;
     }
     if (typeof v === "number") {
       chars += 8;
-      return Number.isFinite(v) ? undefined : { path, message: "is not a finite number" };
+      return Number.isFinite(v) ? undefined : found("is not a finite number");
     }
     if (v === null || typeof v !== "object") {
       chars += 5;
       return undefined;
     }
-    if (depth >= MAX_DOCUMENT_DEPTH) return { path, message: `nests deeper than ${MAX_DOCUMENT_DEPTH} levels` };
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
-    for (const [key, item] of entries) {
+    if (depth >= MAX_DOCUMENT_DEPTH) return found(`nests deeper than ${MAX_DOCUMENT_DEPTH} levels`);
+    const array = Array.isArray(v);
+    const keys = array ? undefined : Object.keys(v);
+    const length = array ? v.length : keys!.length;
+    for (let i = 0; i < length; i++) {
+      const key = array ? i : keys![i]!;
       if (typeof key === "string") {
         chars += key.length + 3;
-        if (hasUnstorableText(key)) return { path: [...path, key], message: "is a field name that cannot be stored" };
+        if (hasUnstorableText(key)) {
+          path.push(key);
+          return found("is a field name that cannot be stored");
+        }
       }
-      const found = walk(item, [...path, key], depth + 1);
-      if (found) return found;
-      if (chars > MAX_DOCUMENT_CHARS) return { path, message: `is larger than ${MAX_DOCUMENT_CHARS} characters of JSON` };
+      path.push(key);
+      const inside = walk(array ? (v as unknown[])[i] : (v as Record<string, unknown>)[key], depth + 1);
+      if (inside) return inside;
+      path.pop();
+      if (chars > MAX_DOCUMENT_CHARS) return found(`is larger than ${MAX_DOCUMENT_CHARS} characters of JSON`);
     }
     return undefined;
   };
-  return walk(value, [], 0);
+  return walk(value, 0);
 }
 
 /** A zod check that the whole value is storable (see {@link findUnstorable}), reported at the offending path. */

@@ -9,6 +9,7 @@ import { tenantStatus } from "../tenants/tenant.repository";
 import { platformSessionHolds } from "./session.repository";
 import {
   callerStateFrom,
+  callerStateQuery,
   callerStateStatement,
   readCallerState,
   type Caller,
@@ -96,6 +97,8 @@ async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now
 export interface DeferredStanding {
   /** The read, without parameters, to run as the caller's tenant before anything else. */
   readonly statement: string;
+  /** The same read with its values as parameters `$1…` (a push prepares it). */
+  readonly query: { readonly text: string; readonly values: readonly string[] };
   /** The standing its row gives; throws (401/403) unless the caller may go on. */
   readonly settle: (row: CallerStateRow | undefined) => Standing;
 }
@@ -153,8 +156,10 @@ export function requireAuth(
       const caller = callerOf(principal);
       const salesPass = principal.kind === "device" && (options.acceptSales?.(c) ?? false);
       c.set("principal", principal);
+      const now = new Date();
       c.set("deferredStanding", {
-        statement: callerStateStatement(caller, new Date()),
+        statement: callerStateStatement(caller, now),
+        query: callerStateQuery(caller, now),
         settle: (row) => {
           const read = judgeStanding(principal, { ...callerStateFrom(caller, row), plan: undefined });
           if (read.standing !== "ok" && !salesPass) refuseUnlessOk(read);

@@ -33,20 +33,33 @@ export interface CallerStateRow {
  * inlined as literals), to run as the caller's tenant: on its own ({@link readCallerState}) or as
  * the first statement of the request's own transaction (a push), where it costs no round trip.
  */
-export function callerStateStatement(caller: Caller, now: Date): string {
-  const tenant = pg.escapeLiteral(caller.tenantId);
+export function callerStateStatement(caller: Caller, now: Date, value: (v: string) => string = pg.escapeLiteral): string {
+  const tenant = value(caller.tenantId);
   const device =
     caller.deviceId === undefined
       ? "null"
-      : `(select jsonb_build_object('revoked_at', revoked_at) from devices where tenant_id = ${tenant} and id = ${pg.escapeLiteral(caller.deviceId)})`;
+      : `(select jsonb_build_object('revoked_at', revoked_at) from devices where tenant_id = ${tenant} and id = ${value(caller.deviceId)})`;
   const session =
     caller.sessionId === undefined
       ? "true"
       : `exists (select 1 from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-          where s.tenant_id = ${tenant} and s.id = ${pg.escapeLiteral(caller.sessionId)} and s.revoked_at is null
-            and s.expires_at > ${pg.escapeLiteral(now.toISOString())}::timestamptz and u.disabled_at is null)`;
+          where s.tenant_id = ${tenant} and s.id = ${value(caller.sessionId)} and s.revoked_at is null
+            and s.expires_at > ${value(now.toISOString())}::timestamptz and u.disabled_at is null)`;
   return `select t.status, t.status_reason, ${device} as device, ${session} as session
        from (select 1) as one left join tenants t on t.id = ${tenant}`;
+}
+
+/**
+ * {@link callerStateStatement} with its values as parameters `$1…`: its text varies only with
+ * whether the caller is a till and has a session, so it can be prepared (a push's first statement).
+ */
+export function callerStateQuery(caller: Caller, now: Date): { readonly text: string; readonly values: readonly string[] } {
+  const values: string[] = [];
+  const text = callerStateStatement(caller, now, (v) => {
+    values.push(v);
+    return `$${values.length}`;
+  });
+  return { text, values };
 }
 
 /** The caller's state as {@link callerStateStatement} read it (no row: nothing holds). */

@@ -13,9 +13,17 @@ export const AT_COMMIT = "/* at commit */ ";
 /**
  * A statement whose text never varies (its values are all parameters), run often: it is prepared
  * once per connection under a name, so PostgreSQL parses it once and may keep its plan, and later
- * runs send only its values. Put it at the very start of the text.
+ * runs send only its values. Put it at the very start of the text. As a transaction's first
+ * statement it travels in the BEGIN's message (with any {@link WITH_BEGIN} statements), prepared in
+ * SQL like an {@link AT_COMMIT} statement with parameters.
  */
 export const PREPARED = "/* prepared */ ";
+
+/**
+ * A statement without parameters whose answer nobody reads (the tenant settings): as a
+ * transaction's first, it is held with the BEGIN and travels in front of the next statement.
+ */
+export const WITH_BEGIN = "/* with begin */ ";
 
 /** Connections wrapped so far (their prepared statements' names end in their number). */
 let connections = 0;
@@ -116,6 +124,23 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
     const { rows } = await client.query<{ name: string }>("select name from pg_prepared_statements");
     return (pending.prepared = new Set(rows.map((row) => row.name).filter((name) => name.startsWith("ctc_") && name.endsWith(suffix))));
   };
+  /**
+   * Sends `statements` (with a held BEGIN in front) as one message, each prepared statement
+   * prepared in front of its first use here. A failure after a PREPARE leaves it unknown which
+   * PostgreSQL kept: the set is read again before the next.
+   */
+  const sendPreparing = async (begin: string | undefined, statements: readonly Held[], end?: string): Promise<QueryResult> => {
+    const prepared = pending.prepared ?? new Set<string>();
+    const before = prepared.size;
+    try {
+      return await send(
+        [...(begin === undefined ? [] : [begin]), ...heldSql(statements, prepared), ...(end === undefined ? [] : [end])].join("; "),
+      );
+    } catch (error) {
+      if (prepared.size > before) pending.prepared = undefined;
+      throw error;
+    }
+  };
   const send = async (text: string, values?: unknown[]): Promise<QueryResult> => {
     counter.count += 1;
     const result = (await client.query(text, values)) as QueryResult | QueryResult[];
@@ -150,14 +175,11 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       pending.atCommit = [];
       // Nothing reached the server: there is nothing to end (held statements with it).
       if (begin !== undefined && statements.length === 0) return done(command.toUpperCase());
-      const prepared = pending.prepared ?? new Set<string>();
-      const before = prepared.size;
-      try {
-        return await send([...(begin === undefined ? [] : [begin]), ...heldSql(statements, prepared), text].join("; "));
-      } catch (error) {
-        if (prepared.size > before) pending.prepared = undefined;
-        throw error;
-      }
+      return sendPreparing(begin, statements, text);
+    }
+    if (simple && pending.begin !== undefined && text.startsWith(WITH_BEGIN)) {
+      pending.begin = `${pending.begin}; ${text}`;
+      return done("SELECT");
     }
     if (pending.inTransaction && text.startsWith(AT_COMMIT)) {
       const statement = held(text, (values as unknown[] | undefined) ?? []);
@@ -171,6 +193,16 @@ function wrapClient(client: pg.PoolClient, counter: RoundTripCounter): pg.PoolCl
       const begin = pending.begin;
       pending.begin = undefined;
       return send(`${begin}; ${text}`);
+    }
+    if (!simple && pending.begin !== undefined && text.startsWith(PREPARED)) {
+      // The transaction's first statement: in the BEGIN's message, prepared in SQL.
+      const statement = held(text, values as unknown[]);
+      if (statement !== undefined) {
+        await preparedHere();
+        const begin = pending.begin;
+        pending.begin = undefined;
+        return sendPreparing(begin, [statement]);
+      }
     }
     await flushBegin();
     const name = !simple && text.startsWith(PREPARED) ? preparedName(text, "ct") : undefined;

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { CompiledQuery, sql, type Kysely, type Transaction } from "kysely";
 import pg from "pg";
 import { APP_ROLE, PLATFORM_ROLE } from "./migrations/2026_11_23_09_00_00_create_core";
 import { WORKER_ROLE } from "./migrations/2026_11_29_15_00_00_outbox";
+import { PREPARED, WITH_BEGIN } from "./round-trips";
 import type { Database } from "./schema";
 
 /** A transaction that row-level security confines to one tenant. */
@@ -21,18 +22,20 @@ export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: 
 }
 
 /**
- * {@link withTenant} whose first statement is `statement` (without parameters: inline values with
- * `pg.escapeLiteral`): it travels in the same message as the BEGIN and the tenant setting, so the
- * read costs no round trip of its own, and `fn` gets its rows.
+ * {@link withTenant} whose first statement is `statement`, prepared (its text must not vary; its
+ * values are parameters): it travels in the same message as the BEGIN and the tenant setting, so
+ * the read costs no round trip of its own, and PostgreSQL plans it once per connection
+ * (`PREPARED`, db/round-trips.ts); `fn` gets its rows.
  */
 export function withTenantAfter<R, T>(
   db: Kysely<Database>,
   tenantId: string,
-  statement: string,
+  statement: { readonly text: string; readonly values: readonly string[] },
   fn: (trx: TenantTx, rows: R[]) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql.raw<R>(`${tenantSettings(tenantId)}; ${statement}`).execute(trx);
+    await sql.raw(`${WITH_BEGIN}${tenantSettings(tenantId)}`).execute(trx);
+    const { rows } = await trx.executeQuery<R>(CompiledQuery.raw(`${PREPARED}${statement.text}`, [...statement.values]));
     return fn(trx, rows);
   });
 }

@@ -64,14 +64,6 @@ export function lockedCounter(tenantId: string) {
 }
 
 /**
- * {@link lockedCounter} without parameters (the tenant id inlined as a literal), for a transaction's
- * first message: `select ${lockedCounterLiteral(id)} as locked_seq`.
- */
-export function lockedCounterLiteral(tenantId: string): string {
-  return `(select seq::text from tenants where id = ${pg.escapeLiteral(tenantId)} for no key update)`;
-}
-
-/**
  * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
  * from memory, so a push that writes several collections pays one statement for them, not one per
  * write. Every writer of the tenant waits here, so reads made after it see every earlier push and

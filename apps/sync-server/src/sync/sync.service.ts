@@ -3,7 +3,7 @@ import type { DeferredStanding, Standing } from "../auth/auth.middleware";
 import type { CallerStateRow } from "../auth/standing.repository";
 import type { Principal } from "../auth/token";
 import { withTenantAfter, type TenantTx } from "../db/tenant-scope";
-import { lockedCounterLiteral, type LockedCounter } from "../documents/document.repository";
+import type { LockedCounter } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { failpoint, pausepoint } from "../http/failpoint";
@@ -57,19 +57,22 @@ export async function pushCollection<N extends CollectionName>(
   const { standing } = how;
   // The tenant's counter is locked in the message that begins the transaction (with the standing
   // check, when left to the push): the push's reads then see every earlier push, and read together.
-  const lock = lockedCounterLiteral(principal.tenantId);
+  const lock = (n: number) => `(select seq::text from tenants where id = $${n} for no key update)`;
   const result =
     typeof standing === "string"
       ? await withTenantAfter<{ locked_seq: string }, PushResult>(
           deps.db,
           principal.tenantId,
-          `select ${lock} as locked_seq`,
+          { text: `select ${lock(1)} as locked_seq`, values: [principal.tenantId] },
           (trx, [row]) => apply(trx, standing, { seq: row!.locked_seq }),
         )
       : await withTenantAfter<CallerStateRow & { locked_seq: string }, PushResult>(
           deps.db,
           principal.tenantId,
-          `select ${lock} as locked_seq, caller.* from (${standing.statement}) as caller`,
+          {
+            text: `select ${lock(standing.query.values.length + 1)} as locked_seq, caller.* from (${standing.query.text}) as caller`,
+            values: [...standing.query.values, principal.tenantId],
+          },
           (trx, [row]) => apply(trx, standing.settle(row), { seq: row!.locked_seq }),
         );
   if (result.jobs > 0) {
