@@ -63,11 +63,10 @@ export async function dexieWriter(
   const changes = dexie.changes$;
   if (dexie.storage?.name !== RX_STORAGE_NAME_DEXIE || !dexie.internals || typeof changes?.next !== "function") return undefined;
   const { dexieDb, dexieTable, booleanIndexes } = await dexie.internals;
-  const db = dexieDb.backendDB();
   const table = dexieTable.name;
   const flags = [...booleanIndexes];
-  // `fromStorageToDexie` copies every document key by key to rename keys that begin with "|"
-  // (RxDB's key compression; never in these documents): only a document that has one goes through it.
+  // `fromStorageToDexie` copies every document key by key, to rename keys that begin with "|" (RxDB's
+  // key compression, not used here) and to set flags inside objects: only a document that needs it goes through it.
   const nestedFlags = flags.some((flag) => flag.includes("."));
   const toDexie = (doc: Stored): Record<string, unknown> =>
     nestedFlags || hasPipeKey(doc) ? fromStorageToDexie(flags, doc) : flagged(doc, flags);
@@ -78,7 +77,8 @@ export async function dexieWriter(
     new Promise((resolve, reject) => {
       const written: Stored[] = [];
       const events: ChangeEvent[] = [];
-      const transaction = db.transaction(table, "readwrite");
+      // Dexie's connection of the moment (it opens another after a version change from another tab).
+      const transaction = dexieDb.backendDB().transaction(table, "readwrite");
       const store = transaction.objectStore(table);
       const replace = (doc: ReplicatedDocument) => {
         const read = store.get(doc.id);
