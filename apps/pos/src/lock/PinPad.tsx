@@ -9,6 +9,8 @@ export const PIN_MIN = 4;
 export const PIN_MAX = 8;
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"] as const;
+/** The pad's keys on a keyboard, beside the digits. */
+const KEYBOARD: Readonly<Record<string, "back" | "ok" | "clear">> = { Backspace: "back", Enter: "ok", Escape: "clear" };
 const LABEL: Record<string, string> = { clear: "Clear", back: "⌫" };
 
 /** "45 s", "5 min", "24 h": how long a lock-out still lasts. */
@@ -81,10 +83,14 @@ export function PinPad({ person, onVerified }: { person: Staff; onVerified: (per
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement) return;
-      if (/^\d$/.test(e.key)) press.current(e.key);
-      else if (e.key === "Backspace") press.current("back");
-      else if (e.key === "Enter") press.current("ok");
-      else if (e.key === "Escape") press.current("clear");
+      const key = /^\d$/.test(e.key) ? e.key : KEYBOARD[e.key];
+      if (key === undefined) return;
+      // A digit or Enter the pad took sends no keypress after it. Else the Enter that signs a cashier
+      // in, once the PIN checks out, lands as a keypress on the next screen's focused field — and
+      // submits the opening float there before the cashier has looked at it. (Escape keeps its own
+      // meaning too: in a dialog it still closes it.)
+      if (key !== "clear" && key !== "back") e.preventDefault();
+      press.current(key);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
