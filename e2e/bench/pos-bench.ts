@@ -19,7 +19,8 @@
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till (the tab in front) while another tab re-opens the
  *   30-day report back to back; `…_till_behind_p95_ms` the same with the report's tab in front (no aim).
  *
- * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart). With
+ * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
+ * stops after the first sync's figures. With
  * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the first second's, the steady searches' and
  * payments' (`first-sync`, `first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
  * `during-manager`, `during-till`); open them in DevTools. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
@@ -40,7 +41,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type Page } from "@playwright/test";
 
 const { values: args } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, "open-items": { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    "open-items": { type: "string" },
+    "first-sync": { type: "boolean", default: false },
+  },
 });
 const scale = args.quick ? 0.1 : 1;
 const SIZE = {
@@ -153,6 +158,7 @@ async function main(): Promise<void> {
       `  the same put loop with the replica's indexes (a database per collection): ${round(indexedPerS, 0)} docs/s → ratio ${result.initial_sync_vs_indexed_idb}`,
     );
     await raw.close();
+    if (args["first-sync"]) return printFigures(result);
     const page = await context.newPage();
     await page.goto(`${BASE}/pos/`);
 
@@ -220,6 +226,11 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(DATABASE_URL_FILE, { force: true });
   }
+  printFigures(result);
+}
+
+/** One JSON line per figure measured. */
+function printFigures(result: Record<string, number>): void {
   const figures = {
     offline_cold_start_ms: result.offline_cold_start_ms,
     search_p95_first_s_ms: result.search_p95_first_s_ms,
@@ -235,7 +246,9 @@ async function main(): Promise<void> {
     pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
     pay_to_receipt_during_report_till_behind_p95_ms: result.pay_to_receipt_during_report_till_behind_p95_ms,
   };
-  for (const [name, value] of Object.entries(figures)) printFigure({ bench: "pos", name, value: value as number | boolean });
+  for (const [name, value] of Object.entries(figures)) {
+    if (value !== undefined) printFigure({ bench: "pos", name, value });
+  }
 }
 
 /**

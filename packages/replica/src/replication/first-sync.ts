@@ -1,4 +1,5 @@
 import type { Checkpoint, ReplicatedDocument } from "@countertop/sync-protocol";
+import { dexieWriter, type PageWriter, type StoredAs } from "./first-sync-dexie.ts";
 import {
   createRevision,
   getChangedDocumentsSince,
@@ -68,7 +69,9 @@ export async function isFreshReplica(collections: readonly ReplicatedCollection[
  * replication to go on from where it stopped. RxDB's replication does, for every page it pulls, a
  * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
  * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
- * compare, so here each page is one write, and the next page is already on its way meanwhile.
+ * compare, so here each page is one write, and the next page is already on its way meanwhile. On
+ * RxDB's Dexie storage (the apps') that write goes straight into IndexedDB ({@link dexieWriter});
+ * elsewhere through the storage's `bulkWrite`.
  *
  * Each document is stored as RxDB's downstream stores it, with RxDB's mark of the replication it
  * came from (`_meta.o`): a later pull of a newer version overwrites it, though there is no
@@ -109,25 +112,12 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     const lwt = doc._meta.lwt;
     if (!last || lwt > last.lwt || (lwt === last.lwt && doc.id > last.id)) last = { id: doc.id, lwt };
   };
+  // Straight into RxDB's Dexie table where the replica keeps one; else through the storage's bulkWrite.
+  const writePage = (await dexieWriter(storage, stored, FIRST_SYNC_CONTEXT)) ?? storageWriter(storage, stored, notStored);
   const write = async (documents: readonly ReplicatedDocument[]): Promise<void> => {
-    const byId = new Map(documents.map((doc) => [doc.id, doc]));
-    const rows = [...byId.values()].map((doc) => ({ document: stored(doc) }));
-    const result = await storage.bulkWrite(rows, FIRST_SYNC_CONTEXT);
-    // A document changed on the server during the sync comes again in a later page: it replaces the stored one.
-    const again = result.error.filter(isConflict);
-    if (again.length < result.error.length) throw notStored(result.error[0]);
-    const replaced = again.map((error) => ({
-      previous: error.documentInDb,
-      document: stored(byId.get(error.documentId)!, error.documentInDb),
-    }));
-    if (replaced.length > 0) {
-      const retried = await storage.bulkWrite(replaced, FIRST_SYNC_CONTEXT);
-      if (retried.error.length > 0) throw notStored(retried.error[0]);
-    }
-    const failed = new Set(again.map((error) => error.documentId));
-    for (const row of rows) if (!failed.has(row.document.id)) newer(row.document);
-    for (const row of replaced) newer(row.document);
-    options.onPage?.(byId.size);
+    const written = await writePage(documents);
+    for (const doc of written) newer(doc);
+    options.onPage?.(written.length);
   };
   // Pages in order with their writes: two writes in flight (one commits while the next is prepared),
   // and the next page on its way meanwhile. The replication goes on after the last page whose
@@ -163,6 +153,34 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     ...(downstream ? { downstream } : {}),
     ...(last && !foreign ? { upstream: last } : {}),
     ...(failure === undefined ? {} : { error: failure }),
+  };
+}
+
+/**
+ * A first sync's pages through the storage's `bulkWrite`: a document already stored (a newer
+ * version came in a later page, or someone wrote it meanwhile) is a conflict, stored again over it.
+ */
+function storageWriter(
+  storage: RxStorageInstance<ReplicatedDocument, unknown, unknown, unknown>,
+  stored: StoredAs,
+  notStored: (error: unknown) => Error,
+): PageWriter {
+  return async (documents) => {
+    const byId = new Map(documents.map((doc) => [doc.id, doc]));
+    const rows = [...byId.values()].map((doc) => ({ document: stored(doc) }));
+    const result = await storage.bulkWrite(rows, FIRST_SYNC_CONTEXT);
+    const again = result.error.filter(isConflict);
+    if (again.length < result.error.length) throw notStored(result.error[0]);
+    const replaced = again.map((error) => ({
+      previous: error.documentInDb,
+      document: stored(byId.get(error.documentId)!, error.documentInDb),
+    }));
+    if (replaced.length > 0) {
+      const retried = await storage.bulkWrite(replaced, FIRST_SYNC_CONTEXT);
+      if (retried.error.length > 0) throw notStored(retried.error[0]);
+    }
+    const failed = new Set(again.map((error) => error.documentId));
+    return [...rows.filter((row) => !failed.has(row.document.id)), ...replaced].map((row) => row.document);
   };
 }
 

@@ -1,0 +1,143 @@
+import type { ReplicatedDocument } from "@countertop/sync-protocol";
+import { randomToken, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from "rxdb";
+import { fromDexieToStorage, fromStorageToDexie, RX_STORAGE_NAME_DEXIE } from "rxdb/plugins/storage-dexie";
+
+type Stored = RxDocumentData<ReplicatedDocument>;
+type ChangeEvent = RxStorageChangeEvent<Stored>;
+
+/** Stores one page of a first sync; resolves with the documents as stored, once they are. */
+export type PageWriter = (documents: readonly ReplicatedDocument[]) => Promise<readonly Stored[]>;
+
+/** A document as RxDB stores it: a new one, or the next revision of `previous`. */
+export type StoredAs = (doc: ReplicatedDocument, previous?: Stored) => Stored;
+
+/*
+ * The parts of IndexedDB used here (the replica's code also runs in Node, with no DOM types).
+ */
+interface IdbRequest {
+  readonly result: unknown;
+  readonly error: { readonly name: string } | null;
+  onsuccess: (() => void) | null;
+  onerror: ((event: { preventDefault(): void; stopPropagation(): void }) => void) | null;
+}
+interface IdbTransaction {
+  objectStore(name: string): { add(value: unknown): IdbRequest; put(value: unknown): IdbRequest; get(key: string): IdbRequest };
+  readonly error: unknown;
+  oncomplete: (() => void) | null;
+  onabort: (() => void) | null;
+}
+
+/**
+ * What RxDB's Dexie storage instance keeps (`RxStorageInstanceDexie`: its `internals`, and the
+ * subject its `changeStream()` is made of). Not a documented API: re-check it on RxDB upgrades
+ * (the first sync tests on a Dexie replica read every field back through RxDB).
+ */
+interface DexieInstance {
+  readonly storage?: { readonly name?: string };
+  readonly internals?: PromiseLike<{
+    readonly dexieDb: { backendDB(): { transaction(store: string, mode: "readwrite"): IdbTransaction } };
+    readonly dexieTable: { readonly name: string };
+    readonly booleanIndexes: readonly string[];
+  }>;
+  readonly changes$?: { next(bulk: EventBulk<ChangeEvent, { id: string; lwt: number }>): void };
+}
+
+/**
+ * A first sync's pages written straight into the collection's table of RxDB's Dexie storage, or
+ * `undefined` on any other storage (the in-memory one of tests, or one wrapped by dev-mode's
+ * validator). RxDB's `bulkWrite` first reads every id of the page to look for conflicts, copies
+ * each document key by key, and goes through Dexie's layers; a fresh collection has nothing to
+ * conflict with, so here each document is one IndexedDB `add` in one transaction per page, laid
+ * out exactly as RxDB's storage lays it out (`fromStorageToDexie`: flags in indexes as "0"/"1").
+ * An `add` that finds the id taken (the server sent a newer version in a later page, or someone
+ * wrote the document meanwhile) reads it and stores the next revision over it, as RxDB's conflict
+ * path would. After each page, RxDB hears of it the way it hears of its own writes: one event
+ * bulk on the storage's change stream (its queries, its document cache, the other tabs).
+ */
+export async function dexieWriter(
+  instance: RxStorageInstance<ReplicatedDocument, unknown, unknown, unknown>,
+  storedAs: StoredAs,
+  context: string,
+): Promise<PageWriter | undefined> {
+  const dexie = instance as unknown as DexieInstance;
+  const changes = dexie.changes$;
+  if (dexie.storage?.name !== RX_STORAGE_NAME_DEXIE || !dexie.internals || typeof changes?.next !== "function") return undefined;
+  const { dexieDb, dexieTable, booleanIndexes } = await dexie.internals;
+  const table = dexieTable.name;
+  const flags = [...booleanIndexes];
+  // `fromStorageToDexie` copies every document key by key, to rename keys that begin with "|" (RxDB's
+  // key compression, not used here) and to set flags inside objects: only a document that needs it goes through it.
+  const nestedFlags = flags.some((flag) => flag.includes("."));
+  const toDexie = (doc: Stored): Record<string, unknown> =>
+    nestedFlags || hasPipeKey(doc) ? fromStorageToDexie(flags, doc) : flagged(doc, flags);
+  let bulks = 0;
+  const prefix = randomToken(10);
+
+  return (documents) =>
+    new Promise((resolve, reject) => {
+      const written: Stored[] = [];
+      const events: ChangeEvent[] = [];
+      // Dexie's connection of the moment (it opens another after a version change from another tab).
+      const transaction = dexieDb.backendDB().transaction(table, "readwrite");
+      const store = transaction.objectStore(table);
+      const replace = (doc: ReplicatedDocument) => {
+        const read = store.get(doc.id);
+        read.onsuccess = () => {
+          const previous = fromDexieToStorage<ReplicatedDocument>(flags, read.result);
+          const next = storedAs(doc, previous);
+          store.put(toDexie(next));
+          written.push(next);
+          events.push(changeOf(next, previous));
+        };
+      };
+      // The last version of a document in the page is the one stored.
+      for (const doc of new Map(documents.map((d) => [d.id, d])).values()) {
+        const stored = storedAs(doc);
+        const request = store.add(toDexie(stored));
+        request.onsuccess = () => {
+          written.push(stored);
+          if (!stored._deleted)
+            events.push({ documentId: doc.id, operation: "INSERT", documentData: stored, previousDocumentData: undefined });
+        };
+        request.onerror = (event) => {
+          if (request.error?.name !== "ConstraintError") return; // the transaction fails, and with it the page
+          // Taken: not a failure of the transaction.
+          event.preventDefault();
+          event.stopPropagation();
+          replace(doc);
+        };
+      }
+      transaction.oncomplete = () => {
+        const newest = written.reduce<Stored | undefined>((a, b) => (!a || b._meta.lwt >= a._meta.lwt ? b : a), undefined);
+        if (events.length > 0 && newest) {
+          changes.next({ id: `${prefix}${++bulks}`, events, checkpoint: { id: newest.id, lwt: newest._meta.lwt }, context });
+        }
+        resolve(written);
+      };
+      transaction.onabort = () => reject(transaction.error ?? new Error(`the first sync's write to ${table} was aborted`));
+    });
+}
+
+/** `doc` with its indexed flags as RxDB's Dexie storage indexes them ("1"/"0"); top-level flags only. */
+function flagged(doc: Stored, flags: readonly string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...doc };
+  for (const flag of flags) row[flag] = row[flag] ? "1" : "0";
+  return row;
+}
+
+/** Whether any key of `value`, at any depth, begins with "|". */
+function hasPipeKey(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasPipeKey);
+  for (const key in value) {
+    if (key.startsWith("|") || hasPipeKey((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** RxDB's change event for `next` stored over `previous`, as its `categorizeBulkWriteRows` makes it. */
+function changeOf(next: Stored, previous: Stored): ChangeEvent {
+  if (next._deleted) return { documentId: next.id, operation: "DELETE", documentData: next, previousDocumentData: previous };
+  if (previous._deleted) return { documentId: next.id, operation: "INSERT", documentData: next, previousDocumentData: undefined };
+  return { documentId: next.id, operation: "UPDATE", documentData: next, previousDocumentData: previous };
+}
