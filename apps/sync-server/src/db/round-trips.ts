@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 
 /**
  * A statement that only matters once the transaction commits (a NOTIFY is delivered on commit
@@ -41,17 +41,18 @@ function preparedName(text: string, prefix: "ct" | "ctc"): string | undefined {
   return name;
 }
 
+/** pg's own text for a parameter's value (arrays as `{…}`, dates, objects as JSON); not in pg's typings. */
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): string | null } }).utils.prepareValue;
+
 /**
- * A parameter's value as a SQL literal (what `EXECUTE` takes). A string becomes an `E''` string
- * with its backslashes and quotes doubled — by regular expressions, which is many times faster
- * than `pg.escapeLiteral`'s loop over each character on a push's JSON.
+ * A parameter's value as a SQL literal (what `EXECUTE` takes): the text pg would send for it as a
+ * parameter, as an `E''` string with its backslashes and quotes doubled — by regular expressions,
+ * which is many times faster than `pg.escapeLiteral`'s loop over each character on a push's JSON.
+ * PostgreSQL reads it as the parameter's type, as it reads a parameter's text.
  */
 function literalOf(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "number" || typeof value === "bigint") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return `E'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  const text = prepareValue(value);
+  return text === null ? "null" : `E'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 /** The statements the connection's session has prepared in SQL (by {@link AT_COMMIT} and {@link PREPARED}). */
@@ -97,14 +98,16 @@ interface Pending {
  *   has no parameters (the simple-query protocol takes several statements in one message; the
  *   tenant setting of `withTenant` is such a statement) — else just before it;
  * - a transaction that ran nothing commits or rolls back without a word to the server;
- * - {@link AT_COMMIT} statements travel with the COMMIT;
+ * - {@link WITH_BEGIN} statements travel in front of the transaction's next statement;
+ * - {@link AT_COMMIT} statements travel with the COMMIT (prepared in SQL when they have parameters);
  * - a message of several statements answers with the result of the last (pg answers an array);
- * - {@link PREPARED} statements are prepared once per connection, under a name.
+ * - {@link PREPARED} statements are prepared once per connection, under a name (in SQL, when one is
+ *   the transaction's first and travels with the BEGIN).
  * Every message sent adds one to `counter`.
  */
 function wrapClient(client: pg.PoolClient, counter: RoundTripCounter, prepared: Set<string>): pg.PoolClient {
   const pending: Pending = { begin: undefined, inTransaction: false, atCommit: [], prepared };
-  /** An {@link AT_COMMIT} statement to hold: with parameters, the `EXECUTE` of it prepared. */
+  /** A statement to send later in a simple-query message: with parameters, the `EXECUTE` of it prepared. */
   const held = (text: string, values: readonly unknown[]): Held | undefined => {
     if (values.length === 0) return { run: text };
     const name = preparedName(text, "ctc");
