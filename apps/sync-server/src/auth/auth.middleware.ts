@@ -7,15 +7,7 @@ import { moduleDisabledError } from "../plans/plan-limits";
 import { shopPlan } from "../plans/plan.repository";
 import { tenantStatus } from "../tenants/tenant.repository";
 import { platformSessionHolds } from "./session.repository";
-import {
-  callerStateFrom,
-  callerStateQuery,
-  callerStateStatement,
-  readCallerState,
-  type Caller,
-  type CallerState,
-  type CallerStateRow,
-} from "./standing.repository";
+import { callerStateFrom, readCallerState, type Caller, type CallerState, type CallerStateRow } from "./standing.repository";
 import { readToken, type Principal, type PrincipalKind } from "./token";
 
 /** The bearer token of a request, or a 401 that says what is missing. */
@@ -95,10 +87,12 @@ async function readStanding(deps: Pick<AppDeps, "db">, principal: Principal, now
  * written or answered, exactly as `requireAuth` would have.
  */
 export interface DeferredStanding {
-  /** The read, without parameters, to run as the caller's tenant before anything else. */
-  readonly statement: string;
-  /** The same read with its values as parameters `$1…` (a push prepares it). */
-  readonly query: { readonly text: string; readonly values: readonly string[] };
+  /**
+   * Whose standing, and as of when: the read to run as the caller's tenant before anything else is
+   * `callerStateStatement` (a pull page, literals) or `callerStateQuery` (a push, prepared) of these.
+   */
+  readonly caller: Caller;
+  readonly now: Date;
   /** The standing its row gives; throws (401/403) unless the caller may go on. */
   readonly settle: (row: CallerStateRow | undefined) => Standing;
 }
@@ -156,10 +150,9 @@ export function requireAuth(
       const caller = callerOf(principal);
       const salesPass = principal.kind === "device" && (options.acceptSales?.(c) ?? false);
       c.set("principal", principal);
-      const now = new Date();
       c.set("deferredStanding", {
-        statement: callerStateStatement(caller, now),
-        query: callerStateQuery(caller, now),
+        caller,
+        now: new Date(),
         settle: (row) => {
           const read = judgeStanding(principal, { ...callerStateFrom(caller, row), plan: undefined });
           if (read.standing !== "ok" && !salesPass) refuseUnlessOk(read);

@@ -64,6 +64,14 @@ export function lockedCounter(tenantId: string) {
 }
 
 /**
+ * {@link lockedCounter} with the tenant as parameter `$n` of a statement written as text (a push's
+ * first statement, prepared: `select ${lockedCounterAt(1)} as locked_seq`).
+ */
+export function lockedCounterAt(n: number): string {
+  return `(select seq::text from tenants where id = $${n} for no key update)`;
+}
+
+/**
  * Locks the tenant's change counter for the rest of the transaction and hands out `seq` values
  * from memory, so a push that writes several collections pays one statement for them, not one per
  * write. Every writer of the tenant waits here, so reads made after it see every earlier push and

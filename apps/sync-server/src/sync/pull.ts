@@ -2,7 +2,7 @@ import type { CollectionDocument, CollectionName, ReplicatedDocument } from "@co
 import type { Kysely } from "kysely";
 import pg from "pg";
 import type { DeferredStanding } from "../auth/auth.middleware";
-import type { CallerStateRow } from "../auth/standing.repository";
+import { callerStateStatement, type CallerStateRow } from "../auth/standing.repository";
 import type { Database } from "../db/schema";
 import { readAsTenant } from "../db/tenant-scope";
 import type { PullAccess } from "./access";
@@ -63,7 +63,7 @@ export async function pullPage<N extends CollectionName>(
     tenantId,
     standing
       ? `select caller.status, caller.status_reason, caller.device, caller.session, page.docs, page.count, page.last
-           from (${standing.statement}) as caller cross join (${page}) as page`
+           from (${callerStateStatement(standing.caller, standing.now)}) as caller cross join (${page}) as page`
       : page,
   );
   standing?.settle(row as CallerStateRow | undefined);

@@ -1,9 +1,9 @@
 import type { CollectionName } from "@countertop/sync-protocol";
 import type { DeferredStanding, Standing } from "../auth/auth.middleware";
-import type { CallerStateRow } from "../auth/standing.repository";
+import { callerStateQuery, type CallerStateRow } from "../auth/standing.repository";
 import type { Principal } from "../auth/token";
 import { withTenantAfter, type TenantTx } from "../db/tenant-scope";
-import type { LockedCounter } from "../documents/document.repository";
+import { lockedCounterAt, type LockedCounter } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { failpoint, pausepoint } from "../http/failpoint";
@@ -57,22 +57,18 @@ export async function pushCollection<N extends CollectionName>(
   const { standing } = how;
   // The tenant's counter is locked in the message that begins the transaction (with the standing
   // check, when left to the push): the push's reads then see every earlier push, and read together.
-  const lock = (n: number) => `(select seq::text from tenants where id = $${n} for no key update)`;
   const result =
     typeof standing === "string"
       ? await withTenantAfter<{ locked_seq: string }, PushResult>(
           deps.db,
           principal.tenantId,
-          { text: `select ${lock(1)} as locked_seq`, values: [principal.tenantId] },
+          { text: `select ${lockedCounterAt(1)} as locked_seq`, values: [principal.tenantId] },
           (trx, [row]) => apply(trx, standing, { seq: row!.locked_seq }),
         )
       : await withTenantAfter<CallerStateRow & { locked_seq: string }, PushResult>(
           deps.db,
           principal.tenantId,
-          {
-            text: `select ${lock(standing.query.values.length + 1)} as locked_seq, caller.* from (${standing.query.text}) as caller`,
-            values: [...standing.query.values, principal.tenantId],
-          },
+          withLock(callerStateQuery(standing.caller, standing.now), principal.tenantId),
           (trx, [row]) => apply(trx, standing.settle(row), { seq: row!.locked_seq }),
         );
   if (result.jobs > 0) {
@@ -80,4 +76,12 @@ export async function pushCollection<N extends CollectionName>(
     deps.outbox?.kick();
   }
   return result;
+}
+
+/** `read` with the tenant's counter locked first, its tenant the parameter after `read`'s. */
+function withLock(read: { readonly text: string; readonly values: readonly string[] }, tenantId: string) {
+  return {
+    text: `select ${lockedCounterAt(read.values.length + 1)} as locked_seq, caller.* from (${read.text}) as caller`,
+    values: [...read.values, tenantId],
+  };
 }
