@@ -208,8 +208,7 @@ async function main(): Promise<void> {
     started = performance.now();
     let selected = 0;
     for (const table of ["products", "sales"]) {
-      const { rows } = await raw.query(`select doc from ${table} where tenant_id = $1 order by seq`, [big.tenantId]);
-      selected += rows.length;
+      selected += (await selectDocs(raw, table, big.tenantId)).length;
     }
     const rawSelectPerS = selected / ((performance.now() - started) / 1000);
     figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
@@ -291,6 +290,13 @@ async function pullPages(baseUrl: string, token: string, collections: readonly s
   return { count, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** The raw SELECT the pull is measured against: a collection's documents of one shop, in `seq` order. */
+async function selectDocs(raw: pg.Pool, table: string, tenantId: string): Promise<{ doc: { id: string; _deleted?: boolean } }[]> {
+  return (
+    await raw.query<{ doc: { id: string; _deleted?: boolean } }>(`select doc from ${table} where tenant_id = $1 order by seq`, [tenantId])
+  ).rows;
+}
+
 /**
  * The pull's equal work without the sync: the raw SELECT of every row, then each collection's rows
  * written into a fresh client's storage in writes of 1 000 with the fields RxDB's storage keeps
@@ -311,10 +317,7 @@ async function selectIntoStorage(
     const t0 = performance.now();
     let count = 0;
     for (const collection of collections) {
-      const { rows } = await raw.query<{ doc: { id: string; _deleted?: boolean } }>(
-        `select doc from ${collection} where tenant_id = $1 order by seq`,
-        [tenantId],
-      );
+      const rows = await selectDocs(raw, collection, tenantId);
       const storage = client[collection].internalStorageInstance;
       for (let i = 0; i < rows.length; i += MAX_PULL_LIMIT) {
         const lwt = Date.now();
