@@ -35,7 +35,7 @@ import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
 import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
-import { keepOpenItems, measureManagerMode, seedHistory } from "./manager-bench";
+import { keepOpenItems, measureManagerMode, seedHistory, settleDatabase } from "./manager-bench";
 import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type Page } from "@playwright/test";
@@ -95,8 +95,10 @@ async function seed(): Promise<void> {
   // the server raised for it (late syncs) are cleared, as a shop that keeps up would have.
   const sold = products.slice(1, 301).map((p) => (p.variants as { id: string; sku: string; price: number }[])[0]!);
   await seedHistory(call, { token: seeder.token, id: seeder.id, locationId: seeder.register.locationId }, sold, SIZE.sales, SIZE.days);
-  const open = await keepOpenItems(readFileSync(DATABASE_URL_FILE, "utf8"), SIZE.openItems);
+  const databaseUrl = readFileSync(DATABASE_URL_FILE, "utf8");
+  const open = await keepOpenItems(databaseUrl, SIZE.openItems);
   log(`kept ${open} open reconciliation items`);
+  log(`settled the seeded database (VACUUM ANALYZE) in ${round(await settleDatabase(databaseUrl), 1)} s`);
 }
 
 async function signIn(page: Page) {

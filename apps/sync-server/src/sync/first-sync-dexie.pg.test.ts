@@ -81,6 +81,33 @@ describeFirstSync({ name: "Dexie", storage: dexie, devMode: false, live: true },
     }
   });
 
+  it("stores the server's version of a document someone else wrote during the first sync as its next revision", async () => {
+    const database = await context.openClient();
+    // The last product the server sends: in the first sync's last page of products.
+    const last = (await pullAll(context.server, context.manager, "products", 1000)).docs.at(-1)!;
+    try {
+      // Another tab writes that product while the till fetches its second page of products.
+      let pages = 0;
+      context.beforeRequest = async (url) => {
+        if (!url.includes("/sync/v1/products/pull") || ++pages !== 2) return;
+        await database.products.insert({ ...last, name: "Written by another tab" } as never);
+      };
+      const sync = context.replicate(database);
+      await sync.awaitInitialSync();
+      await sync.cancel();
+      context.beforeRequest = undefined;
+      const stored = await database.products.findOne(last.id).exec();
+      expect(stored?.name).toBe(last.name);
+      // Over the other tab's write (its first revision), not in place of it.
+      expect(stored?.toJSON(true)._rev).toMatch(/^2-/);
+      const ids = (await database.products.find().exec()).map((d) => d.primary);
+      expect(ids.sort()).toEqual(await context.serverIds("products"));
+    } finally {
+      context.beforeRequest = undefined;
+      await database.close();
+    }
+  });
+
   it("stores the newest version of a document that comes again in a later page, once", async () => {
     const database = await context.openClient();
     const first = (await pullAll(context.server, context.manager, "products", 1000)).docs[0]!;

@@ -88,9 +88,10 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
   // `_meta` of its own (one write time for the batch, no mark of the replication).
   const storage = collection.internalStorageInstance as RxStorageInstance<ReplicatedDocument, unknown, unknown, unknown>;
   const hash = await collection.database.hashFunction(`rxdbreplication${options.replicationIdentifier}`);
-  let foreign = false;
+  // Writes by anyone else during the first sync: the ids, so that none is overwritten unread.
+  const foreign = new Set<string>();
   const watch = storage.changeStream().subscribe((bulk) => {
-    if (bulk.context !== FIRST_SYNC_CONTEXT) foreign = true;
+    if (bulk.context !== FIRST_SYNC_CONTEXT) for (const event of bulk.events) foreign.add(event.documentId);
   });
   let downstream: Checkpoint | undefined;
   let last: StorageCheckpoint | undefined;
@@ -113,7 +114,7 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     if (!last || lwt > last.lwt || (lwt === last.lwt && doc.id > last.id)) last = { id: doc.id, lwt };
   };
   // Straight into RxDB's Dexie table where the replica keeps one; else through the storage's bulkWrite.
-  const writePage = (await dexieWriter(storage, stored, FIRST_SYNC_CONTEXT)) ?? storageWriter(storage, stored, notStored);
+  const writePage = (await dexieWriter(storage, stored, FIRST_SYNC_CONTEXT, foreign)) ?? storageWriter(storage, stored, notStored);
   const write = async (documents: readonly ReplicatedDocument[]): Promise<void> => {
     const written = await writePage(documents);
     for (const doc of written) newer(doc);
@@ -151,7 +152,7 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
   }
   return {
     ...(downstream ? { downstream } : {}),
-    ...(last && !foreign ? { upstream: last } : {}),
+    ...(last && foreign.size === 0 ? { upstream: last } : {}),
     ...(failure === undefined ? {} : { error: failure }),
   };
 }

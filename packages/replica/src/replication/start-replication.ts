@@ -2,7 +2,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, RESYNC } from "@countertop/sync-protocol
 import type { Checkpoint, CollectionDocument, CollectionName, ReplicatedDocument, StreamEvent } from "@countertop/sync-protocol";
 import { getLastCheckpointDoc, type RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
-import { type Observable, Subject, combineLatest, distinctUntilChanged, interval, map } from "rxjs";
+import { type Observable, Subject, combineLatest, distinctUntilChanged, filter, firstValueFrom, interval, map } from "rxjs";
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
@@ -99,7 +99,10 @@ export interface ReplicaSync<N extends CollectionName> {
   readonly bulkReceived$: Observable<BulkPage<N>>;
   /** True while any collection is pulling or pushing. */
   readonly active$: Observable<boolean>;
-  /** Resolves when every collection has pulled and pushed once. Never resolves while offline or in a non-leader tab. */
+  /**
+   * Resolves when every collection has pulled once, and each pushed one has pushed once. Never
+   * resolves while offline or in a non-leader tab.
+   */
   awaitInitialSync(): Promise<void>;
   /** Resolves when every collection is in sync right now (nothing pending in either direction). */
   awaitInSync(): Promise<void>;
@@ -240,7 +243,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     error$: errors.asObservable(),
     active$,
     bulkReceived$: bulkReceived.asObservable(),
-    awaitInitialSync: async () => void (await Promise.all(all().map((state) => state.awaitInitialReplication()))),
+    awaitInitialSync: async () => void (await Promise.all(all().map(initiallySynced))),
     awaitInSync: async () => void (await Promise.all(all().map((state) => state.awaitInSync()))),
     checkpointOf: async (collection) => {
       const internal = (states[collection] as RxReplicationState<ReplicatedDocument, Checkpoint>).internalReplicationState;
@@ -277,6 +280,20 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       bulkReceived.complete();
     },
   };
+}
+
+/**
+ * Resolves once a replication has pulled once and, if it pushes, pushed once. RxDB's
+ * `awaitInitialReplication` also waits, for a collection that never pushes, for its upstream's first
+ * walk over every local document (in batches of 100, each with a read of RxDB's bookkeeping): after a
+ * first sync that is a second spent finding nothing to send. The walk still runs, after.
+ */
+async function initiallySynced(state: RxReplicationState<ReplicatedDocument, Checkpoint>): Promise<void> {
+  if (state.push) return state.awaitInitialReplication();
+  await state.startPromise;
+  const internal = state.internalReplicationState;
+  if (!internal) throw new Error(`the replication of ${state.collection.name} started without its state`);
+  await firstValueFrom(internal.firstSyncDone.down.pipe(filter(Boolean)));
 }
 
 /** Wraps a handler so that its errors are reported with their cause before RxDB retries. */
