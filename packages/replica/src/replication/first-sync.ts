@@ -96,16 +96,17 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
   let downstream: Checkpoint | undefined;
   let last: StorageCheckpoint | undefined;
   let failure: unknown;
+  // A page's documents are this first sync's own (parsed from the server's answer, handed to no one
+  // else): each becomes the document as RxDB stores it in place, not as a copy (~4 µs a sale).
   const stored = (doc: ReplicatedDocument, previous?: RxDocumentData<ReplicatedDocument>): RxDocumentData<ReplicatedDocument> => {
     const _rev = createRevision(hash, previous);
-    return {
-      ...doc,
-      _deleted: doc._deleted === true,
-      _attachments: {},
-      _rev,
-      // RxDB's write time: increasing, so the page's last document is the change feed's newest.
-      _meta: { lwt: now(), o: { _rev: Number.parseInt(_rev, 10), hash } },
-    } as RxDocumentData<ReplicatedDocument>;
+    const row = doc as Record<string, unknown>;
+    row._deleted = doc._deleted === true;
+    row._attachments = {};
+    row._rev = _rev;
+    // RxDB's write time: increasing, so the page's last document is the change feed's newest.
+    row._meta = { lwt: now(), o: { _rev: Number.parseInt(_rev, 10), hash } };
+    return row as RxDocumentData<ReplicatedDocument>;
   };
   type Page = Awaited<ReturnType<typeof options.pull>>;
   const notStored = (error: unknown): Error => new Error(`the first sync could not store ${collection.name}: ${JSON.stringify(error)}`);
