@@ -8,7 +8,8 @@
  * - `pay_to_receipt_p95_first_s_ms`: the pay tap until the sale is in IndexedDB and the receipt is on
  *   screen, for the five sales right after those searches;
  * - `search_p95_ms`, `pay_to_receipt_p95_ms`: the same, five seconds later (steady state);
- * - `initial_sync_docs_per_s`: the first sync of a newly registered till;
+ * - `initial_sync_docs_per_s`: the first sync of a newly registered till, once the seeded database is settled
+ *   (`VACUUM ANALYZE`, as a running shop's is; else autovacuum and first reads of the fresh rows fall in the sync's window);
  * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser,
  *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
  * - `initial_sync_vs_indexed_idb`: the same ÷ the storage's equal work, the same loop into a database per

@@ -9,7 +9,8 @@
  *   their stock movements, the levels, the sequence numbers) in the same batches and concurrency;
  * - the same three again with PostgreSQL's durable settings (`fsync`, `synchronous_commit`,
  *   `full_page_writes` on; suffix `_durable`) when the server runs without them, as the throwaway one does;
- * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage, pages of 1 000 like the till's first sync);
+ * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage, pages of 1 000 like the till's first sync),
+ *   from a settled database (`VACUUM ANALYZE` after seeding, for the pull and the raw SELECT alike);
  * - `pull_vs_raw_select`: that rate ÷ a raw `SELECT doc … ORDER BY seq` of the same rows (pages asked for uncompressed, like the SELECT);
  * - `pull_gzip_vs_raw_select`: the same pull with gzip-compressed pages (what a client across a network gets), no aim;
  * - `pull_pages_vs_raw_select`: the same pages fetched and parsed with nothing stored (the server's side of
