@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import pg from "pg";
 import type { Database, TenantStatus } from "../db/schema";
-import { readAsTenant } from "../db/tenant-scope";
+import { readAsTenant, type ParameterizedStatement } from "../db/tenant-scope";
 
 /** What a till's or a manager's request is checked against: its shop, its till, its session. */
 export interface CallerState {
@@ -53,7 +53,7 @@ export function callerStateStatement(caller: Caller, now: Date, value: (v: strin
  * {@link callerStateStatement} with its values as parameters `$1…`: its text varies only with
  * whether the caller is a till and has a session, so it can be prepared (a push's first statement).
  */
-export function callerStateQuery(caller: Caller, now: Date): { readonly text: string; readonly values: readonly string[] } {
+export function callerStateQuery(caller: Caller, now: Date): ParameterizedStatement {
   const values: string[] = [];
   const text = callerStateStatement(caller, now, (v) => {
     values.push(v);

@@ -21,6 +21,12 @@ export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: 
   });
 }
 
+/** A statement with its values as parameters `$1…`: its text does not vary with them, so it can be prepared. */
+export interface ParameterizedStatement {
+  readonly text: string;
+  readonly values: readonly string[];
+}
+
 /**
  * {@link withTenant} whose first statement is `statement`, prepared (its text must not vary; its
  * values are parameters): it travels in the same message as the BEGIN and the tenant setting, so
@@ -30,7 +36,7 @@ export function withTenant<T>(db: Kysely<Database>, tenantId: string, fn: (trx: 
 export function withTenantAfter<R, T>(
   db: Kysely<Database>,
   tenantId: string,
-  statement: { readonly text: string; readonly values: readonly string[] },
+  statement: ParameterizedStatement,
   fn: (trx: TenantTx, rows: R[]) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import type { CollectionName } from "@countertop/sync-protocol";
 import type { DeferredStanding, Standing } from "../auth/auth.middleware";
 import { callerStateQuery, type CallerStateRow } from "../auth/standing.repository";
 import type { Principal } from "../auth/token";
-import { withTenantAfter, type TenantTx } from "../db/tenant-scope";
+import { withTenantAfter, type ParameterizedStatement, type TenantTx } from "../db/tenant-scope";
 import { lockedCounterAt, type LockedCounter } from "../documents/document.repository";
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
@@ -79,7 +79,7 @@ export async function pushCollection<N extends CollectionName>(
 }
 
 /** `read` with the tenant's counter locked first, its tenant the parameter after `read`'s. */
-function withLock(read: { readonly text: string; readonly values: readonly string[] }, tenantId: string) {
+function withLock(read: ParameterizedStatement, tenantId: string): ParameterizedStatement {
   return {
     text: `select ${lockedCounterAt(read.values.length + 1)} as locked_seq, caller.* from (${read.text}) as caller`,
     values: [...read.values, tenantId],

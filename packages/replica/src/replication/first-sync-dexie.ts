@@ -72,12 +72,11 @@ export async function dexieWriter(
   const table = dexieTable.name;
   const flags = [...booleanIndexes];
   // `fromStorageToDexie` copies every document key by key, to rename keys that begin with "|" (RxDB's
-  // key compression, not used here) and to set flags inside objects: only a document that needs it goes through it.
+  // key compression, not used here) and to set flags inside objects: only a document that needs it
+  // goes through it. IndexedDB clones a value as `put` is called: any other document has its
+  // top-level flags set as the table indexes them for that call only, and is not copied (a page's
+  // documents are ~1 KB each).
   const nestedFlags = flags.some((flag) => flag.includes("."));
-  const toDexie = (doc: Stored): Record<string, unknown> =>
-    nestedFlags || hasPipeKey(doc) ? fromStorageToDexie(flags, doc) : flagged(doc, flags);
-  // IndexedDB clones a value as `put` is called: a document whose flags are top-level has them set
-  // as the table indexes them for that call only, and is not copied (a page's documents are ~1 KB each).
   const putTo = (store: ReturnType<IdbTransaction["objectStore"]>, doc: Stored): void => {
     if (nestedFlags || hasPipeKey(doc)) return void store.put(fromStorageToDexie(flags, doc));
     const row = doc as unknown as Record<string, unknown>;
@@ -114,7 +113,7 @@ export async function dexieWriter(
           // Not there after all: a page before this one that was not stored (the first sync stops there).
           const previous = read.result === undefined ? undefined : fromDexieToStorage<ReplicatedDocument>(flags, read.result);
           const next = storedAs(doc, previous);
-          store.put(toDexie(next));
+          putTo(store, next);
           written.push(next);
           const event = previous ? changeOf(next, previous) : inserted(next);
           if (event) events.push(event);
@@ -143,13 +142,6 @@ export async function dexieWriter(
       };
       transaction.onabort = () => reject(transaction.error ?? new Error(`the first sync's write to ${table} was aborted`));
     });
-}
-
-/** `doc` with its indexed flags as RxDB's Dexie storage indexes them ("1"/"0"); top-level flags only. */
-function flagged(doc: Stored, flags: readonly string[]): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...doc };
-  for (const flag of flags) row[flag] = row[flag] ? "1" : "0";
-  return row;
 }
 
 /** Whether any key of `value`, at any depth, begins with "|". */

@@ -14,17 +14,11 @@ import { RESYNC } from "./resync.ts";
  * `_deleted`, every other field kept. Checked in place, not rebuilt: `looseObject` copies each
  * document field by field, which on a till's first sync is 100 000 copies for nothing.
  */
-const document = z.custom<{ id: string; _deleted: boolean; [field: string]: unknown }>(
-  (value) =>
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { id?: unknown }).id === "string" &&
-    (value as { id: string }).id.length >= 1 &&
-    (value as { id: string }).id.length <= 100 &&
-    typeof (value as { _deleted?: unknown })._deleted === "boolean",
-  "expected a document: an object with an id of 1–100 characters and a boolean _deleted",
-);
+const document = z.custom<{ id: string; _deleted: boolean; [field: string]: unknown }>((value) => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { id, _deleted } = value as { id?: unknown; _deleted?: unknown };
+  return typeof id === "string" && id.length >= 1 && id.length <= 100 && typeof _deleted === "boolean";
+}, "expected a document: an object with an id of 1–100 characters and a boolean _deleted");
 const MAX_SEQ = "9223372036854775807";
 const checkpoint = z.object({
   seq: z.string().check(
