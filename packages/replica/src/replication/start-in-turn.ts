@@ -1,7 +1,15 @@
 import type { Checkpoint, CollectionName, ReplicatedDocument } from "@countertop/sync-protocol";
-import type { RxDatabase } from "rxdb";
+import {
+  createRevision,
+  getComposedPrimaryKeyOfDocumentData,
+  now,
+  overwritable,
+  type RxDatabase,
+  type RxDocumentData,
+  type RxStorageReplicationMeta,
+} from "rxdb";
 import type { RxReplicationState } from "rxdb/plugins/replication";
-import { firstSyncInBulk, isFreshReplica } from "./first-sync.ts";
+import { firstSyncInBulk, isFreshReplica, type StorageCheckpoint } from "./first-sync.ts";
 
 /** A page of a first sync in bulk, as stored. */
 export interface BulkPage<N extends CollectionName> {
@@ -80,10 +88,52 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
       // The options RxDB reads its initial checkpoints from when it starts (ours, made above).
       if (state.pull && stored.downstream) state.pull.initialCheckpoint = stored.downstream;
       if (state.push && stored.upstream) state.push.initialCheckpoint = stored.upstream;
+      // Should it fail, the upstream walks the collection, as RxDB's replication would have.
+      else if (stored.upstream) await upstreamBeginsAt(state, stored.upstream).catch(() => undefined);
       start(name);
     }),
   );
   globalThis.performance?.mark?.("replica:first-sync-stored");
+}
+
+/**
+ * Where RxDB's upstream of a collection the till never pushes begins, written where RxDB keeps it
+ * before its replication starts: what RxDB itself writes from a pushed collection's
+ * `push.initialCheckpoint` (its `setCheckpoint`), an option it reads only from push options. Else
+ * that upstream's first run, after a first sync, walks every document of the collection (batches of
+ * 100, each read through the storage and compared with RxDB's bookkeeping) to find nothing to send,
+ * while the first syncs of the other collections go on and before their first pull ends.
+ */
+async function upstreamBeginsAt(state: RxReplicationState<ReplicatedDocument, Checkpoint>, checkpoint: StorageCheckpoint): Promise<void> {
+  const { collectionName, schema } = await state.metaInfoPromise;
+  const database = state.collection.database;
+  const meta = await database.storage.createStorageInstance<RxStorageReplicationMeta<ReplicatedDocument, StorageCheckpoint>>({
+    databaseName: database.name,
+    collectionName,
+    databaseInstanceToken: database.token,
+    multiInstance: database.multiInstance,
+    options: {},
+    schema,
+    password: database.password,
+    devMode: overwritable.isDevMode(),
+  });
+  try {
+    const document = {
+      id: "",
+      isCheckpoint: "1",
+      itemId: "up",
+      checkpointData: checkpoint,
+      _deleted: false,
+      _attachments: {},
+      _meta: { lwt: now() },
+      _rev: createRevision(database.token),
+    } as RxDocumentData<RxStorageReplicationMeta<ReplicatedDocument, StorageCheckpoint>>;
+    document.id = getComposedPrimaryKeyOfDocumentData(schema, document);
+    // A conflict means RxDB's replication has kept a checkpoint here before: it goes on from its own.
+    await meta.bulkWrite([{ document }], "countertop-first-sync");
+  } finally {
+    await meta.close();
+  }
 }
 
 interface VisibilityTarget {

@@ -285,8 +285,9 @@ export function startReplication<N extends CollectionName>(options: StartReplica
 /**
  * Resolves once a replication has pulled once and, if it pushes, pushed once. RxDB's
  * `awaitInitialReplication` also waits, for a collection that never pushes, for its upstream's first
- * walk over every local document (in batches of 100, each with a read of RxDB's bookkeeping): after a
- * first sync that is a second spent finding nothing to send. The walk still runs, after.
+ * walk over every local document (in batches of 100, each with a read of RxDB's bookkeeping), which
+ * finds nothing to send. After a first sync in bulk that walk begins after the pulled documents
+ * (startInTurn); on any other start it still runs, unawaited.
  */
 async function initiallySynced(state: RxReplicationState<ReplicatedDocument, Checkpoint>): Promise<void> {
   if (state.push) return state.awaitInitialReplication();
