@@ -102,7 +102,9 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
  * `push.initialCheckpoint` (its `setCheckpoint`), an option it reads only from push options. Else
  * that upstream's first run, after a first sync, walks every document of the collection (batches of
  * 100, each read through the storage and compared with RxDB's bookkeeping) to find nothing to send,
- * while the first syncs of the other collections go on and before their first pull ends.
+ * while the first syncs of the other collections go on and before their first pull ends. RxDB's
+ * layout of that checkpoint is not a documented API: the first sync tests check that the upstream
+ * walked nothing (re-check on RxDB upgrades).
  */
 async function upstreamBeginsAt(state: RxReplicationState<ReplicatedDocument, Checkpoint>, checkpoint: StorageCheckpoint): Promise<void> {
   const { collectionName, schema } = await state.metaInfoPromise;

@@ -287,7 +287,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
  * `awaitInitialReplication` also waits, for a collection that never pushes, for its upstream's first
  * walk over every local document (in batches of 100, each with a read of RxDB's bookkeeping), which
  * finds nothing to send. After a first sync in bulk that walk begins after the pulled documents
- * (startInTurn); on any other start it still runs, unawaited.
+ * (startInTurn); on a later start, after the last document it walked before. It is not awaited.
  */
 async function initiallySynced(state: RxReplicationState<ReplicatedDocument, Checkpoint>): Promise<void> {
   if (state.push) return state.awaitInitialReplication();
