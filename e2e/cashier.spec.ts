@@ -52,7 +52,24 @@ async function newSale(page: Page) {
   await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
 }
 
+/** Records how each IndexedDB write transaction of the page is made durable ("strict": flushed to disk before it completes). */
+function recordWriteDurability(): void {
+  const seen: { database: string; durability: string }[] = [];
+  Object.assign(globalThis, { __writeDurability: seen });
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase["transaction"]>) {
+    const made = transaction.apply(this, args);
+    if (made.mode === "readwrite") seen.push({ database: this.name, durability: made.durability });
+    return made;
+  };
+}
+const writeDurability = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { __writeDurability: { database: string; durability: string }[] }).__writeDurability.splice(0),
+  );
+
 test("a cashier sells online and offline, reloads offline, and every sale reaches the server exactly once", async ({ page, context }) => {
+  await page.addInitScript(recordWriteDurability);
   await registerTill(page, "Counter 1");
 
   // The service worker takes control after one reload; from then on the till loads with no network.
@@ -81,8 +98,13 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   count("Whole Milk 1 l", 2);
   await page.getByRole("button", { name: /^Pay / }).click();
   await page.screenshot({ path: `${SHOTS}/pos-payment.png` });
+  await writeDurability(page);
   await page.getByRole("group", { name: "Cash" }).getByRole("button").last().click();
   numbers.push(await readReceipt(page));
+  // The sale was flushed to disk before its receipt showed, not only handed to the operating system.
+  const salesWrites = (await writeDurability(page)).filter((write) => write.database.endsWith("--sales"));
+  expect(salesWrites.length).toBeGreaterThan(0);
+  expect(salesWrites.map((write) => write.durability)).toEqual(salesWrites.map(() => "strict"));
   await expect(page.getByTestId("change")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/pos-receipt.png` });
   await newSale(page);

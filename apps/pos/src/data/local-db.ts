@@ -151,7 +151,8 @@ const opened = new Map<string, LocalDatabase>();
 /** This till's local database for the shop `tenantId`, opened once per page. */
 export function localDatabase(tenantId: string): LocalDatabase {
   let db = opened.get(tenantId);
-  if (!db) opened.set(tenantId, (db = new LocalDatabase(`countertop-pos-local-${tenantId}`)));
+  // Flushed to disk before a write is done, like the replica (replica.ts): set-aside rows, the manager's outbox, the open cart.
+  if (!db) opened.set(tenantId, (db = new LocalDatabase(`countertop-pos-local-${tenantId}`, { chromeTransactionDurability: "strict" })));
   return db;
 }
 

@@ -44,7 +44,10 @@ export function openReplica(till: Till): Promise<Replica> {
   opening ??= (async () => {
     const db = await createReplicaDatabase({
       name: `countertop-pos-${till.tenantId}`,
-      storage: withFastChangeFeed(getRxStorageDexie()),
+      // A sale is on disk before its receipt shows: each write is flushed before IndexedDB says it
+      // is done (Chromium's default, "relaxed", says so once the operating system has it, which a
+      // power cut can still lose). A first sync writes past this (its pages are the server's).
+      storage: withFastChangeFeed(getRxStorageDexie({ chromeTransactionDurability: "strict" })),
       collections: POS_COLLECTIONS,
       multiInstance: true,
       closeDuplicates: true,
