@@ -107,30 +107,25 @@ export async function dexieWriter(
       // Dexie's connection of the moment (it opens another after a version change from another tab).
       const transaction = dexieDb.backendDB().transaction(table, "readwrite");
       const store = transaction.objectStore(table);
-      const replace = (doc: ReplicatedDocument) => {
-        const read = store.get(doc.id);
-        read.onsuccess = () => {
-          // Not there after all: a page before this one that was not stored (the first sync stops there).
-          const previous = read.result === undefined ? undefined : fromDexieToStorage<ReplicatedDocument>(flags, read.result);
-          const next = storedAs(doc, previous);
-          putTo(store, next);
-          written.push(next);
-          const event = previous ? changeOf(next, previous) : inserted(next);
-          if (event) events.push(event);
-        };
+      /** `doc` stored as RxDB stores it, over `previous` if there was one, with the event RxDB would emit. */
+      const keep = (doc: ReplicatedDocument, previous?: Stored): void => {
+        const next = storedAs(doc, previous);
+        putTo(store, next);
+        written.push(next);
+        const event = previous ? changeOf(next, previous) : inserted(next);
+        if (event) events.push(event);
       };
       // The last version of a document in the page is the one stored.
       for (const doc of new Map(documents.map((d) => [d.id, d])).values()) {
-        if (ours.has(doc.id) || writtenByOthers.has(doc.id)) {
-          replace(doc);
+        if (!ours.has(doc.id) && !writtenByOthers.has(doc.id)) {
+          ours.add(doc.id);
+          keep(doc);
           continue;
         }
-        ours.add(doc.id);
-        const stored = storedAs(doc);
-        putTo(store, stored);
-        written.push(stored);
-        const event = inserted(stored);
-        if (event) events.push(event);
+        const read = store.get(doc.id);
+        // Not there after all: a page before this one that was not stored (the first sync stops there).
+        read.onsuccess = () =>
+          keep(doc, read.result === undefined ? undefined : fromDexieToStorage<ReplicatedDocument>(flags, read.result));
       }
       // A request that fails aborts the transaction, and with it the page.
       transaction.oncomplete = () => {
