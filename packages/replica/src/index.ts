@@ -24,6 +24,7 @@ export { rxSchemas } from "./schemas/rx-schemas.ts";
 export { UNDECLARED_FIELD_PATTERN } from "./schemas/document-schema.ts";
 export type { ReplicaJsonSchema } from "./schemas/document-schema.ts";
 export { startReplication } from "./replication/start-replication.ts";
+export { STORAGE_WRITE_DOCUMENTS } from "./replication/first-sync.ts";
 export type { ReplicaSync, StartReplicationOptions } from "./replication/start-replication.ts";
 export type { ReplicaErrorEvent, ReplicaErrorSource } from "./replication/replica-error.ts";
 export { FATAL_STATUSES, SyncHttpError } from "./replication/sync-http-error.ts";

@@ -15,4 +15,11 @@ export {
   clientPushResponseSchema,
   clientStreamEventSchema,
 } from "./wire/loose-mini.ts";
-export { PUSH_DETAIL_HEADER, TILL_STATUS_HEADERS, formatPendingHeader, parsePendingHeader } from "./wire/headers.ts";
+export {
+  PULL_PAGE_HEADERS,
+  PUSH_DETAIL_HEADER,
+  TILL_STATUS_HEADERS,
+  formatPendingHeader,
+  parsePendingHeader,
+  readPullPageHeaders,
+} from "./wire/headers.ts";

@@ -132,5 +132,12 @@ export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEven
 export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
-export { PUSH_DETAIL_HEADER, TILL_STATUS_HEADERS, formatPendingHeader, parsePendingHeader } from "./wire/headers.ts";
+export {
+  PULL_PAGE_HEADERS,
+  PUSH_DETAIL_HEADER,
+  TILL_STATUS_HEADERS,
+  formatPendingHeader,
+  parsePendingHeader,
+  readPullPageHeaders,
+} from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

@@ -9,12 +9,13 @@
  *   their stock movements, the levels, the sequence numbers) in the same batches and concurrency;
  * - the same three again with PostgreSQL's durable settings (`fsync`, `synchronous_commit`,
  *   `full_page_writes` on; suffix `_durable`) when the server runs without them, as the throwaway one does;
- * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage, pages of 1 000 like the till's first sync),
+ * - `initial_pull_docs_per_s`: 50k products + 100k sales into a fresh Node RxDB client (memory storage; pages of 1 000 like the till's first sync, stored in writes of 5 000),
  *   from a settled database (`VACUUM ANALYZE` after seeding, for the pull and the raw SELECT alike);
  * - `pull_vs_raw_select`: that rate ÷ a raw `SELECT doc … ORDER BY seq` of the same rows (pages asked for uncompressed, like the SELECT);
  * - `pull_gzip_vs_raw_select`: the same pull with gzip-compressed pages (what a client across a network gets), no aim;
- * - `pull_pages_vs_raw_select`: the same pages fetched and parsed with nothing stored (the server's side of
- *   the pull; the raw SELECT stores nothing either), no aim;
+ * - `pull_pages_vs_raw_select`: the same pages fetched and parsed with nothing stored, each next one asked
+ *   for on the last one's headers as the till does (the server's side of the pull; the raw SELECT
+ *   stores nothing either), no aim;
  * - `pull_vs_select_into_storage`: the pull's rate ÷ the raw SELECT with its rows written into the same fresh
  *   client storage as the first sync writes them (equal work, no HTTP and no replication), no aim;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
@@ -30,8 +31,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createReplicaDatabase, startReplication } from "@countertop/replica";
-import { MAX_PULL_LIMIT } from "@countertop/sync-protocol";
+import { createReplicaDatabase, startReplication, STORAGE_WRITE_DOCUMENTS } from "@countertop/replica";
+import { MAX_PULL_LIMIT, readPullPageHeaders } from "@countertop/sync-protocol";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
     const rawSelectPerS = selected / ((performance.now() - started) / 1000);
     figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
     // Equal work: the same SELECT, its rows stored into the same fresh client storage as the first
-    // sync stores them (a write per 1 000, RxDB's document fields added), no HTTP, no replication.
+    // sync stores them (writes of STORAGE_WRITE_DOCUMENTS, RxDB's document fields added), no HTTP, no replication.
     const equal = await selectIntoStorage(raw, big.tenantId, ["products", "sales"]);
     log(`  the same SELECT stored into a fresh RxDB memory storage (equal work): ${round(equal.count / equal.seconds, 0)} docs/s`);
     figure("pull_vs_select_into_storage", round(pullRate / (equal.count / equal.seconds), 3));
@@ -277,21 +278,25 @@ async function main(): Promise<void> {
 }
 
 /**
- * Pulls every page of `collections` as a client would on its first sync (pages of the server's
- * largest, uncompressed) and parses each, storing nothing: the server's side of a pull.
+ * Pulls every page of `collections` as a till's first sync asks for them (pages of the server's
+ * largest, uncompressed; each next page asked for once the last one's headers say where it ends)
+ * and parses each, storing nothing: the server's side of a pull.
  */
 async function pullPages(baseUrl: string, token: string, collections: readonly string[]): Promise<{ count: number; seconds: number }> {
   const t0 = performance.now();
   let count = 0;
+  const ask = (collection: string, seq?: string) =>
+    fetch(`${baseUrl}/sync/v1/${collection}/pull?limit=${MAX_PULL_LIMIT}${seq === undefined ? "" : `&seq=${seq}`}`, {
+      headers: { authorization: `Bearer ${token}`, "accept-encoding": "identity" },
+    });
   for (const collection of collections) {
-    for (let seq: string | undefined; ;) {
-      const url = `${baseUrl}/sync/v1/${collection}/pull?limit=${MAX_PULL_LIMIT}${seq === undefined ? "" : `&seq=${seq}`}`;
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, "accept-encoding": "identity" } });
+    for (let next: Promise<Response> | undefined = ask(collection); next;) {
+      const response = await next;
       if (!response.ok) throw new Error(`pull ${collection}: HTTP ${response.status}`);
-      const page = (await response.json()) as { documents: unknown[]; checkpoint: { seq: string } };
-      if (page.documents.length === 0) break;
-      count += page.documents.length;
-      seq = page.checkpoint.seq;
+      const ahead = readPullPageHeaders((name) => response.headers.get(name));
+      if (!ahead) throw new Error(`pull ${collection}: no page headers`);
+      next = ahead.documents >= MAX_PULL_LIMIT ? ask(collection, ahead.checkpoint.seq) : undefined;
+      count += ((await response.json()) as { documents: unknown[] }).documents.length;
     }
   }
   return { count, seconds: (performance.now() - t0) / 1000 };
@@ -306,7 +311,7 @@ async function selectDocs(raw: pg.Pool, table: string, tenantId: string): Promis
 
 /**
  * The pull's equal work without the sync: the raw SELECT of every row, then each collection's rows
- * written into a fresh client's storage in writes of 1 000 with the fields RxDB's storage keeps
+ * written into a fresh client's storage in writes of STORAGE_WRITE_DOCUMENTS with the fields RxDB's storage keeps
  * (as the first sync writes them). Returns the documents and the seconds, SELECT included.
  */
 async function selectIntoStorage(
@@ -326,10 +331,10 @@ async function selectIntoStorage(
     for (const collection of collections) {
       const rows = await selectDocs(raw, collection, tenantId);
       const storage = client[collection].internalStorageInstance;
-      for (let i = 0; i < rows.length; i += MAX_PULL_LIMIT) {
+      for (let i = 0; i < rows.length; i += STORAGE_WRITE_DOCUMENTS) {
         const lwt = Date.now();
         const result = await storage.bulkWrite(
-          rows.slice(i, i + MAX_PULL_LIMIT).map(({ doc }) => ({
+          rows.slice(i, i + STORAGE_WRITE_DOCUMENTS).map(({ doc }) => ({
             document: { ...doc, _deleted: doc._deleted === true, _attachments: {}, _rev: "1-bench", _meta: { lwt } } as never,
           })),
           "bench-equal-work",

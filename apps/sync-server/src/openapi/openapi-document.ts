@@ -141,7 +141,20 @@ function operationObject(op: Operation): JsonSchema {
           },
         }
       : {}),
-    responses: { [String(response.status)]: { description: response.description, ...(content ? { content } : {}) }, ...errors },
+    responses: {
+      [String(response.status)]: {
+        description: response.description,
+        ...(response.headers
+          ? {
+              headers: Object.fromEntries(
+                response.headers.map((h) => [h.name, { description: h.description, schema: { type: "string" } }]),
+              ),
+            }
+          : {}),
+        ...(content ? { content } : {}),
+      },
+      ...errors,
+    },
   };
 }
 

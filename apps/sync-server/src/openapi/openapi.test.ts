@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import { PULL_PAGE_HEADERS } from "@countertop/sync-protocol";
 import { createApp } from "../app";
 import { fixedKeys } from "../auth/signing-keys";
 import type { Database } from "../db/schema";
@@ -78,6 +79,11 @@ describe("the OpenAPI document", () => {
       expect(target, ref).toBeDefined();
     }
     expect(openApiDocument("test")).toBe(openApiDocument("test"));
+    // A pull page's headers that say where it ends are part of the contract.
+    const pull = (doc as unknown as { paths: Record<string, { get: { responses: Record<string, { headers?: object }> } }> }).paths[
+      "/sync/v1/{collection}/pull"
+    ];
+    expect(Object.keys(pull?.get.responses["200"]?.headers ?? {})).toEqual(Object.values(PULL_PAGE_HEADERS));
   });
 
   it("has a readable reference page that loads without script", async () => {

@@ -27,6 +27,8 @@ export interface Operation {
     readonly example?: unknown;
     /** Default `application/json`. */
     readonly contentType?: string;
+    /** Headers the answer carries, each a string. */
+    readonly headers?: readonly { readonly name: string; readonly description: string }[];
   };
   /** The error statuses worth naming (each answers `ErrorResponse`). */
   readonly errors?: readonly number[];

@@ -4,6 +4,7 @@ import {
   loosePullResponseSchema,
   loosePushDetailResponseSchema,
   loosePushRequestSchema,
+  PULL_PAGE_HEADERS,
   pullQuerySchema,
 } from "@countertop/sync-protocol";
 import { EX } from "./examples";
@@ -42,6 +43,13 @@ export const SYNC_OPERATIONS: readonly Operation[] = [
     response: {
       status: 200,
       description: "A page of documents and the checkpoint after it",
+      headers: [
+        {
+          name: PULL_PAGE_HEADERS.seq,
+          description: "The page's checkpoint `seq`, as in the body: a client may ask for the next page before it reads this one.",
+        },
+        { name: PULL_PAGE_HEADERS.documents, description: "How many documents the page holds (fewer than `limit`: the last page)." },
+      ],
       schema: loosePullResponseSchema,
       example: { documents: [{ id: "standard-mug", _deleted: false }], checkpoint: { seq: "1042" } },
     },

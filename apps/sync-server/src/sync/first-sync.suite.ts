@@ -1,5 +1,5 @@
 import { createReplicaDatabase, startReplication, type ReplicaDatabase, type ReplicaSync } from "@countertop/replica";
-import type { CollectionName } from "@countertop/sync-protocol";
+import { readPullPageHeaders, type CollectionName } from "@countertop/sync-protocol";
 import type { RxStorage } from "rxdb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSale, variantsOf, type TestVariant } from "../testing/fixtures";
@@ -71,6 +71,8 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
     const requests: string[] = [];
     /** Fails the request it says yes to, once. */
     let failOnce: ((url: string) => boolean) | undefined;
+    /** Answers a request in place of the server's answer. */
+    let answer: ((url: string, response: Response) => Promise<Response>) | undefined;
 
     beforeAll(async () => {
       server = await startTestServer(engine);
@@ -111,7 +113,8 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
             failOnce = undefined;
             return new Response(JSON.stringify({ error: { code: "unavailable", message: "try later" } }), { status: 503 });
           }
-          return fetch(input, init);
+          const response = await fetch(input, init);
+          return answer ? answer(String(input), response) : response;
         },
       });
     }
@@ -242,6 +245,44 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
         expect(errors).toContain("sales pull");
         expect(await localIds(database, "sales")).toEqual(await serverIds("sales"));
       } finally {
+        await database.close();
+      }
+    });
+
+    it("asks for the next page as soon as a page's headers are in, before reading its body", async () => {
+      const database = await openClient();
+      // Each full page of sales keeps its body back until the next page is asked for, or 2 s have passed.
+      const release: (() => void)[] = [];
+      let keptWaiting = 0;
+      let full = 0;
+      answer = async (url, response) => {
+        if (!url.includes("/sync/v1/sales/pull")) return response;
+        release.splice(0).forEach((go) => go());
+        if (readPullPageHeaders((name) => response.headers.get(name))?.documents !== 10) return response;
+        full++;
+        const body = new Uint8Array(await response.arrayBuffer());
+        const asked = new Promise<boolean>((resolve) => {
+          release.push(() => resolve(true));
+          setTimeout(() => resolve(false), 2_000);
+        });
+        const held = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            if (!(await asked)) keptWaiting++;
+            controller.enqueue(body);
+            controller.close();
+          },
+        });
+        return new Response(held, { status: response.status, headers: response.headers });
+      };
+      try {
+        const sync = replicate(database);
+        await sync.awaitInitialSync();
+        await sync.cancel();
+        expect(full).toBeGreaterThanOrEqual(4);
+        expect(keptWaiting).toBe(0);
+        expect(await localIds(database, "sales")).toEqual(await serverIds("sales"));
+      } finally {
+        answer = undefined;
         await database.close();
       }
     });

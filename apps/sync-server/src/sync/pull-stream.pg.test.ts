@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from "node:zlib";
-import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from "@countertop/sync-protocol";
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, readPullPageHeaders } from "@countertop/sync-protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireDoc } from "../testing/http-client";
 import { ENGINES } from "../testing/test-database";
@@ -28,6 +28,22 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     expect(again.body).toEqual({ documents: [], checkpoint: { seq } });
     // Server fields stay out of documents, so assumedMasterState stays comparable.
     expect(docs.every((d) => !("seq" in d) && d._deleted === false)).toBe(true);
+  });
+
+  it("says in a page's headers where it ends and how many documents it holds, compressed or not", async () => {
+    const headers = { authorization: `Bearer ${till.token}`, [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) };
+    for (const encoding of ["identity", "br"]) {
+      const first = await server.app.request("/sync/v1/products/pull?limit=5", { headers: { ...headers, "accept-encoding": encoding } });
+      const page = (await server.call("GET", "/sync/v1/products/pull?limit=5", { token: till.token })).body as {
+        documents: unknown[];
+        checkpoint: { seq: string };
+      };
+      expect(readPullPageHeaders((name) => first.headers.get(name))).toEqual({ checkpoint: page.checkpoint, documents: 5 });
+    }
+    // The last page: fewer than asked for; then nothing new, the checkpoint echoed.
+    const { seq } = await pullAll(server, till.token, "products", 1000);
+    const tail = await server.app.request(`/sync/v1/products/pull?seq=${seq}`, { headers });
+    expect(readPullPageHeaders((name) => tail.headers.get(name))).toEqual({ checkpoint: { seq }, documents: 0 });
   });
 
   it("compresses a pull page when asked, and never the live stream", async () => {

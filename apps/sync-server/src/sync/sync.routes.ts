@@ -1,4 +1,5 @@
 import {
+  PULL_PAGE_HEADERS,
   PUSH_DETAIL_HEADER,
   isCollectionName,
   MAX_BODY_BYTES,
@@ -111,7 +112,12 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         const { seq, limit } = query.data;
         const standing = c.get("deferredStanding");
         const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing });
-        return c.body(pageJson(page), 200, { "Content-Type": "application/json" });
+        // Bytes, encoded once: a string body is measured (its UTF-8 length) and then encoded again.
+        return c.body(Buffer.from(pageJson(page)), 200, {
+          "Content-Type": "application/json",
+          [PULL_PAGE_HEADERS.seq]: page.checkpoint.seq,
+          [PULL_PAGE_HEADERS.documents]: String(page.count),
+        });
       })
       .post("/:collection/push", async (c) => {
         const text = await bodyText(

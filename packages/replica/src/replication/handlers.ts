@@ -1,7 +1,7 @@
-import { clientPullResponseSchema } from "@countertop/sync-protocol/client";
+import { clientPullResponseSchema, readPullPageHeaders } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionName, PushRow, ReplicatedDocument } from "@countertop/sync-protocol";
 import type { ReplicationPullHandler, ReplicationPushHandler, RxReplicationWriteToMasterRow } from "rxdb";
-import { type SyncRequest, requestJson, syncUrl } from "./http.ts";
+import { type SyncRequest, sendSyncRequest, syncUrl } from "./http.ts";
 import { type NeedsAttentionRow, pushRows } from "./push-rows.ts";
 
 /** Fields RxDB keeps on stored documents that are not part of the replicated document. */
@@ -26,17 +26,59 @@ export interface HandlerContext {
   readonly request: SyncRequest;
 }
 
+/** A page of a pull, parsed. */
+export interface PulledPage {
+  readonly documents: ReplicatedDocument[];
+  readonly checkpoint: Checkpoint;
+}
+
+/** A pull page's answer once its headers are in: where the next page begins, and the page to come. */
+export interface PullAnswer {
+  /**
+   * The page's checkpoint and its number of documents, from the answer's headers
+   * (`PULL_PAGE_HEADERS`), before its body is read; left out when the server did not send them.
+   */
+  readonly ahead?: { readonly checkpoint: Checkpoint; readonly documents: number };
+  /** The body, read and checked. */
+  readonly page: Promise<PulledPage>;
+}
+
+/** Asks for one pull page; resolves once its answer's headers are in. */
+export type PagePull = (checkpoint: Checkpoint | undefined, batchSize: number) => Promise<PullAnswer>;
+
 /**
- * RxDB's pull handler: `GET /sync/v1/{collection}/pull?seq=…&limit=…`, no `seq` before the first
- * checkpoint. Documents are checked only for `id` and `_deleted`, so that a newer server's
- * documents are kept rather than refused.
+ * `GET /sync/v1/{collection}/pull?seq=…&limit=…`, no `seq` before the first checkpoint, answered
+ * as soon as the headers are in, so that a client reading page after page can ask for the next
+ * while it reads this one. Documents are checked only for `id` and `_deleted`, so that a newer
+ * server's documents are kept rather than refused. A failure, of the request or of its body, goes
+ * to `onError` (with its cause) before it is thrown.
  */
-export function createPullHandler(context: HandlerContext): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
+export function createPagePull(context: HandlerContext, onError: (error: unknown) => void = () => undefined): PagePull {
+  const reported = (error: unknown): never => {
+    onError(error);
+    throw error;
+  };
   return async (checkpoint, batchSize) => {
     const url = syncUrl(context.baseUrl, context.collection, "pull", { seq: checkpoint?.seq, limit: String(batchSize) });
-    const body = clientPullResponseSchema.parse(await requestJson(context.request, url, { method: "GET" }));
-    return { documents: body.documents, checkpoint: body.checkpoint };
+    const response = await sendSyncRequest(context.request, url, { method: "GET", accept: "application/json" }).catch(reported);
+    const ahead = readPullPageHeaders((name) => response.headers.get(name));
+    const page = response
+      .json()
+      .then((body) => clientPullResponseSchema.parse(body))
+      .then(({ documents, checkpoint: next }) => ({ documents, checkpoint: next }), reported);
+    // Reported already; a page asked for ahead and then not wanted is not read by anyone.
+    page.catch(() => undefined);
+    return ahead ? { ahead, page } : { page };
   };
+}
+
+/** RxDB's pull handler: {@link createPagePull}, answered with the whole page. */
+export function createPullHandler(
+  context: HandlerContext,
+  onError?: (error: unknown) => void,
+): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
+  const pull = createPagePull(context, onError);
+  return async (checkpoint, batchSize) => (await pull(checkpoint, batchSize)).page;
 }
 
 /** Receives the rows a push set aside, before RxDB takes the server's version of them. */

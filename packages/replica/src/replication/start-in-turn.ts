@@ -10,6 +10,7 @@ import {
 } from "rxdb";
 import type { RxReplicationState } from "rxdb/plugins/replication";
 import { firstSyncInBulk, isFreshReplica, type StorageCheckpoint } from "./first-sync.ts";
+import type { PagePull } from "./handlers.ts";
 
 /** A page of a first sync in bulk, as stored. */
 export interface BulkPage<N extends CollectionName> {
@@ -39,6 +40,8 @@ export interface StartInTurnOptions<N extends CollectionName> {
   readonly batchSize: number;
   readonly waitForLeadership: boolean;
   readonly cancelled: () => boolean;
+  /** How a first sync in bulk asks for its pages (the replication's own pull, headers first). */
+  readonly pagePull: (collection: N) => PagePull;
   readonly onPage: (page: BulkPage<N>) => void;
   readonly onError: (collection: N, error: unknown) => void;
 }
@@ -78,7 +81,7 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
       const stored = await firstSyncInBulk({
         collection: state.collection,
         replicationIdentifier: state.replicationIdentifier,
-        pull: state.pull!.handler,
+        pull: options.pagePull(name),
         batchSize: options.batchSize,
         cancelled: options.cancelled,
         onPage: (documents) => options.onPage({ collection: name, documents }),

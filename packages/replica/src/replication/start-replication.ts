@@ -6,7 +6,7 @@ import { type Observable, Subject, combineLatest, distinctUntilChanged, filter, 
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
-import { createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
+import { createPagePull, createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
 import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
 import type { LiveSource } from "./shared-stream.ts";
@@ -192,7 +192,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
         autoStart: false,
         toggleOnDocumentVisible: false,
         pull: {
-          handler: reporting(createPullHandler(context), (error) => report(name, "pull", error)),
+          handler: createPullHandler(context, (error) => report(name, "pull", error)),
           batchSize: pullBatchSize,
           stream$: live
             ? live$ && streamed.includes(name)
@@ -224,6 +224,8 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     batchSize: pullBatchSize,
     waitForLeadership: options.waitForLeadership ?? true,
     cancelled: () => cancelled,
+    // The first syncs' own pulls: each next page asked for as soon as the last one's headers are in.
+    pagePull: (name) => createPagePull(contextOf(name), (error) => report(name, "pull", error)),
     onPage: (page) => bulkReceived.next(page),
     onError: (collection, error) => report(collection, "rxdb", error),
   });

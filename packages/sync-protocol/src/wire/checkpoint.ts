@@ -1,10 +1,5 @@
 import { z } from "zod";
-
-/** The largest `seq` there can be: PostgreSQL's bigint, as digits. */
-const MAX_SEQ = "9223372036854775807";
-
-/** Whether digits `seq` (no leading zeros) fit a bigint: compared as text, so nothing is parsed. */
-const fitsBigint = (seq: string) => seq.length < MAX_SEQ.length || (seq.length === MAX_SEQ.length && seq <= MAX_SEQ);
+import { fitsBigint, SEQ_DIGITS } from "./seq.ts";
 
 /**
  * Where a client is in a collection's change feed: the `seq` of the last document it received, a
@@ -14,7 +9,7 @@ const fitsBigint = (seq: string) => seq.length < MAX_SEQ.length || (seq.length =
 export const checkpointSchema = z.object({
   seq: z
     .string()
-    .regex(/^(?:0|[1-9]\d{0,18})$/, "expected a seq of decimal digits")
+    .regex(SEQ_DIGITS, "expected a seq of decimal digits")
     .refine(fitsBigint, "expected a seq no larger than a PostgreSQL bigint"),
 });
 

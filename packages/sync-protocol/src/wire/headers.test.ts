@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPendingHeader, parsePendingHeader } from "./headers.ts";
+import { PULL_PAGE_HEADERS, formatPendingHeader, parsePendingHeader, readPullPageHeaders } from "./headers.ts";
 
 describe("the till status headers", () => {
   it("write and read the documents waiting per collection", () => {
@@ -18,5 +18,32 @@ describe("the till status headers", () => {
     Array.from({ length: 21 }, (_, i) => `c${"x".repeat(i)}=1`).join(","),
   ])("refuse %j", (value) => {
     expect(parsePendingHeader(value)).toBeUndefined();
+  });
+});
+
+describe("the pull page headers", () => {
+  const read = (headers: Record<string, string>) => readPullPageHeaders((name) => headers[name]);
+
+  it("read where the next page begins and how many documents this one holds", () => {
+    expect(read({ [PULL_PAGE_HEADERS.seq]: "42", [PULL_PAGE_HEADERS.documents]: "1000" })).toEqual({
+      checkpoint: { seq: "42" },
+      documents: 1000,
+    });
+    expect(read({ [PULL_PAGE_HEADERS.seq]: "9223372036854775807", [PULL_PAGE_HEADERS.documents]: "0" })).toEqual({
+      checkpoint: { seq: "9223372036854775807" },
+      documents: 0,
+    });
+  });
+
+  it.each([
+    [{}],
+    [{ [PULL_PAGE_HEADERS.seq]: "42" }],
+    [{ [PULL_PAGE_HEADERS.documents]: "10" }],
+    [{ [PULL_PAGE_HEADERS.seq]: "042", [PULL_PAGE_HEADERS.documents]: "10" }],
+    [{ [PULL_PAGE_HEADERS.seq]: "9223372036854775808", [PULL_PAGE_HEADERS.documents]: "10" }],
+    [{ [PULL_PAGE_HEADERS.seq]: "42", [PULL_PAGE_HEADERS.documents]: "-1" }],
+    [{ [PULL_PAGE_HEADERS.seq]: "42", [PULL_PAGE_HEADERS.documents]: "1e3" }],
+  ])("are left unread when missing or not of their shape: %j", (headers) => {
+    expect(read(headers)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-/* Request headers of the sync contract, free of zod so that any client can import them. */
+/* Headers of the sync contract, free of zod so that any client can import them. */
+import { isSeq } from "./seq.ts";
 
 /**
  * The request header with which a client asks for the detailed push answer
@@ -51,4 +52,30 @@ export function parsePendingHeader(value: string): Record<string, number> | unde
     out[match[1]!] = Number(match[2]);
   }
   return out;
+}
+
+/**
+ * The response headers of a pull page that tell, before its body is read, where the next page
+ * begins: the page's checkpoint `seq` (as in its body) and how many documents it holds. A client
+ * reading page after page (a first sync) asks for the next one as soon as they arrive, while it
+ * reads this one. Optional for clients: the body says the same.
+ * @example
+ * const next = readPullPageHeaders((name) => response.headers.get(name)); // { checkpoint: { seq: "42" }, documents: 1000 }
+ */
+export const PULL_PAGE_HEADERS = {
+  seq: "x-countertop-seq",
+  documents: "x-countertop-documents",
+} as const;
+
+/**
+ * Reads {@link PULL_PAGE_HEADERS}; `undefined` when either is missing (an older server) or not of
+ * its shape (a `seq` as a checkpoint holds it, a count of at most 9 digits).
+ */
+export function readPullPageHeaders(
+  header: (name: string) => string | null | undefined,
+): { readonly checkpoint: { readonly seq: string }; readonly documents: number } | undefined {
+  const seq = header(PULL_PAGE_HEADERS.seq);
+  const documents = header(PULL_PAGE_HEADERS.documents);
+  if (!seq || !documents || !isSeq(seq) || !/^\d{1,9}$/.test(documents)) return undefined;
+  return { checkpoint: { seq }, documents: Number(documents) };
 }

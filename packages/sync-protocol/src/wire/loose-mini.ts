@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from "./limits.ts";
 import { RESYNC } from "./resync.ts";
+import { fitsBigint, SEQ_DIGITS } from "./seq.ts";
 
 /*
  * The loose wire schemas again, written with `zod/mini` for browser clients: they check the same
@@ -19,12 +20,13 @@ const document = z.custom<{ id: string; _deleted: boolean; [field: string]: unkn
   const { id, _deleted } = value as { id?: unknown; _deleted?: unknown };
   return typeof id === "string" && id.length >= 1 && id.length <= 100 && typeof _deleted === "boolean";
 }, "expected a document: an object with an id of 1–100 characters and a boolean _deleted");
-const MAX_SEQ = "9223372036854775807";
 const checkpoint = z.object({
-  seq: z.string().check(
-    z.regex(/^(?:0|[1-9]\d{0,18})$/, "expected a seq of decimal digits"),
-    z.refine((seq) => seq.length < MAX_SEQ.length || seq <= MAX_SEQ, "expected a seq no larger than a PostgreSQL bigint"),
-  ),
+  seq: z
+    .string()
+    .check(
+      z.regex(SEQ_DIGITS, "expected a seq of decimal digits"),
+      z.refine(fitsBigint, "expected a seq no larger than a PostgreSQL bigint"),
+    ),
 });
 
 /** A pull body of any collection, for clients: documents are only checked for `id` and `_deleted`. */
