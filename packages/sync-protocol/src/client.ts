@@ -15,11 +15,4 @@ export {
   clientPushResponseSchema,
   clientStreamEventSchema,
 } from "./wire/loose-mini.ts";
-export {
-  PULL_PAGE_HEADERS,
-  PUSH_DETAIL_HEADER,
-  TILL_STATUS_HEADERS,
-  formatPendingHeader,
-  parsePendingHeader,
-  readPullPageHeaders,
-} from "./wire/headers.ts";
+export * from "./wire/headers.ts";

@@ -132,12 +132,5 @@ export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEven
 export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
 export type { ErrorResponse } from "./wire/error-response.ts";
-export {
-  PULL_PAGE_HEADERS,
-  PUSH_DETAIL_HEADER,
-  TILL_STATUS_HEADERS,
-  formatPendingHeader,
-  parsePendingHeader,
-  readPullPageHeaders,
-} from "./wire/headers.ts";
+export * from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";

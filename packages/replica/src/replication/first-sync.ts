@@ -77,9 +77,10 @@ export async function isFreshReplica(collections: readonly ReplicatedCollection[
  * replication to go on from where it stopped. RxDB's replication does, for every page it pulls, a
  * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
  * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
- * compare, so here each page is one write, and the next page is already on its way meanwhile. On
- * RxDB's Dexie storage (the apps') that write goes straight into IndexedDB ({@link dexieWriter});
- * elsewhere through the storage's `bulkWrite`.
+ * compare, so here each page is one write, and the next page is asked for as soon as this one's
+ * headers say where it ends (else once its body has). On RxDB's Dexie storage (the apps') that write
+ * goes straight into IndexedDB ({@link dexieWriter}); elsewhere through the storage's `bulkWrite`,
+ * pages gathered into writes of {@link STORAGE_WRITE_DOCUMENTS}.
  *
  * Each document is stored as RxDB's downstream stores it, with RxDB's mark of the replication it
  * came from (`_meta.o`): a later pull of a newer version overwrites it, though there is no
