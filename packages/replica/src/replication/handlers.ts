@@ -53,7 +53,7 @@ export type PagePull = (checkpoint: Checkpoint | undefined, batchSize: number) =
  * server's documents are kept rather than refused. A failure, of the request or of its body, goes
  * to `onError` (with its cause) before it is thrown.
  */
-export function createPagePull(context: HandlerContext, onError: (error: unknown) => void = () => undefined): PagePull {
+export function createPagePull(context: HandlerContext, onError: (error: unknown) => void): PagePull {
   const reported = (error: unknown): never => {
     onError(error);
     throw error;
@@ -72,12 +72,8 @@ export function createPagePull(context: HandlerContext, onError: (error: unknown
   };
 }
 
-/** RxDB's pull handler: {@link createPagePull}, answered with the whole page. */
-export function createPullHandler(
-  context: HandlerContext,
-  onError?: (error: unknown) => void,
-): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
-  const pull = createPagePull(context, onError);
+/** RxDB's pull handler: a {@link PagePull}, answered with the whole page. */
+export function createPullHandler(pull: PagePull): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
   return async (checkpoint, batchSize) => (await pull(checkpoint, batchSize)).page;
 }
 

@@ -6,7 +6,14 @@ import { type Observable, Subject, combineLatest, distinctUntilChanged, filter, 
 import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { SERVER_ONLY_COLLECTIONS } from "../database/profiles.ts";
 import { type BackoffOptions, ConnectionGate, gatedFetch } from "./connection-gate.ts";
-import { createPagePull, createPullHandler, createPushHandler, type HandlerContext, type NeedsAttentionHandler } from "./handlers.ts";
+import {
+  createPagePull,
+  createPullHandler,
+  createPushHandler,
+  type HandlerContext,
+  type NeedsAttentionHandler,
+  type PagePull,
+} from "./handlers.ts";
 import { type Fetch } from "./http.ts";
 import { multiplexedStream } from "./multi-stream.ts";
 import type { LiveSource } from "./shared-stream.ts";
@@ -176,6 +183,11 @@ export function startReplication<N extends CollectionName>(options: StartReplica
         })
       : undefined);
   const pollEvery = options.pollInterval ?? 30_000;
+  // One pull per collection: RxDB's replication asks it for whole pages; a first sync in bulk asks
+  // for each next page as soon as the last one's headers are in.
+  const pulls = Object.fromEntries(
+    names.map((name) => [name, createPagePull(contextOf(name), (error) => report(name, "pull", error))]),
+  ) as Record<N, PagePull>;
 
   const states = Object.fromEntries(
     names.map((name) => {
@@ -192,7 +204,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
         autoStart: false,
         toggleOnDocumentVisible: false,
         pull: {
-          handler: createPullHandler(context, (error) => report(name, "pull", error)),
+          handler: createPullHandler(pulls[name]),
           batchSize: pullBatchSize,
           stream$: live
             ? live$ && streamed.includes(name)
@@ -224,8 +236,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     batchSize: pullBatchSize,
     waitForLeadership: options.waitForLeadership ?? true,
     cancelled: () => cancelled,
-    // The first syncs' own pulls: each next page asked for as soon as the last one's headers are in.
-    pagePull: (name) => createPagePull(contextOf(name), (error) => report(name, "pull", error)),
+    pagePull: (name) => pulls[name],
     onPage: (page) => bulkReceived.next(page),
     onError: (collection, error) => report(collection, "rxdb", error),
   });
