@@ -49,6 +49,11 @@ export const SYNC_OPERATIONS: readonly Operation[] = [
           description: "The page's checkpoint `seq`, as in the body: a client may ask for the next page before it reads this one.",
         },
         { name: PULL_PAGE_HEADERS.documents, description: "How many documents the page holds (fewer than `limit`: the last page)." },
+        {
+          name: PULL_PAGE_HEADERS.followingSeq,
+          description:
+            "Where the page after this one ends, as a `seq`; sent only when this page and that one are both full: a client may ask for the page after next at once.",
+        },
       ],
       schema: loosePullResponseSchema,
       example: { documents: [{ id: "standard-mug", _deleted: false }], checkpoint: { seq: "1042" } },

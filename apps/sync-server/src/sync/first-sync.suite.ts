@@ -114,6 +114,14 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
             return new Response(JSON.stringify({ error: { code: "unavailable", message: "try later" } }), { status: 503 });
           }
           const response = await fetch(input, init);
+          if (String(input).includes("/pull"))
+            console.log(
+              "R",
+              String(input).replace(/.*v1./, ""),
+              response.headers.get("x-countertop-documents"),
+              response.headers.get("x-countertop-seq"),
+              response.headers.get("x-countertop-following-seq"),
+            );
           return answer ? answer(String(input), response) : response;
         },
       });
@@ -279,6 +287,36 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
         await sync.awaitInitialSync();
         await sync.cancel();
         expect(full).toBeGreaterThanOrEqual(4);
+        expect(keptWaiting).toBe(0);
+        expect(await localIds(database, "sales")).toEqual(await serverIds("sales"));
+      } finally {
+        answer = undefined;
+        await database.close();
+      }
+    });
+
+    it("asks for the page after next as soon as a page's headers say where the next one ends", async () => {
+      const database = await openClient();
+      // From the second on, each full page of sales is answered only once the page after it has been
+      // asked for, or 2 s have passed: a client that asked for one page ahead would wait every time.
+      const asked = () => requests.filter((request) => request.includes("/sync/v1/sales/pull"));
+      const first = asked().length;
+      let keptWaiting = 0;
+      let held = 0;
+      answer = async (url, response) => {
+        const n = asked().lastIndexOf(`GET ${url}`);
+        if (n < first + 1 || readPullPageHeaders((name) => response.headers.get(name))?.documents !== 10) return response;
+        held++;
+        const until = Date.now() + 2_000;
+        while (asked().length <= n + 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+        if (asked().length <= n + 1) keptWaiting++;
+        return response;
+      };
+      try {
+        const sync = replicate(database);
+        await sync.awaitInitialSync();
+        await sync.cancel();
+        expect(held).toBeGreaterThanOrEqual(3);
         expect(keptWaiting).toBe(0);
         expect(await localIds(database, "sales")).toEqual(await serverIds("sales"));
       } finally {

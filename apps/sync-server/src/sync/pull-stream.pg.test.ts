@@ -30,20 +30,45 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     expect(docs.every((d) => !("seq" in d) && d._deleted === false)).toBe(true);
   });
 
-  it("says in a page's headers where it ends and how many documents it holds, compressed or not", async () => {
+  it("says in a page's headers where it ends, how many documents it holds and where a full next page ends, compressed or not", async () => {
     const headers = { authorization: `Bearer ${till.token}`, [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) };
+    type Page = { documents: unknown[]; checkpoint: { seq: string } };
+    const body = async (query: string) => (await server.call("GET", `/sync/v1/products/pull?${query}`, { token: till.token })).body as Page;
+    const pageHeaders = async (query: string, encoding = "identity") => {
+      const answer = await server.app.request(`/sync/v1/products/pull?${query}`, { headers: { ...headers, "accept-encoding": encoding } });
+      return readPullPageHeaders((name) => answer.headers.get(name));
+    };
     for (const encoding of ["identity", "br"]) {
-      const first = await server.app.request("/sync/v1/products/pull?limit=5", { headers: { ...headers, "accept-encoding": encoding } });
-      const page = (await server.call("GET", "/sync/v1/products/pull?limit=5", { token: till.token })).body as {
-        documents: unknown[];
-        checkpoint: { seq: string };
-      };
-      expect(readPullPageHeaders((name) => first.headers.get(name))).toEqual({ checkpoint: page.checkpoint, documents: 5 });
+      const page = await body("limit=5");
+      const next = await body(`limit=5&seq=${page.checkpoint.seq}`);
+      expect(next.documents).toHaveLength(5);
+      expect(await pageHeaders("limit=5", encoding)).toEqual({ checkpoint: page.checkpoint, documents: 5, following: next.checkpoint });
     }
+    // Page after page: each full page says where the next one ends whenever that one is full too;
+    // a product renamed first has the newest seq, of more digits than the others (ordered as numbers).
+    const [renamed] = (await pullAll(server, till.token, "products", 1)).docs;
+    const push = await server.call("POST", "/sync/v1/products/push", {
+      token: manager,
+      body: [{ assumedMasterState: renamed, newDocumentState: { ...renamed, name: `${String(renamed!.name)} (renamed)` } }],
+    });
+    expect(push.status).toBe(200);
+    let since = "0";
+    for (let pages = 0; ; pages++) {
+      const said = await pageHeaders(`limit=3&seq=${since}`);
+      const next = await body(`limit=3&seq=${said!.checkpoint.seq}`);
+      expect(said?.following).toEqual(said!.documents === 3 && next.documents.length === 3 ? next.checkpoint : undefined);
+      if (next.documents.length === 0) {
+        expect(pages).toBeGreaterThan(10);
+        break;
+      }
+      since = said!.checkpoint.seq;
+    }
+    // A full page whose next page is not full: where that one ends is left out.
+    const { docs, seq } = await pullAll(server, till.token, "products", 1000);
+    const all = docs.length - 1;
+    expect(await pageHeaders(`limit=${all}`)).toEqual({ checkpoint: (await body(`limit=${all}`)).checkpoint, documents: all });
     // The last page: fewer than asked for; then nothing new, the checkpoint echoed.
-    const { seq } = await pullAll(server, till.token, "products", 1000);
-    const tail = await server.app.request(`/sync/v1/products/pull?seq=${seq}`, { headers });
-    expect(readPullPageHeaders((name) => tail.headers.get(name))).toEqual({ checkpoint: { seq }, documents: 0 });
+    expect(await pageHeaders(`seq=${seq}`)).toEqual({ checkpoint: { seq }, documents: 0 });
   });
 
   it("compresses a pull page when asked, and never the live stream", async () => {

@@ -14,6 +14,24 @@ export interface PullPage {
   /** How many documents the page holds. */
   readonly count: number;
   readonly checkpoint: { readonly seq: string };
+  /** Where the page after this one ends, when this page and that one are both full (asked for with {@link PageQuery.following}). */
+  readonly following?: { readonly seq: string };
+}
+
+/** Which page of a collection to read, and for whom. */
+export interface PageQuery<N extends CollectionName> {
+  /** The checkpoint `seq` the page begins after. */
+  readonly since: string;
+  readonly limit: number;
+  readonly access: PullAccess<N>;
+  /** A caller's standing left to the page: read by the same statement and settled before the page is returned. */
+  readonly standing?: DeferredStanding | undefined;
+  /**
+   * Also where the page after this one ends ({@link PullPage.following}), so that a client reading
+   * page after page can ask for two pages ahead: one look along the collection's `(tenant_id, seq)`
+   * index, in the same statement, made only when this page is full.
+   */
+  readonly following?: boolean;
 }
 
 /** `{"documents":[…],"checkpoint":{"seq":"…"}}`: a page as pull answers it (and a per-collection stream sends it). */
@@ -42,34 +60,41 @@ export async function pullPage<N extends CollectionName>(
   db: Kysely<Database>,
   tenantId: string,
   collection: N,
-  since: string,
-  limit: number,
-  access: PullAccess<N>,
-  standing?: DeferredStanding,
+  query: PageQuery<N>,
 ): Promise<PullPage> {
+  const { since, limit, access, standing } = query;
   if (!standing && access.only && access.only.value === null) return { documentsJson: "", count: 0, checkpoint: { seq: since } };
   if (!DIGITS.test(since) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad page: since ${since}, limit ${limit}`);
   const only = access.only
     ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
     : "";
+  const rows = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq`;
+  // The page after this one ends at the (2 × limit)th row: a subquery PostgreSQL runs only when the
+  // CASE asks for it, so a page that is not full (a live pull's) costs nothing more. Its column is
+  // named apart from `seq`: ORDER BY would take an output column of that name, and sort it as text.
+  const following = query.following
+    ? `, case when count(*) = ${limit} then (select seq::text as following ${rows} offset ${2 * limit - 1} limit 1) end`
+    : ", null";
   // No ORDER BY in the aggregate: PostgreSQL 15 would sort the page's documents again (a copy of
   // every document's text) though the page below already comes in order — and a page's order does
   // not matter to the client, which stores it as one write and goes on from its last `seq`.
-  const page = `select coalesce(string_agg(doc::text, ','), '') as docs, count(*)::int as count, max(seq)::text as last
-       from (select seq, doc from ${pg.escapeIdentifier(collection)}
-         where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq limit ${limit}) as page`;
-  const [row] = await readAsTenant<{ docs: string; count: number; last: string | null } & Partial<CallerStateRow>>(
+  const page = `select coalesce(string_agg(doc::text, ','), '') as docs, count(*)::int as count, max(seq)::text as last${following} as following
+       from (select seq, doc ${rows} limit ${limit}) as page`;
+  const [row] = await readAsTenant<
+    { docs: string; count: number; last: string | null; following: string | null } & Partial<CallerStateRow>
+  >(
     db,
     tenantId,
     standing
-      ? `select caller.status, caller.status_reason, caller.device, caller.session, page.docs, page.count, page.last
+      ? `select caller.status, caller.status_reason, caller.device, caller.session, page.docs, page.count, page.last, page.following
            from (${callerStateStatement(standing.caller, standing.now)}) as caller cross join (${page}) as page`
       : page,
   );
   standing?.settle(row as CallerStateRow | undefined);
   const count = row?.count ?? 0;
   const checkpoint = { seq: row?.last ?? since };
-  if (!access.show || count === 0) return { documentsJson: row?.docs ?? "", count, checkpoint };
+  const ahead = row?.following ? { following: { seq: row.following } } : {};
+  if (!access.show || count === 0) return { documentsJson: row?.docs ?? "", count, checkpoint, ...ahead };
   const shown = (JSON.parse(`[${row!.docs}]`) as CollectionDocument<N>[]).map(access.show);
-  return { documentsJson: JSON.stringify(shown).slice(1, -1), count, checkpoint };
+  return { documentsJson: JSON.stringify(shown).slice(1, -1), count, checkpoint, ...ahead };
 }

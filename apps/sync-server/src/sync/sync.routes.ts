@@ -111,12 +111,13 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         }
         const { seq, limit } = query.data;
         const standing = c.get("deferredStanding");
-        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing });
+        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing, following: true });
         // Bytes, encoded once: a string body is measured (its UTF-8 length) and then encoded again.
         return c.body(Buffer.from(pageJson(page)), 200, {
           "Content-Type": "application/json",
           [PULL_PAGE_HEADERS.seq]: page.checkpoint.seq,
           [PULL_PAGE_HEADERS.documents]: String(page.count),
+          ...(page.following ? { [PULL_PAGE_HEADERS.followingSeq]: page.following.seq } : {}),
         });
       })
       .post("/:collection/push", async (c) => {

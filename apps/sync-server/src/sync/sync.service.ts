@@ -7,8 +7,7 @@ import { lockedCounterAt, type LockedCounter } from "../documents/document.repos
 import type { AppDeps } from "../http/app-env";
 import { ApiError, ErrorCode } from "../http/errors";
 import { failpoint, pausepoint } from "../http/failpoint";
-import type { PullAccess } from "./access";
-import { pullPage, type PullPage } from "./pull";
+import { pullPage, type PageQuery, type PullPage } from "./pull";
 import { applyPush, type PushResult } from "./push/apply-push";
 import type { PushBody } from "./push-body";
 
@@ -20,9 +19,9 @@ export function pullCollection<N extends CollectionName>(
   deps: Pick<AppDeps, "db">,
   principal: TenantPrincipal,
   collection: N,
-  query: { since: string; limit: number; access: PullAccess<N>; standing?: DeferredStanding | undefined },
+  query: PageQuery<N>,
 ): Promise<PullPage> {
-  return pullPage(deps.db, principal.tenantId, collection, query.since, query.limit, query.access, query.standing);
+  return pullPage(deps.db, principal.tenantId, collection, query);
 }
 
 /**

@@ -77,8 +77,8 @@ export async function isFreshReplica(collections: readonly ReplicatedCollection[
  * replication to go on from where it stopped. RxDB's replication does, for every page it pulls, a
  * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
  * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
- * compare, so here each page is one write, and the next page is asked for as soon as this one's
- * headers say where it ends (else once its body has). On RxDB's Dexie storage (the apps') that write
+ * compare, so here each page is one write, and the next two pages are asked for as soon as this
+ * one's headers say where they begin (else the next once its body has). On RxDB's Dexie storage (the apps') that write
  * goes straight into IndexedDB ({@link dexieWriter}); elsewhere through the storage's `bulkWrite`,
  * pages gathered into writes of {@link STORAGE_WRITE_DOCUMENTS}.
  *
@@ -149,22 +149,31 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     held = [];
     heldDocuments = 0;
   };
-  // A full page may have more behind it: the next one is asked for as soon as this one's headers
-  // say where it ends, else once its body has.
-  const after = (checkpoint: Checkpoint, documents: number): Promise<PullAnswer> | undefined => {
-    const next = documents >= batchSize ? options.pull(checkpoint, batchSize) : undefined;
-    next?.catch(() => undefined);
-    return next;
+  // Pages asked for, in order. A full page may have more behind it: its headers say where the next
+  // one begins and, when that one is full too, where the one after it begins. Each is asked for as
+  // soon as it is known (two ahead of the page being read), else once the last page's body is read.
+  const asked: Promise<PullAnswer>[] = [];
+  let askedFrom: bigint | undefined;
+  const ask = (checkpoint: Checkpoint | undefined): void => {
+    const from = BigInt(checkpoint?.seq ?? -1);
+    if (askedFrom !== undefined && from <= askedFrom) return;
+    askedFrom = from;
+    const answer = options.pull(checkpoint, batchSize);
+    answer.catch(() => undefined);
+    asked.push(answer);
   };
   try {
-    let next: Promise<PullAnswer> | undefined = options.pull(undefined, batchSize);
-    while (next && !options.cancelled()) {
+    ask(undefined);
+    while (asked.length > 0 && !options.cancelled()) {
       // A page that fails stops the first sync; the pull has reported why.
-      const answer = await next.catch(() => undefined);
-      next = answer?.ahead && after(answer.ahead.checkpoint, answer.ahead.documents);
+      const answer = await asked.shift()!.catch(() => undefined);
+      if (answer?.ahead && answer.ahead.documents >= batchSize) {
+        ask(answer.ahead.checkpoint);
+        if (answer.ahead.following) ask(answer.ahead.following);
+      }
       const page = await answer?.page.catch(() => undefined);
       if (!page || page.documents.length === 0 || !page.checkpoint) break;
-      if (!answer?.ahead) next = after(page.checkpoint, page.documents.length);
+      if (!answer?.ahead && page.documents.length >= batchSize) ask(page.checkpoint);
       const entry = { checkpoint: page.checkpoint, written: false };
       pages.push(entry);
       held.push({ documents: page.documents, entry });

@@ -1,4 +1,4 @@
-import { clientPullResponseSchema, readPullPageHeaders } from "@countertop/sync-protocol/client";
+import { clientPullResponseSchema, readPullPageHeaders, type PullPageHeaders } from "@countertop/sync-protocol/client";
 import type { Checkpoint, CollectionName, PushRow, ReplicatedDocument } from "@countertop/sync-protocol";
 import type { ReplicationPullHandler, ReplicationPushHandler, RxReplicationWriteToMasterRow } from "rxdb";
 import { type SyncRequest, sendSyncRequest, syncUrl } from "./http.ts";
@@ -35,10 +35,11 @@ export interface PulledPage {
 /** A pull page's answer once its headers are in: where the next page begins, and the page to come. */
 export interface PullAnswer {
   /**
-   * The page's checkpoint and its number of documents, from the answer's headers
-   * (`PULL_PAGE_HEADERS`), before its body is read; left out when the server did not send them.
+   * The page's checkpoint, its number of documents and where the page after it ends, from the
+   * answer's headers (`PULL_PAGE_HEADERS`), before its body is read; left out when the server did
+   * not send them.
    */
-  readonly ahead?: { readonly checkpoint: Checkpoint; readonly documents: number };
+  readonly ahead?: PullPageHeaders;
   /** The body, read and checked. */
   readonly page: Promise<PulledPage>;
 }

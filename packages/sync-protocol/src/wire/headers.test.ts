@@ -35,6 +35,18 @@ describe("the pull page headers", () => {
     });
   });
 
+  it("read where the page after this one ends when the server says, and leave it out when it is not a seq", () => {
+    const page = { [PULL_PAGE_HEADERS.seq]: "42", [PULL_PAGE_HEADERS.documents]: "1000" };
+    expect(read({ ...page, [PULL_PAGE_HEADERS.followingSeq]: "1042" })).toEqual({
+      checkpoint: { seq: "42" },
+      documents: 1000,
+      following: { seq: "1042" },
+    });
+    for (const bad of ["", "01042", "-1", "9223372036854775808", "1e3"]) {
+      expect(read({ ...page, [PULL_PAGE_HEADERS.followingSeq]: bad })).toEqual({ checkpoint: { seq: "42" }, documents: 1000 });
+    }
+  });
+
   it.each([
     [{}],
     [{ [PULL_PAGE_HEADERS.seq]: "42" }],

@@ -55,27 +55,37 @@ export function parsePendingHeader(value: string): Record<string, number> | unde
 }
 
 /**
- * The response headers of a pull page that tell, before its body is read, where the next page
- * begins: the page's checkpoint `seq` (as in its body) and how many documents it holds. A client
- * reading page after page (a first sync) asks for the next one as soon as they arrive, while it
- * reads this one. Optional for clients: the body says the same.
+ * The response headers of a pull page that tell, before its body is read, where the next pages
+ * begin: the page's checkpoint `seq` (as in its body), how many documents it holds, and, when this
+ * page and the one after it are both full, where that one ends. A client reading page after page
+ * (a first sync) asks for the next two as soon as they arrive, while it reads this one. Optional for
+ * clients: the body says the same, but for the following page's end.
  * @example
- * const next = readPullPageHeaders((name) => response.headers.get(name)); // { checkpoint: { seq: "42" }, documents: 1000 }
+ * const next = readPullPageHeaders((name) => response.headers.get(name)); // { checkpoint: { seq: "42" }, documents: 1000, following: { seq: "1042" } }
  */
 export const PULL_PAGE_HEADERS = {
   seq: "x-countertop-seq",
   documents: "x-countertop-documents",
+  followingSeq: "x-countertop-following-seq",
 } as const;
 
+/** What {@link PULL_PAGE_HEADERS} say of a page, read by {@link readPullPageHeaders}. */
+export interface PullPageHeaders {
+  readonly checkpoint: { readonly seq: string };
+  readonly documents: number;
+  /** Where the page after this one ends; left out when the server did not say (that page may not be full). */
+  readonly following?: { readonly seq: string };
+}
+
 /**
- * Reads {@link PULL_PAGE_HEADERS}; `undefined` when either is missing (an older server) or not of
- * its shape (a `seq` as a checkpoint holds it, a count of at most 9 digits).
+ * Reads {@link PULL_PAGE_HEADERS}; `undefined` when the `seq` or the count is missing (an older
+ * server) or not of its shape (a `seq` as a checkpoint holds it, a count of at most 9 digits). A
+ * following `seq` that is not one a checkpoint holds is left out.
  */
-export function readPullPageHeaders(
-  header: (name: string) => string | null | undefined,
-): { readonly checkpoint: { readonly seq: string }; readonly documents: number } | undefined {
+export function readPullPageHeaders(header: (name: string) => string | null | undefined): PullPageHeaders | undefined {
   const seq = header(PULL_PAGE_HEADERS.seq);
   const documents = header(PULL_PAGE_HEADERS.documents);
   if (!seq || !documents || !isSeq(seq) || !/^\d{1,9}$/.test(documents)) return undefined;
-  return { checkpoint: { seq }, documents: Number(documents) };
+  const following = header(PULL_PAGE_HEADERS.followingSeq);
+  return { checkpoint: { seq }, documents: Number(documents), ...(following && isSeq(following) ? { following: { seq: following } } : {}) };
 }
