@@ -78,9 +78,9 @@ export async function isFreshReplica(collections: readonly ReplicatedCollection[
  * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
  * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
  * compare, so here each page is one write, and the next two pages are asked for as soon as this
- * one's headers say where they begin (else the next once its body has). On RxDB's Dexie storage (the apps') that write
- * goes straight into IndexedDB ({@link dexieWriter}); elsewhere through the storage's `bulkWrite`,
- * pages gathered into writes of {@link STORAGE_WRITE_DOCUMENTS}.
+ * one's headers say where they begin (else the next once its body has). On RxDB's Dexie storage
+ * (the apps') that write goes straight into IndexedDB ({@link dexieWriter}); elsewhere through the
+ * storage's `bulkWrite`, pages gathered into writes of {@link STORAGE_WRITE_DOCUMENTS}.
  *
  * Each document is stored as RxDB's downstream stores it, with RxDB's mark of the replication it
  * came from (`_meta.o`): a later pull of a newer version overwrites it, though there is no
