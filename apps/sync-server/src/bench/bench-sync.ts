@@ -31,8 +31,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createReplicaDatabase, startReplication, STORAGE_WRITE_DOCUMENTS } from "@countertop/replica";
-import { MAX_PULL_LIMIT, readPullPageHeaders } from "@countertop/sync-protocol";
+import {
+  createPagePull,
+  createReplicaDatabase,
+  pagesAhead,
+  startReplication,
+  STORAGE_WRITE_DOCUMENTS,
+  type PagePull,
+} from "@countertop/replica";
+import { MAX_PULL_LIMIT, type CollectionName } from "@countertop/sync-protocol";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
@@ -279,33 +286,31 @@ async function main(): Promise<void> {
 
 /**
  * Pulls every page of `collections` as a till's first sync asks for them (pages of the server's
- * largest, uncompressed; the next two asked for once the last one's headers say where they begin)
- * and parses each, storing nothing: the server's side of a pull.
+ * largest, uncompressed; the replica's own pull and {@link pagesAhead}) and parses each, storing
+ * nothing: the server's side of a pull. Fails if a page fails or comes without its headers.
  */
-async function pullPages(baseUrl: string, token: string, collections: readonly string[]): Promise<{ count: number; seconds: number }> {
+async function pullPages(
+  baseUrl: string,
+  token: string,
+  collections: readonly CollectionName[],
+): Promise<{ count: number; seconds: number }> {
   const t0 = performance.now();
   let count = 0;
   for (const collection of collections) {
-    const asked: Promise<Response>[] = [];
-    let from = -1n;
-    const ask = (seq?: string) => {
-      if (seq !== undefined && BigInt(seq) <= from) return;
-      from = BigInt(seq ?? -1);
-      const url = `${baseUrl}/sync/v1/${collection}/pull?limit=${MAX_PULL_LIMIT}${seq === undefined ? "" : `&seq=${seq}`}`;
-      asked.push(fetch(url, { headers: { authorization: `Bearer ${token}`, "accept-encoding": "identity" } }));
+    let failure: unknown;
+    const request = {
+      token: () => token,
+      fetch: (input: string, init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "accept-encoding": "identity" } }),
     };
-    ask();
-    while (asked.length > 0) {
-      const response = await asked.shift()!;
-      if (!response.ok) throw new Error(`pull ${collection}: HTTP ${response.status}`);
-      const ahead = readPullPageHeaders((name) => response.headers.get(name));
-      if (!ahead) throw new Error(`pull ${collection}: no page headers`);
-      if (ahead.documents >= MAX_PULL_LIMIT) {
-        ask(ahead.checkpoint.seq);
-        if (ahead.following) ask(ahead.following.seq);
-      }
-      count += ((await response.json()) as { documents: unknown[] }).documents.length;
-    }
+    const pull = createPagePull({ baseUrl, collection, request }, (error) => (failure ??= error));
+    const headersFirst: PagePull = async (checkpoint, batchSize) => {
+      const answer = await pull(checkpoint, batchSize);
+      if (!answer.ahead) failure ??= new Error(`pull ${collection}: no page headers`);
+      return answer;
+    };
+    for await (const page of pagesAhead(headersFirst, MAX_PULL_LIMIT, () => failure !== undefined)) count += page.documents.length;
+    if (failure !== undefined) throw failure;
   }
   return { count, seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,6 +1,6 @@
 import type { Checkpoint, ReplicatedDocument } from "@countertop/sync-protocol";
 import { dexieWriter, type PageWriter, type StoredAs } from "./first-sync-dexie.ts";
-import type { PagePull, PullAnswer } from "./handlers.ts";
+import { pagesAhead, type PagePull } from "./handlers.ts";
 import {
   createRevision,
   getChangedDocumentsSince,
@@ -78,7 +78,7 @@ export async function isFreshReplica(collections: readonly ReplicatedCollection[
  * read of the local documents, a read and a write of its own bookkeeping (a copy of each document
  * as the server last had it) and a checkpoint; a replica that has never synced has nothing to
  * compare, so here each page is one write, and the next two pages are asked for as soon as this
- * one's headers say where they begin (else the next once its body has). On RxDB's Dexie storage
+ * one's headers say where they begin ({@link pagesAhead}). On RxDB's Dexie storage
  * (the apps') that write goes straight into IndexedDB ({@link dexieWriter}); elsewhere through the
  * storage's `bulkWrite`, pages gathered into writes of {@link STORAGE_WRITE_DOCUMENTS}.
  *
@@ -138,8 +138,8 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     }
   };
   // Pages in order with their writes: two writes in flight (one commits while the next is prepared),
-  // and the next page on its way meanwhile. The replication goes on after the last page whose
-  // writes, and all before it, went through.
+  // and the next pages on their way meanwhile ({@link pagesAhead}). The replication goes on after
+  // the last page whose writes, and all before it, went through.
   const pages: { checkpoint: Checkpoint; written: boolean }[] = [];
   const inFlight: Promise<void>[] = [];
   let held: Held[] = [];
@@ -149,31 +149,9 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
     held = [];
     heldDocuments = 0;
   };
-  // Pages asked for, in order. A full page may have more behind it: its headers say where the next
-  // one begins and, when that one is full too, where the one after it begins. Each is asked for as
-  // soon as it is known (two ahead of the page being read), else once the last page's body is read.
-  const asked: Promise<PullAnswer>[] = [];
-  let askedFrom: bigint | undefined;
-  const ask = (checkpoint: Checkpoint | undefined): void => {
-    const from = BigInt(checkpoint?.seq ?? -1);
-    if (askedFrom !== undefined && from <= askedFrom) return;
-    askedFrom = from;
-    const answer = options.pull(checkpoint, batchSize);
-    answer.catch(() => undefined);
-    asked.push(answer);
-  };
   try {
-    ask(undefined);
-    while (asked.length > 0 && !options.cancelled()) {
-      // A page that fails stops the first sync; the pull has reported why.
-      const answer = await asked.shift()!.catch(() => undefined);
-      if (answer?.ahead && answer.ahead.documents >= batchSize) {
-        ask(answer.ahead.checkpoint);
-        if (answer.ahead.following) ask(answer.ahead.following);
-      }
-      const page = await answer?.page.catch(() => undefined);
-      if (!page || page.documents.length === 0 || !page.checkpoint) break;
-      if (!answer?.ahead && page.documents.length >= batchSize) ask(page.checkpoint);
+    // A page that fails stops the first sync; the pull has reported why.
+    for await (const page of pagesAhead(options.pull, batchSize, options.cancelled)) {
       const entry = { checkpoint: page.checkpoint, written: false };
       pages.push(entry);
       held.push({ documents: page.documents, entry });

@@ -73,6 +73,40 @@ export function createPagePull(context: HandlerContext, onError: (error: unknown
   };
 }
 
+/**
+ * Every page of a collection from the start, in order, through `pull`: each next page is asked for
+ * as soon as it is known, so that pages arrive while earlier ones are read. A full page's headers
+ * say where the next one begins and, when that one is full too, where the one after it begins:
+ * both are asked for then (two ahead of the page being read); without headers, the next once this
+ * page's body is read. A page is never asked for twice (the pages' starts only go up). Ends after
+ * the last page (not full, or empty), at the first page that fails (`pull` reports why), or when
+ * `stopped()` before the next page is awaited.
+ */
+export async function* pagesAhead(pull: PagePull, batchSize: number, stopped: () => boolean): AsyncGenerator<PulledPage> {
+  const asked: Promise<PullAnswer>[] = [];
+  let askedFrom: bigint | undefined;
+  const ask = (checkpoint: Checkpoint | undefined): void => {
+    const from = BigInt(checkpoint?.seq ?? -1);
+    if (askedFrom !== undefined && from <= askedFrom) return;
+    askedFrom = from;
+    const answer = pull(checkpoint, batchSize);
+    answer.catch(() => undefined);
+    asked.push(answer);
+  };
+  ask(undefined);
+  while (asked.length > 0 && !stopped()) {
+    const answer = await asked.shift()!.catch(() => undefined);
+    if (answer?.ahead && answer.ahead.documents >= batchSize) {
+      ask(answer.ahead.checkpoint);
+      if (answer.ahead.following) ask(answer.ahead.following);
+    }
+    const page = await answer?.page.catch(() => undefined);
+    if (!page || page.documents.length === 0 || !page.checkpoint) return;
+    if (!answer?.ahead && page.documents.length >= batchSize) ask(page.checkpoint);
+    yield page;
+  }
+}
+
 /** RxDB's pull handler: a {@link PagePull}, answered with the whole page. */
 export function createPullHandler(pull: PagePull): ReplicationPullHandler<ReplicatedDocument, Checkpoint> {
   return async (checkpoint, batchSize) => (await pull(checkpoint, batchSize)).page;
