@@ -114,14 +114,6 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
             return new Response(JSON.stringify({ error: { code: "unavailable", message: "try later" } }), { status: 503 });
           }
           const response = await fetch(input, init);
-          if (String(input).includes("/pull"))
-            console.log(
-              "R",
-              String(input).replace(/.*v1./, ""),
-              response.headers.get("x-countertop-documents"),
-              response.headers.get("x-countertop-seq"),
-              response.headers.get("x-countertop-following-seq"),
-            );
           return answer ? answer(String(input), response) : response;
         },
       });
@@ -257,25 +249,30 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
       }
     });
 
+    /** The sales pulls asked for so far. */
+    const salesPulls = () => requests.filter((request) => request.includes("/sync/v1/sales/pull"));
+    /** Whether a sales pull after the `n`th is asked for within 2 s (the client asks as soon as it knows, whatever the server's speed). */
+    const askedAfter = async (n: number): Promise<boolean> => {
+      const until = Date.now() + 2_000;
+      while (salesPulls().length <= n + 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+      return salesPulls().length > n + 1;
+    };
+
     it("asks for the next page as soon as a page's headers are in, before reading its body", async () => {
       const database = await openClient();
-      // Each full page of sales keeps its body back until the next page is asked for, or 2 s have passed.
-      const release: (() => void)[] = [];
+      // Each full page of sales keeps its body back until a later page has been asked for, or 2 s have passed.
       let keptWaiting = 0;
       let full = 0;
       answer = async (url, response) => {
-        if (!url.includes("/sync/v1/sales/pull")) return response;
-        release.splice(0).forEach((go) => go());
-        if (readPullPageHeaders((name) => response.headers.get(name))?.documents !== 10) return response;
+        if (!url.includes("/sync/v1/sales/pull") || readPullPageHeaders((name) => response.headers.get(name))?.documents !== 10) {
+          return response;
+        }
         full++;
+        const n = salesPulls().lastIndexOf(`GET ${url}`);
         const body = new Uint8Array(await response.arrayBuffer());
-        const asked = new Promise<boolean>((resolve) => {
-          release.push(() => resolve(true));
-          setTimeout(() => resolve(false), 2_000);
-        });
         const held = new ReadableStream<Uint8Array>({
           async start(controller) {
-            if (!(await asked)) keptWaiting++;
+            if (!(await askedAfter(n))) keptWaiting++;
             controller.enqueue(body);
             controller.close();
           },
@@ -289,17 +286,14 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
       const database = await openClient();
       // From the second on, each full page of sales is answered only once the page after it has been
       // asked for, or 2 s have passed: a client that asked for one page ahead would wait every time.
-      const asked = () => requests.filter((request) => request.includes("/sync/v1/sales/pull"));
-      const first = asked().length;
+      const first = salesPulls().length;
       let keptWaiting = 0;
       let held = 0;
       answer = async (url, response) => {
-        const n = asked().lastIndexOf(`GET ${url}`);
+        const n = salesPulls().lastIndexOf(`GET ${url}`);
         if (n < first + 1 || readPullPageHeaders((name) => response.headers.get(name))?.documents !== 10) return response;
         held++;
-        const until = Date.now() + 2_000;
-        while (asked().length <= n + 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
-        if (asked().length <= n + 1) keptWaiting++;
+        if (!(await askedAfter(n))) keptWaiting++;
         return response;
       };
       await firstSyncHeldBack(database, () => ({ held, keptWaiting }), 3);
