@@ -35,6 +35,7 @@ import { printFigure } from "@countertop/tooling/bench";
 import { COLLECTIONS } from "@countertop/sync-protocol/client";
 import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
+import { describeCpu, measureCpu } from "./chromium-cpu";
 import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
 import { keepOpenItems, measureManagerMode, seedHistory, settleDatabase } from "./manager-bench";
 import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
@@ -134,11 +135,14 @@ async function main(): Promise<void> {
     await setup.getByRole("button", { name: "Register till" }).click();
     await setup.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
+    const syncCpu = measureCpu();
     const stopSync = await profile(setup, "first-sync");
     await setup.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
     const syncSeconds = (performance.now() - started) / 1000;
+    const syncSplit = syncCpu();
     await stopSync();
     log(`  the first sync in its tab (ms from navigation): ${await timeline(setup)}`);
+    log(`  where it ran: ${describeCpu(syncSplit)}`);
     // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
     // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
     await setup.close();
@@ -151,15 +155,21 @@ async function main(): Promise<void> {
     log(`the same ${docs} documents fetched and parsed in pages of 1 000, one collection after the other: ${round(fetchSeconds, 2)} s`);
     result.initial_sync_docs_per_s = round(docs / syncSeconds, 0);
     log(`initial sync: ${docs} documents in ${round(syncSeconds, 2)} s = ${result.initial_sync_docs_per_s} docs/s`);
+    const rawCpu = measureCpu();
     const rawPerS = docs / (await putLoop(raw));
+    const rawSplit = rawCpu();
     result.initial_sync_vs_raw_idb = round(result.initial_sync_docs_per_s / rawPerS, 3);
     log(`raw IndexedDB put loop of the same ${docs} documents: ${round(rawPerS, 0)} docs/s → ratio ${result.initial_sync_vs_raw_idb}`);
+    log(`  where it ran: ${describeCpu(rawSplit)}`);
     // The storage's equal work: the same loop into a database per collection with the replica's indexes.
+    const indexedCpu = measureCpu();
     const indexedPerS = docs / (await putLoop(raw, replicaIndexes(COLLECTIONS)));
+    const indexedSplit = indexedCpu();
     result.initial_sync_vs_indexed_idb = round(result.initial_sync_docs_per_s / indexedPerS, 3);
     log(
       `  the same put loop with the replica's indexes (a database per collection): ${round(indexedPerS, 0)} docs/s → ratio ${result.initial_sync_vs_indexed_idb}`,
     );
+    log(`    where it ran: ${describeCpu(indexedSplit)}`);
     await raw.close();
     if (args["first-sync"]) return printFigures(result);
     const page = await context.newPage();

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100;
+
+/** CPU seconds spent while a piece of work ran, by where they went. */
+export interface CpuSplit {
+  /** The browser process, every thread: IndexedDB's backend and its LevelDB run on its thread pool. */
+  readonly browser: number;
+  /** The tabs (renderer processes): the page's JavaScript, its requests' serialisation. */
+  readonly tabs: number;
+  /** Chromium's other processes (network service, GPU, storage service). */
+  readonly otherChromium: number;
+  /** Every process on the machine (the sync server and PostgreSQL among them). */
+  readonly machine: number;
+  /** Wall-clock seconds. */
+  readonly seconds: number;
+}
+
+/** utime + stime ticks, and the parent pid, from a /proc `stat` file; undefined when it is gone. */
+function readStat(file: string): { ppid: number; ticks: number } | undefined {
+  try {
+    const stat = readFileSync(file, "utf8");
+    // After "(comm)", which may hold spaces: state [0], ppid [1], utime [11], stime [12].
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Busy ticks of every CPU of the machine (/proc/stat: all but idle and iowait). */
+function machineTicks(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]!
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return user! + nice! + system! + irq! + softirq! + steal!;
+}
+
+/** The CPU ticks so far of this process's Chromium descendants, by {@link CpuSplit} part. */
+function chromiumTicks(): Omit<CpuSplit, "machine" | "seconds"> {
+  const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(`/proc/${name}/stat`);
+    if (!stat) continue;
+    parents.set(Number(name), stat.ppid);
+    ticks.set(Number(name), stat.ticks);
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const split = { browser: 0, tabs: 0, otherChromium: 0 };
+  for (const [pid, total] of ticks) {
+    const args = cmdline(pid);
+    // Chromium rewrites its child processes' command lines into one string: only the program is checked.
+    if (!args.split(/[\0 ]/)[0]?.endsWith("/chromium") || !ours(pid)) continue;
+    if (!args.includes("--type=")) split.browser += total;
+    else if (args.includes("--type=renderer")) split.tabs += total;
+    else split.otherChromium += total;
+  }
+  return split;
+}
+
+/**
+ * Starts measuring where the CPU goes (Linux only): call the returned function when the work is
+ * done. Chromium's processes are the ones this process launched.
+ */
+export function measureCpu(): () => CpuSplit {
+  const started = { chromium: chromiumTicks(), machine: machineTicks(), at: performance.now() };
+  return () => {
+    const now = chromiumTicks();
+    const spent = (key: keyof typeof now) => (now[key] - started.chromium[key]) / TICKS_PER_S;
+    return {
+      browser: spent("browser"),
+      tabs: spent("tabs"),
+      otherChromium: spent("otherChromium"),
+      machine: (machineTicks() - started.machine) / TICKS_PER_S,
+      seconds: (performance.now() - started.at) / 1000,
+    };
+  };
+}
+
+/** One line: each part's CPU seconds, and the whole machine's against what its cores could give. */
+export function describeCpu(split: CpuSplit): string {
+  const s = (value: number) => value.toFixed(1);
+  return (
+    `CPU s in ${s(split.seconds)} s: browser process ${s(split.browser)}, tabs ${s(split.tabs)}, other Chromium ${s(split.otherChromium)}, ` +
+    `the rest (the sync server, PostgreSQL) ${s(Math.max(0, split.machine - split.browser - split.tabs - split.otherChromium))}; ` +
+    `whole machine ${s(split.machine)} of ${s(split.seconds * availableParallelism())}`
+  );
+}
