@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const TICKS_PER_S = 100;
+import { statFields, TICKS_PER_S } from "@countertop/tooling/cpu";
 
 /** CPU seconds spent while a piece of work ran, by where they went. */
 export interface CpuSplit {
@@ -16,18 +14,6 @@ export interface CpuSplit {
   readonly machine: number;
   /** Wall-clock seconds. */
   readonly seconds: number;
-}
-
-/** utime + stime ticks, and the parent pid, from a /proc `stat` file; undefined when it is gone. */
-function readStat(file: string): { ppid: number; ticks: number } | undefined {
-  try {
-    const stat = readFileSync(file, "utf8");
-    // After "(comm)", which may hold spaces: state [0], ppid [1], utime [11], stime [12].
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return undefined;
-  }
 }
 
 function cmdline(pid: number): string {
@@ -53,11 +39,11 @@ function chromiumTicks(): Omit<CpuSplit, "machine" | "seconds"> {
   const parents = new Map<number, number>();
   const ticks = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = readStat(`/proc/${name}/stat`);
-    if (!stat) continue;
-    parents.set(Number(name), stat.ppid);
-    ticks.set(Number(name), stat.ticks);
+    // state [0], ppid [1], utime [11], stime [12].
+    const fields = /^\d+$/.test(name) ? statFields(name) : undefined;
+    if (!fields) continue;
+    parents.set(Number(name), Number(fields[1]));
+    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
   }
   const ours = (pid: number): boolean => {
     for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;

@@ -51,7 +51,7 @@ import { makeSale } from "../testing/fixtures";
 import { createScratchDatabase } from "../testing/scratch-database";
 import { startServerProcess } from "../testing/server-process";
 import { printFigure, type Figure } from "@countertop/tooling/bench";
-import { ownCpuMs, postgresCpuMs, processCpuMs, processSystemCpuMs } from "./cpu-meter";
+import { ownCpuMs, postgresCpuMs, processCpuMs, processSystemCpuMs } from "@countertop/tooling/cpu";
 import { benchShops, equalWork, pushEverything, rawInsert, salesWork } from "./ingest";
 import { syntheticProduct, syntheticSale } from "./synthetic";
 

@@ -1,11 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+/*
+ * CPU time of processes from Linux's /proc, for benchmarks that say where a run's CPU went (0 or
+ * nothing where there is no /proc).
+ */
+
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const TICKS_PER_S = 100;
+export const TICKS_PER_S = 100;
 
 /** The fields of /proc/PID/stat after `(comm)` (which may itself hold spaces), or undefined where there is none. */
-function statFields(pid: number | string): string[] | undefined {
+export function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -15,7 +20,7 @@ function statFields(pid: number | string): string[] | undefined {
 }
 
 /** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
-function cpuMsOf(pid: number, children = false): number {
+export function cpuMsOf(pid: number, children = false): number {
   // state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
   const fields = statFields(pid);
   if (!fields) return 0;
@@ -24,7 +29,7 @@ function cpuMsOf(pid: number, children = false): number {
 }
 
 /** The pids whose parent is `ppid`. */
-function childrenOf(ppid: number): number[] {
+export function childrenOf(ppid: number): number[] {
   let entries: string[];
   try {
     entries = readdirSync("/proc");
