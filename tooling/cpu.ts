@@ -10,7 +10,7 @@ import path from "node:path";
 export const TICKS_PER_S = 100;
 
 /** The fields of /proc/PID/stat after `(comm)` (which may itself hold spaces), or undefined where there is none. */
-export function statFields(pid: number | string): string[] | undefined {
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -20,7 +20,7 @@ export function statFields(pid: number | string): string[] | undefined {
 }
 
 /** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
-export function cpuMsOf(pid: number, children = false): number {
+function cpuMsOf(pid: number, children = false): number {
   // state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
   const fields = statFields(pid);
   if (!fields) return 0;
@@ -28,15 +28,25 @@ export function cpuMsOf(pid: number, children = false): number {
   return (ticks * 1000) / TICKS_PER_S;
 }
 
-/** The pids whose parent is `ppid`. */
-export function childrenOf(ppid: number): number[] {
+/** Every process on the machine: its parent and its user + system CPU ticks so far (empty where there is no /proc). */
+export function processTable(): Map<number, { readonly ppid: number; readonly ticks: number }> {
+  const table = new Map<number, { ppid: number; ticks: number }>();
   let entries: string[];
   try {
     entries = readdirSync("/proc");
   } catch {
-    return [];
+    return table;
   }
-  return entries.flatMap((name) => (/^\d+$/.test(name) && Number(statFields(name)?.[1]) === ppid ? [Number(name)] : []));
+  for (const name of entries) {
+    const fields = /^\d+$/.test(name) ? statFields(name) : undefined;
+    if (fields) table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  return table;
+}
+
+/** The pids whose parent is `ppid`. */
+function childrenOf(ppid: number): number[] {
+  return [...processTable()].flatMap(([pid, entry]) => (entry.ppid === ppid ? [pid] : []));
 }
 
 /** CPU ms so far of a PostgreSQL server: its postmaster (with the backends it reaped) and its live backends. */

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { statFields, TICKS_PER_S } from "@countertop/tooling/cpu";
+import { processTable, TICKS_PER_S } from "@countertop/tooling/cpu";
 
 /** CPU seconds spent while a piece of work ran, by where they went. */
 export interface CpuSplit {
@@ -36,24 +36,17 @@ function machineTicks(): number {
 
 /** The CPU ticks so far of this process's Chromium descendants, by {@link CpuSplit} part. */
 function chromiumTicks(): Omit<CpuSplit, "machine" | "seconds"> {
-  const parents = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    // state [0], ppid [1], utime [11], stime [12].
-    const fields = /^\d+$/.test(name) ? statFields(name) : undefined;
-    if (!fields) continue;
-    parents.set(Number(name), Number(fields[1]));
-    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-  }
+  const processes = processTable();
   const ours = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;
+    for (let p = processes.get(pid)?.ppid; p !== undefined && p > 1; p = processes.get(p)?.ppid) if (p === process.pid) return true;
     return false;
   };
   const split = { browser: 0, tabs: 0, otherChromium: 0 };
-  for (const [pid, total] of ticks) {
+  for (const [pid, { ticks: total }] of processes) {
+    if (!ours(pid)) continue;
     const args = cmdline(pid);
     // Chromium rewrites its child processes' command lines into one string: only the program is checked.
-    if (!args.split(/[\0 ]/)[0]?.endsWith("/chromium") || !ours(pid)) continue;
+    if (!args.split(/[\0 ]/)[0]?.endsWith("/chromium")) continue;
     if (!args.includes("--type=")) split.browser += total;
     else if (args.includes("--type=renderer")) split.tabs += total;
     else split.otherChromium += total;

@@ -116,6 +116,8 @@ async function main(): Promise<void> {
     const modes = durability.rows[0]?.fsync === "off" ? (["", "_durable"] as const) : ([""] as const);
     const dataDirectory = (await raw.query<{ data_directory: string }>("show data_directory")).rows[0]!.data_directory;
     const batches = tills.length * Math.ceil(SIZE.salesPerTill / SIZE.pushBatch);
+    /** A round's work: new sales (new ids) from every till, in its batches; each round pushes its own. */
+    const freshSales = () => salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch);
     /** CPU ms per batch of the server, PostgreSQL and this process while `run` runs. */
     const cpuPerBatch = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: string }> => {
       const cpu = () => [processCpuMs(server.child.pid!), processSystemCpuMs(server.child.pid!), postgresCpuMs(dataDirectory), ownCpuMs()];
@@ -134,15 +136,13 @@ async function main(): Promise<void> {
     // 3.7 / 2.7 / 1.9–2.2 ms), the hand-written SQL at 3 800 / 4 570 / 4 590–4 970 from the second.
     if (!args["pull-only"]) {
       for (const warm of [1, 2]) {
-        await pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch));
-        await equalWork(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_eq_warm${warm}`);
+        await pushEverything(baseUrl, freshSales());
+        await equalWork(raw, freshSales(), `bench_eq_warm${warm}`);
       }
     }
     for (const mode of args["pull-only"] ? [] : modes) {
       if (mode === "_durable") await setDurable(raw, true);
-      const { result: push, cpu: pushCpu } = await cpuPerBatch(() =>
-        pushEverything(baseUrl, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch)),
-      );
+      const { result: push, cpu: pushCpu } = await cpuPerBatch(() => pushEverything(baseUrl, freshSales()));
       const ingest = totalSales / push;
       figure(`ingest_sales_per_s${mode}`, round(ingest, 0));
       const setting = mode ? "durable: fsync and synchronous_commit on" : `fsync ${durability.rows[0]?.fsync}`;
@@ -150,12 +150,10 @@ async function main(): Promise<void> {
         `ingest (${setting}): ${totalSales} 3-line sales from ${tills.length} tills in ${SIZE.tenants} tenants in ${round(push)} s = ${round(ingest, 0)} sales/s`,
       );
       log(`  ${pushCpu}`);
-      const rawSeconds = await rawInsert(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_raw${mode}`);
+      const rawSeconds = await rawInsert(raw, freshSales(), `bench_raw${mode}`);
       figure(`ingest_vs_raw_insert${mode}`, round(rawSeconds / push, 3));
       log(`  raw batched INSERT of bare documents: ${round(totalSales / rawSeconds, 0)} rows/s → ratio ${round(rawSeconds / push, 3)}`);
-      const { result: equalSeconds, cpu: equalCpu } = await cpuPerBatch(() =>
-        equalWork(raw, salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch), `bench_eq${mode}`),
-      );
+      const { result: equalSeconds, cpu: equalCpu } = await cpuPerBatch(() => equalWork(raw, freshSales(), `bench_eq${mode}`));
       figure(`ingest_vs_equal_work${mode}`, round(equalSeconds / push, 3), ">= 0.5");
       log(`  hand-written SQL, same writes: ${round(totalSales / equalSeconds, 0)} sales/s → ratio ${round(equalSeconds / push, 3)}`);
       log(`    ${equalCpu}`);
