@@ -14,6 +14,8 @@
  *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
  * - `initial_sync_vs_indexed_idb`: the same ÷ the storage's equal work, the same loop into a database per
  *   collection with the indexes the replica keeps (no aim: printed beside, to show where the time goes);
+ * - `initial_sync_ceiling_vs_raw_idb`: that equal work ÷ the bare loop, the most a first sync storing into the
+ *   replica's storage could reach if fetching and parsing its pages cost nothing (no aim);
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
  * - `dashboard_ms`: manager mode's Reports (today against last week and the 30-day range), p95 over repeated opens;
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
@@ -170,6 +172,11 @@ async function main(): Promise<void> {
       `  the same put loop with the replica's indexes (a database per collection): ${round(indexedPerS, 0)} docs/s → ratio ${result.initial_sync_vs_indexed_idb}`,
     );
     log(`    where it ran: ${describeCpu(indexedSplit)}`);
+    // The storage's equal work against the bare loop: what a first sync could reach if fetching cost nothing.
+    result.initial_sync_ceiling_vs_raw_idb = round(indexedPerS / rawPerS, 3);
+    log(
+      `  the put loop with the replica's indexes ÷ the bare one: ${result.initial_sync_ceiling_vs_raw_idb} (the most a first sync could reach)`,
+    );
     await raw.close();
     if (args["first-sync"]) return printFigures(result);
     const page = await context.newPage();
@@ -253,6 +260,7 @@ function printFigures(result: Record<string, number>): void {
     initial_sync_docs_per_s: result.initial_sync_docs_per_s,
     initial_sync_vs_raw_idb: result.initial_sync_vs_raw_idb,
     initial_sync_vs_indexed_idb: result.initial_sync_vs_indexed_idb,
+    initial_sync_ceiling_vs_raw_idb: result.initial_sync_ceiling_vs_raw_idb,
     report_store_build_s: result.report_store_build_s,
     dashboard_ms: result.dashboard_ms,
     reconciliation_open_ms: result.reconciliation_open_ms,

@@ -18,6 +18,9 @@
  *   stores nothing either), no aim;
  * - `pull_vs_select_into_storage`: the pull's rate ÷ the raw SELECT with its rows written into the same fresh
  *   client storage as the first sync writes them (equal work, no HTTP and no replication), no aim;
+ * - `pull_client_floor_vs_raw_select`: the same pages' bytes, fetched beforehand, decoded, parsed and
+ *   stored into a fresh client storage with nothing else running, ÷ the raw SELECT: the most a pull
+ *   into that client could reach, no aim;
  * - `stream_p95_ms`: a sale inserted on till A until it is in till B's replica (live SSE).
  *
  * Beside each ingest figure it prints the CPU each process spent per push (the server, PostgreSQL,
@@ -39,6 +42,8 @@ import {
   pagesAhead,
   startReplication,
   STORAGE_WRITE_DOCUMENTS,
+  syncHeaders,
+  syncUrl,
   type PagePull,
 } from "@countertop/replica";
 import { MAX_PULL_LIMIT, type CollectionName } from "@countertop/sync-protocol";
@@ -210,7 +215,7 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - t0) / 1000;
       const count = (await client.products.count().exec()) + (await client.sales.count().exec());
       await sync.cancel();
-      await client.close();
+      await client.remove(); // its documents too: the in-memory storage keeps them past close, for the next measurement's heap to carry
       return { count, rate: count / seconds, seconds };
     };
     // The client is on this machine, like the raw SELECT below: its pages are asked for as they are,
@@ -240,6 +245,14 @@ async function main(): Promise<void> {
     const equal = await selectIntoStorage(raw, big.tenantId, ["products", "sales"]);
     log(`  the same SELECT stored into a fresh RxDB memory storage (equal work): ${round(equal.count / equal.seconds, 0)} docs/s`);
     figure("pull_vs_select_into_storage", round(pullRate / (equal.count / equal.seconds), 3));
+    // The client's floor: the same pages' bytes decoded, parsed and stored with nothing else running.
+    const floor = await clientFloor(baseUrl, big.token, ["products", "sales"]);
+    const floorRate = floor.count / floor.seconds;
+    log(
+      `  the same pages decoded, parsed and stored into a fresh RxDB memory storage, fetched beforehand: ${round(floorRate, 0)} docs/s ` +
+        `(${round(floorRate / rawSelectPerS, 3)} of the raw SELECT: the most a pull into this client could reach; the pull reaches ${round(pullRate / floorRate, 3)} of it)`,
+    );
+    figure("pull_client_floor_vs_raw_select", round(floorRate / rawSelectPerS, 3));
     figure("pull_gzip_vs_raw_select", round(packed.rate / rawSelectPerS, 3));
     figure("pull_pages_vs_raw_select", round(http.count / http.seconds / rawSelectPerS, 3));
     log(
@@ -332,41 +345,89 @@ async function selectDocs(raw: pg.Pool, table: string, tenantId: string): Promis
 
 /**
  * The pull's equal work without the sync: the raw SELECT of every row, then each collection's rows
- * written into a fresh client's storage in writes of STORAGE_WRITE_DOCUMENTS with the fields RxDB's storage keeps
- * (as the first sync writes them). Returns the documents and the seconds, SELECT included.
+ * written into a fresh client's storage as the first sync writes them. Returns the documents and
+ * the seconds, SELECT included.
  */
 async function selectIntoStorage(
   raw: pg.Pool,
   tenantId: string,
   collections: readonly ("products" | "sales")[],
 ): Promise<{ count: number; seconds: number }> {
-  const client = await createReplicaDatabase({
-    name: "bench-select-into-storage",
-    storage: getRxStorageMemory(),
-    collections,
-    multiInstance: false,
-  });
+  return storedInFreshClient("bench-select-into-storage", collections, async (collection) =>
+    (await selectDocs(raw, collection, tenantId)).map((row) => row.doc),
+  );
+}
+
+/** A pull page's body as the client parses it. */
+type PageBody = { documents: { id: string; _deleted?: boolean }[]; checkpoint: { seq: string } };
+
+/**
+ * The pull's floor on its client: every page of `collections` fetched first as the pull gets them
+ * (pages of the server's largest, uncompressed; not timed), then, timed, each page's bytes decoded
+ * and parsed and its documents stored into a fresh client storage as the first sync stores them,
+ * with nothing else running (no request, no server working beside it, no replication). What a pull
+ * into that client would take if its requests and its server cost it nothing.
+ */
+async function clientFloor(
+  baseUrl: string,
+  token: string,
+  collections: readonly ("products" | "sales")[],
+): Promise<{ count: number; seconds: number }> {
+  const bodies = new Map<string, ArrayBuffer[]>();
+  for (const collection of collections) {
+    const pages: ArrayBuffer[] = [];
+    for (let seq = "0"; ;) {
+      const answer = await fetch(syncUrl(baseUrl, collection, "pull", { seq, limit: String(MAX_PULL_LIMIT) }), {
+        headers: { ...syncHeaders(token), "accept-encoding": "identity" },
+      });
+      if (!answer.ok) throw new Error(`pull ${collection}: ${answer.status} ${await answer.text()}`);
+      const body = await answer.arrayBuffer();
+      const page = JSON.parse(Buffer.from(body).toString("utf8")) as PageBody;
+      if (page.documents.length === 0) break;
+      pages.push(body);
+      seq = page.checkpoint.seq;
+    }
+    bodies.set(collection, pages);
+  }
+  const decoder = new TextDecoder();
+  return storedInFreshClient("bench-client-floor", collections, (collection) =>
+    bodies.get(collection)!.flatMap((body) => (JSON.parse(decoder.decode(body)) as PageBody).documents),
+  );
+}
+
+/**
+ * Seconds to get each collection's documents (`documentsOf`, timed) and write them into a fresh
+ * client's storage in writes of STORAGE_WRITE_DOCUMENTS with the fields RxDB's storage keeps, as
+ * the first sync writes them.
+ */
+async function storedInFreshClient(
+  name: string,
+  collections: readonly ("products" | "sales")[],
+  documentsOf: (collection: "products" | "sales") => Promise<PageBody["documents"]> | PageBody["documents"],
+): Promise<{ count: number; seconds: number }> {
+  const client = await createReplicaDatabase({ name, storage: getRxStorageMemory(), collections, multiInstance: false });
   try {
     const t0 = performance.now();
     let count = 0;
     for (const collection of collections) {
-      const rows = await selectDocs(raw, collection, tenantId);
+      const docs = await documentsOf(collection);
       const storage = client[collection].internalStorageInstance;
-      for (let i = 0; i < rows.length; i += STORAGE_WRITE_DOCUMENTS) {
+      for (let i = 0; i < docs.length; i += STORAGE_WRITE_DOCUMENTS) {
         const lwt = Date.now();
         const result = await storage.bulkWrite(
-          rows.slice(i, i + STORAGE_WRITE_DOCUMENTS).map(({ doc }) => ({
-            document: { ...doc, _deleted: doc._deleted === true, _attachments: {}, _rev: "1-bench", _meta: { lwt } } as never,
+          docs.slice(i, i + STORAGE_WRITE_DOCUMENTS).map((doc) => ({
+            // In place, as the first sync stores the documents it parsed.
+            document: Object.assign(doc, { _deleted: doc._deleted === true, _attachments: {}, _rev: "1-bench", _meta: { lwt } }) as never,
           })),
-          "bench-equal-work",
+          name,
         );
-        if (result.error.length > 0) throw new Error(`equal work: ${JSON.stringify(result.error[0])}`);
+        if (result.error.length > 0) throw new Error(`${name}: ${JSON.stringify(result.error[0])}`);
       }
-      count += rows.length;
+      count += docs.length;
     }
     return { count, seconds: (performance.now() - t0) / 1000 };
   } finally {
-    await client.close();
+    await client.remove();
   }
 }
 
