@@ -44,15 +44,13 @@ export function processTable(): Map<number, { readonly ppid: number; readonly ti
   return table;
 }
 
-/** The pids whose parent is `ppid`. */
-function childrenOf(ppid: number): number[] {
-  return [...processTable()].flatMap(([pid, entry]) => (entry.ppid === ppid ? [pid] : []));
-}
-
 /** CPU ms so far of a PostgreSQL server: its postmaster (with the backends it reaped) and its live backends. */
 export function postgresCpuMs(dataDirectory: string): number {
   const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
-  return cpuMsOf(postmaster, true) + childrenOf(postmaster).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  // The live backends' ticks as the one scan of /proc read them.
+  let backendTicks = 0;
+  for (const { ppid, ticks } of processTable().values()) if (ppid === postmaster) backendTicks += ticks;
+  return cpuMsOf(postmaster, true) + (backendTicks * 1000) / TICKS_PER_S;
 }
 
 /** CPU ms so far of a process (a child server) by pid. */

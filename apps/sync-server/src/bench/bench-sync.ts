@@ -36,17 +36,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  createPagePull,
-  createReplicaDatabase,
-  pagesAhead,
-  startReplication,
-  STORAGE_WRITE_DOCUMENTS,
-  syncHeaders,
-  syncUrl,
-  type PagePull,
-} from "@countertop/replica";
-import { MAX_PULL_LIMIT, type CollectionName } from "@countertop/sync-protocol";
+import { createReplicaDatabase, startReplication } from "@countertop/replica";
 import pg from "pg";
 import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { openDatabase } from "../db/database";
@@ -58,6 +48,7 @@ import { startServerProcess } from "../testing/server-process";
 import { printFigure, type Figure } from "@countertop/tooling/bench";
 import { ownCpuMs, postgresCpuMs, processCpuMs, processSystemCpuMs } from "@countertop/tooling/cpu";
 import { benchShops, equalWork, pushEverything, rawInsert, salesWork } from "./ingest";
+import { clientFloor, pullIntoFreshClient, pullPages, rawSelect, selectIntoStorage } from "./pull";
 import { syntheticProduct, syntheticSale } from "./synthetic";
 
 const { values: args } = parseArgs({
@@ -189,74 +180,42 @@ async function main(): Promise<void> {
     await raw.query("VACUUM (ANALYZE)");
     log(`settled the seeded database (VACUUM ANALYZE) in ${round((performance.now() - started) / 1000)} s`);
 
-    /** The whole shop into a fresh client; `encoding` is what the client's requests accept. */
-    const initialPull = async (name: string, encoding: string) => {
-      const client = await createReplicaDatabase({
-        name,
-        storage: getRxStorageMemory(),
-        collections: ["products", "sales"],
-        multiInstance: false,
-      });
-      const t0 = performance.now();
-      const sync = startReplication({
-        database: client,
-        baseUrl,
-        token: () => big.token,
-        live: false,
-        waitForLeadership: false,
-        batchSize: SIZE.pullBatch,
-        // Pages as big as the till asks for on its first sync (the server's maximum).
-        pullBatchSize: MAX_PULL_LIMIT,
-        push: [],
-        fetch: (input, init) =>
-          fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "accept-encoding": encoding } }),
-      });
-      await sync.awaitInitialSync();
-      const seconds = (performance.now() - t0) / 1000;
-      const count = (await client.products.count().exec()) + (await client.sales.count().exec());
-      await sync.cancel();
-      await client.remove(); // its documents too: the in-memory storage keeps them past close, for the next measurement's heap to carry
-      return { count, rate: count / seconds, seconds };
-    };
     // The client is on this machine, like the raw SELECT below: its pages are asked for as they are,
     // so the ratio compares like with like. A client across a network gets them compressed; that
     // run is printed beside it (the compression's cost on both ends, which loopback never repays).
-    const plain = await initialPull("bench-pull", "identity");
+    const pull = { baseUrl, token: big.token, collections: ["products", "sales"] } as const;
+    const plain = await pullIntoFreshClient("bench-pull", pull, "identity", SIZE.pullBatch);
     const pulled = plain.count;
-    const pullRate = plain.rate;
+    const pullRate = plain.count / plain.seconds;
     figure("initial_pull_docs_per_s", round(pullRate, 0));
     log(`initial pull: ${pulled} documents into a fresh RxDB client in ${round(plain.seconds)} s = ${round(pullRate, 0)} docs/s`);
-    const packed = await initialPull("bench-pull-gzip", "gzip");
-    log(`  the same pull with gzip-compressed pages: ${round(packed.rate, 0)} docs/s`);
+    const packed = await pullIntoFreshClient("bench-pull-gzip", pull, "gzip", SIZE.pullBatch);
+    log(`  the same pull with gzip-compressed pages: ${round(packed.count / packed.seconds, 0)} docs/s`);
     // The server's part alone: the same pages asked for and parsed, nothing stored (the raw SELECT below
     // stores nothing either). The rest of the pull above is the client's RxDB storage.
-    const http = await pullPages(baseUrl, big.token, ["products", "sales"]);
+    const http = await pullPages(pull);
     log(`  the same pages fetched and parsed, nothing stored: ${round(http.count / http.seconds, 0)} docs/s`);
 
-    started = performance.now();
-    let selected = 0;
-    for (const table of ["products", "sales"]) {
-      selected += (await selectDocs(raw, table, big.tenantId)).length;
-    }
-    const rawSelectPerS = selected / ((performance.now() - started) / 1000);
+    const selected = await rawSelect(raw, big.tenantId, pull.collections);
+    const rawSelectPerS = selected.count / selected.seconds;
     figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
     // Equal work: the same SELECT, its rows stored into the same fresh client storage as the first
     // sync stores them (writes of STORAGE_WRITE_DOCUMENTS, RxDB's document fields added), no HTTP, no replication.
-    const equal = await selectIntoStorage(raw, big.tenantId, ["products", "sales"]);
+    const equal = await selectIntoStorage(raw, big.tenantId, pull.collections);
     log(`  the same SELECT stored into a fresh RxDB memory storage (equal work): ${round(equal.count / equal.seconds, 0)} docs/s`);
     figure("pull_vs_select_into_storage", round(pullRate / (equal.count / equal.seconds), 3));
     // The client's floor: the same pages' bytes decoded, parsed and stored with nothing else running.
-    const floor = await clientFloor(baseUrl, big.token, ["products", "sales"]);
+    const floor = await clientFloor(pull);
     const floorRate = floor.count / floor.seconds;
     log(
       `  the same pages decoded, parsed and stored into a fresh RxDB memory storage, fetched beforehand: ${round(floorRate, 0)} docs/s ` +
         `(${round(floorRate / rawSelectPerS, 3)} of the raw SELECT: the most a pull into this client could reach; the pull reaches ${round(pullRate / floorRate, 3)} of it)`,
     );
     figure("pull_client_floor_vs_raw_select", round(floorRate / rawSelectPerS, 3));
-    figure("pull_gzip_vs_raw_select", round(packed.rate / rawSelectPerS, 3));
+    figure("pull_gzip_vs_raw_select", round(packed.count / packed.seconds / rawSelectPerS, 3));
     figure("pull_pages_vs_raw_select", round(http.count / http.seconds / rawSelectPerS, 3));
     log(
-      `raw SELECT of the same ${selected} rows through pg: ${round(rawSelectPerS, 0)} rows/s → ratio ${round(pullRate / rawSelectPerS, 3)}`,
+      `raw SELECT of the same ${selected.count} rows through pg: ${round(rawSelectPerS, 0)} rows/s → ratio ${round(pullRate / rawSelectPerS, 3)}`,
     );
 
     // ── Stream latency: till A sells, till B sees the sale.
@@ -303,132 +262,6 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   figures.forEach(printFigure);
-}
-
-/**
- * Pulls every page of `collections` as a till's first sync asks for them (pages of the server's
- * largest, uncompressed; the replica's own pull and {@link pagesAhead}) and parses each, storing
- * nothing: the server's side of a pull. Fails if a page fails or comes without its headers.
- */
-async function pullPages(
-  baseUrl: string,
-  token: string,
-  collections: readonly CollectionName[],
-): Promise<{ count: number; seconds: number }> {
-  const t0 = performance.now();
-  let count = 0;
-  for (const collection of collections) {
-    let failure: unknown;
-    const request = {
-      token: () => token,
-      fetch: (input: string, init?: RequestInit) =>
-        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "accept-encoding": "identity" } }),
-    };
-    const pull = createPagePull({ baseUrl, collection, request }, (error) => (failure ??= error));
-    const headersFirst: PagePull = async (checkpoint, batchSize) => {
-      const answer = await pull(checkpoint, batchSize);
-      if (!answer.ahead) failure ??= new Error(`pull ${collection}: no page headers`);
-      return answer;
-    };
-    for await (const page of pagesAhead(headersFirst, MAX_PULL_LIMIT, () => failure !== undefined)) count += page.documents.length;
-    if (failure !== undefined) throw failure;
-  }
-  return { count, seconds: (performance.now() - t0) / 1000 };
-}
-
-/** The raw SELECT the pull is measured against: a collection's documents of one shop, in `seq` order. */
-async function selectDocs(raw: pg.Pool, table: string, tenantId: string): Promise<{ doc: { id: string; _deleted?: boolean } }[]> {
-  return (
-    await raw.query<{ doc: { id: string; _deleted?: boolean } }>(`select doc from ${table} where tenant_id = $1 order by seq`, [tenantId])
-  ).rows;
-}
-
-/**
- * The pull's equal work without the sync: the raw SELECT of every row, then each collection's rows
- * written into a fresh client's storage as the first sync writes them. Returns the documents and
- * the seconds, SELECT included.
- */
-async function selectIntoStorage(
-  raw: pg.Pool,
-  tenantId: string,
-  collections: readonly ("products" | "sales")[],
-): Promise<{ count: number; seconds: number }> {
-  return storedInFreshClient("bench-select-into-storage", collections, async (collection) =>
-    (await selectDocs(raw, collection, tenantId)).map((row) => row.doc),
-  );
-}
-
-/** A pull page's body as the client parses it. */
-type PageBody = { documents: { id: string; _deleted?: boolean }[]; checkpoint: { seq: string } };
-
-/**
- * The pull's floor on its client: every page of `collections` fetched first as the pull gets them
- * (pages of the server's largest, uncompressed; not timed), then, timed, each page's bytes decoded
- * and parsed and its documents stored into a fresh client storage as the first sync stores them,
- * with nothing else running (no request, no server working beside it, no replication). What a pull
- * into that client would take if its requests and its server cost it nothing.
- */
-async function clientFloor(
-  baseUrl: string,
-  token: string,
-  collections: readonly ("products" | "sales")[],
-): Promise<{ count: number; seconds: number }> {
-  const bodies = new Map<string, ArrayBuffer[]>();
-  for (const collection of collections) {
-    const pages: ArrayBuffer[] = [];
-    for (let seq = "0"; ;) {
-      const answer = await fetch(syncUrl(baseUrl, collection, "pull", { seq, limit: String(MAX_PULL_LIMIT) }), {
-        headers: { ...syncHeaders(token), "accept-encoding": "identity" },
-      });
-      if (!answer.ok) throw new Error(`pull ${collection}: ${answer.status} ${await answer.text()}`);
-      const body = await answer.arrayBuffer();
-      const page = JSON.parse(Buffer.from(body).toString("utf8")) as PageBody;
-      if (page.documents.length === 0) break;
-      pages.push(body);
-      seq = page.checkpoint.seq;
-    }
-    bodies.set(collection, pages);
-  }
-  const decoder = new TextDecoder();
-  return storedInFreshClient("bench-client-floor", collections, (collection) =>
-    bodies.get(collection)!.flatMap((body) => (JSON.parse(decoder.decode(body)) as PageBody).documents),
-  );
-}
-
-/**
- * Seconds to get each collection's documents (`documentsOf`, timed) and write them into a fresh
- * client's storage in writes of STORAGE_WRITE_DOCUMENTS with the fields RxDB's storage keeps, as
- * the first sync writes them.
- */
-async function storedInFreshClient(
-  name: string,
-  collections: readonly ("products" | "sales")[],
-  documentsOf: (collection: "products" | "sales") => Promise<PageBody["documents"]> | PageBody["documents"],
-): Promise<{ count: number; seconds: number }> {
-  const client = await createReplicaDatabase({ name, storage: getRxStorageMemory(), collections, multiInstance: false });
-  try {
-    const t0 = performance.now();
-    let count = 0;
-    for (const collection of collections) {
-      const docs = await documentsOf(collection);
-      const storage = client[collection].internalStorageInstance;
-      for (let i = 0; i < docs.length; i += STORAGE_WRITE_DOCUMENTS) {
-        const lwt = Date.now();
-        const result = await storage.bulkWrite(
-          docs.slice(i, i + STORAGE_WRITE_DOCUMENTS).map((doc) => ({
-            // In place, as the first sync stores the documents it parsed.
-            document: Object.assign(doc, { _deleted: doc._deleted === true, _attachments: {}, _rev: "1-bench", _meta: { lwt } }) as never,
-          })),
-          name,
-        );
-        if (result.error.length > 0) throw new Error(`${name}: ${JSON.stringify(result.error[0])}`);
-      }
-      count += docs.length;
-    }
-    return { count, seconds: (performance.now() - t0) / 1000 };
-  } finally {
-    await client.remove();
-  }
 }
 
 main().then(
