@@ -50,8 +50,9 @@ export async function fetchEverything(page: Page, collections: readonly string[]
 
 /**
  * Seconds to `put` the fetched documents in transactions of 500. With `indexes`, each collection
- * goes to a database of its own with those indexes, its documents as the storage keeps them (its
- * `_deleted` as "0"/"1", a write time in `_meta.lwt`); without, all go to one store with no index.
+ * goes to a database of its own with those indexes, its documents as a first sync stores them (its
+ * `_deleted` as "0"/"1", RxDB's revision, write time and mark of the replication); without, all go
+ * to one store with no index, as they came.
  */
 export async function putLoop(page: Page, indexes?: Record<string, string[][]>): Promise<number> {
   return page.evaluate(async (indexesOf) => {
@@ -79,8 +80,17 @@ export async function putLoop(page: Page, indexes?: Record<string, string[][]>):
     const databases = await Promise.all(groups.map((group) => open(group.name, group.keyPaths)));
     const t0 = performance.now();
     for (const [index, group] of groups.entries()) {
+      // As a first sync stores them: RxDB's revision and its mark of the replication they came from,
+      // both naming the replication by its SHA-256 (64 hex digits), and its empty attachments.
+      const hash = "5e".repeat(32);
       const docs = indexesOf
-        ? group.docs.map((doc, i) => ({ ...doc, _deleted: doc._deleted ? "1" : "0", _meta: { lwt: Date.now() + i / 1e6 } }))
+        ? group.docs.map((doc, i) => ({
+            ...doc,
+            _deleted: doc._deleted ? "1" : "0",
+            _attachments: {},
+            _rev: `1-${hash}`,
+            _meta: { lwt: Date.now() + i / 1e6, o: { _rev: 1, hash } },
+          }))
         : group.docs;
       for (let i = 0; i < docs.length; i += 500) await put(databases[index]!, docs.slice(i, i + 500));
     }

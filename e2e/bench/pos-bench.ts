@@ -13,7 +13,8 @@
  * - `initial_sync_vs_raw_idb`: that rate ÷ a raw IndexedDB `put` loop of the same documents in the same browser,
  *   in a plain page of the origin with the till closed (none of the till's own work slowing the reference);
  * - `initial_sync_vs_indexed_idb`: the same ÷ the storage's equal work, the same loop into a database per
- *   collection with the indexes the replica keeps (no aim: printed beside, to show where the time goes);
+ *   collection with the indexes the replica keeps, each document with the fields a first sync gives it
+ *   (RxDB's revision and replication mark: ~170 bytes; no aim: printed beside, to show where the time goes);
  * - `initial_sync_ceiling_vs_raw_idb`: that equal work ÷ the bare loop, the most a first sync storing into the
  *   replica's storage could reach if fetching and parsing its pages cost nothing (no aim);
  * - `report_store_build_s`: after the first sync, until the till's report store has counted every sale;
