@@ -13,6 +13,16 @@ export interface DaySeries {
 const seconds = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
 
 /**
+ * A series' value in the legend: the day under the cursor's, else the last day's (so the legend
+ * never stands with empty values when no one points at the chart).
+ */
+function dayAt(u: uPlot, sidx: number, idx: number | null | undefined, format: (value: number) => string): string {
+  const values = u.data[sidx] ?? [];
+  const value = values[idx ?? values.length - 1];
+  return value == null ? "" : format(value);
+}
+
+/**
  * A chart of figures per day (uPlot: a small canvas chart, ~20 KB gzipped, loaded only with the
  * screens that draw one). Its values are also in a table for screen readers.
  */
@@ -59,7 +69,7 @@ export default function DayChart({
           },
         ],
         series: [
-          { label: "Day", value: (_, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
+          { label: "Day", value: (u, _, sidx, idx) => dayAt(u, sidx, idx, (v) => new Date(v * 1000).toISOString().slice(0, 10)) },
           ...series.map((s) => ({
             label: s.label,
             stroke: s.color,
@@ -67,7 +77,7 @@ export default function DayChart({
             fill: s.kind === "bars" ? `${s.color}cc` : undefined,
             paths: s.kind === "bars" ? bars : undefined,
             points: { show: s.kind === "line" && days.length < 45 },
-            value: (_: uPlot, v: number | null) => (v == null ? "" : format(v)),
+            value: (u: uPlot, _: number | null, sidx: number, idx: number | null) => dayAt(u, sidx, idx, format),
           })),
         ],
       },

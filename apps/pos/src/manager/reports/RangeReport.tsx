@@ -68,7 +68,7 @@ export function RangeReport({
           note:
             by === "units"
               ? money(r.revenue)
-              : `${r.units} units${m !== undefined && r.costedUnits === r.units ? ` · margin ${percent(m)}` : ""}`,
+              : `${r.units} units${m !== undefined && r.costedUnits === r.units ? ` · margin ${percent(m, settings.locale)}` : ""}`,
         };
       });
   const people = (map: ReadonlyMap<string, Figures>, name: (id: string) => string) =>
@@ -115,7 +115,7 @@ export function RangeReport({
         </div>
         <div className="card-figure">
           <dt>Margin</dt>
-          <dd className="figure">{margin === undefined ? "—" : percent(margin)}</dd>
+          <dd className="figure">{margin === undefined ? "—" : percent(margin, settings.locale)}</dd>
           <dd className="compare small">
             {margin === undefined
               ? "No sale line in this range carries its cost."

@@ -14,7 +14,9 @@ describe("report wording", () => {
   });
 
   it("writes basis points as a percentage", () => {
-    expect(percent(3812)).toBe("38.1 %");
+    expect(percent(3812, "en-US")).toBe("38.1%");
+    expect(percent(3800, "de-DE")).toBe("38,0\u00a0%");
+    expect(percent(-125, "de-DE")).toBe("-1,3\u00a0%");
   });
 
   it("names a shop's day as toLocaleDateString does, whatever this device's zone", () => {

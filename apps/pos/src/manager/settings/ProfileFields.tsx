@@ -7,6 +7,17 @@ import type { ManagerContext } from "../manager-context";
 import { queueImage } from "../uploads";
 
 const LOCALES = ["de-DE", "de-AT", "de-CH", "en-GB", "en-US", "en-IE", "fr-FR", "it-IT", "es-ES", "nl-NL", "pl-PL", "sv-SE", "da-DK"];
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** A locale as a manager reads it: "German (Germany) · de-DE" (the tag alone if the browser has no name for it). */
+function localeLabel(tag: string): string {
+  try {
+    const name = LANGUAGE_NAMES.of(tag);
+    return name && name !== tag ? `${name} · ${tag}` : tag;
+  } catch {
+    return tag;
+  }
+}
 const ZONES = [
   "Europe/Berlin",
   "Europe/Vienna",
@@ -93,7 +104,7 @@ export function ProfileFields({
         <select value={draft.locale} onChange={(e) => update({ locale: e.target.value })}>
           {options(LOCALES, draft.locale).map((l) => (
             <option key={l} value={l}>
-              {l}
+              {localeLabel(l)}
             </option>
           ))}
         </select>
