@@ -112,6 +112,8 @@ test("a manager adds a product with a photo and a barcode, receives its stock, a
   await page.getByRole("row", { name: "Lemon tart" }).getByRole("button", { name: "History" }).click();
   // Movements reach this till with its next pull of them.
   await expect(page.getByRole("table", { name: "Movements" })).toContainText("Received from Bäckerei Ost · LS-2291", { timeout: 40_000 });
+  // Who received it: the manager signed in with her password is one of the shop's people.
+  await expect(page.getByRole("table", { name: "Movements" }).getByRole("row").nth(1)).toContainText("Maya Keller");
   await shootAllSizes(page, SHOTS, "pos-stock-history");
   await page.getByRole("button", { name: "Leave manager mode" }).click();
 

@@ -97,6 +97,19 @@ export function App() {
   const status = useSyncStatus(replica, till?.desk ? undefined : till?.deviceId);
   const firstSync = useFirstSyncProgress(replica, till?.tenantId, !synced);
   const session = manager?.kind === "session" ? manager.session : undefined;
+  // A manager signed in with their password is the person linked to that sign-in, when they are one
+  // of the shop's people: what they change is theirs (after a reload or on a desk too, where the
+  // sign-in did not look them up).
+  const unlinkedUser = manager?.kind === "session" && !manager.staffId ? manager.session.userId : undefined;
+  const linked =
+    useDocument<Staff>(
+      () => (unlinkedUser ? db?.staff.findOne({ selector: { userId: unlinkedUser, active: true } }).$ : undefined),
+      [db, unlinkedUser],
+    ) ?? undefined;
+  const presence = useMemo(
+    () => (manager?.kind === "session" && !manager.staffId && linked ? { ...manager, staffId: linked.id } : manager),
+    [manager, linked],
+  );
   // The manager outbox goes out with the session: now, when the network is back, and every 15 s.
   const send = useCallback(() => {
     if (!session || !local) return;
@@ -169,7 +182,7 @@ export function App() {
   else if (manager && settings && local)
     body = (
       <LazyManagerMode
-        context={{ replica, till, settings, local, presence: manager, send }}
+        context={{ replica, till, settings, local, presence: presence ?? manager, send }}
         notice={managerNotice}
         onLeave={leaveManager}
         onPasswordSignIn={() => setManagerSignIn(true)}

@@ -49,6 +49,10 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
       const staff = await trx.selectFrom("staff").select("doc").execute();
       expect(staff.map((s) => s.doc.role).sort()).toEqual(["cashier", "cashier", "manager"]);
       expect(staff.every((s) => String(s.doc.pinHash).startsWith("pbkdf2-sha256$"))).toBe(true);
+      // The manager is the person of the manager's sign-in, as every shop's first manager is.
+      const manager = staff.find((s) => s.doc.role === "manager")!.doc;
+      const user = await trx.selectFrom("users").select(["id", "email"]).where("id", "=", String(manager.userId)).executeTakeFirst();
+      expect(user?.email).toBe(DEMO.manager.email);
     });
   });
 

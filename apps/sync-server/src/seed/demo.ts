@@ -112,6 +112,9 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
       role: "manager",
       pinHash: demoPinHash(DEMO.manager.pin),
       active: true,
+      // Linked to their sign-in, as every shop's first manager is (createTenant): what they change
+      // signed in with their password is theirs, and deactivating either ends both.
+      userId: tenant.managerId,
       _deleted: false,
     },
     ...DEMO.cashiers.map((c) => ({

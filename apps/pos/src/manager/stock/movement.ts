@@ -10,7 +10,7 @@ export function newMovement(
   context: ManagerContext,
   fields: Partial<StockMovement> & { locationId: string; variantId: string; delta: number; reason: StockMovementReason },
 ): StockMovement {
-  const staffId = context.presence.kind === "pin" ? context.presence.staffId : context.presence.staffId;
+  const { staffId } = context.presence;
   return {
     id: uuidv7(),
     ...fields,
