@@ -216,6 +216,16 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   // The charts draw in an idle moment after the figures show.
   await expect(c.getByRole("figure", { name: "Net sales by hour of the day" }).locator("canvas")).toBeVisible();
   await shoot(c, "pos-manager-report");
+  // A range typed the shop's way (DD.MM.YYYY in a German shop), not the tablet's.
+  const range = c.getByRole("group", { name: "Date range" });
+  const to = await range.getByLabel("To").inputValue();
+  expect(to).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  await range.getByLabel("To").fill("01.01.2999");
+  await range.getByLabel("To").blur();
+  await expect(range).toContainText(`Pick ${to} or earlier.`);
+  await range.getByLabel("From").fill(to);
+  await range.getByLabel("From").blur();
+  await expect(range.getByRole("button", { name: "Today" })).toHaveAttribute("aria-pressed", "true");
   const download = c.waitForEvent("download");
   await c.getByRole("button", { name: "Export sales lines (CSV)" }).click();
   expect((await download).suggestedFilename()).toMatch(/^sales-lines-.*\.csv$/);

@@ -11,16 +11,28 @@ export function DateField({
   value,
   pattern,
   onChange,
+  min,
+  max,
+  required = false,
 }: {
   label: string;
   value: string;
   /** From `shopFormat(settings).datePattern`. */
   pattern: string;
   onChange: (day: string) => void;
+  /** The first and last day it takes ("2026-11-01"); a day outside says which to pick. */
+  min?: string | undefined;
+  max?: string | undefined;
+  /** Left empty, it asks for a date instead of answering "". */
+  required?: boolean;
 }) {
   const [text, setText] = useState(() => (value ? formatShopDate(value, pattern) : ""));
-  const [bad, setBad] = useState(false);
-  useEffect(() => setText(value ? formatShopDate(value, pattern) : ""), [value, pattern]);
+  const [bad, setBad] = useState<string>();
+  // A new value from outside (a preset picked) replaces what was typed, and any complaint about it.
+  useEffect(() => {
+    setText(value ? formatShopDate(value, pattern) : "");
+    setBad(undefined);
+  }, [value, pattern]);
   return (
     <label className="date-field">
       {label}
@@ -28,16 +40,31 @@ export function DateField({
         inputMode="numeric"
         placeholder={pattern}
         value={text}
-        aria-invalid={bad || undefined}
+        aria-invalid={bad ? true : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => {
-          if (text.trim() === "") return void (setBad(false), onChange(""));
-          const day = parseShopDate(text, pattern);
-          setBad(!day);
-          if (day) onChange(day);
+          const read = readDateField(text, { pattern, min, max, required });
+          setBad(read.problem);
+          if (read.day !== undefined) onChange(read.day);
         }}
       />
-      {bad && <span className="error small">Type the date as {pattern}.</span>}
+      {bad && <span className="error small">{bad}</span>}
     </label>
   );
+}
+
+/**
+ * What a {@link DateField}'s text says: the day ("2026-11-29", or "" when left empty and not
+ * `required`), or the problem to show a person, in the shop's pattern.
+ */
+export function readDateField(
+  text: string,
+  { pattern, min, max, required = false }: { pattern: string; min?: string | undefined; max?: string | undefined; required?: boolean },
+): { day?: string; problem?: string } {
+  if (text.trim() === "") return required ? { problem: `Type a date as ${pattern}.` } : { day: "" };
+  const day = parseShopDate(text, pattern);
+  if (!day) return { problem: `Type the date as ${pattern}.` };
+  if (min && day < min) return { problem: `Pick ${formatShopDate(min, pattern)} or later.` };
+  if (max && day > max) return { problem: `Pick ${formatShopDate(max, pattern)} or earlier.` };
+  return { day };
 }

@@ -1,5 +1,5 @@
 import type { Sale } from "@countertop/sync-protocol";
-import { moneyFormatter, useDocuments } from "@countertop/ui";
+import { DateField, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useState } from "react";
 import { startOfLocalDay, addDays } from "@countertop/domain";
 import type { ManagerContext } from "../manager-context";
@@ -30,24 +30,22 @@ export function ApprovalsReview({ context, names }: { context: ManagerContext; n
   return (
     <section aria-label="Offline approvals">
       <div className="filters" role="group" aria-label="Days">
-        <label>
-          From
-          <input
-            type="date"
-            value={range.from}
-            max={range.to}
-            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="date"
-            value={range.to}
-            min={range.from}
-            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-          />
-        </label>
+        <DateField
+          label="From"
+          value={range.from}
+          pattern={shopFormat(settings).datePattern}
+          max={range.to}
+          required
+          onChange={(from) => setRange({ ...range, from })}
+        />
+        <DateField
+          label="To"
+          value={range.to}
+          pattern={shopFormat(settings).datePattern}
+          min={range.from}
+          required
+          onChange={(to) => setRange({ ...range, to })}
+        />
       </div>
       {sales === undefined ? (
         <p className="muted">Loading…</p>

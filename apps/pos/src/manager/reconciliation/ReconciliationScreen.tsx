@@ -1,6 +1,6 @@
 import { addDays, localHourOf } from "@countertop/domain";
 import type { Reconciliation, ReconciliationKind } from "@countertop/sync-protocol";
-import { useDocuments, useObservable } from "@countertop/ui";
+import { DateField, shopFormat, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, useNames } from "../names";
@@ -137,14 +137,20 @@ export function ReconciliationScreen({ context }: { context: ManagerContext }) {
                 ))}
               </select>
             </label>
-            <label>
-              From
-              <input type="date" value={filter.from ?? ""} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} />
-            </label>
-            <label>
-              To
-              <input type="date" value={filter.to ?? ""} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} />
-            </label>
+            <DateField
+              label="From"
+              value={filter.from ?? ""}
+              pattern={shopFormat(settings).datePattern}
+              max={filter.to}
+              onChange={(day) => set({ from: day || undefined })}
+            />
+            <DateField
+              label="To"
+              value={filter.to ?? ""}
+              pattern={shopFormat(settings).datePattern}
+              min={filter.from}
+              onChange={(day) => set({ to: day || undefined })}
+            />
             {Object.values(filter).some(Boolean) && (
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import { addDays } from "@countertop/domain";
+import { DateField } from "@countertop/ui";
 
 /** A range of the shop's days, both included. */
 export interface DayRange {
@@ -17,8 +18,21 @@ export function presets(today: string): { label: string; range: DayRange }[] {
   ];
 }
 
-/** Picks a range of days: a preset, or any from–to (at most a year, to days that have happened). */
-export function RangePicker({ range, today, onChange }: { range: DayRange; today: string; onChange: (r: DayRange) => void }) {
+/**
+ * Picks a range of days: a preset, or any from–to (at most a year, to days that have happened),
+ * typed the shop's way (`pattern`, from `shopFormat(settings).datePattern`).
+ */
+export function RangePicker({
+  range,
+  today,
+  pattern,
+  onChange,
+}: {
+  range: DayRange;
+  today: string;
+  pattern: string;
+  onChange: (r: DayRange) => void;
+}) {
   return (
     <div className="filters range-picker" role="group" aria-label="Date range">
       {presets(today).map((p) => (
@@ -32,26 +46,24 @@ export function RangePicker({ range, today, onChange }: { range: DayRange; today
           {p.label}
         </button>
       ))}
-      <label>
-        From
-        <input
-          type="date"
-          value={range.from}
-          min={addDays(range.to, -365)}
-          max={range.to}
-          onChange={(e) => e.target.value && onChange({ from: e.target.value, to: range.to })}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={range.to}
-          min={range.from}
-          max={today}
-          onChange={(e) => e.target.value && onChange({ from: range.from, to: e.target.value })}
-        />
-      </label>
+      <DateField
+        label="From"
+        value={range.from}
+        pattern={pattern}
+        min={addDays(range.to, -365)}
+        max={range.to}
+        required
+        onChange={(from) => onChange({ from, to: range.to })}
+      />
+      <DateField
+        label="To"
+        value={range.to}
+        pattern={pattern}
+        min={range.from}
+        max={today}
+        required
+        onChange={(to) => onChange({ from: range.from, to })}
+      />
     </div>
   );
 }

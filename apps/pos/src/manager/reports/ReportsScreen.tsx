@@ -10,6 +10,7 @@ import { RangeReport } from "./RangeReport";
 import { openingRanges } from "./report-ranges";
 import { reportTimeZone } from "./report-store";
 import { useLocalFacts, useServerFacts } from "./use-facts";
+import { shopFormat } from "@countertop/ui";
 
 /** This till's own sales still waiting to sync, counted now and then (for the completeness line). */
 function useOwnPending(context: ManagerContext): number | undefined {
@@ -51,7 +52,7 @@ export function ReportsScreen({ context }: { context: ManagerContext }) {
       <Completeness context={context} selfPending={pending} timeZone={timeZone} />
       <Dashboard local={local} settings={settings} timeZone={timeZone} now={now} />
       <h2>Range</h2>
-      <RangePicker range={range} today={today} onChange={setRange} />
+      <RangePicker range={range} today={today} pattern={shopFormat(settings).datePattern} onChange={setRange} />
       {fromServer && serverFacts?.state === "failed" ? (
         <p className="error" role="alert">
           {serverFacts.message}

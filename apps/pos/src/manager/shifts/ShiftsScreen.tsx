@@ -1,6 +1,6 @@
 import { addDays, localHourOf, startOfLocalDay } from "@countertop/domain";
 import type { Shift } from "@countertop/sync-protocol";
-import { moneyFormatter, useDocuments } from "@countertop/ui";
+import { moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, useNames } from "../names";
@@ -49,7 +49,7 @@ export function ShiftsScreen({ context }: { context: ManagerContext }) {
   return (
     <main className="panel-page shifts-history" aria-labelledby="shifts-title">
       <h1 id="shifts-title">Shifts and cash</h1>
-      <RangePicker range={range} today={today} onChange={setRange} />
+      <RangePicker range={range} today={today} pattern={shopFormat(settings).datePattern} onChange={setRange} />
       <div className="filters">
         <label>
           Register
