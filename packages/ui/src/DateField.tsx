@@ -68,3 +68,48 @@ export function readDateField(
   if (max && day > max) return { problem: `Pick ${formatShopDate(max, pattern)} or earlier.` };
   return { day };
 }
+
+/**
+ * "From" and "To" {@link DateField}s of one range, each bounded by the other (and by `earliest`
+ * and `latest`); `onChange` gets the whole range ("" for a day left empty when not `required`).
+ */
+export function DateRangeFields({
+  from,
+  to,
+  pattern,
+  onChange,
+  earliest,
+  latest,
+  required = false,
+}: {
+  from: string;
+  to: string;
+  pattern: string;
+  onChange: (range: { from: string; to: string }) => void;
+  earliest?: string | undefined;
+  latest?: string | undefined;
+  required?: boolean;
+}) {
+  return (
+    <>
+      <DateField
+        label="From"
+        value={from}
+        pattern={pattern}
+        min={earliest}
+        max={to || latest}
+        required={required}
+        onChange={(day) => onChange({ from: day, to })}
+      />
+      <DateField
+        label="To"
+        value={to}
+        pattern={pattern}
+        min={from || undefined}
+        max={latest}
+        required={required}
+        onChange={(day) => onChange({ from, to: day })}
+      />
+    </>
+  );
+}

@@ -5,7 +5,7 @@
  */
 export { Alert } from "./Alert.tsx";
 export { amountText, decimalSeparator, decimalsOf, parseAmount, parsePercent, percentText } from "./decimal.ts";
-export { DateField, readDateField } from "./DateField.tsx";
+export { DateField, DateRangeFields, readDateField } from "./DateField.tsx";
 export { formatShopDate, parseShopDate, shopFormat, type ShopFormat, type ShopLocale } from "./locale.ts";
 export { Dialog, type DialogLayout } from "./Dialog.tsx";
 export { initialsOf } from "./initials.ts";

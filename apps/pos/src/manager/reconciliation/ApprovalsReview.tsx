@@ -1,5 +1,5 @@
 import type { Sale } from "@countertop/sync-protocol";
-import { DateField, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
+import { DateRangeFields, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useState } from "react";
 import { startOfLocalDay, addDays } from "@countertop/domain";
 import type { ManagerContext } from "../manager-context";
@@ -30,22 +30,7 @@ export function ApprovalsReview({ context, names }: { context: ManagerContext; n
   return (
     <section aria-label="Offline approvals">
       <div className="filters" role="group" aria-label="Days">
-        <DateField
-          label="From"
-          value={range.from}
-          pattern={shopFormat(settings).datePattern}
-          max={range.to}
-          required
-          onChange={(from) => setRange({ ...range, from })}
-        />
-        <DateField
-          label="To"
-          value={range.to}
-          pattern={shopFormat(settings).datePattern}
-          min={range.from}
-          required
-          onChange={(to) => setRange({ ...range, to })}
-        />
+        <DateRangeFields from={range.from} to={range.to} pattern={shopFormat(settings).datePattern} required onChange={setRange} />
       </div>
       {sales === undefined ? (
         <p className="muted">Loading…</p>

@@ -1,6 +1,6 @@
 import { addDays, localHourOf } from "@countertop/domain";
 import type { Reconciliation, ReconciliationKind } from "@countertop/sync-protocol";
-import { DateField, shopFormat, useDocuments, useObservable } from "@countertop/ui";
+import { DateRangeFields, shopFormat, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, useNames } from "../names";
@@ -137,19 +137,11 @@ export function ReconciliationScreen({ context }: { context: ManagerContext }) {
                 ))}
               </select>
             </label>
-            <DateField
-              label="From"
-              value={filter.from ?? ""}
+            <DateRangeFields
+              from={filter.from ?? ""}
+              to={filter.to ?? ""}
               pattern={shopFormat(settings).datePattern}
-              max={filter.to}
-              onChange={(day) => set({ from: day || undefined })}
-            />
-            <DateField
-              label="To"
-              value={filter.to ?? ""}
-              pattern={shopFormat(settings).datePattern}
-              min={filter.from}
-              onChange={(day) => set({ to: day || undefined })}
+              onChange={({ from, to }) => set({ from: from || undefined, to: to || undefined })}
             />
             {Object.values(filter).some(Boolean) && (
               <button

@@ -1,5 +1,5 @@
 import { addDays } from "@countertop/domain";
-import { DateField } from "@countertop/ui";
+import { DateRangeFields } from "@countertop/ui";
 
 /** A range of the shop's days, both included. */
 export interface DayRange {
@@ -46,23 +46,14 @@ export function RangePicker({
           {p.label}
         </button>
       ))}
-      <DateField
-        label="From"
-        value={range.from}
+      <DateRangeFields
+        from={range.from}
+        to={range.to}
         pattern={pattern}
-        min={addDays(range.to, -365)}
-        max={range.to}
+        earliest={addDays(range.to, -365)}
+        latest={today}
         required
-        onChange={(from) => onChange({ from, to: range.to })}
-      />
-      <DateField
-        label="To"
-        value={range.to}
-        pattern={pattern}
-        min={range.from}
-        max={today}
-        required
-        onChange={(to) => onChange({ from: range.from, to })}
+        onChange={onChange}
       />
     </div>
   );
