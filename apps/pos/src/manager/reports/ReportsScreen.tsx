@@ -1,4 +1,5 @@
 import { addDays } from "@countertop/domain";
+import { shopFormat } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { SALES_WINDOW_DAYS } from "../../data/sales-window";
 import type { ManagerContext } from "../manager-context";
@@ -10,7 +11,6 @@ import { RangeReport } from "./RangeReport";
 import { openingRanges } from "./report-ranges";
 import { reportTimeZone } from "./report-store";
 import { useLocalFacts, useServerFacts } from "./use-facts";
-import { shopFormat } from "@countertop/ui";
 
 /** This till's own sales still waiting to sync, counted now and then (for the completeness line). */
 function useOwnPending(context: ManagerContext): number | undefined {
