@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatPercent, timeAgo } from "./format";
+import { actionLabel, formatMoney, formatPercent, timeAgo } from "./format";
 
 describe("console formatting", () => {
+  it("names an audit action in words, and an action it does not know by its code", () => {
+    expect(actionLabel("tenant.suspended")).toBe("Shop suspended");
+    expect(actionLabel("device.registered")).toBe("Till registered");
+    expect(actionLabel("tenant.renamed_someday")).toBe("tenant.renamed_someday");
+  });
+
   it("shows money in the shop's currency", () => {
     expect(formatMoney(12345, "EUR", "en-GB")).toBe("€123.45");
     expect(formatMoney(500, "JPY", "en-GB")).toBe("JP¥500");

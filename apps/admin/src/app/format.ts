@@ -43,3 +43,41 @@ export function timeAgo(iso: string | null | undefined, now = Date.now()): strin
 export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
 }
+
+/** What an audit event's action means, for the owner reading the log (its code stays beside it, for filters and searches). */
+const ACTION_LABELS: Readonly<Record<string, string>> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_out": "Signed out",
+  "auth.password_set": "Password set",
+  "user.disabled": "Sign-in disabled",
+  "user.link_sent": "Sign-in link sent",
+  "staff.added": "Person added",
+  "staff.pin_set": "PIN set",
+  "staff.role_changed": "Role changed",
+  "staff.deactivated": "Person deactivated",
+  "product.price_changed": "Price changed",
+  "catalog.imported": "Catalog imported",
+  "settings.changed": "Settings changed",
+  "sync.refused": "Sync write refused",
+  "sync.sales_flagged": "Sales flagged",
+  "device.registered": "Till registered",
+  "device.renamed": "Till renamed",
+  "device.revoked": "Till revoked",
+  "tenant.created": "Shop created",
+  "tenant.suspended": "Shop suspended",
+  "tenant.activated": "Shop reactivated",
+  "tenant.plan_changed": "Plan changed",
+  "tenant.domain_set": "Domain set",
+  "tenant.domain_verified": "Domain verified",
+  "tenant.exported": "Data exported",
+  "tenant.closed": "Shop closed",
+  "tenant.restored": "Shop restored",
+  "tenant.deleted": "Shop deleted",
+  "plan.updated": "Plan updated",
+  "owner.invited": "Owner invited",
+};
+
+/** An audit action as words ("tenant.suspended" → "Shop suspended"); an action this console does not know, as its code. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}

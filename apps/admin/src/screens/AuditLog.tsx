@@ -1,6 +1,7 @@
 import { Alert } from "@countertop/ui";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, messageOf } from "../app/api";
+import { actionLabel } from "../app/format";
 import { navigate } from "../app/router";
 import type { AuditEntry, TenantPage } from "../app/types";
 import { useLoad } from "../app/use-load";
@@ -135,7 +136,7 @@ export function AuditLog({ query }: { query: URLSearchParams }) {
             ))}
             {actions.data?.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(a) === a ? a : `${actionLabel(a)} · ${a}`}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../app/format";
+import { actionLabel, formatDateTime } from "../app/format";
 import { Link } from "../app/Link";
 import type { AuditEntry } from "../app/types";
 
@@ -49,7 +49,8 @@ export function AuditTable({ events, showShop = true }: { events: readonly Audit
               ) : null}
             </td>
             <td>
-              <code>{e.action}</code>
+              <div>{actionLabel(e.action)}</div>
+              <code className="small">{e.action}</code>
               {e.outcome === "refused" && <span className="badge badge-suspended">refused</span>}
             </td>
             <td className="small">{summary(e)}</td>
