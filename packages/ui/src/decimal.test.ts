@@ -35,6 +35,10 @@ describe("numbers in the shop's locale", () => {
   it("writes and reads percentages in the locale", () => {
     expect(percentText(750, "de-DE")).toBe("7,5\u00a0%");
     expect(percentText(1900, "en-US")).toBe("19%");
+    // With a number of decimals, always that many (a report's figures read side by side).
+    expect(percentText(3812, "en-US", 1)).toBe("38.1%");
+    expect(percentText(3800, "de-DE", 1)).toBe("38,0\u00a0%");
+    expect(percentText(-125, "de-DE", 1)).toBe("-1,3\u00a0%");
     expect(parsePercent("12,5", "de-DE")).toBe(1250);
     expect(parsePercent("12.5", "de-DE")).toBe(1250);
     expect(parsePercent("10 %", "en-US")).toBe(1000);

@@ -36,12 +36,27 @@ export function parseAmount(text: string, currency: string, locale: string): num
   return parseMoney(normalised, currency, { decimalSeparator: separator });
 }
 
+const PERCENT_FORMATS = new Map<string, Intl.NumberFormat>();
+
 /**
  * A percentage in basis points as a person reads it in the shop's locale: `percentText(750, "de-DE")`
- * is "7,5 %".
+ * is "7,5 %"; with `fractionDigits`, always that many decimals (`percentText(3800, "de-DE", 1)` is
+ * "38,0 %", for figures read side by side).
  */
-export function percentText(basisPoints: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+export function percentText(basisPoints: number, locale: string, fractionDigits?: number): string {
+  const key = `${locale}|${fractionDigits ?? ""}`;
+  let format = PERCENT_FORMATS.get(key);
+  if (!format)
+    PERCENT_FORMATS.set(
+      key,
+      (format = new Intl.NumberFormat(
+        locale,
+        fractionDigits === undefined
+          ? { style: "percent", maximumFractionDigits: 2 }
+          : { style: "percent", minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
+      )),
+    );
+  return format.format(basisPoints / 10_000);
 }
 
 /**

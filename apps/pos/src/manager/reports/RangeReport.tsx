@@ -1,13 +1,13 @@
 import { daysFrom, marginBp, netOf, type Figures } from "@countertop/domain";
 import type { Category } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocuments } from "@countertop/ui";
+import { Alert, moneyFormatter, percentText, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { download } from "../csv";
 import type { ManagerContext } from "../manager-context";
 import type { Names } from "../names";
 import { BarChart } from "./charts/BarChart";
 import { RankedBars } from "./charts/RankedBars";
-import { dayLabel, percent } from "./format";
+import { dayLabel } from "./format";
 import { rangeSummary, withCategoryNames } from "./range-summary";
 import type { DayRange } from "./RangePicker";
 import { linesOfRange, salesLinesCsv } from "./sales-lines-csv";
@@ -68,7 +68,7 @@ export function RangeReport({
           note:
             by === "units"
               ? money(r.revenue)
-              : `${r.units} units${m !== undefined && r.costedUnits === r.units ? ` · margin ${percent(m, settings.locale)}` : ""}`,
+              : `${r.units} units${m !== undefined && r.costedUnits === r.units ? ` · margin ${percentText(m, settings.locale, 1)}` : ""}`,
         };
       });
   const people = (map: ReadonlyMap<string, Figures>, name: (id: string) => string) =>
@@ -115,7 +115,7 @@ export function RangeReport({
         </div>
         <div className="card-figure">
           <dt>Margin</dt>
-          <dd className="figure">{margin === undefined ? "—" : percent(margin, settings.locale)}</dd>
+          <dd className="figure">{margin === undefined ? "—" : percentText(margin, settings.locale, 1)}</dd>
           <dd className="compare small">
             {margin === undefined
               ? "No sale line in this range carries its cost."

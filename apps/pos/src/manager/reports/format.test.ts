@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, dayLabel, percent } from "./format";
+import { changeText, dayLabel } from "./format";
 
 describe("report wording", () => {
   it.each([
@@ -11,12 +11,6 @@ describe("report wording", () => {
     [-50, 100, "down 150 %"],
   ])("%d against %d is %s", (now, before, text) => {
     expect(changeText(now, before)).toBe(text);
-  });
-
-  it("writes basis points as a percentage", () => {
-    expect(percent(3812, "en-US")).toBe("38.1%");
-    expect(percent(3800, "de-DE")).toBe("38,0\u00a0%");
-    expect(percent(-125, "de-DE")).toBe("-1,3\u00a0%");
   });
 
   it("names a shop's day as toLocaleDateString does, whatever this device's zone", () => {

@@ -6,20 +6,6 @@ export function changeText(now: number, before: number): string {
   return pct === 0 ? (now > before ? "up <1 %" : "down <1 %") : `${pct > 0 ? "up" : "down"} ${Math.abs(pct)} %`;
 }
 
-const PERCENT_FORMATS = new Map<string, Intl.NumberFormat>();
-
-/** A share in basis points as a percentage in the shop's locale, one decimal: `3812` → "38.1%" (en-US), "38,1 %" (de-DE). */
-export function percent(bp: number, locale: string | undefined): string {
-  const key = locale ?? "";
-  let format = PERCENT_FORMATS.get(key);
-  if (!format)
-    PERCENT_FORMATS.set(
-      key,
-      (format = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })),
-    );
-  return format.format(bp / 10_000);
-}
-
 // Making an Intl.DateTimeFormat costs far more than formatting with one: a 30-day range labels 30 days.
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
