@@ -105,28 +105,16 @@ async function seedShop(trx: TenantTx, tenant: CreatedTenant, now: string): Prom
   };
   await writeDocuments(trx, tenant.id, "settings", [settings]);
 
-  const staff: Staff[] = [
-    {
-      id: tenant.managerId,
-      name: DEMO.manager.name,
-      role: "manager",
-      pinHash: demoPinHash(DEMO.manager.pin),
-      active: true,
-      // Linked to their sign-in, as every shop's first manager is (createTenant): what they change
-      // signed in with their password is theirs, and deactivating either ends both.
-      userId: tenant.managerId,
-      _deleted: false,
-    },
-    ...DEMO.cashiers.map((c) => ({
-      id: uuidv7(),
-      name: c.name,
-      role: "cashier" as const,
-      pinHash: demoPinHash(c.pin),
-      active: true,
-      _deleted: false,
-    })),
-  ];
-  await writeDocuments(trx, tenant.id, "staff", staff);
+  // The manager is createTenant's (linked to her sign-in, with her PIN); the cashiers are the seed's.
+  const cashiers: Staff[] = DEMO.cashiers.map((c) => ({
+    id: uuidv7(),
+    name: c.name,
+    role: "cashier" as const,
+    pinHash: demoPinHash(c.pin),
+    active: true,
+    _deleted: false,
+  }));
+  await writeDocuments(trx, tenant.id, "staff", cashiers);
 
   await writeDemoCatalog(trx, tenant, now);
 }
@@ -154,6 +142,7 @@ async function seedIfEmpty(db: Kysely<Database>, options: { now: Date }): Promis
       managerEmail: DEMO.manager.email,
       managerPassword: DEMO.manager.password,
       managerName: DEMO.manager.name,
+      managerPinHash: demoPinHash(DEMO.manager.pin),
       taxMode: "inclusive",
       // The demo shows everything, with room for the tills every journey registers.
       planId: "scale",

@@ -23,6 +23,8 @@ export interface NewTenant {
   readonly managerEmail: string;
   readonly managerPassword: string;
   readonly managerName?: string | undefined;
+  /** The first manager's PIN at the tills, hashed (`hashPin`); without one they set it from a till. */
+  readonly managerPinHash?: string | undefined;
   readonly planId?: string | undefined;
   readonly locale?: string | undefined;
   readonly taxMode?: "inclusive" | "exclusive" | undefined;
@@ -111,7 +113,15 @@ export async function createTenant(
     ]);
     // The first manager is a person on the tills too: linked to their sign-in, with no PIN until they set one.
     await writeDocuments(trx, id, "staff", [
-      { id: managerId, name: input.managerName ?? "Manager", role: "manager", active: true, userId: managerId, _deleted: false },
+      {
+        id: managerId,
+        name: input.managerName ?? "Manager",
+        role: "manager",
+        ...(input.managerPinHash ? { pinHash: input.managerPinHash } : {}),
+        active: true,
+        userId: managerId,
+        _deleted: false,
+      },
     ]);
     const created = { id, slug: input.slug, managerId, locationId };
     if (input.demoCatalog) await writeDemoCatalog(trx, created, iso);
