@@ -98,8 +98,8 @@ export function App() {
   const firstSync = useFirstSyncProgress(replica, till?.tenantId, !synced);
   const session = manager?.kind === "session" ? manager.session : undefined;
   // A manager signed in with their password is the person linked to that sign-in, when they are one
-  // of the shop's people: what they change is theirs (after a reload or on a desk too, where the
-  // sign-in did not look them up).
+  // of the shop's people: what they change is theirs. Found here for every session (signed in on
+  // this till, kept over a reload, or on a desk), so no way in looks them up on its own.
   const unlinkedUser = manager?.kind === "session" && !manager.staffId ? manager.session.userId : undefined;
   const linked =
     useDocument<Staff>(

@@ -36,8 +36,11 @@ export function ManagerSignIn({
       .map((id) => staff?.find((s) => s.id === id)?.name)
       .filter(Boolean);
     const session = await signInManager(till, email, password, slug);
-    const staffId = managers?.find((m) => m.userId === session.userId)?.id;
-    onEntered({ kind: "session", session, staffId }, wasLocked.length > 0 ? `Lock-out cleared for ${wasLocked.join(", ")}.` : undefined);
+    // Which of the shop's people this is, App finds from the session (as after a reload or on a desk).
+    onEntered(
+      { kind: "session", session, staffId: undefined },
+      wasLocked.length > 0 ? `Lock-out cleared for ${wasLocked.join(", ")}.` : undefined,
+    );
   });
 
   const pinMode = withPin || !online;
