@@ -203,6 +203,62 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.getByText("Z-report")).toBeVisible();
   });
 
+  test("with the tablet's storage full a sale is not saved and says so, keeps its card payment, and goes through once there is space", async ({
+    page,
+  }) => {
+    await registerTill(page, "Full till");
+    await openShift(page);
+    await addProduct(page, "Club-Mate");
+    // A full disk: IndexedDB refuses the till's writes as a browser does when the quota is spent.
+    // (Chromium does not hold IndexedDB to a quota cut by DevTools' Storage.overrideQuotaForOrigin:
+    // a 40 MB write went through with the quota at 1 byte, so the refusal is put in its place.)
+    await page.evaluate(() => {
+      const refuse = <A extends unknown[], R>(write: (...args: A) => R) =>
+        function (this: IDBObjectStore, ...args: A): R {
+          if ((globalThis as { diskFull?: boolean }).diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          return write.apply(this, args);
+        };
+      IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put);
+      IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
+      Object.assign(globalThis, { diskFull: true });
+    });
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByLabel("Amount").fill("1");
+    await page.getByRole("button", { name: /^Card / }).click();
+    await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+    const alert = page.getByRole("region", { name: "Payment" }).getByRole("alert");
+    await expect(alert).toContainText("This sale was not saved: the tablet's storage is full. No receipt was made.");
+    await expect(page.locator("#receipt-title")).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Payments taken" })).toHaveText(/Card 1,00\s€/);
+    await page.screenshot({ path: `${SHOTS}/pos-sale-not-saved-1280.png` });
+
+    // Space freed: the same button takes the rest in cash, and the sale has both payments.
+    await page.evaluate(() => Object.assign(globalThis, { diskFull: false }));
+    await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+    await expect(page.locator("#receipt-title")).toBeVisible();
+    await expect(page.getByTestId("receipt")).toContainText("Card");
+    await expect(page.getByTestId("receipt")).toContainText("Cash");
+    const number = ((await page.locator("#receipt-title").textContent()) ?? "").replace("Receipt", "").trim();
+    await page.getByRole("button", { name: "New sale" }).click();
+    await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 15_000 });
+
+    // A refund likewise: not saved, said so, the lines kept for the next try.
+    await page.getByRole("button", { name: "Refund", exact: true }).click();
+    await page.getByLabel("Receipt number").fill(number);
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("button", { name: "Refund one more Club-Mate" }).click();
+    await page.evaluate(() => Object.assign(globalThis, { diskFull: true }));
+    await page.getByRole("button", { name: /^Refund \d/ }).click();
+    await approveAsManager(page);
+    await expect(page.getByRole("alert")).toContainText("This refund was not saved: the tablet's storage is full.");
+    await expect(page.getByLabel("Refund quantity of Club-Mate")).toHaveText("1");
+    await page.screenshot({ path: `${SHOTS}/pos-refund-not-saved-1280.png` });
+    await page.evaluate(() => Object.assign(globalThis, { diskFull: false }));
+    await page.getByRole("button", { name: /^Refund \d/ }).click();
+    await approveAsManager(page);
+    await expect(page.getByTestId("receipt")).toContainText("Refunded");
+  });
+
   test("the first sync has one truth, offline is calm and backs off, and the storage badge explains itself", async ({ page, context }) => {
     await page.setViewportSize(LANDSCAPE);
     // The browser here may or may not grant persistent storage: make it refuse, as many tablets do.

@@ -39,7 +39,9 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/**",
       "**/dist/**",
-      "**/data/**",
+      // The server's data directories (PGlite, media) when run from the tree; not source folders named data.
+      "data/**",
+      "apps/*/data/**",
       "**/.data/**",
       "**/test-results/**",
       "**/playwright-report/**",

@@ -1,6 +1,7 @@
 import { isDomainError, minor, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
 import { Alert, moneyFormatter, parseAmount } from "@countertop/ui";
+import { notSavedMessage } from "../data/not-saved";
 
 interface Props {
   readonly priced: PricedCart;
@@ -49,6 +50,12 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
     setBusy(true);
     try {
       await onPaid(settlement);
+    } catch (e) {
+      // Not in IndexedDB, so no receipt: the card payments taken stay on the panel for the next try
+      // (cash is tendered again with the same button).
+      console.error("The sale could not be saved", e);
+      setTenders(all.filter((t) => t.method !== "cash"));
+      setError(notSavedMessage("sale", e));
     } finally {
       setBusy(false);
     }

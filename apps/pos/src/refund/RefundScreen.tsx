@@ -2,6 +2,7 @@ import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, DateField, formatShopDate, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { Till } from "../app/till";
+import { notSavedMessage } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
@@ -28,6 +29,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
   const [to, setTo] = useState<"original" | "cash">("original");
   const [approving, setApproving] = useState(false);
   const [done, setDone] = useState<Sale>();
+  const [notSaved, setNotSaved] = useState<string>();
   const money = moneyFormatter(settings.currency, settings.locale);
 
   const [day, setDay] = useState("");
@@ -84,9 +86,16 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
 
   const complete = async (manager: Staff) => {
     if (!sale || !preview) return;
-    const refund = await completeRefund({ db, till, shift, staff, sale, refund: preview, to, approvedBy: manager });
-    setApproving(false);
-    setDone(refund);
+    setNotSaved(undefined);
+    try {
+      const refund = await completeRefund({ db, till, shift, staff, sale, refund: preview, to, approvedBy: manager });
+      setDone(refund);
+    } catch (e) {
+      console.error("The refund could not be saved", e);
+      setNotSaved(notSavedMessage("refund", e));
+    } finally {
+      setApproving(false);
+    }
   };
 
   if (done) return <Receipt sale={done} settings={settings} tillName={till.name} onNewSale={onDone} />;
@@ -203,6 +212,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
           Refund {money(preview?.total ?? 0)}
         </button>
       </div>
+      <Alert message={notSaved} />
       {approving && (
         <ManagerApproval
           db={db}
