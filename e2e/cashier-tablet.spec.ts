@@ -203,15 +203,14 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.getByText("Z-report")).toBeVisible();
   });
 
-  test("with the tablet's storage full a sale is not saved and says so, keeps its card payment, and goes through once there is space", async ({
+  test("with the tablet's storage full a shift, a sale and a refund are not saved and say so, keep what was entered, and go through once there is space", async ({
     page,
   }) => {
     await registerTill(page, "Full till");
-    await openShift(page);
-    await addProduct(page, "Club-Mate");
     // A full disk: IndexedDB refuses the till's writes as a browser does when the quota is spent.
     // (Chromium does not hold IndexedDB to a quota cut by DevTools' Storage.overrideQuotaForOrigin:
     // a 40 MB write went through with the quota at 1 byte, so the refusal is put in its place.)
+    const diskFull = (full: boolean) => page.evaluate((on) => Object.assign(globalThis, { diskFull: on }), full);
     await page.evaluate(() => {
       const refuse = <A extends unknown[], R>(write: (...args: A) => R) =>
         function (this: IDBObjectStore, ...args: A): R {
@@ -220,8 +219,17 @@ test.describe("the till at tablet sizes", () => {
         };
       IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put);
       IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
-      Object.assign(globalThis, { diskFull: true });
     });
+    await enterPin(page, "1234", { timeout: 30_000 });
+    await diskFull(true);
+    await page.getByRole("button", { name: "Open shift" }).click();
+    await expect(page.getByRole("alert")).toContainText("The shift was not opened: the tablet's storage is full.");
+    await diskFull(false);
+    await page.getByRole("button", { name: "Open shift" }).click();
+    await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+
+    await addProduct(page, "Club-Mate");
+    await diskFull(true);
     await page.getByRole("button", { name: /^Pay / }).click();
     await page.getByLabel("Amount").fill("1");
     await page.getByRole("button", { name: /^Card / }).click();
@@ -231,9 +239,13 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.locator("#receipt-title")).toHaveCount(0);
     await expect(page.getByRole("list", { name: "Payments taken" })).toHaveText(/Card 1,00\s€/);
     await page.screenshot({ path: `${SHOTS}/pos-sale-not-saved-1280.png` });
+    await page.setViewportSize(PORTRAIT);
+    await expect(alert).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SHOTS}/pos-sale-not-saved-800.png` });
+    await page.setViewportSize(LANDSCAPE);
 
     // Space freed: the same button takes the rest in cash, and the sale has both payments.
-    await page.evaluate(() => Object.assign(globalThis, { diskFull: false }));
+    await diskFull(false);
     await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
     await expect(page.locator("#receipt-title")).toBeVisible();
     await expect(page.getByTestId("receipt")).toContainText("Card");
@@ -247,13 +259,13 @@ test.describe("the till at tablet sizes", () => {
     await page.getByLabel("Receipt number").fill(number);
     await page.getByRole("button", { name: "Find" }).click();
     await page.getByRole("button", { name: "Refund one more Club-Mate" }).click();
-    await page.evaluate(() => Object.assign(globalThis, { diskFull: true }));
+    await diskFull(true);
     await page.getByRole("button", { name: /^Refund \d/ }).click();
     await approveAsManager(page);
     await expect(page.getByRole("alert")).toContainText("This refund was not saved: the tablet's storage is full.");
     await expect(page.getByLabel("Refund quantity of Club-Mate")).toHaveText("1");
     await page.screenshot({ path: `${SHOTS}/pos-refund-not-saved-1280.png` });
-    await page.evaluate(() => Object.assign(globalThis, { diskFull: false }));
+    await diskFull(false);
     await page.getByRole("button", { name: /^Refund \d/ }).click();
     await approveAsManager(page);
     await expect(page.getByTestId("receipt")).toContainText("Refunded");

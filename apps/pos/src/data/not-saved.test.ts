@@ -1,6 +1,6 @@
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
-import { isStorageFull, notSavedMessage } from "./not-saved";
+import { isStorageFull, notSavedMessage, REFUND_NOT_SAVED, SALE_NOT_SAVED } from "./not-saved";
 
 const quota = () => new DOMException("The quota has been exceeded.", "QuotaExceededError");
 
@@ -28,13 +28,16 @@ describe("a sale or refund the till could not save", () => {
   });
 
   it("tells the cashier there is no receipt, what is kept and what to do", () => {
-    const full = notSavedMessage("sale", new Dexie.AbortError("Transaction aborted", quota()));
+    const full = notSavedMessage(SALE_NOT_SAVED, new Dexie.AbortError("Transaction aborted", quota()));
     expect(full).toContain("This sale was not saved: the tablet's storage is full. No receipt was made.");
     expect(full).toContain("The cart and any card payment taken are kept.");
     expect(full).toContain("Free space on the tablet");
-    const other = notSavedMessage("refund", new Error("Database closed"));
-    expect(other).toContain("This refund was not saved on the till, so no receipt was made. The lines chosen are kept; pay nothing out until it is saved.");
+    const other = notSavedMessage(REFUND_NOT_SAVED, new Error("Database closed"));
+    expect(other).toContain("This refund was not saved on this till. No receipt was made. The lines chosen are kept; pay nothing out until it is saved.");
     expect(other).toContain("call a manager (Database closed)");
-    expect(notSavedMessage("sale", new Error("x".repeat(500))).length).toBeLessThan(400);
+    expect(notSavedMessage(SALE_NOT_SAVED, new Error("x".repeat(500))).length).toBeLessThan(400);
+    expect(notSavedMessage({ failed: "The shift was not opened" }, new Error("Database closed"))).toBe(
+      "The shift was not opened on this till. Try again; if it fails again, call a manager (Database closed).",
+    );
   });
 });

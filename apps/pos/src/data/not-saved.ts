@@ -1,6 +1,6 @@
 /**
- * What a cashier is told when a sale or a refund could not be written to the till's IndexedDB: no
- * receipt was made, what they had entered is kept, and what to do next. The commonest cause on a
+ * What a person at the till is told when a write to its IndexedDB failed (a sale, a refund, a shift,
+ * a manager's change): that it was not saved, what they had entered is kept, and what to do next. The commonest cause on a
  * tablet kept for days offline is a full disk, which IndexedDB reports as a `QuotaExceededError`
  * somewhere inside the error its callers see: Dexie keeps the browser's error as `inner` (a bulk
  * write's in `failures`), RxDB wraps a storage's in `parameters`, others chain it as `cause`.
@@ -41,12 +41,30 @@ export function isStorageFull(error: unknown): boolean {
   });
 }
 
-/** The cashier's message for a `what` ("sale" or "refund") that could not be saved, from the write's error. */
-export function notSavedMessage(what: "sale" | "refund", error: unknown): string {
-  const kept = what === "sale" ? "The cart and any card payment taken are kept." : "The lines chosen are kept; pay nothing out until it is saved.";
+/** What could not be saved, in words: `failed` ("This sale was not saved"), then what is kept or not done (`kept`). */
+export interface NotSaved {
+  readonly failed: string;
+  readonly kept?: string | undefined;
+}
+
+/** The person's message for a write that could not be saved (`what`), from the write's error: why, what is kept, what to do. */
+export function notSavedMessage(what: NotSaved, error: unknown): string {
+  const kept = what.kept ? ` ${what.kept}` : "";
   if (isStorageFull(error))
-    return `This ${what} was not saved: the tablet's storage is full. No receipt was made. ${kept} Free space on the tablet (delete photos, videos or apps it doesn't need), then try again.`;
+    return `${what.failed}: the tablet's storage is full.${kept} Free space on the tablet (delete photos, videos or apps it doesn't need), then try again.`;
   const first = chain(error)[0];
   const detail = first instanceof Error ? first.message : String(error);
-  return `This ${what} was not saved on the till, so no receipt was made. ${kept} Try again; if it fails again, call a manager (${detail.slice(0, 160)}).`;
+  return `${what.failed} on this till.${kept} Try again; if it fails again, call a manager (${detail.slice(0, 160)}).`;
 }
+
+/** A sale that could not be saved: no receipt, and what the payment panel keeps. */
+export const SALE_NOT_SAVED: NotSaved = {
+  failed: "This sale was not saved",
+  kept: "No receipt was made. The cart and any card payment taken are kept.",
+};
+
+/** A refund that could not be saved: no receipt, so no money goes out. */
+export const REFUND_NOT_SAVED: NotSaved = {
+  failed: "This refund was not saved",
+  kept: "No receipt was made. The lines chosen are kept; pay nothing out until it is saved.",
+};

@@ -1,5 +1,7 @@
-import { shopFormat, useObservable } from "@countertop/ui";
+import { Alert, shopFormat, useObservable } from "@countertop/ui";
+import { useState } from "react";
 import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
+import { notSavedMessage, type NotSaved } from "../data/not-saved";
 import type { ManagerContext } from "./manager-context";
 import { approveManagerWrite, discardManagerWrite } from "./outbox";
 
@@ -36,10 +38,23 @@ export function OutboxList({ context }: { context: ManagerContext }) {
   const review = (writes ?? []).filter((w) => !w.approved && w.state === "waiting");
   const rest = (writes ?? []).filter((w) => !review.includes(w));
 
-  const approve = async (w: ManagerWrite) => {
-    await approveManagerWrite(local, w.id);
-    send();
+  const [error, setError] = useState<string>();
+  /** Runs a change to the outbox; says so when the till could not store it. */
+  const change = async (failed: NotSaved, work: () => Promise<void>): Promise<boolean> => {
+    setError(undefined);
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      console.error(failed.failed, e);
+      setError(notSavedMessage(failed, e));
+      return false;
+    }
   };
+  const approve = async (w: ManagerWrite) => {
+    if (await change({ failed: "The approval was not saved" }, () => approveManagerWrite(local, w.id))) send();
+  };
+  const discard = (w: ManagerWrite) => void change({ failed: "The change was not discarded" }, () => discardManagerWrite(local, w.id));
   const item = (w: ManagerWrite, reviewing: boolean) => (
     <li key={w.id} className="list-item static outbox-item" aria-label={w.summary}>
       <span className="outbox-text">
@@ -62,7 +77,7 @@ export function OutboxList({ context }: { context: ManagerContext }) {
         </button>
       )}
       {(reviewing || w.state === "refused") && (
-        <button type="button" onClick={() => void discardManagerWrite(local, w.id)}>
+        <button type="button" onClick={() => discard(w)}>
           Discard
         </button>
       )}
@@ -82,6 +97,7 @@ export function OutboxList({ context }: { context: ManagerContext }) {
           </button>
         )}
       </div>
+      <Alert message={error} />
       {review.length > 0 && (
         <>
           <h3>{withSession ? "Made with a PIN — review before sending" : "Waiting for a password sign-in"}</h3>

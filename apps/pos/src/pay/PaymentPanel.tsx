@@ -1,7 +1,7 @@
 import { isDomainError, minor, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
 import { Alert, moneyFormatter, parseAmount } from "@countertop/ui";
-import { notSavedMessage } from "../data/not-saved";
+import { notSavedMessage, SALE_NOT_SAVED } from "../data/not-saved";
 
 interface Props {
   readonly priced: PricedCart;
@@ -55,7 +55,7 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
       // (cash is tendered again with the same button).
       console.error("The sale could not be saved", e);
       setTenders(all.filter((t) => t.method !== "cash"));
-      setError(notSavedMessage("sale", e));
+      setError(notSavedMessage(SALE_NOT_SAVED, e));
     } finally {
       setBusy(false);
     }
@@ -91,6 +91,8 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
           ))}
         </ul>
       )}
+      {/* Under the amount due, where the cashier looks: in portrait the panel's foot is below the fold. */}
+      <Alert message={error} />
       <label>
         Amount
         <input
@@ -125,7 +127,6 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
           Other
         </button>
       </div>
-      <Alert message={error} />
       <button type="button" className="link" onClick={onCancel} disabled={busy}>
         Back to the cart
       </button>

@@ -2,7 +2,7 @@ import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, DateField, formatShopDate, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { Till } from "../app/till";
-import { notSavedMessage } from "../data/not-saved";
+import { notSavedMessage, REFUND_NOT_SAVED } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
@@ -92,7 +92,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
       setDone(refund);
     } catch (e) {
       console.error("The refund could not be saved", e);
-      setNotSaved(notSavedMessage("refund", e));
+      setNotSaved(notSavedMessage(REFUND_NOT_SAVED, e));
     } finally {
       setApproving(false);
     }

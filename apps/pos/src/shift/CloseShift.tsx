@@ -3,6 +3,7 @@ import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, amountText, Dialog, moneyFormatter, parseAmount, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
+import { notSavedMessage } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { zReportDocument } from "../data/domain-sale";
 import { ZReportView } from "./ZReportView";
@@ -25,6 +26,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   const [moveAmount, setMoveAmount] = useState("");
   const [moveReason, setMoveReason] = useState("");
   const [error, setError] = useState<string>();
+  const [closeError, setCloseError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const documents = useMemo(() => sales?.map(zReportDocument), [sales]);
   const money = moneyFormatter(settings.currency, settings.locale);
@@ -52,14 +54,20 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
     }
     if (amount <= 0) return setError("The amount must be more than zero.");
     if (!moveReason.trim()) return setError("Say why the cash goes in or out.");
-    const doc = await db.shifts.findOne(shift.id).exec();
-    await doc?.incrementalModify((s) => ({
-      ...s,
-      cashMovements: [
-        ...s.cashMovements,
-        { id: uuidv7(), kind: moveKind, amount, reason: moveReason.trim(), at: new Date().toISOString(), staffId: staff.id },
-      ],
-    }));
+    try {
+      const doc = await db.shifts.findOne(shift.id).exec();
+      await doc?.incrementalModify((s) => ({
+        ...s,
+        cashMovements: [
+          ...s.cashMovements,
+          { id: uuidv7(), kind: moveKind, amount, reason: moveReason.trim(), at: new Date().toISOString(), staffId: staff.id },
+        ],
+      }));
+    } catch (e) {
+      console.error("The cash movement could not be recorded", e);
+      const failed = `The ${moveKind === "pay_out" ? "pay-out" : "pay-in"} was not recorded`;
+      return setError(notSavedMessage({ failed, kept: "What you typed is kept." }, e));
+    }
     setMoveAmount("");
     setMoveReason("");
     setError(undefined);
@@ -70,6 +78,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
   const askToClose = () => (variance !== 0 ? setConfirming(true) : void close());
   const close = async () => {
     setConfirming(false);
+    setCloseError(undefined);
     if (!documents || !expected) return;
     const report = zReport({
       openingFloat: minor(shift.openingFloat),
@@ -82,16 +91,22 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
         .filter(([, n]) => Number(n) > 0)
         .map(([v, n]) => [v, Math.floor(Number(n))]),
     );
-    const doc = await db.shifts.findOne(shift.id).exec();
-    const updated = await doc?.incrementalPatch({
-      status: "closed",
-      closedBy: staff.id,
-      closedAt: new Date().toISOString(),
-      countedCash: counted,
-      expectedCash: report.cash.expected,
-      denominations: denominationCounts,
-      variance: report.variance ?? 0,
-    });
+    let updated;
+    try {
+      const doc = await db.shifts.findOne(shift.id).exec();
+      updated = await doc?.incrementalPatch({
+        status: "closed",
+        closedBy: staff.id,
+        closedAt: new Date().toISOString(),
+        countedCash: counted,
+        expectedCash: report.cash.expected,
+        denominations: denominationCounts,
+        variance: report.variance ?? 0,
+      });
+    } catch (e) {
+      console.error("The shift could not be closed", e);
+      return setCloseError(notSavedMessage({ failed: "The shift was not closed", kept: "The count you typed is kept." }, e));
+    }
     if (updated) onClosed(updated.toJSON() as Shift);
   };
 
@@ -169,6 +184,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
           </dl>
         </div>
       </section>
+      <Alert message={closeError} />
       <div className="row">
         <button type="button" onClick={onBack}>
           Back to selling

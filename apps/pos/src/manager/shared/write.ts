@@ -1,4 +1,5 @@
 import type { CollectionDocument, CollectionName } from "@countertop/sync-protocol";
+import { notSavedMessage } from "../../data/not-saved";
 import type { ManagerContext } from "../manager-context";
 import { OutboxRefusal, queueManagerWrite } from "../outbox";
 
@@ -18,15 +19,18 @@ function wire<D extends { _deleted?: boolean }>(doc: D): D & { _deleted: boolean
 }
 
 /**
- * Puts manager writes in the outbox and sends them at once when a session is there. Answers the
- * reason in words when the outbox won't take them (staff and settings under a PIN), else `undefined`.
- * The replica is not touched: the screens show the write as pending until the server accepts it.
+ * Puts manager writes in the outbox and sends them at once when a session is there. Answers in
+ * words why when they are not all kept, else `undefined`: the outbox won't take them (staff and
+ * settings under a PIN), or the till could not store them (its storage full: those kept before
+ * are sent, and the answer says how many). The replica is not touched: the screens show the write
+ * as pending until the server accepts it.
  */
 export async function saveWrites<N extends CollectionName>(
   context: ManagerContext,
   collection: N,
   changes: readonly DocumentChange<N>[],
 ): Promise<string | undefined> {
+  let kept = 0;
   try {
     for (const change of changes) {
       await queueManagerWrite(context.local, context.presence, {
@@ -34,10 +38,17 @@ export async function saveWrites<N extends CollectionName>(
         row: { ...(change.before ? { assumedMasterState: wire(change.before) } : {}), newDocumentState: wire(change.after) },
         summary: change.summary,
       });
+      kept++;
     }
   } catch (error) {
     if (error instanceof OutboxRefusal) return error.message;
-    throw error;
+    console.error("Manager writes could not be kept", error);
+    if (kept > 0) context.send();
+    const failed =
+      kept === 0
+        ? "The change was not saved"
+        : `${kept} of ${changes.length} changes were saved and go to the server; the rest were not saved`;
+    return notSavedMessage({ failed }, error);
   }
   context.send();
   return undefined;
