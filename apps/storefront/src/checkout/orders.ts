@@ -1,4 +1,5 @@
 import type { Order } from "@countertop/sync-protocol";
+import { keepInBrowser } from "../shop/local-store";
 
 /** An order as this browser saved it at checkout, with the key of its signed link (a guest's way to follow it). */
 export type SavedOrder = Order & { readonly linkKey?: string | undefined };
@@ -14,8 +15,11 @@ export function loadOrders(slug: string): SavedOrder[] {
   }
 }
 
-/** Keeps an order placed here (the newest 50), with its link key when the shop gave one. */
+/**
+ * Keeps an order placed here (the newest 50), with its link key when the shop gave one. Where the
+ * browser won't keep it, the order is placed all the same: its page opens from its link.
+ */
 export function saveOrder(slug: string, order: Order, linkKey?: string): void {
   const saved: SavedOrder = linkKey ? { ...order, linkKey } : order;
-  localStorage.setItem(key(slug), JSON.stringify([saved, ...loadOrders(slug).filter((o) => o.id !== order.id)].slice(0, 50)));
+  keepInBrowser(key(slug), JSON.stringify([saved, ...loadOrders(slug).filter((o) => o.id !== order.id)].slice(0, 50)));
 }

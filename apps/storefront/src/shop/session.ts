@@ -1,3 +1,5 @@
+import { keepInBrowser } from "./local-store";
+
 /** A shopper's session with one shop: the token that reads its public catalog and places orders. */
 export interface ShopSession {
   readonly token: string;
@@ -18,6 +20,6 @@ export async function shopSession(slug: string): Promise<ShopSession> {
   if (body?.error?.code === "module_disabled") throw new Error("This shop doesn't sell online at the moment.");
   if (!res.ok || !body) throw new Error(body?.error?.message ?? "This shop can't be reached. Check the address and your connection.");
   const session = { token: body.token, tenantId: body.tenantId, name: body.shop.name };
-  localStorage.setItem(key(slug), JSON.stringify(session));
+  keepInBrowser(key(slug), JSON.stringify(session));
   return session;
 }
