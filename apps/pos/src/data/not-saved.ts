@@ -1,9 +1,10 @@
 /**
- * What a person at the till is told when a write to its IndexedDB failed (a sale, a refund, a shift,
- * a manager's change): that it was not saved, what they had entered is kept, and what to do next. The commonest cause on a
- * tablet kept for days offline is a full disk, which IndexedDB reports as a `QuotaExceededError`
- * somewhere inside the error its callers see: Dexie keeps the browser's error as `inner` (a bulk
- * write's in `failures`), RxDB wraps a storage's in `parameters`, others chain it as `cause`.
+ * What a person at the till is told when a write to its IndexedDB failed (a sale, a refund, a
+ * shift, a manager's change): that it was not saved, what they had entered is kept, and what to do
+ * next. The commonest cause on a tablet kept for days offline is a full disk, which IndexedDB
+ * reports as a `QuotaExceededError` somewhere inside the error its callers see: Dexie keeps the
+ * browser's error as `inner` (a bulk write's in `failures`), RxDB wraps a storage's in
+ * `parameters`, others chain it as `cause`.
  */
 
 /** Where the errors this code meets keep the errors they wrap. */
