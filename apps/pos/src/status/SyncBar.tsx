@@ -110,7 +110,7 @@ export function SyncBar({
                 <NeedsAttentionList local={attention.local} replica={attention.replica} time={(at) => time(new Date(at))} />
               </>
             )}
-            {error?.kind === "refused" && (
+            {error && error.kind !== "unreachable" && (
               <p className="error" role="alert">
                 {error.message}
               </p>

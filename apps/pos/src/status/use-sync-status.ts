@@ -4,20 +4,29 @@ import { useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { filter } from "rxjs";
 import { backgroundTurn } from "../data/background";
+import { isStorageFull } from "../data/not-saved";
 import type { Replica } from "../data/replica";
 
 /**
  * Why the last sync attempt failed, as the cashier is told: `unreachable` when no answer came (the
- * network or the server is down: the till keeps working and retries on its own, said calmly), or
- * `refused` when the server answered with an error (a real failure someone must look at).
+ * network or the server is down: the till keeps working and retries on its own, said calmly),
+ * `refused` when the server answered with an error, or `storage_full` when the tablet could not
+ * keep what came (the last two real failures someone must look at).
  */
 export interface SyncProblem {
-  readonly kind: "unreachable" | "refused";
+  readonly kind: "unreachable" | "refused" | "storage_full";
   readonly message: string;
 }
 
 /** Describes a replication error for people. */
 export function problemOf(event: ReplicaErrorEvent): SyncProblem {
+  // A write into the replica refused for space: no answer from the server is missing, and retrying won't help.
+  if (isStorageFull(event.error))
+    return {
+      kind: "storage_full",
+      message:
+        "This tablet's storage is full: the till can't keep what it syncs, and new sales can't be saved. Free space on the tablet (delete photos, videos or apps it doesn't need).",
+    };
   if (event.status === undefined || [502, 503, 504].includes(event.status))
     return { kind: "unreachable", message: "The server can't be reached right now. The till keeps selling and retries on its own." };
   const message = event.error instanceof Error ? event.error.message : String(event.error);
