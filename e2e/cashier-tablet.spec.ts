@@ -203,13 +203,24 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.getByText("Z-report")).toBeVisible();
   });
 
-  test("with the tablet's storage full a shift, a sale and a refund are not saved and say so, keep what was entered, and go through once there is space", async ({
+  test("a till nearly out of space warns; full, a shift, a sale and a refund are not saved and say so, keep what was entered, and go through once there is space", async ({
     page,
   }) => {
     await registerTill(page, "Full till");
+    // Before it runs out, the till warns: the browser says 50 MB is left beside what the till uses.
+    // (Chromium tells a page its quota as at most its usage and 10 GiB, whatever the disk; and not
+    // as DevTools' Storage.overrideQuotaForOrigin cuts it: the estimate is answered in its place.)
+    await page.addInitScript(() => {
+      const estimate = navigator.storage.estimate.bind(navigator.storage);
+      navigator.storage.estimate = async () => {
+        const real = await estimate();
+        return { ...real, quota: (real.usage ?? 0) + 50 * 1024 * 1024 };
+      };
+    });
+    await page.reload();
     // A full disk: IndexedDB refuses the till's writes as a browser does when the quota is spent.
-    // (Chromium does not hold IndexedDB to a quota cut by DevTools' Storage.overrideQuotaForOrigin:
-    // a 40 MB write went through with the quota at 1 byte, so the refusal is put in its place.)
+    // (Chromium does not hold IndexedDB to a quota cut by DevTools' Storage.overrideQuotaForOrigin
+    // either: a 40 MB write went through with the quota at 1 byte, so the refusal is put in its place.)
     const diskFull = (full: boolean) => page.evaluate((on) => Object.assign(globalThis, { diskFull: on }), full);
     await page.evaluate(() => {
       const refuse = <A extends unknown[], R>(write: (...args: A) => R) =>
@@ -221,6 +232,11 @@ test.describe("the till at tablet sizes", () => {
       IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
     });
     await enterPin(page, "1234", { timeout: 30_000 });
+    await page.getByRole("button", { name: "Storage almost full" }).click();
+    const warning = page.getByRole("dialog", { name: "This tablet is running out of space" });
+    await expect(warning).toContainText(/About (49|50) MB is left for the till's data\. When it runs out, sales can't be saved/);
+    await page.screenshot({ path: `${SHOTS}/pos-space-low-1280.png` });
+    await warning.getByRole("button", { name: "Close" }).click();
     await diskFull(true);
     await page.getByRole("button", { name: "Open shift" }).click();
     await expect(page.getByRole("alert")).toContainText("The shift was not opened: the tablet's storage is full.");

@@ -1,5 +1,6 @@
 import { Dialog } from "@countertop/ui";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { isLowOnSpace, megabytes, SPACE_CHECK_MS, spaceLeft } from "./storage-space";
 
 /** Whether the browser will keep this till's data under storage pressure (the app asked at start-up). */
 function usePersisted(): boolean | undefined {
@@ -11,8 +12,56 @@ function usePersisted(): boolean | undefined {
 }
 
 /**
- * "Storage not guaranteed", as a button a finger can tap (a touch screen has no hover): it explains
- * what it means and what to do, and asks the browser again.
+ * Bytes the browser still lets this till store, asked now, every few minutes and whenever `recheck`
+ * changes (the sales waiting to sync: each one written took room); `undefined` while unknown.
+ */
+function useSpaceLeft(recheck: unknown): number | undefined {
+  const [left, setLeft] = useState<number>();
+  useEffect(() => {
+    const check = () => void navigator.storage?.estimate?.().then((estimate) => setLeft(spaceLeft(estimate)));
+    check();
+    const timer = setInterval(check, SPACE_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [recheck]);
+  return left;
+}
+
+/** A warning in the bar, as a button a finger can tap (a touch screen has no hover), that opens its explanation and what to do. */
+function NoticeBadge(props: {
+  label: string;
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+}) {
+  return (
+    <>
+      <button type="button" className="status warn status-button" aria-haspopup="dialog" onClick={() => props.onOpen(true)}>
+        {props.label}
+      </button>
+      {props.open && (
+        <Dialog
+          title={props.title}
+          // With something to do, Cancel beside it; with only something to read, one Close.
+          onCancel={props.actions ? () => props.onOpen(false) : undefined}
+          actions={
+            props.actions ?? (
+              <button type="button" className="primary big" onClick={() => props.onOpen(false)}>
+                Close
+              </button>
+            )
+          }
+        >
+          {props.children}
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+/**
+ * "Storage not guaranteed": it explains what it means and what to do, and asks the browser again.
  */
 export function StorageNotice() {
   const persisted = usePersisted();
@@ -25,33 +74,50 @@ export function StorageNotice() {
     if (granted) setOpen(false);
   };
   return (
-    <>
-      <button type="button" className="status warn status-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Storage not guaranteed
-      </button>
-      {open && (
-        <Dialog
-          title="This till's data may be cleared"
-          onCancel={() => setOpen(false)}
-          actions={
-            <button type="button" className="primary big" onClick={() => void ask()}>
-              Ask the browser again
-            </button>
-          }
-        >
-          <p>
-            The browser has not promised to keep this till's data. When the tablet runs short of space it may delete it — including sales
-            that have not reached the server yet.
-          </p>
-          <p>What to do:</p>
-          <ul className="steps">
-            <li>Install the till as an app (the browser's menu: “Install” or “Add to Home screen”), then open it from there.</li>
-            <li>Keep the till online now and then, so its sales reach the server.</li>
-            <li>Free some space on the tablet if it is nearly full.</li>
-          </ul>
-          {asked === false && <p className="notice">The browser said no for now. Installing the app usually changes its mind.</p>}
-        </Dialog>
-      )}
-    </>
+    <NoticeBadge
+      label="Storage not guaranteed"
+      title="This till's data may be cleared"
+      open={open}
+      onOpen={setOpen}
+      actions={
+        <button type="button" className="primary big" onClick={() => void ask()}>
+          Ask the browser again
+        </button>
+      }
+    >
+      <p>
+        The browser has not promised to keep this till's data. When the tablet runs short of space it may delete it — including sales that
+        have not reached the server yet.
+      </p>
+      <p>What to do:</p>
+      <ul className="steps">
+        <li>Install the till as an app (the browser's menu: “Install” or “Add to Home screen”), then open it from there.</li>
+        <li>Keep the till online now and then, so its sales reach the server.</li>
+        <li>Free some space on the tablet if it is nearly full.</li>
+      </ul>
+      {asked === false && <p className="notice">The browser said no for now. Installing the app usually changes its mind.</p>}
+    </NoticeBadge>
+  );
+}
+
+/**
+ * "Storage almost full", before the tablet runs out: once it has, sales can't be saved on this till
+ * (each says so when it happens). Shown while less than {@link isLowOnSpace}'s margin is left.
+ */
+export function SpaceNotice({ recheck }: { recheck?: unknown }) {
+  const left = useSpaceLeft(recheck);
+  const [open, setOpen] = useState(false);
+  if (left === undefined || !isLowOnSpace(left)) return null;
+  return (
+    <NoticeBadge label="Storage almost full" title="This tablet is running out of space" open={open} onOpen={setOpen}>
+      <p>
+        About {megabytes(left)} MB is left for the till's data. When it runs out, sales can't be saved on this till until space is freed.
+      </p>
+      <p>What to do:</p>
+      <ul className="steps">
+        <li>Free space on the tablet: delete photos, videos or apps it doesn't need.</li>
+        <li>Keep the till online, so its sales reach the server.</li>
+      </ul>
+    </NoticeBadge>
   );
 }

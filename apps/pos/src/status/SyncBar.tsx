@@ -3,7 +3,7 @@ import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttenti
 import type { LocalDatabase } from "../data/local-db";
 import type { Replica } from "../data/replica";
 import type { FirstSyncProgress } from "../setup/first-sync-progress";
-import { StorageNotice } from "./StorageNotice";
+import { SpaceNotice, StorageNotice } from "./StorageNotice";
 import type { SyncStatus } from "./use-sync-status";
 import { useState } from "react";
 
@@ -64,6 +64,7 @@ export function SyncBar({
             </button>
           )}
           <StorageNotice />
+          <SpaceNotice recheck={status.pendingSales?.length} />
           {updateOffer && (
             <button type="button" className="bar-button" onClick={applyUpdate}>
               New version — reload
