@@ -9,9 +9,20 @@ const TILE_HEIGHT = 168;
 const MIN_TILE_WIDTH = 150;
 const GAP = 10;
 
+/**
+ * The units a product's tile shows: its stock-tracked variants' on hand (a variant with no level
+ * here has none), or nothing when none is tracked or the levels are not read yet.
+ */
+export function stockOnTile(product: Product, onHand: ReadonlyMap<string, number> | undefined): number | undefined {
+  if (!onHand) return undefined;
+  const tracked = product.variants.filter((v) => v.trackStock);
+  return tracked.length === 0 ? undefined : tracked.reduce((sum, v) => sum + (onHand.get(v.id) ?? 0), 0);
+}
+
 interface Props {
   readonly products: readonly Product[];
-  readonly onHand: ReadonlyMap<string, number>;
+  /** Units on hand by variant; `undefined` while unknown (no figure shown). */
+  readonly onHand: ReadonlyMap<string, number> | undefined;
   /** Category colours by id, to tint the placeholder of a product without a picture. */
   readonly tints: ReadonlyMap<string, string>;
   readonly money: (amount: number) => string;
@@ -82,14 +93,12 @@ const ProductTile = memo(function ProductTile({
   onPick,
 }: {
   product: Product;
-  onHand: ReadonlyMap<string, number>;
+  onHand: ReadonlyMap<string, number> | undefined;
   tint: string | undefined;
   money: (amount: number) => string;
   onPick: (product: Product) => void;
 }) {
-  const stock = product.variants
-    .filter((v) => v.trackStock)
-    .reduce<number | undefined>((sum, v) => (sum ?? 0) + (onHand.get(v.id) ?? 0), undefined);
+  const stock = stockOnTile(product, onHand);
   const prices = product.variants.map((v) => v.price);
   const low = Math.min(...prices);
   return (

@@ -251,7 +251,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
               <button key={v.id} type="button" className="tile variant" onClick={() => add(picking, v.id)}>
                 <span className="tile-name">{v.title}</span>
                 <span className="tile-price">{money(v.price)}</span>
-                {v.trackStock && <span className="stock">{catalog.onHand.get(v.id) ?? 0} in stock</span>}
+                {v.trackStock && catalog.onHand && <span className="stock">{catalog.onHand.get(v.id) ?? 0} in stock</span>}
               </button>
             ))}
           </div>

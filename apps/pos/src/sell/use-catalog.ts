@@ -12,8 +12,11 @@ export interface SellCatalog {
   readonly products: readonly Product[];
   /** Categories in the manager's order, without deleted ones. */
   readonly categories: readonly Category[];
-  /** Units on hand by variant: the server's level minus what this till sold that hasn't reached it yet. */
-  readonly onHand: ReadonlyMap<string, number>;
+  /**
+   * Units on hand by variant: the server's level minus what this till sold that hasn't reached it
+   * yet. `undefined` while the levels are still being read: not "0 in stock" on every tile meanwhile.
+   */
+  readonly onHand: ReadonlyMap<string, number> | undefined;
   /** A product variant by barcode or lower-cased SKU. */
   readonly byCode: ReadonlyMap<string, CodeHit>;
   /** The products of `category` (all when undefined) whose name, SKU or barcode contains `query`. */
@@ -36,16 +39,16 @@ export function useSellCatalog(db: PosDatabase, locationId: string, unsynced: re
         .sort((a, b) => a.position - b.position),
     [categoryDocs],
   );
-  const levels = useMemo(() => plain<StockLevel>(levelDocs), [levelDocs]);
   const onHand = useMemo(() => {
-    const map = new Map(levels.map((l) => [l.variantId, l.onHand]));
+    if (levelDocs === undefined) return undefined;
+    const map = new Map(plain<StockLevel>(levelDocs).map((l) => [l.variantId, l.onHand]));
     for (const sale of unsynced ?? []) {
       if (sale.locationId !== locationId) continue;
       for (const line of sale.lines)
         map.set(line.variantId, (map.get(line.variantId) ?? 0) + (sale.kind === "refund" ? line.qty : -line.qty));
     }
     return map;
-  }, [levels, unsynced, locationId]);
+  }, [levelDocs, unsynced, locationId]);
   return useMemo(
     () => ({
       loaded,
