@@ -1,5 +1,6 @@
 import { Dialog } from "@countertop/ui";
 import { useEffect, useState, type ReactNode } from "react";
+import { backgroundTurn } from "../data/background";
 import { isLowOnSpace, megabytes, SPACE_CHECK_MS, spaceLeft } from "./storage-space";
 
 /** Whether the browser will keep this till's data under storage pressure (the app asked at start-up). */
@@ -12,16 +13,26 @@ function usePersisted(): boolean | undefined {
 }
 
 /**
- * Bytes the browser still lets this till store, asked now, every few minutes and whenever `recheck`
- * changes (the sales waiting to sync: each one written took room); `undefined` while unknown.
+ * Bytes the browser still lets this till store, asked at start, every few minutes and whenever
+ * `recheck` changes (the sales waiting to sync: each one written took room); `undefined` while
+ * unknown. Each ask waits for a pause between customers: the browser adds up the till's files to
+ * answer, and that is not for the moment a cashier types or pays.
  */
 function useSpaceLeft(recheck: unknown): number | undefined {
   const [left, setLeft] = useState<number>();
   useEffect(() => {
-    const check = () => void navigator.storage?.estimate?.().then((estimate) => setLeft(spaceLeft(estimate)));
-    check();
-    const timer = setInterval(check, SPACE_CHECK_MS);
-    return () => clearInterval(timer);
+    let stopped = false;
+    const check = async () => {
+      await backgroundTurn({ betweenCustomers: true });
+      const estimate = await navigator.storage?.estimate?.();
+      if (estimate && !stopped) setLeft(spaceLeft(estimate));
+    };
+    void check();
+    const timer = setInterval(() => void check(), SPACE_CHECK_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }, [recheck]);
   return left;
 }
