@@ -13,17 +13,17 @@ function usePersisted(): boolean | undefined {
 }
 
 /**
- * Bytes the browser still lets this till store, asked at start, every few minutes and whenever
- * `recheck` changes (the sales waiting to sync: each one written took room); `undefined` while
- * unknown. Each ask waits for a pause between customers: the browser adds up the till's files to
- * answer, and that is not for the moment a cashier types or pays.
+ * Bytes the browser still lets this till store, asked at start and every few minutes; `undefined`
+ * while unknown. Each ask waits for a pause between customers: the browser adds up the till's files
+ * to answer, and that is not for the moment a cashier types or pays.
  */
-function useSpaceLeft(recheck: unknown): number | undefined {
+function useSpaceLeft(): number | undefined {
   const [left, setLeft] = useState<number>();
   useEffect(() => {
     let stopped = false;
     const check = async () => {
       await backgroundTurn({ betweenCustomers: true });
+      if (stopped) return;
       const estimate = await navigator.storage?.estimate?.();
       if (estimate && !stopped) setLeft(spaceLeft(estimate));
     };
@@ -33,7 +33,7 @@ function useSpaceLeft(recheck: unknown): number | undefined {
       stopped = true;
       clearInterval(timer);
     };
-  }, [recheck]);
+  }, []);
   return left;
 }
 
@@ -115,8 +115,8 @@ export function StorageNotice() {
  * "Storage almost full", before the tablet runs out: once it has, sales can't be saved on this till
  * (each says so when it happens). Shown while less than {@link isLowOnSpace}'s margin is left.
  */
-export function SpaceNotice({ recheck }: { recheck?: unknown }) {
-  const left = useSpaceLeft(recheck);
+export function SpaceNotice() {
+  const left = useSpaceLeft();
   const [open, setOpen] = useState(false);
   if (left === undefined || !isLowOnSpace(left)) return null;
   return (

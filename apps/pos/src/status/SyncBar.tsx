@@ -64,7 +64,7 @@ export function SyncBar({
             </button>
           )}
           <StorageNotice />
-          <SpaceNotice recheck={status.pendingSales?.length} />
+          <SpaceNotice />
           {updateOffer && (
             <button type="button" className="bar-button" onClick={applyUpdate}>
               New version — reload
