@@ -48,14 +48,25 @@ export interface NotSaved {
   readonly kept?: string | undefined;
 }
 
+/** What to do about a full tablet, wherever the till says it is full. */
+export const FREE_SPACE = "Free space on the tablet (delete photos, videos or apps it doesn't need)";
+
 /** The person's message for a write that could not be saved (`what`), from the write's error: why, what is kept, what to do. */
 export function notSavedMessage(what: NotSaved, error: unknown): string {
   const kept = what.kept ? ` ${what.kept}` : "";
-  if (isStorageFull(error))
-    return `${what.failed}: the tablet's storage is full.${kept} Free space on the tablet (delete photos, videos or apps it doesn't need), then try again.`;
+  if (isStorageFull(error)) return `${what.failed}: the tablet's storage is full.${kept} ${FREE_SPACE}, then try again.`;
   const first = chain(error)[0];
   const detail = first instanceof Error ? first.message : String(error);
   return `${what.failed} on this till.${kept} Try again; if it fails again, call a manager (${detail.slice(0, 160)}).`;
+}
+
+/**
+ * A write that failed, for the screen that made it: logged (for whoever opens DevTools) and answered
+ * as {@link notSavedMessage} words it.
+ */
+export function notSaved(what: NotSaved, error: unknown): string {
+  console.error(what.failed, error);
+  return notSavedMessage(what, error);
 }
 
 /** A sale that could not be saved: no receipt, and what the payment panel keeps. */

@@ -1,7 +1,7 @@
 import { Alert, shopFormat, useObservable } from "@countertop/ui";
 import { useState } from "react";
 import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
-import { notSavedMessage, type NotSaved } from "../data/not-saved";
+import { notSaved, type NotSaved } from "../data/not-saved";
 import type { ManagerContext } from "./manager-context";
 import { approveManagerWrite, discardManagerWrite } from "./outbox";
 
@@ -46,8 +46,7 @@ export function OutboxList({ context }: { context: ManagerContext }) {
       await work();
       return true;
     } catch (e) {
-      console.error(failed.failed, e);
-      setError(notSavedMessage(failed, e));
+      setError(notSaved(failed, e));
       return false;
     }
   };

@@ -1,7 +1,7 @@
 import { isDomainError, minor, settlePayments, type PricedCart, type Settlement, type TenderInput } from "@countertop/domain";
 import { useMemo, useState } from "react";
 import { Alert, moneyFormatter, parseAmount } from "@countertop/ui";
-import { notSavedMessage, SALE_NOT_SAVED } from "../data/not-saved";
+import { notSaved, SALE_NOT_SAVED } from "../data/not-saved";
 
 interface Props {
   readonly priced: PricedCart;
@@ -53,9 +53,8 @@ export function PaymentPanel({ priced, currency, locale, cashIncrement, onPaid, 
     } catch (e) {
       // Not in IndexedDB, so no receipt: the card payments taken stay on the panel for the next try
       // (cash is tendered again with the same button).
-      console.error("The sale could not be saved", e);
       setTenders(all.filter((t) => t.method !== "cash"));
-      setError(notSavedMessage(SALE_NOT_SAVED, e));
+      setError(notSaved(SALE_NOT_SAVED, e));
     } finally {
       setBusy(false);
     }

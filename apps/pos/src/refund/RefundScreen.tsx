@@ -2,7 +2,7 @@ import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, DateField, formatShopDate, moneyFormatter, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import type { Till } from "../app/till";
-import { notSavedMessage, REFUND_NOT_SAVED } from "../data/not-saved";
+import { notSaved, REFUND_NOT_SAVED } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { ManagerApproval } from "../lock/ManagerApproval";
 import { Receipt } from "../pay/Receipt";
@@ -29,7 +29,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
   const [to, setTo] = useState<"original" | "cash">("original");
   const [approving, setApproving] = useState(false);
   const [done, setDone] = useState<Sale>();
-  const [notSaved, setNotSaved] = useState<string>();
+  const [saveError, setSaveError] = useState<string>();
   const money = moneyFormatter(settings.currency, settings.locale);
 
   const [day, setDay] = useState("");
@@ -86,13 +86,12 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
 
   const complete = async (manager: Staff) => {
     if (!sale || !preview) return;
-    setNotSaved(undefined);
+    setSaveError(undefined);
     try {
       const refund = await completeRefund({ db, till, shift, staff, sale, refund: preview, to, approvedBy: manager });
       setDone(refund);
     } catch (e) {
-      console.error("The refund could not be saved", e);
-      setNotSaved(notSavedMessage(REFUND_NOT_SAVED, e));
+      setSaveError(notSaved(REFUND_NOT_SAVED, e));
     } finally {
       setApproving(false);
     }
@@ -212,7 +211,7 @@ export function RefundScreen({ db, till, staff, shift, settings, onDone }: Props
           Refund {money(preview?.total ?? 0)}
         </button>
       </div>
-      <Alert message={notSaved} />
+      <Alert message={saveError} />
       {approving && (
         <ManagerApproval
           db={db}

@@ -1,7 +1,7 @@
 import type { Customer } from "@countertop/sync-protocol";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
-import { notSavedMessage } from "../data/not-saved";
+import { notSaved } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { Alert, Dialog, useDocuments } from "@countertop/ui";
 
@@ -45,8 +45,7 @@ export function CustomerDialog({
     try {
       await db.customers.insert(customer);
     } catch (e) {
-      console.error("The customer could not be saved", e);
-      return setError(notSavedMessage({ failed: "The customer was not saved", kept: "What you typed is kept." }, e));
+      return setError(notSaved({ failed: "The customer was not saved", kept: "What you typed is kept." }, e));
     }
     onChoose(customer);
   };

@@ -3,7 +3,7 @@ import type { Sale, Settings, Shift, Staff } from "@countertop/sync-protocol";
 import { Alert, amountText, Dialog, moneyFormatter, parseAmount, shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { uuidv7 } from "uuidv7";
-import { notSavedMessage } from "../data/not-saved";
+import { notSaved } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { zReportDocument } from "../data/domain-sale";
 import { ZReportView } from "./ZReportView";
@@ -64,9 +64,8 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
         ],
       }));
     } catch (e) {
-      console.error("The cash movement could not be recorded", e);
       const failed = `The ${moveKind === "pay_out" ? "pay-out" : "pay-in"} was not recorded`;
-      return setError(notSavedMessage({ failed, kept: "What you typed is kept." }, e));
+      return setError(notSaved({ failed, kept: "What you typed is kept." }, e));
     }
     setMoveAmount("");
     setMoveReason("");
@@ -104,8 +103,7 @@ export function CloseShift({ db, staff, shift, settings, onBack, onClosed }: Pro
         variance: report.variance ?? 0,
       });
     } catch (e) {
-      console.error("The shift could not be closed", e);
-      return setCloseError(notSavedMessage({ failed: "The shift was not closed", kept: "The count you typed is kept." }, e));
+      return setCloseError(notSaved({ failed: "The shift was not closed", kept: "The count you typed is kept." }, e));
     }
     if (updated) onClosed(updated.toJSON() as Shift);
   };

@@ -3,7 +3,7 @@ import type { Shift, Staff } from "@countertop/sync-protocol";
 import { useState, type FormEvent } from "react";
 import { uuidv7 } from "uuidv7";
 import type { Till } from "../app/till";
-import { notSavedMessage } from "../data/not-saved";
+import { notSaved } from "../data/not-saved";
 import type { PosDatabase } from "../data/replica";
 import { Alert, amountText, parseAmount } from "@countertop/ui";
 
@@ -59,8 +59,7 @@ export function OpenShift({
     try {
       await db.shifts.insert(shift);
     } catch (e) {
-      console.error("The shift could not be opened", e);
-      return setError(notSavedMessage({ failed: "The shift was not opened" }, e));
+      return setError(notSaved({ failed: "The shift was not opened" }, e));
     }
     onOpened();
   };

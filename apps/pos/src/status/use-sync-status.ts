@@ -4,7 +4,7 @@ import { useOnline, useShopStanding } from "@countertop/ui";
 import { useEffect, useState } from "react";
 import { filter } from "rxjs";
 import { backgroundTurn } from "../data/background";
-import { isStorageFull } from "../data/not-saved";
+import { FREE_SPACE, isStorageFull } from "../data/not-saved";
 import type { Replica } from "../data/replica";
 
 /**
@@ -24,8 +24,7 @@ export function problemOf(event: ReplicaErrorEvent): SyncProblem {
   if (isStorageFull(event.error))
     return {
       kind: "storage_full",
-      message:
-        "This tablet's storage is full: the till can't keep what it syncs, and new sales can't be saved. Free space on the tablet (delete photos, videos or apps it doesn't need).",
+      message: `This tablet's storage is full: the till can't keep what it syncs, and new sales can't be saved. ${FREE_SPACE}.`,
     };
   if (event.status === undefined || [502, 503, 504].includes(event.status))
     return { kind: "unreachable", message: "The server can't be reached right now. The till keeps selling and retries on its own." };

@@ -1,5 +1,5 @@
 import type { CollectionDocument, CollectionName } from "@countertop/sync-protocol";
-import { notSavedMessage } from "../../data/not-saved";
+import { notSaved } from "../../data/not-saved";
 import type { ManagerContext } from "../manager-context";
 import { OutboxRefusal, queueManagerWrite } from "../outbox";
 
@@ -42,13 +42,12 @@ export async function saveWrites<N extends CollectionName>(
     }
   } catch (error) {
     if (error instanceof OutboxRefusal) return error.message;
-    console.error("Manager writes could not be kept", error);
     if (kept > 0) context.send();
     const failed =
       kept === 0
         ? "The change was not saved"
         : `${kept} of ${changes.length} changes were saved and go to the server; the rest were not saved`;
-    return notSavedMessage({ failed }, error);
+    return notSaved({ failed }, error);
   }
   context.send();
   return undefined;
