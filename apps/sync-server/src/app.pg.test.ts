@@ -35,6 +35,7 @@ describe.each(ENGINES)("app on %s", (engine) => {
     app = createApp({
       db: database.db,
       dbKind: database.kind,
+      copyOut: database.copyOut,
       staticRoot: fakeBuilds(),
       version: "test",
       startedAt: new Date(),

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db: database.db,
     dbKind: database.kind,
+    copyOut: database.copyOut,
     staticRoot: env.STATIC_ROOT ? path.resolve(env.STATIC_ROOT) : workspaceApps,
     version: "0.1.0",
     keys,

@@ -22,6 +22,7 @@ await seedDemo(database.db, { now: new Date() });
 const app = createApp({
   db: database.db,
   dbKind: database.kind,
+  copyOut: database.copyOut,
   version: "bench",
   startedAt: new Date(),
   // Each try comes from its own address, so the sign-in rate limits stay out of the measurement.

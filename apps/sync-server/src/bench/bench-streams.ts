@@ -60,6 +60,7 @@ const changes = await openChangeFeed(database);
 const app = createApp({
   db: database.db,
   dbKind: database.kind,
+  copyOut: database.copyOut,
   version: "bench",
   startedAt: new Date(),
   trustProxy: false,

@@ -114,16 +114,27 @@ async function main(): Promise<void> {
     const batches = tills.length * Math.ceil(SIZE.salesPerTill / SIZE.pushBatch);
     /** A round's work: new sales (new ids) from every till, in its batches; each round pushes its own. */
     const freshSales = () => salesWork(tills, SIZE.salesPerTill, SIZE.pushBatch);
-    /** CPU ms per batch of the server, PostgreSQL and this process while `run` runs. */
-    const cpuPerBatch = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: string }> => {
+    /** CPU ms of the server (and of it in the kernel), PostgreSQL and this process while `run` runs. */
+    const cpuSpent = async <T>(run: () => Promise<T>): Promise<{ result: T; ms: number[] }> => {
       const cpu = () => [processCpuMs(server.child.pid!), processSystemCpuMs(server.child.pid!), postgresCpuMs(dataDirectory), ownCpuMs()];
       const before = cpu();
       const result = await run();
-      const [serverMs, serverSystemMs, postgresMs, clientMs] = cpu().map((ms, i) => (ms - before[i]!) / batches);
+      return { result, ms: cpu().map((ms, i) => ms - before[i]!) };
+    };
+    /** CPU ms per batch of the server, PostgreSQL and this process while `run` runs. */
+    const cpuPerBatch = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: string }> => {
+      const { result, ms } = await cpuSpent(run);
+      const [serverMs, serverSystemMs, postgresMs, clientMs] = ms.map((total) => total / batches);
       return {
         result,
         cpu: `CPU per batch: server ${round(serverMs!)} ms (${round(serverSystemMs!)} in the kernel), PostgreSQL ${round(postgresMs!)} ms, bench client ${round(clientMs!)} ms`,
       };
+    };
+    /** CPU seconds of the server, PostgreSQL and this process while `run` runs. */
+    const cpuSeconds = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: string }> => {
+      const { result, ms } = await cpuSpent(run);
+      const [serverMs, , postgresMs, clientMs] = ms.map((total) => total / 1000);
+      return { result, cpu: `CPU: server ${round(serverMs!)} s, PostgreSQL ${round(postgresMs!)} s, bench client ${round(clientMs!)} s` };
     };
     // Two rounds of each first, not measured, each as big as a measured one: the server's code
     // compiled and its connections' caches filled, as a running server's are, and the hand-written
@@ -184,11 +195,12 @@ async function main(): Promise<void> {
     // so the ratio compares like with like. A client across a network gets them compressed; that
     // run is printed beside it (the compression's cost on both ends, which loopback never repays).
     const pull = { baseUrl, token: big.token, collections: ["products", "sales"] } as const;
-    const plain = await pullIntoFreshClient("bench-pull", pull, "identity", SIZE.pullBatch);
+    const { result: plain, cpu: pullCpu } = await cpuSeconds(() => pullIntoFreshClient("bench-pull", pull, "identity", SIZE.pullBatch));
     const pulled = plain.count;
     const pullRate = plain.count / plain.seconds;
     figure("initial_pull_docs_per_s", round(pullRate, 0));
     log(`initial pull: ${pulled} documents into a fresh RxDB client in ${round(plain.seconds)} s = ${round(pullRate, 0)} docs/s`);
+    log(`  ${pullCpu}`);
     const packed = await pullIntoFreshClient("bench-pull-gzip", pull, "gzip", SIZE.pullBatch);
     log(`  the same pull with gzip-compressed pages: ${round(packed.count / packed.seconds, 0)} docs/s`);
     // The server's part alone: the same pages asked for and parsed, nothing stored (the raw SELECT below
@@ -196,7 +208,7 @@ async function main(): Promise<void> {
     const http = await pullPages(pull);
     log(`  the same pages fetched and parsed, nothing stored: ${round(http.count / http.seconds, 0)} docs/s`);
 
-    const selected = await rawSelect(raw, big.tenantId, pull.collections);
+    const { result: selected, cpu: selectCpu } = await cpuSeconds(() => rawSelect(raw, big.tenantId, pull.collections));
     const rawSelectPerS = selected.count / selected.seconds;
     figure("pull_vs_raw_select", round(pullRate / rawSelectPerS, 3), ">= 0.5");
     // Equal work: the same SELECT, its rows stored into the same fresh client storage as the first
@@ -217,6 +229,7 @@ async function main(): Promise<void> {
     log(
       `raw SELECT of the same ${selected.count} rows through pg: ${round(rawSelectPerS, 0)} rows/s → ratio ${round(pullRate / rawSelectPerS, 3)}`,
     );
+    log(`  ${selectCpu}`);
 
     // ── Stream latency: till A sells, till B sees the sale.
     const [tillA, tillB] = [tills[10]!, tills[11]!];

@@ -4,6 +4,7 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
+import { copyOutOn, type CopyOut } from "./copy-out";
 import { migrationProvider } from "./migrations/index";
 import { roundTripSavingPool, type RoundTripCounter } from "./round-trips";
 import type { Database } from "./schema";
@@ -27,6 +28,8 @@ export interface OpenDatabase {
   poolStats(): PoolStats;
   /** How many messages the app's queries have sent to the database so far (benches and tests count a request's). */
   readonly roundTrips: RoundTripCounter;
+  /** Runs statements ending in a binary COPY out, its output as bytes (a pull page's documents). */
+  readonly copyOut: CopyOut;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       listen: (channel, onPayload, onReconnect) => listenPg(url, channel, onPayload, onReconnect),
       poolStats: () => statsOf(pool, max),
       roundTrips,
+      copyOut: copyOutOn(pool, roundTrips),
       close: () => db.destroy(),
     };
   }
@@ -85,6 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     kind: "pglite",
     poolStats: () => statsOf(pool, 1),
     roundTrips,
+    copyOut: copyOutOn(pool, roundTrips),
     listen: async (channel, onPayload) => {
       const unlisten = await pglite.listen(channel, onPayload);
       return unlisten;

@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely, type Transaction } from "kysely";
 import pg from "pg";
 import { APP_ROLE, PLATFORM_ROLE } from "./migrations/2026_11_23_09_00_00_create_core";
 import { WORKER_ROLE } from "./migrations/2026_11_29_15_00_00_outbox";
+import type { CopyOut, CopyOutcome } from "./copy-out";
 import { PREPARED, WITH_BEGIN } from "./round-trips";
 import type { Database } from "./schema";
 
@@ -60,6 +61,17 @@ function tenantSettings(tenantId: string): string {
 export async function readAsTenant<R>(db: Kysely<Database>, tenantId: string, statement: string): Promise<R[]> {
   const { rows } = await sql.raw<R>(`${tenantSettings(tenantId)}; ${statement}`).execute(db);
   return rows;
+}
+
+/**
+ * {@link readAsTenant} for a read whose answer goes out as bytes: `before`'s statements (each gives
+ * its rows, in order), then `select` copied out in PostgreSQL's binary COPY format, all in one
+ * round trip as one implicit transaction (see {@link CopyOut}). Inline values as for readAsTenant.
+ */
+export async function copyAsTenant(copyOut: CopyOut, tenantId: string, before: readonly string[], select: string): Promise<CopyOutcome> {
+  const { rowSets, copied } = await copyOut([tenantSettings(tenantId), ...before, `copy (${select}) to stdout (format binary)`].join("; "));
+  // The settings' own row first.
+  return { rowSets: rowSets.slice(1), copied };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DeferredStanding, Standing } from "../auth/auth.middleware";
 import type { SigningKeys } from "../auth/signing-keys";
 import type { Principal } from "../auth/token";
 import type { PaymentProvider } from "../checkout/payment-provider";
+import type { CopyOut } from "../db/copy-out";
 import type { PoolStats } from "../db/database";
 import type { Database } from "../db/schema";
 import type { OutboxWorker } from "../outbox/outbox-worker";
@@ -34,6 +35,8 @@ export interface AppEnv {
 export interface AppDeps {
   readonly db: Kysely<Database>;
   readonly dbKind: "pglite" | "postgres";
+  /** The database's binary COPY out (`OpenDatabase.copyOut`): pull pages are read with it. */
+  readonly copyOut: CopyOut;
   /** Folder holding `pos/dist`, `storefront/dist` and `admin/dist`; unset → no static apps. */
   readonly staticRoot?: string | undefined;
   readonly version: string;

@@ -13,6 +13,7 @@ import { OPERATIONS, openApiDocument } from "./openapi-document";
 const app = createApp({
   db: {} as Kysely<Database>,
   dbKind: "pglite",
+  copyOut: () => Promise.reject(new Error("no database here")),
   version: "test",
   keys: fixedKeys("test-secret-test-secret-test-secret!!"),
   changes: {} as ChangeFeed,

@@ -42,6 +42,7 @@ describe.each(ENGINES)("what each process remembers of shops' domains, on %s", (
       return createApp({
         db: database.db,
         dbKind: database.kind,
+        copyOut: database.copyOut,
         staticRoot,
         version: "test",
         startedAt: new Date(),

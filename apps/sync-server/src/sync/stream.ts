@@ -136,13 +136,11 @@ export async function openStream(deps: AppDeps, sse: SSEStreamingApi, options: S
     const key = `${tenantId}|${collection}|${accessKey(access)}`;
     for (;;) {
       const since = cursors.get(collection) ?? "0";
-      const page = await sharedRead(round, `${key}|${since}`, () =>
-        pullPage(deps.db, tenantId, collection, { since, limit: PAGE, access }),
-      );
-      if (page.count === 0) return;
+      const page = await sharedRead(round, `${key}|${since}`, () => pullPage(deps, tenantId, collection, { since, limit: PAGE, access }));
+      if (page.documents.length === 0) return;
       cursors.set(collection, page.checkpoint.seq);
       await sse.write(sseEvent(page, collection, options.format));
-      if (page.count < PAGE) return;
+      if (page.documents.length < PAGE) return;
     }
   };
   const drain = async () => {

@@ -18,7 +18,7 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { bodyText } from "../http/body-text";
 import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
-import { pageJson, type PullPage } from "./pull";
+import { pageBody, pageJson, type PullPage } from "./pull";
 import { parsePushBody } from "./push-body";
 import { openStream, type StreamSource } from "./stream";
 import { deviceCaller, StreamLimiter } from "./stream-limits";
@@ -112,11 +112,11 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         const { seq, limit } = query.data;
         const standing = c.get("deferredStanding");
         const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing, following: true });
-        // Bytes, encoded once: a string body is measured (its UTF-8 length) and then encoded again.
-        return c.body(Buffer.from(pageJson(page)), 200, {
+        // Bytes: the documents as PostgreSQL wrote them, never a string (see pullPage).
+        return c.body(pageBody(page), 200, {
           "Content-Type": "application/json",
           [PULL_PAGE_HEADERS.seq]: page.checkpoint.seq,
-          [PULL_PAGE_HEADERS.documents]: String(page.count),
+          [PULL_PAGE_HEADERS.documents]: String(page.documents.length),
           ...(page.following ? { [PULL_PAGE_HEADERS.followingSeq]: page.following.seq } : {}),
         });
       })

@@ -16,12 +16,12 @@ export type TenantPrincipal = Exclude<Principal, { kind: "owner" }>;
 
 /** One page of a collection after `since`, as the caller may see it (and the caller's standing, when left to the page). */
 export function pullCollection<N extends CollectionName>(
-  deps: Pick<AppDeps, "db">,
+  deps: Pick<AppDeps, "copyOut">,
   principal: TenantPrincipal,
   collection: N,
   query: PageQuery<N>,
 ): Promise<PullPage> {
-  return pullPage(deps.db, principal.tenantId, collection, query);
+  return pullPage(deps, principal.tenantId, collection, query);
 }
 
 /**

@@ -83,6 +83,7 @@ export async function startTestServer(engine: DatabaseKind, options: TestServerO
     poolStats: database.poolStats,
     domainProbe: probe,
     dbKind: database.kind,
+    copyOut: database.copyOut,
     version: "test",
     startedAt: new Date(),
     trustProxy: false,
