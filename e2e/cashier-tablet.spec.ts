@@ -1,6 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SHOTS } from "./support/shots";
-import { addProduct, approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf, typePin } from "./support/till";
+import {
+  addProduct,
+  approveAsManager,
+  enterPin,
+  pull,
+  refuseWritesWhenFull,
+  registerTill,
+  takeServiceWorkerControl,
+  tillOf,
+  typePin,
+} from "./support/till";
 
 /*
  * What a first-time cashier runs into, checked on the production build at the till's two sizes: a
@@ -219,18 +229,7 @@ test.describe("the till at tablet sizes", () => {
     });
     await page.reload();
     // A full disk: IndexedDB refuses the till's writes as a browser does when the quota is spent.
-    // (Chromium does not hold IndexedDB to a quota cut by DevTools' Storage.overrideQuotaForOrigin
-    // either: a 40 MB write went through with the quota at 1 byte, so the refusal is put in its place.)
-    const diskFull = (full: boolean) => page.evaluate((on) => Object.assign(globalThis, { diskFull: on }), full);
-    await page.evaluate(() => {
-      const refuse = <A extends unknown[], R>(write: (...args: A) => R) =>
-        function (this: IDBObjectStore, ...args: A): R {
-          if ((globalThis as { diskFull?: boolean }).diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-          return write.apply(this, args);
-        };
-      IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put);
-      IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
-    });
+    const diskFull = await refuseWritesWhenFull(page);
     await enterPin(page, "1234", { timeout: 30_000 });
     await page.getByRole("button", { name: "Storage almost full" }).click();
     const warning = page.getByRole("dialog", { name: "This tablet is running out of space" });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { enterPin, pickPerson, pull, registerTill, tillOf, typePin } from "./support/till";
+import { enterPin, pickPerson, pull, refuseWritesWhenFull, registerTill, tillOf, typePin } from "./support/till";
 import { SHOTS } from "./support/shots";
 
 /*
@@ -219,6 +219,16 @@ test("the sync panel shows what the server could not take, with its message; a s
   await dialog.getByRole("button", { name: "Re-send" }).click();
   await expect(dialog.getByRole("alert")).toContainText("currency");
   await editor.fill(json);
+  // On a full tablet the fix is not saved, and the dialog says so and keeps it (it hung, busy, before).
+  const diskFull = await refuseWritesWhenFull(page);
+  await diskFull(true);
+  await dialog.getByRole("button", { name: "Re-send" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    "The corrected sale was not saved: the tablet's storage is full. What you typed is kept.",
+  );
+  await expect(dialog.getByRole("button", { name: "Re-send" })).toBeEnabled();
+  await expect(editor).toHaveValue(json);
+  await diskFull(false);
   await dialog.getByRole("button", { name: "Re-send" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("needs-attention")).toHaveCount(0);

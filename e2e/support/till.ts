@@ -91,3 +91,24 @@ export async function openShift(page: Page, pin = "1234", name?: string): Promis
   await page.getByRole("button", { name: "Open shift" }).click();
   await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
 }
+
+/**
+ * Makes the page's IndexedDB refuse writes as a browser does when the disk is full, while the
+ * returned switch is on. (Chromium does not hold IndexedDB to a quota cut by DevTools'
+ * Storage.overrideQuotaForOrigin: a 40 MB write went through with the quota at 1 byte, so the
+ * refusal is put in its place.) Lasts until the page is reloaded.
+ */
+export async function refuseWritesWhenFull(page: Page): Promise<(full: boolean) => Promise<void>> {
+  await page.evaluate(() => {
+    const refuse = <A extends unknown[], R>(write: (...args: A) => R) =>
+      function (this: IDBObjectStore, ...args: A): R {
+        if ((globalThis as { diskFull?: boolean }).diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return write.apply(this, args);
+      };
+    IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put);
+    IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
+  });
+  return async (full) => {
+    await page.evaluate((on) => Object.assign(globalThis, { diskFull: on }), full);
+  };
+}

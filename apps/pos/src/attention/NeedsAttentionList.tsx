@@ -1,6 +1,7 @@
 import { Alert, Dialog, useObservable } from "@countertop/ui";
 import { useState } from "react";
 import { live, type AttentionEntry, type LocalDatabase } from "../data/local-db";
+import { notSaved } from "../data/not-saved";
 import type { Replica } from "../data/replica";
 import { dismissNeedsAttention, listNeedsAttention, resendSale } from "./needs-attention";
 
@@ -37,10 +38,16 @@ export function NeedsAttentionList({
 }) {
   const entries = useNeedsAttention(local);
   const [fixing, setFixing] = useState<AttentionEntry>();
+  const [error, setError] = useState<string>();
+  const dismiss = (entry: AttentionEntry) => {
+    setError(undefined);
+    dismissNeedsAttention(local, entry).catch((e: unknown) => setError(notSaved({ failed: `${nameOf(entry)} was not dismissed` }, e)));
+  };
   if (entries === undefined) return <p className="muted">Loading…</p>;
   if (entries.length === 0) return <p className="muted">Nothing needs attention.</p>;
   return (
     <>
+      <Alert message={error} />
       <ul className="list attention-list" aria-label="Needs attention">
         {entries.map((entry) => (
           <li key={entry.seq} className="list-item static attention-item">
@@ -56,7 +63,7 @@ export function NeedsAttentionList({
                 Fix and re-send
               </button>
             ) : (
-              <button type="button" onClick={() => void dismissNeedsAttention(local, entry)}>
+              <button type="button" onClick={() => dismiss(entry)}>
                 Dismiss
               </button>
             )}
@@ -75,11 +82,17 @@ function FixSale({ local, replica, entry, onDone }: { local: LocalDatabase; repl
   const [busy, setBusy] = useState(false);
   const send = async () => {
     setBusy(true);
-    const result = await resendSale(local, replica, entry, text);
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    if (!result.sent) return setError("Saved on the till; it goes with the next sync. It stays here until the server has it.");
-    onDone();
+    setError(undefined);
+    try {
+      const result = await resendSale(local, replica, entry, text);
+      if (!result.ok) return setError(result.message);
+      if (!result.sent) return setError("Saved on the till; it goes with the next sync. It stays here until the server has it.");
+      onDone();
+    } catch (e) {
+      setError(notSaved({ failed: "The corrected sale was not saved", kept: "What you typed is kept." }, e));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Dialog

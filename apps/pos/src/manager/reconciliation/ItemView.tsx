@@ -1,7 +1,8 @@
 import type { Reconciliation, Sale } from "@countertop/sync-protocol";
-import { useDocument } from "@countertop/ui";
-import { useMemo } from "react";
+import { Alert, useDocument } from "@countertop/ui";
+import { useMemo, useState } from "react";
 import type { ManagerWrite } from "../../data/local-db";
+import { notSaved } from "../../data/not-saved";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, type Names } from "../names";
 import { discardManagerWrite } from "../outbox";
@@ -42,6 +43,11 @@ export function ItemView({
   const saleLines = useMemo(() => new Map((sale?.lines ?? []).map((l) => [l.id, { variantId: l.variantId, name: l.name }])), [sale]);
   const mismatches = item.kind === "price_mismatch" && Array.isArray(item.details?.mismatches) ? (item.details.mismatches as never[]) : [];
   const syncedAt = typeof item.details?.receivedAt === "string" ? item.details.receivedAt : item.createdAt;
+  const [discardError, setDiscardError] = useState<string>();
+  const discard = (id: string) => {
+    setDiscardError(undefined);
+    discardManagerWrite(local, id).catch((e: unknown) => setDiscardError(notSaved({ failed: "Your resolution was not discarded" }, e)));
+  };
 
   return (
     <main className="panel-page recon-item-view" aria-labelledby="item-title">
@@ -68,9 +74,10 @@ export function ItemView({
             {ACTION_LABEL[(write.row.newDocumentState as Reconciliation).action ?? "acknowledge"]}) was not applied, nor anything it would
             have changed.
           </p>
-          <button type="button" onClick={() => void discardManagerWrite(local, write.id)}>
+          <button type="button" onClick={() => discard(write.id)}>
             Discard mine
           </button>
+          <Alert message={discardError} />
         </div>
       )}
       {item.status === "resolved" && (
