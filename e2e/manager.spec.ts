@@ -228,6 +228,9 @@ test("the sync panel shows what the server could not take, with its message; a s
   );
   await expect(dialog.getByRole("button", { name: "Re-send" })).toBeEnabled();
   await expect(editor).toHaveValue(json);
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.screenshot({ path: `${SHOTS}/pos-fix-not-saved-800.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await diskFull(false);
   await dialog.getByRole("button", { name: "Re-send" }).click();
   await expect(dialog).toBeHidden();
