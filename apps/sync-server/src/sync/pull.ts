@@ -32,23 +32,20 @@ export interface PageQuery<N extends CollectionName> {
   readonly following?: boolean;
 }
 
-const OPEN = Buffer.from('{"documents":[');
 const COMMA = Buffer.from(",");
 
-/** `{"documents":[…],"checkpoint":{"seq":"…"}}`: a page as pull answers it, in UTF-8, its documents' bytes copied in as they are. */
-export function pageBody(page: PullPage): Buffer<ArrayBuffer> {
-  const parts: Buffer[] = [OPEN];
+/**
+ * `{"documents":[…],"checkpoint":{"seq":"…"}}`: a page as pull answers it (and a stream sends it),
+ * in UTF-8, its documents' bytes copied in as they are. `fields` go first (`"collection":"sales",`).
+ */
+export function pageBody(page: PullPage, fields = ""): Buffer<ArrayBuffer> {
+  const parts: Buffer[] = [Buffer.from(`{${fields}"documents":[`)];
   page.documents.forEach((doc, i) => {
     if (i > 0) parts.push(COMMA);
     parts.push(doc);
   });
   parts.push(Buffer.from(`],"checkpoint":${JSON.stringify(page.checkpoint)}}`));
   return Buffer.concat(parts);
-}
-
-/** {@link pageBody} as text (a per-collection stream sends it). */
-export function pageJson(page: PullPage): string {
-  return pageBody(page).toString();
 }
 
 const DIGITS = /^\d{1,19}$/;

@@ -22,7 +22,7 @@ interface StreamOptions {
    * checkpoint}`, the multiplexed one names the collection too. One function per kind of stream
    * (not one per request): what it makes of a page is kept for every stream that sends the page.
    */
-  readonly format: (collection: CollectionName, page: PullPage) => string;
+  readonly format: (collection: CollectionName, page: PullPage) => Buffer;
   readonly heartbeatMs: number;
   readonly signal: AbortSignal;
 }
@@ -44,6 +44,10 @@ function accessKey(access: PullAccess): string {
 /** How a page goes on the wire (an SSE event, encoded), made once per page and format however many streams send it. */
 const sseEvents = new WeakMap<PullPage, Map<StreamOptions["format"], Uint8Array>>();
 const utf8 = new TextEncoder();
+const DATA = Buffer.from("data: ");
+const END = Buffer.from("\n\n");
+const LF = 0x0a;
+const CR = 0x0d;
 
 function sseEvent(page: PullPage, collection: CollectionName, format: StreamOptions["format"]): Uint8Array {
   let events = sseEvents.get(page);
@@ -51,14 +55,18 @@ function sseEvent(page: PullPage, collection: CollectionName, format: StreamOpti
   let event = events.get(format);
   if (event === undefined) {
     const data = format(collection, page);
-    // JSON text has no raw line breaks (PostgreSQL's and JSON.stringify's escape them): one `data:` line.
-    const lines = /[\r\n]/.test(data)
-      ? data
-          .split(/\r\n|\r|\n/)
-          .map((line) => `data: ${line}`)
-          .join("\n")
-      : `data: ${data}`;
-    event = utf8.encode(`${lines}\n\n`);
+    // JSON text has no raw line breaks (PostgreSQL's and JSON.stringify's escape them): one `data:`
+    // line, the page's bytes as they are.
+    event =
+      data.includes(LF) || data.includes(CR)
+        ? utf8.encode(
+            `${data
+              .toString()
+              .split(/\r\n|\r|\n/)
+              .map((line) => `data: ${line}`)
+              .join("\n")}\n\n`,
+          )
+        : Buffer.concat([DATA, data, END]);
     events.set(format, event);
   }
   return event;

@@ -18,7 +18,7 @@ import { ApiError, ErrorCode } from "../http/errors";
 import { bodyText } from "../http/body-text";
 import { clientAddress } from "../http/client-address";
 import { pullAccess, type PullAccess } from "./access";
-import { pageBody, pageJson, type PullPage } from "./pull";
+import { pageBody, type PullPage } from "./pull";
 import { parsePushBody } from "./push-body";
 import { openStream, type StreamSource } from "./stream";
 import { deviceCaller, StreamLimiter } from "./stream-limits";
@@ -51,10 +51,9 @@ function streamSources(c: Context<AppEnv>, principal: TenantPrincipal): StreamSo
 }
 
 /** A page on the multiplexed stream: `{collection, documents, checkpoint}`. */
-const multiplexedEvent = (collection: CollectionName, page: PullPage) =>
-  `{"collection":${JSON.stringify(collection)},${pageJson(page).slice(1)}`;
+const multiplexedEvent = (collection: CollectionName, page: PullPage) => pageBody(page, `"collection":${JSON.stringify(collection)},`);
 /** A page on a collection's own stream: `{documents, checkpoint}`, as pull answers. */
-const collectionEvent = (_collection: CollectionName, page: PullPage) => pageJson(page);
+const collectionEvent = (_collection: CollectionName, page: PullPage) => pageBody(page);
 
 /** Whose token holds a stream: the till, or the session. */
 function callerKey(principal: TenantPrincipal): string {
