@@ -2,6 +2,7 @@ import { Alert, Dialog, useObservable } from "@countertop/ui";
 import { useState } from "react";
 import { live, type AttentionEntry, type LocalDatabase } from "../data/local-db";
 import { notSaved } from "../data/not-saved";
+import { useNotSaved } from "../data/use-not-saved";
 import type { Replica } from "../data/replica";
 import { dismissNeedsAttention, listNeedsAttention, resendSale } from "./needs-attention";
 
@@ -38,11 +39,9 @@ export function NeedsAttentionList({
 }) {
   const entries = useNeedsAttention(local);
   const [fixing, setFixing] = useState<AttentionEntry>();
-  const [error, setError] = useState<string>();
-  const dismiss = (entry: AttentionEntry) => {
-    setError(undefined);
-    dismissNeedsAttention(local, entry).catch((e: unknown) => setError(notSaved({ failed: `${nameOf(entry)} was not dismissed` }, e)));
-  };
+  const { error, attempt } = useNotSaved();
+  const dismiss = (entry: AttentionEntry) =>
+    void attempt({ failed: `${nameOf(entry)} was not dismissed` }, () => dismissNeedsAttention(local, entry));
   if (entries === undefined) return <p className="muted">Loading…</p>;
   if (entries.length === 0) return <p className="muted">Nothing needs attention.</p>;
   return (

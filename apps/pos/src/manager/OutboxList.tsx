@@ -1,7 +1,6 @@
 import { Alert, shopFormat, useObservable } from "@countertop/ui";
-import { useState } from "react";
 import { live, type LocalDatabase, type ManagerWrite } from "../data/local-db";
-import { notSaved, type NotSaved } from "../data/not-saved";
+import { useNotSaved } from "../data/use-not-saved";
 import type { ManagerContext } from "./manager-context";
 import { approveManagerWrite, discardManagerWrite } from "./outbox";
 
@@ -38,18 +37,7 @@ export function OutboxList({ context }: { context: ManagerContext }) {
   const review = (writes ?? []).filter((w) => !w.approved && w.state === "waiting");
   const rest = (writes ?? []).filter((w) => !review.includes(w));
 
-  const [error, setError] = useState<string>();
-  /** Runs a change to the outbox; says so when the till could not store it. */
-  const change = async (failed: NotSaved, work: () => Promise<void>): Promise<boolean> => {
-    setError(undefined);
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      setError(notSaved(failed, e));
-      return false;
-    }
-  };
+  const { error, attempt: change } = useNotSaved();
   const approve = async (w: ManagerWrite) => {
     if (await change({ failed: "The approval was not saved" }, () => approveManagerWrite(local, w.id))) send();
   };

@@ -1,8 +1,8 @@
 import type { Reconciliation, Sale } from "@countertop/sync-protocol";
 import { Alert, useDocument } from "@countertop/ui";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { ManagerWrite } from "../../data/local-db";
-import { notSaved } from "../../data/not-saved";
+import { useNotSaved } from "../../data/use-not-saved";
 import type { ManagerContext } from "../manager-context";
 import { dateTime, type Names } from "../names";
 import { discardManagerWrite } from "../outbox";
@@ -43,11 +43,8 @@ export function ItemView({
   const saleLines = useMemo(() => new Map((sale?.lines ?? []).map((l) => [l.id, { variantId: l.variantId, name: l.name }])), [sale]);
   const mismatches = item.kind === "price_mismatch" && Array.isArray(item.details?.mismatches) ? (item.details.mismatches as never[]) : [];
   const syncedAt = typeof item.details?.receivedAt === "string" ? item.details.receivedAt : item.createdAt;
-  const [discardError, setDiscardError] = useState<string>();
-  const discard = (id: string) => {
-    setDiscardError(undefined);
-    discardManagerWrite(local, id).catch((e: unknown) => setDiscardError(notSaved({ failed: "Your resolution was not discarded" }, e)));
-  };
+  const { error: discardError, attempt } = useNotSaved();
+  const discard = (id: string) => void attempt({ failed: "Your resolution was not discarded" }, () => discardManagerWrite(local, id));
 
   return (
     <main className="panel-page recon-item-view" aria-labelledby="item-title">
