@@ -44,6 +44,33 @@ export function processTable(): Map<number, { readonly ppid: number; readonly ti
   return table;
 }
 
+/**
+ * User + system CPU ticks so far of the threads of process `pid` that `keep` takes, by their id
+ * and name (/proc's `comm`: at most 15 characters); 0 where there is no /proc.
+ */
+export function threadTicks(pid: number, keep: (thread: { readonly tid: number; readonly name: string }) => boolean): number {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  let ticks = 0;
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (!keep({ tid: Number(tid), name })) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks;
+}
+
 /** CPU ms so far of a PostgreSQL server: its postmaster (with the backends it reaped) and its live backends. */
 export function postgresCpuMs(dataDirectory: string): number {
   const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
