@@ -9,15 +9,19 @@ import path from "node:path";
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
 export const TICKS_PER_S = 100;
 
-/** The fields of /proc/PID/stat after `(comm)` (which may itself hold spaces), or undefined where there is none. */
-function statFields(pid: number | string): string[] | undefined {
+/** A process's or thread's /proc `stat` (`where`: "PID" or "PID/task/TID"): its `comm` and the fields after it, or undefined. */
+function readStat(where: string): { readonly name: string; readonly fields: string[] } | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const stat = readFileSync(`/proc/${where}/stat`, "utf8");
+    // `(comm)` may itself hold spaces and parentheses: the fields begin after the last ")".
+    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), fields: stat.slice(stat.lastIndexOf(")") + 2).split(" ") };
   } catch {
     return undefined;
   }
 }
+
+/** The fields of /proc/PID/stat after `(comm)`, or undefined where there is none. */
+const statFields = (pid: number | string): string[] | undefined => readStat(String(pid))?.fields;
 
 /** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
 function cpuMsOf(pid: number, children = false): number {
@@ -57,16 +61,8 @@ export function threadTicks(pid: number, keep: (thread: { readonly tid: number; 
   }
   let ticks = 0;
   for (const tid of tids) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    if (!keep({ tid: Number(tid), name })) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
+    const stat = readStat(`${pid}/task/${tid}`);
+    if (stat && keep({ tid: Number(tid), name: stat.name })) ticks += Number(stat.fields[11]) + Number(stat.fields[12]);
   }
   return ticks;
 }
