@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { bulkCatalogCsv } from "./support/catalog-csv";
 import { enterManagerMode, managerScreen, managerTab, shootAllSizes } from "./support/manager";
 import { SHOTS } from "./support/shots";
-import { newTill, openShift, registerTill } from "./support/till";
+import { beginRegistration, openShift, registerTill } from "./support/till";
 
 /*
  * A manager imports a catalog of 20 000 rows from CSV (checked first), and a new till sells from it.
@@ -28,7 +28,24 @@ test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second ti
   await expect(summary).toContainText("Imported 20.000 rows: 19.999 added", { timeout: 120_000 });
   const imported = Date.now();
 
-  const till = await newTill(browser, "Bulk till");
+  // A new till's first sync, its products' pages after the first held back a moment: with the
+  // server's counts in, its progress goes by documents (twenty thousand products are most of them).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const till = { page: await context.newPage(), close: () => context.close() };
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const laterPages = /\/sync\/v1\/products\/pull\?.*\bseq=/;
+  await till.page.route(laterPages, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await beginRegistration(till.page, "Bulk till");
+  const card = till.page.getByTestId("first-sync-count");
+  await expect(card).toContainText(/ of 20\D?\d{3} documents · [1-9]\s%/, { timeout: 30_000 });
+  const percent = /· (\d)\s%/.exec((await card.textContent()) ?? "")![1];
+  await expect(till.page.getByTestId("pending")).toHaveText(`First sync: ${percent} %`);
+  await till.page.screenshot({ path: `${SHOTS}/pos-first-sync-documents-1280.png` });
+  release();
   await openShift(till.page);
   await till.page.getByLabel("Search products").fill("Bulk item 19999");
   await expect(till.page.getByRole("button", { name: /^Bulk item 19999/ })).toBeVisible({ timeout: 60_000 });

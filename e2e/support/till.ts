@@ -10,12 +10,17 @@ export const DEMO_PEOPLE: Readonly<Record<string, string>> = { "1234": "Alex Bra
 
 /** On a fresh page: a manager registers this browser as a till named `name`; waits for the lock screen. */
 export async function registerTill(page: Page, name: string): Promise<void> {
+  await beginRegistration(page, name);
+  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout: 30_000 });
+}
+
+/** Registers this browser as a till named `name` with the demo manager's sign-in; its first sync then runs. */
+export async function beginRegistration(page: Page, name: string): Promise<void> {
   await page.goto("/pos/");
   await page.getByLabel("Manager email").fill("manager@demo.test");
   await page.getByLabel("Password").fill("demo-manager");
   await page.getByLabel("Till name").fill(name);
   await page.getByRole("button", { name: "Register till" }).click();
-  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout: 30_000 });
 }
 
 /** On the lock screen: picks the person whose demo PIN `pin` is (or `options.name`), and types the PIN. */

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { FirstSyncProgress } from "./first-sync-progress";
+import { documentsSoFar, firstSyncPercent, type FirstSyncProgress } from "./first-sync-progress";
 
 /** The first sync: every collection pulled once, with progress by collection and by document. */
 export function FirstSync({ progress, online, onDone }: { progress: FirstSyncProgress; online: boolean; onDone: () => void }) {
@@ -7,15 +7,19 @@ export function FirstSync({ progress, online, onDone }: { progress: FirstSyncPro
   useEffect(() => {
     if (progress.complete) onDone();
   }, [progress.complete, onDone]);
-  const percent = Math.round((progress.collections / progress.total) * 100);
+  const percent = firstSyncPercent(progress);
   return (
     <main className="center">
       <section className="card" aria-labelledby="sync-title">
         <h1 id="sync-title">Getting the shop onto this till</h1>
         <p className="muted">Catalog, stock, staff and settings are copied once so the till works offline.</p>
-        <progress max={progress.total} value={progress.collections} aria-label="First sync progress" />
+        <progress max={100} value={percent} aria-label="First sync progress" />
         <p data-testid="first-sync-count">
-          {progress.collections} of {progress.total} collections · {progress.documents} documents · {percent} %
+          {documentsSoFar(progress)} · {percent}&nbsp;%
+          <br />
+          <span className="muted">
+            {progress.collections} of {progress.total} collections
+          </span>
         </p>
         {!online ? (
           <p className="notice" role="status">

@@ -14,8 +14,35 @@ export interface FirstSyncProgress {
   readonly collections: number;
   readonly total: number;
   readonly documents: number;
+  /**
+   * How many documents the first sync brings, as the server counted them when it began (the
+   * collections taken in bulk: all but the few small ones RxDB pulls itself); undefined until it says.
+   */
+  readonly expected?: number | undefined;
   readonly complete: boolean;
   readonly error?: string | undefined;
+}
+
+/**
+ * How far the first sync is, 0–100: by documents once the server has said how many there are (a
+ * big shop's sales are most of the wait, and one collection of twelve), else by collections;
+ * 100 only once it is complete.
+ */
+export function firstSyncPercent(progress: FirstSyncProgress): number {
+  if (progress.complete) return 100;
+  const { documents, expected } = progress;
+  const share = expected ? documents / Math.max(expected, documents) : progress.collections / progress.total;
+  return Math.min(99, Math.floor(share * 100));
+}
+
+/**
+ * "54,000 of 121,178 documents", or "200 documents" before the server has said how many, in the
+ * tablet's own way of writing numbers (a big shop's counts run to six figures).
+ */
+export function documentsSoFar(progress: FirstSyncProgress): string {
+  const count = (n: number) => n.toLocaleString();
+  const { documents, expected } = progress;
+  return expected ? `${count(documents)} of ${count(Math.max(expected, documents))} documents` : `${count(documents)} documents`;
 }
 
 /**
@@ -29,6 +56,7 @@ export function useFirstSyncProgress(
 ): FirstSyncProgress | undefined {
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [documents, setDocuments] = useState(0);
+  const [expected, setExpected] = useState<number>();
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -40,6 +68,7 @@ export function useFirstSyncProgress(
     subscriptions.push(
       replica.sync.bulkReceived$.subscribe((page) => {
         setDocuments((n) => n + page.documents);
+        if (page.expected !== undefined) setExpected((n = 0) => n + page.expected!);
         if (page.done) setDone((prev) => new Set([...prev, page.collection]));
       }),
     );
@@ -64,5 +93,5 @@ export function useFirstSyncProgress(
   }, [replica, tenantId, needed]);
 
   if (!needed) return undefined;
-  return { collections: done.size, total: COLLECTIONS.length, documents, complete, error };
+  return { collections: done.size, total: COLLECTIONS.length, documents, expected, complete, error };
 }

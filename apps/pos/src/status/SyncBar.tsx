@@ -2,14 +2,14 @@ import { applyUpdate, useUpdateOffer } from "../app/update";
 import { NeedsAttentionList, useNeedsAttention } from "../attention/NeedsAttentionList";
 import type { LocalDatabase } from "../data/local-db";
 import type { Replica } from "../data/replica";
-import type { FirstSyncProgress } from "../setup/first-sync-progress";
+import { documentsSoFar, firstSyncPercent, type FirstSyncProgress } from "../setup/first-sync-progress";
 import { SpaceNotice, StorageNotice } from "./StorageNotice";
 import type { SyncStatus } from "./use-sync-status";
 import { useState } from "react";
 
 /** What the sync pill says: one truth for the bar, whether the first sync is running or not. */
 function syncLabel(status: SyncStatus, firstSync: FirstSyncProgress | undefined, time: (d: Date) => string): string {
-  if (firstSync && !firstSync.complete) return `First sync: ${firstSync.collections} of ${firstSync.total}`;
+  if (firstSync && !firstSync.complete) return `First sync: ${firstSyncPercent(firstSync)}\u00a0%`;
   if (status.follower) return "Synced by this till's other tab";
   if (status.pending === undefined) return "Checking sync…";
   if (status.pending > 0) return `${status.pending} ${status.pending === 1 ? "sale" : "sales"} waiting to sync`;
@@ -86,7 +86,7 @@ export function SyncBar({
             </p>
             {firstSync && !firstSync.complete && (
               <p>
-                First sync: {firstSync.collections} of {firstSync.total} collections, {firstSync.documents} documents so far.
+                First sync: {firstSync.collections} of {firstSync.total} collections, {documentsSoFar(firstSync)} so far.
               </p>
             )}
             {pendingSales && pendingSales.length > 0 ? (

@@ -54,6 +54,11 @@ export const SYNC_OPERATIONS: readonly Operation[] = [
           description:
             "Where the page after this one ends, as a `seq`; sent only when this page and that one are both full: a client may ask for the page after next at once.",
         },
+        {
+          name: PULL_PAGE_HEADERS.total,
+          description:
+            "How many documents the pull brings, this page's and every one after it, as counted when the page was read; sent only on a page from the start (no `seq`): a first sync's progress.",
+        },
       ],
       schema: loosePullResponseSchema,
       example: { documents: [{ id: "standard-mug", _deleted: false }], checkpoint: { seq: "1042" } },

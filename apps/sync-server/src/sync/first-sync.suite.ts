@@ -134,7 +134,7 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
       requests.length = 0;
       try {
         const sync = replicate(database);
-        const pages: { collection: string; documents: number }[] = [];
+        const pages: { collection: string; documents: number; expected?: number }[] = [];
         sync.bulkReceived$.subscribe((page) => pages.push(page));
         // Asked before the sales' replication has started: it answers once it has, and counts none of the bulk.
         const pendingAtStart = sync.countPending("sales");
@@ -148,6 +148,15 @@ export function describeFirstSync(storage: FirstSyncStorage, more?: (context: Fi
         expect(salesPages.reduce((n, p) => n + p.documents, 0)).toBe((await serverIds("sales")).length);
         expect(pages.some((p) => p.collection === "products")).toBe(true);
         expect(pages.some((p) => p.collection === "shifts")).toBe(false);
+        // Each told once what the server counted at its first page (the progress' whole), all of them together.
+        const counts = pages.filter((p) => p.expected !== undefined);
+        for (const name of ["products", "sales"] as const) {
+          expect(counts.filter((p) => p.collection === name)).toEqual([
+            { collection: name, documents: 0, expected: (await serverIds(name)).length },
+          ]);
+        }
+        const told = pages.indexOf(counts[0]!);
+        expect(pages.slice(told, told + counts.length)).toEqual(counts);
         // Nothing pulled is taken for a local write: no push, nothing waiting, and RxDB's checkpoint is the last page's.
         await sync.awaitInSync();
         expect(requests.filter((r) => r.startsWith("POST"))).toEqual([]);

@@ -38,11 +38,18 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
       const answer = await server.app.request(`/sync/v1/products/pull?${query}`, { headers: { ...headers, "accept-encoding": encoding } });
       return readPullPageHeaders((name) => answer.headers.get(name));
     };
+    // A page from the start also says how many documents the whole pull brings.
+    const total = (await pullAll(server, till.token, "products", 1000)).docs.length;
     for (const encoding of ["identity", "br"]) {
       const page = await body("limit=5");
       const next = await body(`limit=5&seq=${page.checkpoint.seq}`);
       expect(next.documents).toHaveLength(5);
-      expect(await pageHeaders("limit=5", encoding)).toEqual({ checkpoint: page.checkpoint, documents: 5, following: next.checkpoint });
+      expect(await pageHeaders("limit=5", encoding)).toEqual({
+        checkpoint: page.checkpoint,
+        documents: 5,
+        following: next.checkpoint,
+        total,
+      });
     }
     // Page after page: each full page says where the next one ends whenever that one is full too;
     // a product renamed first has the newest seq, of more digits than the others (ordered as numbers).
@@ -66,7 +73,13 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     // A full page whose next page is not full: where that one ends is left out.
     const { docs, seq } = await pullAll(server, till.token, "products", 1000);
     const all = docs.length - 1;
-    expect(await pageHeaders(`limit=${all}`)).toEqual({ checkpoint: (await body(`limit=${all}`)).checkpoint, documents: all });
+    expect(await pageHeaders(`limit=${all}`)).toEqual({
+      checkpoint: (await body(`limit=${all}`)).checkpoint,
+      documents: all,
+      total: docs.length,
+    });
+    // A page after a checkpoint does not count: only a pull from the start does.
+    expect((await pageHeaders(`limit=${all}&seq=0`))?.total).toBeUndefined();
     // The last page: fewer than asked for; then nothing new, the checkpoint echoed.
     expect(await pageHeaders(`seq=${seq}`)).toEqual({ checkpoint: { seq }, documents: 0 });
   });
@@ -113,6 +126,15 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     expect(seen.length).toBeGreaterThan(50);
     expect(seen.flatMap((p) => (p.variants as WireDoc[] | undefined) ?? []).some((v) => "cost" in v)).toBe(false);
     expect((await server.call("GET", "/sync/v1/orders/pull", { token: shopper })).body.documents).toEqual([]);
+    // What a pull from the start says it brings counts only what the shopper may see.
+    const firstPage = async (collection: string) => {
+      const answer = await server.app.request(`/sync/v1/${collection}/pull?limit=1`, {
+        headers: { authorization: `Bearer ${shopper}`, [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION) },
+      });
+      return readPullPageHeaders((name) => answer.headers.get(name));
+    };
+    expect((await firstPage("products"))?.total).toBe(seen.length);
+    expect((await firstPage("orders"))?.total).toBe(0);
     for (const collection of ["sales", "staff", "shifts", "reconciliation", "stock_movements"]) {
       expect((await server.call("GET", `/sync/v1/${collection}/pull`, { token: shopper })).status).toBe(403);
     }

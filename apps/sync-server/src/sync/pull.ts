@@ -14,6 +14,8 @@ export interface PullPage {
   readonly checkpoint: { readonly seq: string };
   /** Where the page after this one ends, when this page and that one are both full (asked for with {@link PageQuery.following}). */
   readonly following?: { readonly seq: string };
+  /** How many documents there are from this page on, this page's among them (asked for with {@link PageQuery.total}). */
+  readonly total?: number;
 }
 
 /** Which page of a collection to read, and for whom. */
@@ -30,6 +32,11 @@ export interface PageQuery<N extends CollectionName> {
    * index, in the same statement, made only when this page is full.
    */
   readonly following?: boolean;
+  /**
+   * Also how many documents there are from this page on ({@link PullPage.total}): a first sync's
+   * progress. A count along the same index, in the same statement; asked for on a pull's first page only.
+   */
+  readonly total?: boolean;
 }
 
 const COMMA = Buffer.from(",");
@@ -67,20 +74,27 @@ export async function pullPage<N extends CollectionName>(
   query: PageQuery<N>,
 ): Promise<PullPage> {
   const { since, limit, access, standing } = query;
-  if (!standing && access.only && access.only.value === null) return { documents: [], checkpoint: { seq: since } };
+  if (!standing && access.only && access.only.value === null)
+    return { documents: [], checkpoint: { seq: since }, ...(query.total ? { total: 0 } : {}) };
   if (!DIGITS.test(since) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`bad page: since ${since}, limit ${limit}`);
   const only = access.only
     ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
     : "";
-  const rows = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} order by seq`;
+  const matching = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only}`;
+  const rows = `${matching} order by seq`;
   const before: string[] = [];
   if (standing) before.push(callerStateStatement(standing.caller, standing.now));
+  // What the page's headers say beyond the page, in one row after the caller's standing.
+  const ahead: string[] = [];
   // The page after this one ends at the (2 × limit)th row: one look along the `(tenant_id, seq)`
   // index, which reads no further than the rows there are (a live pull's few cost next to nothing).
   // Its column is named apart from `seq`: ORDER BY would take an output column of that name.
-  if (query.following) before.push(`select (select seq::text as following ${rows} offset ${2 * limit - 1} limit 1) as following`);
+  if (query.following) ahead.push(`(select seq::text as following ${rows} offset ${2 * limit - 1} limit 1) as following`);
+  if (query.total) ahead.push(`(select count(*) ${matching}) as total`);
+  if (ahead.length > 0) before.push(`select ${ahead.join(", ")}`);
   const { rowSets, copied } = await copyAsTenant(deps.copyOut, tenantId, before, `select seq, doc ${rows} limit ${limit}`);
   standing?.settle(rowSets[0]?.[0] as CallerStateRow | undefined);
+  const beyond = ahead.length > 0 ? (rowSets.at(-1)?.[0] as { following?: string | null; total?: string } | undefined) : undefined;
   let documents: Buffer[] = [];
   let last: Buffer | undefined;
   for (const [seq, doc] of copyTuples(copied)) {
@@ -88,13 +102,17 @@ export async function pullPage<N extends CollectionName>(
     last = seq!;
   }
   // A row that commits between the two statements comes after every row there was (`seq` is commit-ordered).
-  const following =
-    query.following && documents.length === limit ? (rowSets.at(-1)?.[0]?.following as string | null | undefined) : undefined;
+  const following = documents.length === limit ? beyond?.following : undefined;
   const checkpoint = { seq: last ? last.readBigInt64BE(0).toString() : since };
-  const ahead = following ? { following: { seq: following } } : {};
   const show = access.show;
   if (show) documents = documents.map((doc) => Buffer.from(JSON.stringify(show(JSON.parse(doc.toString()) as CollectionDocument<N>))));
-  return { documents, checkpoint, ...ahead };
+  return {
+    documents,
+    checkpoint,
+    ...(following ? { following: { seq: following } } : {}),
+    // int8, as pg reads it: a string.
+    ...(beyond?.total !== undefined ? { total: Number(beyond.total) } : {}),
+  };
 }
 
 /** A `jsonb` value's text from its binary form: a version byte (1), then the text. */

@@ -110,13 +110,22 @@ export function syncRoutes(deps: AppDeps, streams = new StreamLimiter(deps.strea
         }
         const { seq, limit } = query.data;
         const standing = c.get("deferredStanding");
-        const page = await pullCollection(deps, principal, collection, { since: seq ?? "0", limit, access, standing, following: true });
+        // A pull from the start (no `seq`) also says how many documents it brings: a first sync's progress.
+        const page = await pullCollection(deps, principal, collection, {
+          since: seq ?? "0",
+          limit,
+          access,
+          standing,
+          following: true,
+          total: seq === undefined,
+        });
         // Bytes: the documents as PostgreSQL wrote them, never a string (see pullPage).
         return c.body(pageBody(page), 200, {
           "Content-Type": "application/json",
           [PULL_PAGE_HEADERS.seq]: page.checkpoint.seq,
           [PULL_PAGE_HEADERS.documents]: String(page.documents.length),
           ...(page.following ? { [PULL_PAGE_HEADERS.followingSeq]: page.following.seq } : {}),
+          ...(page.total !== undefined ? { [PULL_PAGE_HEADERS.total]: String(page.total) } : {}),
         });
       })
       .post("/:collection/push", async (c) => {

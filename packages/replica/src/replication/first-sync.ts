@@ -58,6 +58,8 @@ export interface FirstSyncOptions {
   readonly cancelled: () => boolean;
   /** Called after each page is stored, with its number of documents. */
   readonly onPage?: (documents: number) => void;
+  /** Called once the first page is in, with how many documents the server counted for the whole first sync (when it did). */
+  readonly onTotal?: (documents: number) => void;
 }
 
 /**
@@ -152,6 +154,7 @@ export async function firstSyncInBulk(options: FirstSyncOptions): Promise<BulkSt
   try {
     // A page that fails stops the first sync; the pull has reported why.
     for await (const page of pagesAhead(options.pull, batchSize, options.cancelled)) {
+      if (page.total !== undefined) options.onTotal?.(page.total);
       const entry = { checkpoint: page.checkpoint, written: false };
       pages.push(entry);
       held.push({ documents: page.documents, entry });

@@ -30,6 +30,8 @@ export interface HandlerContext {
 export interface PulledPage {
   readonly documents: ReplicatedDocument[];
   readonly checkpoint: Checkpoint;
+  /** How many documents the pull brings from this page on: on a page from the start, when the server counted them. */
+  readonly total?: number;
 }
 
 /** A pull page's answer once its headers are in: where the next page begins, and the page to come. */
@@ -66,7 +68,14 @@ export function createPagePull(context: HandlerContext, onError: (error: unknown
     const page = response
       .json()
       .then((body) => clientPullResponseSchema.parse(body))
-      .then(({ documents, checkpoint: next }) => ({ documents, checkpoint: next }), reported);
+      .then(
+        ({ documents, checkpoint: next }) => ({
+          documents,
+          checkpoint: next,
+          ...(ahead?.total !== undefined ? { total: ahead.total } : {}),
+        }),
+        reported,
+      );
     // Reported already; a page asked for ahead and then not wanted is not read by anyone.
     page.catch(() => undefined);
     return ahead ? { ahead, page } : { page };

@@ -18,6 +18,12 @@ export interface BulkPage<N extends CollectionName> {
   readonly documents: number;
   /** The collection's last page: its first sync in bulk is over (its RxDB replication starts now). */
   readonly done?: true;
+  /**
+   * How many documents the collection's first sync brings, as the server counted them when it read
+   * its first page (more may come meanwhile); with `documents` 0. Told for every collection in bulk
+   * at once, when each has its count (or is done), so that a sum of them is never of some only.
+   */
+  readonly expected?: number;
 }
 
 /**
@@ -73,6 +79,15 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
   globalThis.performance?.mark?.("replica:first-sync-in-bulk");
   const bulk = new Set(names.filter((name) => !states[name].push || IGNORE_ASSUMED_MASTER.has(name)));
   names.filter((name) => !bulk.has(name)).forEach(start);
+  // What the server counted for each collection in bulk (undefined: it did not say), told once all are in.
+  const counted = new Map<N, number | undefined>();
+  const count = (name: N, expected: number | undefined): void => {
+    if (counted.has(name)) return;
+    counted.set(name, expected);
+    if (counted.size < bulk.size) return;
+    for (const [collection, documents] of counted)
+      if (documents !== undefined) options.onPage({ collection, documents: 0, expected: documents });
+  };
   // All at once: each is a store of its own, and the small ones are done (and replicating) while the big ones go on.
   await Promise.all(
     [...bulk].map(async (name) => {
@@ -85,7 +100,9 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
         batchSize: options.batchSize,
         cancelled: options.cancelled,
         onPage: (documents) => options.onPage({ collection: name, documents }),
+        onTotal: (expected) => count(name, expected),
       });
+      count(name, undefined);
       options.onPage({ collection: name, documents: 0, done: true });
       if (stored.error !== undefined) options.onError(name, stored.error);
       // The options RxDB reads its initial checkpoints from when it starts (ours, made above).

@@ -47,6 +47,15 @@ describe("the pull page headers", () => {
     }
   });
 
+  it("read how many documents a pull from the start brings, and leave it out when it is not a count", () => {
+    const page = { [PULL_PAGE_HEADERS.seq]: "42", [PULL_PAGE_HEADERS.documents]: "1000" };
+    expect(read({ ...page, [PULL_PAGE_HEADERS.total]: "54321" })).toEqual({ checkpoint: { seq: "42" }, documents: 1000, total: 54321 });
+    expect(read({ ...page, [PULL_PAGE_HEADERS.total]: "0" })).toEqual({ checkpoint: { seq: "42" }, documents: 1000, total: 0 });
+    for (const bad of ["", "-1", "1e3", "1234567890", "12.5"]) {
+      expect(read({ ...page, [PULL_PAGE_HEADERS.total]: bad })).toEqual({ checkpoint: { seq: "42" }, documents: 1000 });
+    }
+  });
+
   it.each([
     [{}],
     [{ [PULL_PAGE_HEADERS.seq]: "42" }],

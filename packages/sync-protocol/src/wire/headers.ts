@@ -58,15 +58,18 @@ export function parsePendingHeader(value: string): Record<string, number> | unde
  * The response headers of a pull page that tell, before its body is read, where the next pages
  * begin: the page's checkpoint `seq` (as in its body), how many documents it holds, and, when this
  * page and the one after it are both full, where that one ends. A client reading page after page
- * (a first sync) asks for the next two as soon as they arrive, while it reads this one. Optional for
- * clients: the body says the same, but for the following page's end.
+ * (a first sync) asks for the next two as soon as they arrive, while it reads this one. A page from
+ * the start (asked for without a `seq`) also says how many documents the whole pull brings, this
+ * page's and every one after it, as counted when it was read: a first sync's progress. Optional for
+ * clients: the body says the same, but for the following page's end and the count.
  * @example
- * const next = readPullPageHeaders((name) => response.headers.get(name)); // { checkpoint: { seq: "42" }, documents: 1000, following: { seq: "1042" } }
+ * const next = readPullPageHeaders((name) => response.headers.get(name)); // { checkpoint: { seq: "42" }, documents: 1000, following: { seq: "1042" }, total: 54321 }
  */
 export const PULL_PAGE_HEADERS = {
   seq: "x-countertop-seq",
   documents: "x-countertop-documents",
   followingSeq: "x-countertop-following-seq",
+  total: "x-countertop-total",
 } as const;
 
 /** What {@link PULL_PAGE_HEADERS} say of a page, read by {@link readPullPageHeaders}. */
@@ -75,17 +78,28 @@ export interface PullPageHeaders {
   readonly documents: number;
   /** Where the page after this one ends; left out when the server did not say (that page may not be full). */
   readonly following?: { readonly seq: string };
+  /** How many documents the pull brings from this page on; only on a page from the start, when the server counted them. */
+  readonly total?: number;
 }
+
+/** A count as the pull page headers carry it: at most 9 digits. */
+const COUNT = /^\d{1,9}$/;
 
 /**
  * Reads {@link PULL_PAGE_HEADERS}; `undefined` when the `seq` or the count is missing (an older
  * server) or not of its shape (a `seq` as a checkpoint holds it, a count of at most 9 digits). A
- * following `seq` that is not one a checkpoint holds is left out.
+ * following `seq` that is not one a checkpoint holds is left out, and so is a total that is not a count.
  */
 export function readPullPageHeaders(header: (name: string) => string | null | undefined): PullPageHeaders | undefined {
   const seq = header(PULL_PAGE_HEADERS.seq);
   const documents = header(PULL_PAGE_HEADERS.documents);
-  if (!seq || !documents || !isSeq(seq) || !/^\d{1,9}$/.test(documents)) return undefined;
+  if (!seq || !documents || !isSeq(seq) || !COUNT.test(documents)) return undefined;
   const following = header(PULL_PAGE_HEADERS.followingSeq);
-  return { checkpoint: { seq }, documents: Number(documents), ...(following && isSeq(following) ? { following: { seq: following } } : {}) };
+  const total = header(PULL_PAGE_HEADERS.total);
+  return {
+    checkpoint: { seq },
+    documents: Number(documents),
+    ...(following && isSeq(following) ? { following: { seq: following } } : {}),
+    ...(total && COUNT.test(total) ? { total: Number(total) } : {}),
+  };
 }
