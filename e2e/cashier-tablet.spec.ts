@@ -3,7 +3,9 @@ import { SHOTS } from "./support/shots";
 import {
   addProduct,
   approveAsManager,
+  beginRegistration,
   enterPin,
+  holdRequests,
   pull,
   refuseWritesWhenFull,
   registerTill,
@@ -294,17 +296,8 @@ test.describe("the till at tablet sizes", () => {
       Object.defineProperty(navigator.storage, "persist", { value: async () => false });
     });
     // Hold the settings' first pull so the first sync can be seen half-way.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/sync/v1/settings/pull**", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto("/pos/");
-    await page.getByLabel("Manager email").fill("manager@demo.test");
-    await page.getByLabel("Password").fill("demo-manager");
-    await page.getByLabel("Till name").fill("Status till");
-    await page.getByRole("button", { name: "Register till" }).click();
+    const release = await holdRequests(page, "**/sync/v1/settings/pull**");
+    await beginRegistration(page, "Status till");
     // Eleven collections in, the settings held back: the bar and the card say the same.
     const card = page.getByTestId("first-sync-count");
     await expect(card).toContainText("11 of 12 collections");

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { bulkCatalogCsv } from "./support/catalog-csv";
 import { enterManagerMode, managerScreen, managerTab, shootAllSizes } from "./support/manager";
 import { SHOTS } from "./support/shots";
-import { beginRegistration, openShift, registerTill } from "./support/till";
+import { beginRegistration, holdRequests, openShift, registerTill, tillContext } from "./support/till";
 
 /*
  * A manager imports a catalog of 20 000 rows from CSV (checked first), and a new till sells from it.
@@ -30,15 +30,8 @@ test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second ti
 
   // A new till's first sync, its products' pages after the first held back a moment: with the
   // server's counts in, its progress goes by documents (twenty thousand products are most of them).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const till = { page: await context.newPage(), close: () => context.close() };
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const laterPages = /\/sync\/v1\/products\/pull\?.*\bseq=/;
-  await till.page.route(laterPages, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const till = await tillContext(browser);
+  const release = await holdRequests(till.page, /\/sync\/v1\/products\/pull\?.*\bseq=/);
   await beginRegistration(till.page, "Bulk till");
   const card = till.page.getByTestId("first-sync-count");
   await expect(card).toContainText(/ of 20\D?\d{3} documents · [1-9]\s%/, { timeout: 30_000 });

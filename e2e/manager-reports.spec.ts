@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { enterPin, pickPerson, pull, registerTill, tillOf, typePin } from "./support/till";
+import { signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
 
 /*
@@ -35,13 +36,6 @@ async function sellOne(page: Page, name: string): Promise<void> {
   await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
   await expect(page.locator("#receipt-title")).toBeVisible();
   await page.getByRole("button", { name: "New sale" }).click();
-}
-
-async function signInWithPassword(page: Page): Promise<void> {
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("manager-how")).toHaveText("signed in with password");
 }
 
 const menu = (page: Page, screen: RegExp) =>
@@ -138,7 +132,7 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   const c = await (await browser.newContext({ viewport: WIDE })).newPage();
   await registerTill(c, "Back office tablet");
   await c.getByRole("button", { name: "Manager mode" }).click();
-  await signInWithPassword(c);
+  await signInAsManager(c);
   await expect(c.getByTestId("open-items")).toHaveText(/^[2-9]|\d\d/, { timeout: 30_000 });
   await c.getByRole("button", { name: "Leave manager mode" }).click();
   await c.context().setOffline(true);
@@ -175,7 +169,7 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   // Back online: the till asks for the password; the manager reviews and sends.
   await c.context().setOffline(false);
   await c.getByRole("button", { name: "Sign in to send" }).click();
-  await signInWithPassword(c);
+  await signInAsManager(c);
   await menu(c, /^Changes/);
   const review = c.getByRole("list", { name: "To review" });
   await expect(review.getByRole("button", { name: "Send" })).toHaveCount(2);
@@ -198,7 +192,7 @@ test("offline, with the PIN, a manager recounts an oversell and acknowledges a s
   for (const page of [a.page, b.page]) {
     if (await page.getByRole("button", { name: "Lock" }).isVisible()) await page.getByRole("button", { name: "Lock" }).click();
     await page.getByRole("button", { name: "Manager mode" }).click();
-    await signInWithPassword(page);
+    await signInAsManager(page);
     await menu(page, /^Reconciliation/);
     await expect(page.getByText("Nothing to reconcile: every item is resolved.")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("open-items")).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { enterPin, pickPerson, pull, refuseWritesWhenFull, registerTill, tillOf, typePin } from "./support/till";
+import { signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
 
 /*
@@ -26,13 +27,6 @@ async function placeOrder(request: APIRequestContext, page: Page, token: string)
   });
   expect(placed.status()).toBe(201);
   return ((await placed.json()) as { order: { id: string; number: string } }).order;
-}
-
-async function signInWithPassword(page: Page): Promise<void> {
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("manager-how")).toHaveText("signed in with password");
 }
 
 const managerMenu = (page: Page, screen: string) =>
@@ -63,7 +57,7 @@ test("a manager cancels an order with a session, leaves (the session ends), and 
 
   // Online: email and password from the lock screen; the till holds the session.
   await page.getByRole("button", { name: "Manager mode" }).click();
-  await signInWithPassword(page);
+  await signInAsManager(page);
   await page.screenshot({ path: `${SHOTS}/pos-manager-shell-1280.png` });
   const session = await page.evaluate(
     () => (JSON.parse(sessionStorage.getItem("countertop.pos.manager-session") ?? "{}") as { token?: string }).token,
@@ -106,7 +100,7 @@ test("a manager cancels an order with a session, leaves (the session ends), and 
   await context.setOffline(false);
   expect(await statusOf(second.id)).toBe("paid");
   await page.getByRole("button", { name: "Sign in with password" }).click();
-  await signInWithPassword(page);
+  await signInAsManager(page);
   await managerMenu(page, "Changes");
   const review = page.getByRole("list", { name: "To review" });
   await expect(review).toContainText(`Cancel order ${second.number}`);
@@ -145,7 +139,7 @@ test("a cashier locked out by 5 wrong PINs stays locked after a reload, until a 
 
   await page.getByRole("button", { name: /Choose another name/ }).click();
   await page.getByRole("button", { name: "Manager mode" }).click();
-  await signInWithPassword(page);
+  await signInAsManager(page);
   await expect(page.getByRole("status").filter({ hasText: "Lock-out cleared" })).toContainText("Alex Brandt");
   await page.getByRole("button", { name: "Leave manager mode" }).click();
   await enterPin(page, "1234");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAsManager } from "./support/manager";
 import { enterPin, pull, registerTill, tillOf } from "./support/till";
 import { SHOTS } from "./support/shots";
 
@@ -57,10 +58,7 @@ test("a till lists the online orders, moves one to 'ready for pickup', and a man
   // The cashier can't cancel: that is a manager's write, made in manager mode with a session.
   await expect(card.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   await page.getByRole("button", { name: "Manager", exact: true }).click();
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("manager-how")).toHaveText("signed in with password");
+  await signInAsManager(page);
   await page.getByRole("navigation", { name: "Manager" }).getByRole("button", { name: "Online orders" }).click();
   const managed = page.getByRole("listitem", { name: `Order ${order.number}` });
   await managed.getByRole("button", { name: "Cancel order" }).click();

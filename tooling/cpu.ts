@@ -23,12 +23,15 @@ function readStat(where: string): { readonly name: string; readonly fields: stri
 /** The fields of /proc/PID/stat after `(comm)`, or undefined where there is none. */
 const statFields = (pid: number | string): string[] | undefined => readStat(String(pid))?.fields;
 
+/** User + system CPU ticks of a process or thread from its stat fields (utime [11], stime [12]). */
+const busyTicks = (fields: readonly string[]): number => Number(fields[11]) + Number(fields[12]);
+
 /** user + system CPU of a process in ms (its reaped children too when `children`), or 0 where there is no /proc. */
 function cpuMsOf(pid: number, children = false): number {
   // state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
   const fields = statFields(pid);
   if (!fields) return 0;
-  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  const ticks = busyTicks(fields) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
   return (ticks * 1000) / TICKS_PER_S;
 }
 
@@ -43,7 +46,7 @@ export function processTable(): Map<number, { readonly ppid: number; readonly ti
   }
   for (const name of entries) {
     const fields = /^\d+$/.test(name) ? statFields(name) : undefined;
-    if (fields) table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    if (fields) table.set(Number(name), { ppid: Number(fields[1]), ticks: busyTicks(fields) });
   }
   return table;
 }
@@ -62,7 +65,7 @@ export function threadTicks(pid: number, keep: (thread: { readonly tid: number; 
   let ticks = 0;
   for (const tid of tids) {
     const stat = readStat(`${pid}/task/${tid}`);
-    if (stat && keep({ tid: Number(tid), name: stat.name })) ticks += Number(stat.fields[11]) + Number(stat.fields[12]);
+    if (stat && keep({ tid: Number(tid), name: stat.name })) ticks += busyTicks(stat.fields);
   }
   return ticks;
 }

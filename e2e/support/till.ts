@@ -84,10 +84,26 @@ export async function addProduct(page: Page, name: string): Promise<void> {
 
 /** A second till in a context of its own (a landscape tablet), registered and at its lock screen. */
 export async function newTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
+  const till = await tillContext(browser);
+  await registerTill(till.page, name);
+  return { ...till, token: (await tillOf(till.page)).token };
+}
+
+/** A browser context of its own for a second till (a landscape tablet), with its page, not yet registered. */
+export async function tillContext(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await registerTill(page, name);
-  return { page, token: (await tillOf(page)).token, close: () => context.close() };
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+/** Holds the page's requests to `url` until the returned function is called; then they, and any later ones, go on. */
+export async function holdRequests(page: Page, url: string | RegExp): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /** A cashier opens the drawer on a till at its lock screen. */
