@@ -57,7 +57,7 @@ export const SYNC_OPERATIONS: readonly Operation[] = [
         {
           name: PULL_PAGE_HEADERS.total,
           description:
-            "How many documents the pull brings, this page's and every one after it, as counted when the page was read; sent only on a page from the start (no `seq`): a first sync's progress.",
+            "How many documents the pull brings, this page's and every one after it, as counted when the page was read; sent only on a till's page from the start (no `seq`): its first sync's progress.",
         },
       ],
       schema: loosePullResponseSchema,
