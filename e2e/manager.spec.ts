@@ -104,6 +104,8 @@ test("a manager cancels an order with a session, leaves (the session ends), and 
   await managerMenu(page, "Changes");
   const review = page.getByRole("list", { name: "To review" });
   await expect(review).toContainText(`Cancel order ${second.number}`);
+  // The change sent earlier, signed in, stands apart from the one to review.
+  await expect(page.getByRole("heading", { name: "Approved" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/pos-manager-review-1280.png` });
   await page.setViewportSize({ width: 800, height: 1280 });
   await page.screenshot({ path: `${SHOTS}/pos-manager-review-800.png` });

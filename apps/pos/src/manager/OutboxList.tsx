@@ -94,9 +94,13 @@ export function OutboxList({ context }: { context: ManagerContext }) {
         </>
       )}
       {rest.length > 0 ? (
-        <ul className="list" aria-label="Outbox">
-          {rest.map((w) => item(w, false))}
-        </ul>
+        <>
+          {/* Under the writes to review, the rest get a heading of their own: else they read as more of them. */}
+          {review.length > 0 && <h3>Approved</h3>}
+          <ul className="list" aria-label="Outbox">
+            {rest.map((w) => item(w, false))}
+          </ul>
+        </>
       ) : (
         review.length === 0 && <p className="muted">No manager changes waiting.</p>
       )}

@@ -70,7 +70,11 @@ export function SyncBar({
               New version — reload
             </button>
           )}
-          {staffName && <span className="who">{staffName}</span>}
+          {staffName && (
+            <span className="who" title={staffName}>
+              {staffName}
+            </span>
+          )}
           {onLock && (
             <button type="button" className="bar-button" onClick={onLock}>
               Lock
