@@ -5,7 +5,7 @@ import { loadTill, type Till } from "./app/till";
 import { DeskSignIn } from "./setup/DeskSignIn";
 import { localDatabase } from "./data/local-db";
 import { openReplica, type Replica } from "./data/replica";
-import { LazyManagerMode } from "./manager/LazyManagerMode";
+import { LazyManagerMode, useManagerModeAhead } from "./manager/LazyManagerMode";
 import { ManagerSignIn } from "./manager/ManagerSignIn";
 import { drainManagerOutbox } from "./manager/outbox";
 import { keepReportsCurrent, reportTimeZone } from "./manager/reports/report-store";
@@ -130,6 +130,8 @@ export function App() {
       window.removeEventListener("online", send);
     };
   }, [session, send]);
+  // While a manager signs in, manager mode loads and its reports read their figures.
+  useManagerModeAhead(managerSignIn && local && settings ? { local, settings } : undefined);
   const leaveManager = () => {
     signOutManager(session);
     setManager(undefined);

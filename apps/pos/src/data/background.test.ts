@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { backgroundTurn, inForeground, noteActivity, QUIET_MS, STARVE_MS } from "./background";
+import { backgroundTurn, inForeground, noteActivity, QUIET_MS, STARVE_MS, watchActivity } from "./background";
 
 describe("the till's background work", () => {
   it("waits while a sale is written, and goes on once it is", async () => {
@@ -45,6 +45,29 @@ describe("the till's background work", () => {
       await vi.advanceTimersByTimeAsync(20);
       await slice;
       expect(ran).toBe(true);
+    });
+
+    it("counts typing as activity even without key events (a tablet's on-screen keyboard), until the watch stops", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+      const screen = new EventTarget();
+      const stop = watchActivity(screen);
+      noteActivity();
+      vi.advanceTimersByTime(QUIET_MS); // a quiet till
+      let ran = false;
+      screen.dispatchEvent(new Event("input"));
+      const slice = backgroundTurn({ betweenCustomers: true }).then(() => (ran = true));
+      await vi.advanceTimersByTimeAsync(QUIET_MS / 2);
+      screen.dispatchEvent(new Event("input")); // the next character: the pause starts again
+      await vi.advanceTimersByTimeAsync(QUIET_MS - 10);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      await slice;
+      expect(ran).toBe(true);
+      stop();
+      screen.dispatchEvent(new Event("input")); // no longer watched: a slice runs at once
+      const after = backgroundTurn({ betweenCustomers: true });
+      await vi.advanceTimersByTimeAsync(1);
+      await after;
     });
 
     it("still takes a slice every STARVE_MS on a till that is never quiet", async () => {

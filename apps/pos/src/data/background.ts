@@ -26,6 +26,19 @@ export function noteActivity(): void {
   lastActivity = performance.now();
 }
 
+/**
+ * Notes the cashier's activity on `target` (the sell screen's document) until the returned function
+ * is called: keys, taps, and every `input` — a tablet's on-screen keyboard may send no key events at
+ * all (Android's often sends none, or "Unidentified" ones).
+ */
+export function watchActivity(target: EventTarget): () => void {
+  const events = ["keydown", "pointerdown", "input"] as const;
+  for (const event of events) target.addEventListener(event, noteActivity, { capture: true, passive: true });
+  return () => {
+    for (const event of events) target.removeEventListener(event, noteActivity, { capture: true });
+  };
+}
+
 /** How long a slice waits for an idle moment before it runs anyway (a till that is never idle still catches up). */
 const IDLE_TIMEOUT_MS = 500;
 

@@ -1,8 +1,8 @@
 import { useOnline } from "@countertop/ui";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { ManagerContext, ManagerScreen } from "./manager-context";
 import { useManagerWrites } from "./OutboxList";
-import { whenIdle } from "../app/when-idle";
+import { useWarmScreens } from "./warm-screens";
 
 /**
  * Manager mode's shell: who is in it and how, a menu of its screens, and the way out. Leaving (or
@@ -70,33 +70,6 @@ export function ManagerMode({
       {screen?.render(context)}
     </div>
   );
-}
-
-/** Lets each screen that can get its data ready do so, one per idle moment, while manager mode is open. */
-function useWarmScreens(context: ManagerContext, screens: readonly ManagerScreen[]): void {
-  // The shell gets a new context object with every render of the app; the screens warm once per database.
-  const latest = useRef(context);
-  latest.current = context;
-  const { local } = context;
-  useEffect(() => {
-    const releases: (() => void)[] = [];
-    const warming = screens.filter((s) => s.warm);
-    let cancel = () => {};
-    const next = (i: number) => {
-      const warm = warming[i]?.warm;
-      if (warm)
-        // A short wait: a manager who opened manager mode to see the reports taps them within a second.
-        cancel = whenIdle(() => {
-          releases.push(warm(latest.current));
-          next(i + 1);
-        }, 300);
-    };
-    next(0);
-    return () => {
-      cancel();
-      releases.forEach((release) => release());
-    };
-  }, [local, screens]);
 }
 
 /** Under a PIN, once the network is back: what waits for a password sign-in, and the way to give it. */

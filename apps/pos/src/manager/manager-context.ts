@@ -16,6 +16,9 @@ export interface ManagerContext {
   readonly send: () => void;
 }
 
+/** What a screen's {@link ManagerScreen.warm} reads from: it may run while the manager is still signing in. */
+export type WarmContext = Pick<ManagerContext, "local" | "settings">;
+
 /** A screen of manager mode. Later screens (catalog, stock, people, settings, reconciliation) plug in as more of these. */
 export interface ManagerScreen {
   readonly id: string;
@@ -24,8 +27,8 @@ export interface ManagerScreen {
   /** Shown beside the label in the menu on every screen (a count that needs the manager). */
   badge?(context: ManagerContext): ReactNode;
   /**
-   * Gets the screen's data ready in the background once manager mode is open (the shell calls it in
-   * an idle moment), so its first open shows figures at once; returns how to let go of it.
+   * Gets the screen's data ready in the background while a manager signs in and once manager mode is
+   * open (called in an idle moment), so its first open shows figures at once; returns how to let go of it.
    */
-  readonly warm?: (context: ManagerContext) => () => void;
+  readonly warm?: (context: WarmContext) => () => void;
 }

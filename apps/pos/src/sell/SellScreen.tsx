@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
-import { inForeground, noteActivity } from "../data/background";
+import { inForeground, watchActivity } from "../data/background";
 import type { LocalDatabase } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
 import { ChangeDue, changeOf } from "../pay/ChangeDue";
@@ -73,13 +73,7 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
     return () => setCartBusy(false);
   }, [cart.lines.length, stage]);
   // While the cashier keys and taps, bulk background work waits for a pause between customers.
-  useEffect(() => {
-    const events = ["keydown", "pointerdown"] as const;
-    for (const event of events) document.addEventListener(event, noteActivity, { capture: true, passive: true });
-    return () => {
-      for (const event of events) document.removeEventListener(event, noteActivity, { capture: true });
-    };
-  }, []);
+  useEffect(() => watchActivity(document), []);
 
   const money = useMemo(() => moneyFormatter(settings.currency, settings.locale), [settings.currency, settings.locale]);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);

@@ -1,5 +1,5 @@
 import { addDays, daysFrom, localHourOf } from "@countertop/domain";
-import type { ManagerContext } from "../manager-context";
+import type { WarmContext } from "../manager-context";
 import { rangeFacts } from "./live-facts";
 import { rangeSummary } from "./range-summary";
 import { reportTimeZone } from "./report-store";
@@ -11,11 +11,11 @@ export function openingRanges(now: Date, timeZone: string) {
 }
 
 /**
- * Reads the figures the reports open on into memory in the background (manager mode calls it once
- * it is open), so the first open of the reports shows them at once; they then stay current for as
+ * Reads the figures the reports open on into memory in the background (while a manager signs in,
+ * and again once manager mode is open), so the first open of the reports shows them at once; they then stay current for as
  * long as they stay in memory. Returns how to let go of them.
  */
-export function warmReports(context: ManagerContext): () => void {
+export function warmReports(context: WarmContext): () => void {
   const { today, lastWeek, range } = openingRanges(new Date(), reportTimeZone(context.settings.timeZone));
   const days = daysFrom(range.from, range.to);
   const facts = rangeFacts(context.local, range.from, range.to, true);
