@@ -326,3 +326,39 @@ test("a new cashier is created and signs in on a second till after it syncs; dea
   await shootAllSizes(page, SHOTS, "pos-promotions");
   await other.close();
 });
+
+test("a promotion the manager adds applies at the till, and the promotions screen counts its use", async ({ page }) => {
+  test.setTimeout(90_000);
+  await registerTill(page, "Promotions till");
+  await enterManagerMode(page);
+  await managerScreen(page, "Promotions");
+  await expect(page.getByText("No promotions yet.")).toBeVisible();
+  await page.getByRole("button", { name: "New promotion" }).click();
+  const form = page.getByRole("region", { name: "New promotion" });
+  await form.getByLabel("Name").fill("Ten off the order");
+  await form.getByLabel("Kind").selectOption("order_percent");
+  await form.getByRole("textbox", { name: "Percent off" }).fill("10");
+  await form.getByRole("button", { name: "Save promotion" }).click();
+  const usage = page.getByRole("listitem", { name: "Ten off the order" }).getByTestId("usage");
+  await expect(usage).toHaveText(/^Used 0 times · discounts given/);
+  await outboxEmpty(page);
+  await page.getByRole("button", { name: "Leave manager mode" }).click();
+
+  // The server's promotion reaches the till's replica; the cart applies it by itself.
+  await openShift(page);
+  await page.getByLabel("Search products").fill("Club-Mate");
+  await page
+    .getByRole("button", { name: /^Club-Mate/ })
+    .first()
+    .click();
+  await expect(page.locator(".totals").getByText("Ten off the order")).toBeVisible({ timeout: 30_000 });
+  await payCash(page);
+
+  // Counted by the report store: the screen reads its facts, not every sale of the till.
+  await page.getByRole("navigation", { name: "Till" }).getByRole("button", { name: "Manager" }).click();
+  await signInAsManager(page);
+  await managerScreen(page, "Promotions");
+  // Club-Mate at 2,50 €: a tenth off.
+  await expect(usage).toHaveText(/^Used 1 times · discounts given 0,25\s€$/);
+  await expect(page.getByText(/Usage counts the last 100 days/)).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import type { BucketFact, ProductFact } from "@countertop/domain";
+import type { BucketFact, ProductFact, PromotionFact } from "@countertop/domain";
 import type { CollectionName, PushRow } from "@countertop/sync-protocol";
 import Dexie, { liveQuery, type Table } from "dexie";
 import { Observable } from "rxjs";
@@ -116,8 +116,8 @@ export interface OpenCartEntry<C = unknown> {
 /**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
  * attention, the manager outbox, images waiting to upload, the report store (figures per hour and
- * per product and day, kept up to date from the replica, so a 30-day report reads hundreds of rows,
- * not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
+ * per product and day and per promotion and day, kept up to date from the replica, so a 30-day
+ * report reads hundreds of rows, not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
  * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
@@ -126,6 +126,7 @@ export class LocalDatabase extends Dexie {
   pendingUploads!: Table<PendingUpload, string>;
   reportBuckets!: Table<BucketFact, string>;
   reportProducts!: Table<ProductFact, string>;
+  reportPromotions!: Table<PromotionFact, string>;
   reportCounted!: Table<CountedDocument, string>;
   reportMeta!: Table<ReportStoreMeta, string>;
   tillStatus!: Table<CachedTillStatus, string>;
@@ -143,6 +144,7 @@ export class LocalDatabase extends Dexie {
       reportMeta: "id",
       tillStatus: "id",
     });
+    this.version(4).stores({ reportPromotions: "id, day" });
   }
 }
 

@@ -1,11 +1,12 @@
-import type { ReportDocument } from "./report-facts.ts";
+import { couponKey, type ReportDocument } from "./report-facts.ts";
 
 /** A till's sale or refund as reports read it (the wire `sales` document fits): a report document but for its channel. */
-export type SaleLike = Omit<ReportDocument, "channel">;
+export type SaleLike = Omit<ReportDocument, "channel" | "promotions"> & { readonly promotionIds?: readonly string[] | undefined };
 
 /** A storefront order as reports read it (the wire `orders` document fits). */
 export type OrderLike = Pick<ReportDocument, "id" | "createdAt" | "total" | "discountTotal" | "taxTotal" | "lines"> & {
   readonly status: string;
+  readonly couponCode?: string | undefined;
 };
 
 /** The order statuses reports count: paid and on its way. Unpaid, cancelled and refunded orders are no sale. */
@@ -28,6 +29,7 @@ export function saleReportDocument(sale: SaleLike): ReportDocument {
     taxTotal: sale.taxTotal,
     payments: sale.payments,
     lines: sale.lines,
+    ...(sale.promotionIds?.length ? { promotions: sale.promotionIds } : {}),
   };
 }
 
@@ -49,5 +51,6 @@ export function orderReportDocument(order: OrderLike): ReportDocument | undefine
     taxTotal: order.taxTotal,
     payments: [{ method: "card", amount: order.total }],
     lines: order.lines,
+    ...(order.couponCode ? { promotions: [couponKey(order.couponCode)] } : {}),
   };
 }

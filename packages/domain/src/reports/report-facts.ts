@@ -33,6 +33,8 @@ export interface ReportDocument {
   readonly taxTotal: number;
   readonly payments: readonly { readonly method: string; readonly amount: number }[];
   readonly lines: readonly ReportLine[];
+  /** The promotions it applied, each by its {@link PromotionFact.key}. */
+  readonly promotions?: readonly string[] | undefined;
 }
 
 /**
@@ -94,6 +96,22 @@ export interface ProductFact {
   readonly cost: Minor;
   readonly costedUnits: number;
 }
+
+/** What the promotions gave on one day: a till's promotion by its id, an online order's coupon by its code. */
+export interface PromotionFact {
+  /** `{day}|{key}`. */
+  readonly id: string;
+  readonly day: string;
+  /** The promotion's id (a till's sale applied it), or `code:` and the coupon code in upper case (an online order carried it). */
+  readonly key: string;
+  /** Sales and orders that used it, minus refunds that took a use back. */
+  readonly uses: number;
+  /** The discounts on those sales and orders (each one's whole discount), minus the refunded ones. */
+  readonly discounts: Minor;
+}
+
+/** The {@link PromotionFact.key} of an online order's coupon code. */
+export const couponKey = (code: string): string => `code:${code.toUpperCase()}`;
 
 /** Figures of nothing. */
 export const ZERO_FIGURES: Figures = Object.freeze({
@@ -165,7 +183,10 @@ export function documentFigures(doc: ReportDocument): Figures {
  * @example
  * const { bucket, products } = factsOf(sale, "Europe/Berlin");
  */
-export function factsOf(doc: ReportDocument, timeZone: string | undefined): { bucket: BucketFact; products: ProductFact[] } {
+export function factsOf(
+  doc: ReportDocument,
+  timeZone: string | undefined,
+): { bucket: BucketFact; products: ProductFact[]; promotions: PromotionFact[] } {
   const { day, hour } = localHourOf(doc.createdAt, timeZone);
   const sign = doc.kind === "refund" ? -1 : 1;
   const bucket: BucketFact = {
@@ -197,7 +218,10 @@ export function factsOf(doc: ReportDocument, timeZone: string | undefined): { bu
       costedUnits: (before?.costedUnits ?? 0) + (costed ? sign * line.qty : 0),
     });
   }
-  return { bucket, products: [...byVariant.values()] };
+  // A refund takes back the use and the discount of the sale it returns (its discount counted as given, whatever its sign).
+  const discounts = (doc.kind === "refund" ? -Math.abs(doc.discountTotal) : doc.discountTotal) as Minor;
+  const promotions = [...new Set(doc.promotions ?? [])].map((key) => ({ id: `${day}|${key}`, day, key, uses: sign, discounts }));
+  return { bucket, products: [...byVariant.values()], promotions };
 }
 
 /** The key of an hour's bucket. */
@@ -228,4 +252,13 @@ export function addProductFact(before: ProductFact | undefined, fact: ProductFac
 export function addBucketFact(before: BucketFact | undefined, fact: BucketFact, sign: 1 | -1 = 1): BucketFact {
   const base = before ?? { ...fact, ...ZERO_FIGURES };
   return { ...base, ...addFigures(base, fact, sign) };
+}
+
+/** Adds a document's promotion fact to a stored one (same id), or starts it. */
+export function addPromotionFact(before: PromotionFact | undefined, fact: PromotionFact, sign: 1 | -1 = 1): PromotionFact {
+  return {
+    ...fact,
+    uses: (before?.uses ?? 0) + sign * fact.uses,
+    discounts: ((before?.discounts ?? 0) + sign * fact.discounts) as Minor,
+  };
 }

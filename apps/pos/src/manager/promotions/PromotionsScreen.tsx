@@ -1,10 +1,12 @@
-import type { Category, Order, Promotion, Sale } from "@countertop/sync-protocol";
+import type { Category, Promotion } from "@countertop/sync-protocol";
 import { percentText, shopFormat, useDocuments } from "@countertop/ui";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import type { ManagerContext } from "../manager-context";
 import { PendingBadge } from "../shared/PendingBadge";
 import { pendingNew, usePending } from "../shared/use-pending";
 import { PromotionForm } from "./PromotionForm";
+import { promotionFacts } from "../reports/live-facts";
+import { REPORT_STORE_DAYS } from "../reports/report-store";
 import { promotionUsage } from "./promotion-usage";
 
 /** Promotions and coupons: what runs, when, how often each was used and what it gave away. */
@@ -12,8 +14,9 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
   const db = context.replica.db;
   const promotions = useDocuments<Promotion>(() => db.promotions.find().$, [db]);
   const categories = useDocuments<Category>(() => db.categories.find().$, [db]);
-  const sales = useDocuments<Sale>(() => db.sales.find().$, [db]);
-  const orders = useDocuments<Order>(() => db.orders.find().$, [db]);
+  // Counted by the report store as sales and orders come (not read from every sale on each open).
+  const facts = promotionFacts(context.local);
+  const used = useSyncExternalStore(facts.subscribe, facts.snapshot);
   const pending = usePending(context, "promotions");
   const [editing, setEditing] = useState<{ promotion: Promotion | undefined }>();
   const format = shopFormat(context.settings);
@@ -21,7 +24,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
     const known = (promotions ?? []).filter((p) => !p._deleted);
     return [...known, ...pendingNew<"promotions">(pending, new Set(known.map((p) => p.id)))];
   }, [promotions, pending]);
-  const usage = useMemo(() => promotionUsage(all, sales ?? [], orders ?? []), [all, sales, orders]);
+  const usage = useMemo(() => (used ? promotionUsage(all, used) : undefined), [all, used]);
   if (!promotions || !categories)
     return (
       <main className="panel-page">
@@ -61,7 +64,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
       ) : (
         <ul className="cards" aria-label="Promotions">
           {all.map((p) => {
-            const used = usage.get(p.id) ?? { uses: 0, discounts: 0 };
+            const uses = usage?.get(p.id);
             return (
               <li key={p.id} aria-label={p.name}>
                 <strong>{p.name}</strong>
@@ -72,8 +75,9 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
                   {p.endsAt ? ` · until ${format.date(p.endsAt)}` : ""}
                 </span>
                 <span data-testid="usage">
-                  Used {used.uses}
-                  {p.usageLimit ? ` of ${p.usageLimit}` : ""} times · discounts given {format.money(used.discounts)}
+                  {uses
+                    ? `Used ${uses.uses}${p.usageLimit ? ` of ${p.usageLimit}` : ""} times · discounts given ${format.money(uses.discounts)}`
+                    : "Counting uses…"}
                 </span>
                 <PendingBadge write={pending.get(p.id)} />
                 <button type="button" onClick={() => setEditing({ promotion: p })}>
@@ -84,7 +88,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
           })}
         </ul>
       )}
-      <p className="muted small">Usage counts the sales on this till (90 days) and the shop's online orders.</p>
+      <p className="muted small">Usage counts the last {REPORT_STORE_DAYS} days: the sales on this till and the shop's online orders.</p>
     </main>
   );
 }

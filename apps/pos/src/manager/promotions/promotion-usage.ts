@@ -1,36 +1,29 @@
-import type { Order, Promotion, Sale } from "@countertop/sync-protocol";
+import { couponKey, type PromotionFact } from "@countertop/domain";
+import type { Promotion } from "@countertop/sync-protocol";
 
-/** How often a promotion was used (in the till's window of sales, and online orders) and the discounts on those sales. */
+/** How often a promotion was used (in the days the report store keeps) and the discounts on those sales and orders. */
 export interface PromotionUsage {
   readonly uses: number;
   readonly discounts: number;
 }
 
 /**
- * The use of each promotion: till sales that applied it (refunds take a use back) and online
- * orders that carried its coupon code; the discounts given on them.
+ * The use of each promotion from the report store's facts: till sales that applied it (refunds
+ * take a use back) and online orders that carried its coupon code, with the discounts given on them.
  */
-export function promotionUsage(
-  promotions: readonly Promotion[],
-  sales: readonly Sale[],
-  orders: readonly Order[],
-): Map<string, PromotionUsage> {
-  const usage = new Map<string, { uses: number; discounts: number }>(promotions.map((p) => [p.id, { uses: 0, discounts: 0 }]));
-  for (const sale of sales) {
-    for (const id of sale.promotionIds) {
-      const entry = usage.get(id);
-      if (!entry) continue;
-      entry.uses += sale.kind === "refund" ? -1 : 1;
-      entry.discounts += sale.kind === "refund" ? -Math.abs(sale.discountTotal) : sale.discountTotal;
-    }
+export function promotionUsage(promotions: readonly Promotion[], facts: readonly PromotionFact[]): Map<string, PromotionUsage> {
+  const byKey = new Map<string, { uses: number; discounts: number }>();
+  for (const fact of facts) {
+    const sum = byKey.get(fact.key) ?? { uses: 0, discounts: 0 };
+    sum.uses += fact.uses;
+    sum.discounts += fact.discounts;
+    byKey.set(fact.key, sum);
   }
-  const byCode = new Map(promotions.filter((p) => p.code).map((p) => [p.code!.toUpperCase(), p.id]));
-  for (const order of orders) {
-    const id = order.couponCode ? byCode.get(order.couponCode.toUpperCase()) : undefined;
-    const entry = id ? usage.get(id) : undefined;
-    if (!entry || order.status === "cancelled" || order.status === "pending_payment") continue;
-    entry.uses += 1;
-    entry.discounts += order.discountTotal;
-  }
-  return usage;
+  return new Map(
+    promotions.map((p) => {
+      const own = byKey.get(p.id);
+      const coupon = p.code ? byKey.get(couponKey(p.code)) : undefined;
+      return [p.id, { uses: (own?.uses ?? 0) + (coupon?.uses ?? 0), discounts: (own?.discounts ?? 0) + (coupon?.discounts ?? 0) }];
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import type { PromotionFact } from "@countertop/domain";
 import Dexie from "dexie";
 import { asyncScheduler, switchMap, throttleTime, type Observable, type Subscription } from "rxjs";
 import { live, type LocalDatabase } from "../../data/local-db";
@@ -21,16 +22,16 @@ const LINGER_MS = 5 * 60_000;
 /** Re-read at most this often while sales stream in (a till selling fast changes the store every few hundred ms). */
 const REREAD_EVERY_MS = 1000;
 
-/** The facts of one range: the latest read, and who wants to hear about the next. */
-export class RangeFacts {
-  value: Facts | undefined;
+/** Something read from the report store (a range's facts): the latest read, and who wants to hear about the next. */
+export class LiveRead<T> {
+  value: T | undefined;
   private readonly listeners = new Set<() => void>();
   private subscription: Subscription | undefined;
   private linger: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly changes: Observable<unknown>,
-    private readonly read: () => Promise<Facts>,
+    private readonly read: () => Promise<T>,
   ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -43,7 +44,7 @@ export class RangeFacts {
     };
   };
 
-  readonly snapshot = (): Facts | undefined => this.value;
+  readonly snapshot = (): T | undefined => this.value;
 
   private start(): void {
     if (this.subscription) return;
@@ -74,6 +75,9 @@ export class RangeFacts {
 /** The report store's changes, in this tab or another: its meta row, written with every page it counts. */
 export const storeChanges = (local: LocalDatabase): Observable<unknown> => live(async () => (await local.reportMeta.get("facts")) ?? null);
 
+/** The facts of one range of days. */
+export type RangeFacts = LiveRead<Facts>;
+
 const ranges = new WeakMap<LocalDatabase, Map<string, RangeFacts>>();
 
 /**
@@ -94,8 +98,17 @@ export function rangeFacts(
   const key = `${from}/${to}/${products ? "products" : "buckets"}`;
   let facts = byKey.get(key);
   if (!facts) {
-    facts = new RangeFacts(changes, () => readFacts(local, from, to, { products }));
+    facts = new LiveRead(changes, () => readFacts(local, from, to, { products }));
     byKey.set(key, facts);
   }
+  return facts;
+}
+
+const promotions = new WeakMap<LocalDatabase, LiveRead<readonly PromotionFact[]>>();
+
+/** What each promotion gave on each day the report store keeps, shared and live like a range's facts. */
+export function promotionFacts(local: LocalDatabase): LiveRead<readonly PromotionFact[]> {
+  let facts = promotions.get(local);
+  if (!facts) promotions.set(local, (facts = new LiveRead(storeChanges(local), () => local.reportPromotions.toArray())));
   return facts;
 }

@@ -2,12 +2,14 @@ import {
   addBucketFact,
   addDays,
   addProductFact,
+  addPromotionFact,
   factsOf,
   localHourOf,
   orderReportDocument,
   saleReportDocument,
   type BucketFact,
   type ProductFact,
+  type PromotionFact,
   type ReportDocument,
 } from "@countertop/domain";
 import type { Order, Sale } from "@countertop/sync-protocol";
@@ -18,15 +20,15 @@ import type { CountedDocument, LocalDatabase, ReportStoreMeta } from "../../data
 import type { PosDatabase } from "../../data/replica";
 
 /*
- * The report store: figures per hour, register and cashier, and per product and day, kept in the
- * till's local database and brought up to date from the replica's change feed a page at a time. A
+ * The report store: figures per hour, register and cashier, per product and day, and per promotion
+ * and day, kept in the till's local database and brought up to date from the replica's change feed a page at a time. A
  * 30-day dashboard then sums a few hundred rows instead of reading thousands of sales, and the sell
  * screen never waits for it: each page is one short transaction, run when the till has an idle
  * moment and no sale is being written (`backgroundTurn`).
  */
 
 /** Bump when what a fact holds changes: the store is then rebuilt from the replica. */
-export const REPORT_STORE_VERSION = 1;
+export const REPORT_STORE_VERSION = 2;
 
 /** Rows older than this many days leave the store (the till's sales window is 90). */
 export const REPORT_STORE_DAYS = 100;
@@ -34,7 +36,7 @@ export const REPORT_STORE_DAYS = 100;
 /** Sales read and counted per slice: small, so a sale written meanwhile waits for no long read of the replica. */
 const PAGE = 250;
 
-type Tables = Pick<LocalDatabase, "reportBuckets" | "reportProducts" | "reportCounted" | "reportMeta">;
+type Tables = Pick<LocalDatabase, "reportBuckets" | "reportProducts" | "reportPromotions" | "reportCounted" | "reportMeta">;
 
 /** The time zone reports count days and hours in: the shop's setting, or this device's. */
 export function reportTimeZone(setting: string | undefined): string {
@@ -46,14 +48,19 @@ async function applyFacts(local: Tables, docs: readonly { doc: ReportDocument; s
   const facts = docs.map(({ doc, sign }) => ({ ...factsOf(doc, timeZone), sign }));
   const bucketIds = [...new Set(facts.map((f) => f.bucket.id))];
   const productIds = [...new Set(facts.flatMap((f) => f.products.map((p) => p.id)))];
-  const buckets = new Map((await local.reportBuckets.bulkGet(bucketIds)).flatMap((b) => (b ? [[b.id, b] as const] : [])));
-  const products = new Map((await local.reportProducts.bulkGet(productIds)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  for (const { bucket, products: lines, sign } of facts) {
+  const promotionIds = [...new Set(facts.flatMap((f) => f.promotions.map((p) => p.id)))];
+  const byId = <T extends { id: string }>(rows: (T | undefined)[]) => new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  const buckets = byId(await local.reportBuckets.bulkGet(bucketIds));
+  const products = byId(await local.reportProducts.bulkGet(productIds));
+  const promotions = byId<PromotionFact>(promotionIds.length > 0 ? await local.reportPromotions.bulkGet(promotionIds) : []);
+  for (const { bucket, products: lines, promotions: used, sign } of facts) {
     buckets.set(bucket.id, addBucketFact(buckets.get(bucket.id), bucket, sign));
     for (const p of lines) products.set(p.id, addProductFact(products.get(p.id), p, sign));
+    for (const p of used) promotions.set(p.id, addPromotionFact(promotions.get(p.id), p, sign));
   }
   await local.reportBuckets.bulkPut([...buckets.values()]);
   await local.reportProducts.bulkPut([...products.values()]);
+  if (promotions.size > 0) await local.reportPromotions.bulkPut([...promotions.values()]);
 }
 
 /** One page of sales: each counted once (a sale is immutable; one synced again is the same sale). A sale leaving the window stays counted. */
@@ -91,7 +98,12 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
 /** Starts the store again (a new time zone, a new version of the facts). */
 async function reset(local: Tables, timeZone: string): Promise<ReportStoreMeta> {
   const meta: ReportStoreMeta = { id: "facts", version: REPORT_STORE_VERSION, timeZone };
-  await Promise.all([local.reportBuckets.clear(), local.reportProducts.clear(), local.reportCounted.clear()]);
+  await Promise.all([
+    local.reportBuckets.clear(),
+    local.reportProducts.clear(),
+    local.reportPromotions.clear(),
+    local.reportCounted.clear(),
+  ]);
   await local.reportMeta.put(meta);
   return meta;
 }
@@ -122,7 +134,8 @@ export async function catchUpReports(
       const checkpoint = (await local.reportMeta.get("facts"))?.[name];
       const page = await changedSince(collection, PAGE, checkpoint as ChangeCheckpoint | undefined);
       if (page.documents.length === 0) break;
-      await local.transaction("rw", [local.reportBuckets, local.reportProducts, local.reportCounted, local.reportMeta], async () => {
+      const tables = [local.reportBuckets, local.reportProducts, local.reportPromotions, local.reportCounted, local.reportMeta];
+      await local.transaction("rw", tables, async () => {
         if (name === "sales") await countSales(local, page.documents as unknown as Sale[], timeZone);
         else await countOrders(local, page.documents as unknown as Order[], timeZone);
         await local.reportMeta.update("facts", { [name]: page.checkpoint });
@@ -137,6 +150,7 @@ export async function catchUpReports(
   await Promise.all([
     local.reportBuckets.where("day").below(oldest).delete(),
     local.reportProducts.where("day").below(oldest).delete(),
+    local.reportPromotions.where("day").below(oldest).delete(),
     local.reportCounted.where("day").below(oldest).delete(),
   ]);
 }
