@@ -2,6 +2,7 @@ import { bp, minor, priceCart, qty, SALE_ROUNDING } from "@countertop/domain";
 import { examples } from "@countertop/sync-protocol/testing";
 import pg from "pg";
 import type { BrowserContext, Page } from "@playwright/test";
+import { sendManagerSignIn } from "../support/manager";
 import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 
 /*
@@ -163,9 +164,7 @@ export async function reportStoreBuilt(page: Page, sales: number): Promise<numbe
 /** Enters manager mode with the password in a tab at the lock screen. */
 export async function managerSignIn(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Manager mode" }).click();
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await sendManagerSignIn(page);
   await page.getByTestId("manager-how").waitFor();
 }
 

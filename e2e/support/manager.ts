@@ -9,11 +9,16 @@ export async function enterManagerMode(page: Page): Promise<void> {
   await signInAsManager(page);
 }
 
-/** Fills the demo manager's email and password in a sign-in form and waits for manager mode. */
-export async function signInAsManager(page: Page): Promise<void> {
+/** Fills the demo manager's email and password in a sign-in form and sends it (the POS bench signs in with it too). */
+export async function sendManagerSignIn(page: Page): Promise<void> {
   await page.getByLabel("Manager email").fill("manager@demo.test");
   await page.getByLabel("Password").fill("demo-manager");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Fills the demo manager's email and password in a sign-in form and waits for manager mode. */
+export async function signInAsManager(page: Page): Promise<void> {
+  await sendManagerSignIn(page);
   await expect(page.getByTestId("manager-how")).toHaveText("signed in with password");
 }
 
