@@ -11,6 +11,9 @@ import { OutboxRefusal, queueManagerWrite, wireDocument } from "../manager/outbo
 /** Statuses the shop still has work for. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["pending_payment", "paid", "ready_for_pickup", "shipped"];
 
+/** Orders shown at a time with the finished ones (the latest first; "Show older orders" adds as many again). */
+const FINISHED_PAGE = 50;
+
 const STATUS: Record<OrderStatus, string> = {
   pending_payment: "Awaiting payment",
   paid: "Paid",
@@ -61,10 +64,19 @@ export function OrdersScreen({
   manager?: ManagerContext | undefined;
 }) {
   const [showAll, setShowAll] = useState(false);
+  const [shown, setShown] = useState(FINISHED_PAGE);
   const [asking, setAsking] = useState<{ order: Order; to: OrderStatus }>();
   const [error, setError] = useState<string>();
-  const docs = useDocuments<Order>(() => db.orders.find({ sort: [{ createdAt: "desc" }] }).$, [db]);
-  const orders = useMemo(() => (docs ?? []).filter((o) => showAll || OPEN_ORDER_STATUSES.includes(o.status)), [docs, showAll]);
+  // The open orders from their index; with the finished ones, the latest a page at a time: a shop's
+  // history of orders is never read whole into the screen.
+  const docs = useDocuments<Order>(
+    () =>
+      showAll
+        ? db.orders.find({ sort: [{ createdAt: "desc" }], limit: shown }).$
+        : db.orders.find({ selector: { status: { $in: [...OPEN_ORDER_STATUSES] } }, sort: [{ createdAt: "desc" }] }).$,
+    [db, showAll, shown],
+  );
+  const orders = docs ?? [];
   const writes = useManagerWrites(local);
   const pending = useMemo(() => {
     const map = new Map<string, ManagerWrite>();
@@ -175,6 +187,11 @@ export function OrdersScreen({
             </li>
           ))}
         </ul>
+      )}
+      {showAll && orders.length === shown && (
+        <button type="button" onClick={() => setShown((n) => n + FINISHED_PAGE)}>
+          Show older orders
+        </button>
       )}
       {asking && (
         <Dialog
