@@ -76,7 +76,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
                 </span>
                 <span data-testid="usage">
                   {uses
-                    ? `Used ${uses.uses}${p.usageLimit ? ` of ${p.usageLimit}` : ""} times · discounts given ${format.money(uses.discounts)}`
+                    ? `Used ${uses.uses}${p.usageLimit ? ` of ${p.usageLimit}` : ""} ${uses.uses === 1 && !p.usageLimit ? "time" : "times"} · discounts given ${format.money(uses.discounts)}`
                     : "Counting uses…"}
                 </span>
                 <PendingBadge write={pending.get(p.id)} />

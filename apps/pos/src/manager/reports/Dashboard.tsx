@@ -51,7 +51,7 @@ export function Dashboard({ local, settings, timeZone, now }: { local: LocalData
       {!today || !before ? (
         <p className="muted">Adding up today's sales…</p>
       ) : (
-        <dl className="cards">
+        <dl className="figure-cards">
           {CARDS.map((card) => {
             const value = card.pick(today);
             const was = card.pick(before);
