@@ -130,8 +130,10 @@ export function App() {
       window.removeEventListener("online", send);
     };
   }, [session, send]);
-  // While a manager signs in, manager mode loads and its reports read their figures.
-  useManagerModeAhead(managerSignIn && local && settings ? { local, settings } : undefined);
+  // While a manager signs in (on a till, or on a desk that has synced before), manager mode loads
+  // and its reports read their figures.
+  const signingIn = managerSignIn || (till?.desk === true && !manager);
+  useManagerModeAhead(signingIn && local && settings ? { local, settings } : undefined);
   const leaveManager = () => {
     signOutManager(session);
     setManager(undefined);
