@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
+import { managerScreen, managerTab, signInAsManager } from "./support/manager";
 
 /*
  * Tills against each other and against the unexpected: two tills sell the last unit while offline,
@@ -187,6 +188,17 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   expect(customers.find((c) => c.id === sale.customerId)?.name).toBe("Rita Walk-in");
   const items = await pull<{ kind: string; refId: string }>(page, token, "reconciliation");
   expect(items.filter((i) => i.refId === sale.id)).toEqual([]);
+
+  // The manager finds the sale under its customer (the report store keeps each customer's sales).
+  await page.getByRole("button", { name: "New sale" }).click();
+  await page.getByRole("navigation", { name: "Till" }).getByRole("button", { name: "Manager" }).click();
+  await signInAsManager(page);
+  await managerScreen(page, "People");
+  await managerTab(page, "People", "Customers");
+  await page.getByRole("list", { name: "Customer list" }).getByRole("button", { name: "Rita Walk-in" }).click();
+  await expect(page.getByRole("list", { name: "Customer's sales and orders" }).getByRole("listitem")).toHaveText([
+    new RegExp(`^Sale ${number}.*2,16`),
+  ]);
   await till.close();
 });
 

@@ -71,6 +71,19 @@ export interface CountedDocument {
   readonly included: boolean;
 }
 
+/**
+ * A sale or order of a customer, kept by the report store so a customer's history is found by their
+ * id (the replica has no index on it: a query there reads every sale). One row per document.
+ */
+export interface CustomerDocument {
+  /** The sale's or order's id. */
+  readonly id: string;
+  readonly customerId: string;
+  readonly collection: "sales" | "orders";
+  /** The shop's day it was made: a sale's row leaves with the store's old days, an order's stays. */
+  readonly day: string;
+}
+
 /** Where the report store stands: up to which change of the replica it has counted, and in which time zone. */
 export interface ReportStoreMeta {
   readonly id: "facts";
@@ -116,8 +129,8 @@ export interface OpenCartEntry<C = unknown> {
 /**
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
  * attention, the manager outbox, images waiting to upload, the report store (figures per hour and
- * per product and day and per promotion and day, kept up to date from the replica, so a 30-day
- * report reads hundreds of rows, not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
+ * per product and day and per promotion and day, and each customer's sales and orders, kept up to
+ * date from the replica, so a 30-day report reads hundreds of rows, not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
  * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {
@@ -128,6 +141,7 @@ export class LocalDatabase extends Dexie {
   reportProducts!: Table<ProductFact, string>;
   reportPromotions!: Table<PromotionFact, string>;
   reportCounted!: Table<CountedDocument, string>;
+  reportCustomers!: Table<CustomerDocument, string>;
   reportMeta!: Table<ReportStoreMeta, string>;
   tillStatus!: Table<CachedTillStatus, string>;
   openCarts!: Table<OpenCartEntry, string>;
@@ -144,7 +158,7 @@ export class LocalDatabase extends Dexie {
       reportMeta: "id",
       tillStatus: "id",
     });
-    this.version(4).stores({ reportPromotions: "id, day" });
+    this.version(4).stores({ reportPromotions: "id, day", reportCustomers: "id, customerId, day" });
   }
 }
 

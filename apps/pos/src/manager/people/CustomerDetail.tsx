@@ -1,10 +1,12 @@
 import type { Customer, Order, Sale } from "@countertop/sync-protocol";
-import { Alert, Dialog, shopFormat, useDocuments } from "@countertop/ui";
-import { useState } from "react";
-import type { ManagerWrite } from "../../data/local-db";
+import { Alert, Dialog, shopFormat, useObservable } from "@countertop/ui";
+import { useMemo, useState } from "react";
+import { map } from "rxjs";
+import { live, type ManagerWrite } from "../../data/local-db";
 import { invoiceOfOrder, invoiceOfSale, type InvoiceData } from "../invoices/invoice";
 import { InvoiceView } from "../invoices/InvoiceView";
 import type { ManagerContext } from "../manager-context";
+import { customerDocuments } from "../reports/report-store";
 import { PendingBadge } from "../shared/PendingBadge";
 import { saveWrites } from "../shared/write";
 
@@ -30,14 +32,9 @@ export function CustomerDetail({
   pending: ManagerWrite | undefined;
   onClose: () => void;
 }) {
-  const db = context.replica.db;
   const merged = customers.filter((c) => c.mergedInto === customer.id).map((c) => c.id);
   const ids = [customer.id, ...merged];
-  const sales = useDocuments<Sale>(
-    () => db.sales.find({ selector: { customerId: { $in: ids } }, sort: [{ createdAt: "desc" }] }).$,
-    [db, ids.join()],
-  );
-  const orders = useDocuments<Order>(() => db.orders.find({ selector: { customerId: { $in: ids } } }).$, [db, ids.join()]);
+  const { sales, orders } = useCustomerHistory(context, ids);
   const [form, setForm] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map(([k]) => [k, String(customer[k] ?? "")])));
   const [address, setAddress] = useState(
     () => customer.addresses[0] ?? { name: customer.name, line1: "", city: "", postalCode: "", country: "" },
@@ -129,7 +126,11 @@ export function CustomerDetail({
         Save customer
       </button>
       <h3>Sales and orders</h3>
-      {(sales?.length ?? 0) + (orders?.length ?? 0) === 0 && <p className="muted">None in this till's data (it keeps 90 days of sales).</p>}
+      {!sales || !orders ? (
+        <p className="muted">Finding their sales and orders…</p>
+      ) : (
+        sales.length + orders.length === 0 && <p className="muted">None in this till's data (it keeps 90 days of sales).</p>
+      )}
       <ul className="list" aria-label="Customer's sales and orders">
         {(sales ?? []).map((s) => (
           <li key={s.id} className="list-item static">
@@ -178,5 +179,31 @@ export function CustomerDetail({
         </Dialog>
       )}
     </section>
+  );
+}
+
+/**
+ * A customer's sales (newest first) and orders in the till's data: their ids from the report store
+ * (the replica has no index on a sale's customer, and a query there would read every sale of the
+ * window), the documents by id from the replica. `undefined` while read.
+ */
+function useCustomerHistory(context: ManagerContext, ids: readonly string[]): { sales?: Sale[]; orders?: Order[] } {
+  const db = context.replica.db;
+  const key = ids.join();
+  const refs = useObservable(() => live(() => customerDocuments(context.local, ids)), [context.local, key]);
+  const sales = useObservable(
+    () => (refs ? db.sales.findByIds(refs.sales).$.pipe(map((found) => [...found.values()].map((d) => d.toJSON() as Sale))) : undefined),
+    [db, refs],
+  );
+  const orders = useObservable(
+    () => (refs ? db.orders.findByIds(refs.orders).$.pipe(map((found) => [...found.values()].map((d) => d.toJSON() as Order))) : undefined),
+    [db, refs],
+  );
+  return useMemo(
+    () => ({
+      ...(sales ? { sales: [...sales].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) } : {}),
+      ...(orders ? { orders } : {}),
+    }),
+    [sales, orders],
   );
 }

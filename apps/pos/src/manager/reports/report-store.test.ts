@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openTestLocal } from "../../testing/test-local";
 import { reportSale as sale } from "../../testing/test-sale";
 import { openTestReplica } from "../../testing/test-till";
-import { catchUpReports, readFacts } from "./report-store";
+import { catchUpReports, customerDocuments, readFacts } from "./report-store";
 
 async function summary(local: ReturnType<typeof openTestLocal>, from: string, to: string) {
   const { buckets, products } = await readFacts(local, from, to);
@@ -49,5 +49,30 @@ describe("the report store", () => {
     await catchUpReports(db, local, "Europe/Berlin", { now: new Date("2026-11-22T12:00:00Z") });
     expect((await summary(local, "2026-11-20", "2026-11-20")).totals.sales).toBe(0);
     expect((await summary(local, "2026-11-21", "2026-11-21")).totals.sales).toBe(1);
+  });
+
+  it("keeps each customer's sales and orders by the customer: an order follows its customer, old sales leave, orders stay", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    const now = { now: new Date("2026-11-25T12:00:00Z") };
+    await db.sales.bulkInsert([
+      { ...sale("a", "2026-11-20T10:00:00Z"), customerId: "c1" },
+      { ...sale("b", "2026-11-21T10:00:00Z"), customerId: "c2" },
+      sale("anonymous", "2026-11-21T11:00:00Z"),
+      { ...sale("old", "2026-06-01T12:00:00Z"), customerId: "c1" },
+    ]);
+    const order = { ...examples.orders, customerId: "c1", status: "paid" as const, createdAt: "2026-06-02T09:00:00Z" };
+    await db.orders.insert(order);
+    await catchUpReports(db, local, "UTC", now);
+    // The sale of June left with the store's old days; the order of June stays.
+    expect(await customerDocuments(local, ["c1"])).toEqual({ sales: ["a"], orders: [order.id] });
+    expect(await customerDocuments(local, ["c1", "c2"])).toMatchObject({ sales: expect.arrayContaining(["a", "b"]) as unknown });
+
+    await (await db.orders.findOne(order.id).exec())!.incrementalPatch({ customerId: "c2" });
+    await catchUpReports(db, local, "UTC", now);
+    expect(await customerDocuments(local, ["c1"])).toEqual({ sales: ["a"], orders: [] });
+    expect((await customerDocuments(local, ["c2"])).orders).toEqual([order.id]);
+    await (await db.orders.findOne(order.id).exec())!.remove();
+    await catchUpReports(db, local, "UTC", now);
+    expect((await customerDocuments(local, ["c2"])).orders).toEqual([]);
   });
 });

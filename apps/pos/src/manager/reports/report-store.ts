@@ -36,7 +36,10 @@ export const REPORT_STORE_DAYS = 100;
 /** Sales read and counted per slice: small, so a sale written meanwhile waits for no long read of the replica. */
 const PAGE = 250;
 
-type Tables = Pick<LocalDatabase, "reportBuckets" | "reportProducts" | "reportPromotions" | "reportCounted" | "reportMeta">;
+type Tables = Pick<
+  LocalDatabase,
+  "reportBuckets" | "reportProducts" | "reportPromotions" | "reportCounted" | "reportCustomers" | "reportMeta"
+>;
 
 /** The time zone reports count days and hours in: the shop's setting, or this device's. */
 export function reportTimeZone(setting: string | undefined): string {
@@ -73,7 +76,11 @@ async function countSales(local: Tables, sales: readonly Sale[], timeZone: strin
     fresh.map((s) => ({ doc: saleReportDocument(s), sign: 1 })),
     timeZone,
   );
-  await local.reportCounted.bulkPut(fresh.map((s) => ({ id: s.id, day: localHourOf(s.createdAt, timeZone).day, included: true })));
+  const days = fresh.map((s) => localHourOf(s.createdAt, timeZone).day);
+  await local.reportCounted.bulkPut(fresh.map((s, i) => ({ id: s.id, day: days[i]!, included: true })));
+  await local.reportCustomers.bulkPut(
+    fresh.flatMap((s, i) => (s.customerId ? [{ id: s.id, customerId: s.customerId, collection: "sales" as const, day: days[i]! }] : [])),
+  );
 }
 
 /** One page of orders: an order counts while it is paid and not cancelled or refunded, so a change may add or take it away. */
@@ -93,6 +100,18 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
   }
   await applyFacts(local, changes, timeZone);
   await local.reportCounted.bulkPut(counted);
+  // An order's customer may be set or changed after checkout: its row follows the order as it is now.
+  const customers = latest.filter((o) => !o._deleted && o.customerId);
+  await local.reportCustomers.bulkPut(
+    customers.map((o) => ({
+      id: o.id,
+      customerId: o.customerId!,
+      collection: "orders" as const,
+      day: localHourOf(o.createdAt, timeZone).day,
+    })),
+  );
+  const without = latest.filter((o) => o._deleted || !o.customerId).map((o) => o.id);
+  if (without.length > 0) await local.reportCustomers.bulkDelete(without);
 }
 
 /** Starts the store again (a new time zone, a new version of the facts). */
@@ -103,6 +122,7 @@ async function reset(local: Tables, timeZone: string): Promise<ReportStoreMeta> 
     local.reportProducts.clear(),
     local.reportPromotions.clear(),
     local.reportCounted.clear(),
+    local.reportCustomers.clear(),
   ]);
   await local.reportMeta.put(meta);
   return meta;
@@ -134,7 +154,14 @@ export async function catchUpReports(
       const checkpoint = (await local.reportMeta.get("facts"))?.[name];
       const page = await changedSince(collection, PAGE, checkpoint as ChangeCheckpoint | undefined);
       if (page.documents.length === 0) break;
-      const tables = [local.reportBuckets, local.reportProducts, local.reportPromotions, local.reportCounted, local.reportMeta];
+      const tables = [
+        local.reportBuckets,
+        local.reportProducts,
+        local.reportPromotions,
+        local.reportCounted,
+        local.reportCustomers,
+        local.reportMeta,
+      ];
       await local.transaction("rw", tables, async () => {
         if (name === "sales") await countSales(local, page.documents as unknown as Sale[], timeZone);
         else await countOrders(local, page.documents as unknown as Order[], timeZone);
@@ -152,6 +179,12 @@ export async function catchUpReports(
     local.reportProducts.where("day").below(oldest).delete(),
     local.reportPromotions.where("day").below(oldest).delete(),
     local.reportCounted.where("day").below(oldest).delete(),
+    // A customer's orders stay (the replica keeps every order); their sales leave with the old days.
+    local.reportCustomers
+      .where("day")
+      .below(oldest)
+      .filter((row) => row.collection === "sales")
+      .delete(),
   ]);
 }
 
@@ -227,4 +260,16 @@ export function keepReportsCurrent(
 /** Resolves when the store has caught up with what the replica holds now (for a report to read). */
 export async function reportsCaughtUp(): Promise<void> {
   while (running) await running;
+}
+
+/** The ids of the sales and orders of `customerIds` (a customer and those merged into them) the store keeps. */
+export async function customerDocuments(
+  local: Pick<LocalDatabase, "reportCustomers">,
+  customerIds: readonly string[],
+): Promise<{ sales: string[]; orders: string[] }> {
+  const rows = await local.reportCustomers.where("customerId").anyOf(customerIds).toArray();
+  return {
+    sales: rows.filter((row) => row.collection === "sales").map((row) => row.id),
+    orders: rows.filter((row) => row.collection === "orders").map((row) => row.id),
+  };
 }
