@@ -21,10 +21,11 @@ import type { PosDatabase } from "../../data/replica";
 
 /*
  * The report store: figures per hour, register and cashier, per product and day, and per promotion
- * and day, kept in the till's local database and brought up to date from the replica's change feed a page at a time. A
- * 30-day dashboard then sums a few hundred rows instead of reading thousands of sales, and the sell
- * screen never waits for it: each page is one short transaction, run when the till has an idle
- * moment and no sale is being written (`backgroundTurn`).
+ * and day, and each customer's sales and orders, kept in the till's local database and brought up
+ * to date from the replica's change feed a page at a time. A 30-day dashboard then sums a few
+ * hundred rows instead of reading thousands of sales, and the sell screen never waits for it: each
+ * page is one short transaction, run when the till has an idle moment and no sale is being written
+ * (`backgroundTurn`).
  */
 
 /** Bump when what a fact holds changes: the store is then rebuilt from the replica. */
