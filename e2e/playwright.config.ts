@@ -30,7 +30,7 @@ export default defineConfig({
     { name: "quiet-shop", testMatch: "manager-reports.spec.ts", use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "chromium",
-      testIgnore: ["catalog-import.spec.ts", "manager-reports.spec.ts"],
+      testIgnore: ["catalog-import.spec.ts", "manager-reports.spec.ts", "promotions.spec.ts"],
       dependencies: ["quiet-shop"],
       use: { ...devices["Desktop Chrome"], channel: undefined },
     },
@@ -39,6 +39,13 @@ export default defineConfig({
       name: "catalog-import",
       testMatch: "catalog-import.spec.ts",
       dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+    // Last: while its automatic promotion is on, every price of the shared demo shop changes.
+    {
+      name: "promotions",
+      testMatch: "promotions.spec.ts",
+      dependencies: ["catalog-import"],
       use: { ...devices["Desktop Chrome"], channel: undefined },
     },
   ],
