@@ -130,7 +130,8 @@ export interface OpenCartEntry<C = unknown> {
  * The till's device-local data outside RxDB (DESIGN: "Where new data lives"): rows that need
  * attention, the manager outbox, images waiting to upload, the report store (figures per hour and
  * per product and day and per promotion and day, and each customer's sales and orders, kept up to
- * date from the replica, so a 30-day report reads hundreds of rows, not thousands of sales), the tills' last reported status and each register's open cart. Never replicated; one database per
+ * date from the replica, so a 30-day report reads hundreds of rows, not thousands of sales), the
+ * tills' last reported status and each register's open cart. Never replicated; one database per
  * shop, like the replica.
  */
 export class LocalDatabase extends Dexie {

@@ -11,6 +11,10 @@ import { OutboxRefusal, queueManagerWrite, wireDocument } from "../manager/outbo
 /** Statuses the shop still has work for. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ["pending_payment", "paid", "ready_for_pickup", "shipped"];
 
+/** The query of the orders the shop still has work for (their `[status, createdAt]` index). */
+const openOrders = (db: PosDatabase) =>
+  db.orders.find({ selector: { status: { $in: [...OPEN_ORDER_STATUSES] } }, sort: [{ createdAt: "desc" }] });
+
 /** Orders shown at a time with the finished ones (the latest first; "Show older orders" adds as many again). */
 const FINISHED_PAGE = 50;
 
@@ -43,7 +47,7 @@ const NEEDS_MANAGER: ReadonlySet<OrderStatus> = new Set(TERMINAL_ORDER_STATUSES)
 
 /** The number of orders the shop still has to act on, for the till's menu. */
 export function useOpenOrderCount(db: PosDatabase | undefined): number {
-  return useObservable(() => db?.orders.find({ selector: { status: { $in: [...OPEN_ORDER_STATUSES] } } }).$, [db])?.length ?? 0;
+  return useObservable(() => (db ? openOrders(db).$ : undefined), [db])?.length ?? 0;
 }
 
 /**
@@ -70,10 +74,7 @@ export function OrdersScreen({
   // The open orders from their index; with the finished ones, the latest a page at a time: a shop's
   // history of orders is never read whole into the screen.
   const docs = useDocuments<Order>(
-    () =>
-      showAll
-        ? db.orders.find({ sort: [{ createdAt: "desc" }], limit: shown }).$
-        : db.orders.find({ selector: { status: { $in: [...OPEN_ORDER_STATUSES] } }, sort: [{ createdAt: "desc" }] }).$,
+    () => (showAll ? db.orders.find({ sort: [{ createdAt: "desc" }], limit: shown }).$ : openOrders(db).$),
     [db, showAll, shown],
   );
   const orders = docs ?? [];

@@ -1,5 +1,5 @@
 import type { Customer, Order, Sale } from "@countertop/sync-protocol";
-import { Alert, Dialog, shopFormat, useObservable } from "@countertop/ui";
+import { Alert, Dialog, shopFormat, useDocuments, useObservable } from "@countertop/ui";
 import { useMemo, useState } from "react";
 import { map } from "rxjs";
 import { live, type ManagerWrite } from "../../data/local-db";
@@ -191,12 +191,9 @@ function useCustomerHistory(context: ManagerContext, ids: readonly string[]): { 
   const db = context.replica.db;
   const key = ids.join();
   const refs = useObservable(() => live(() => customerDocuments(context.local, ids)), [context.local, key]);
-  const sales = useObservable(
-    () => (refs ? db.sales.findByIds(refs.sales).$.pipe(map((found) => [...found.values()].map((d) => d.toJSON() as Sale))) : undefined),
-    [db, refs],
-  );
-  const orders = useObservable(
-    () => (refs ? db.orders.findByIds(refs.orders).$.pipe(map((found) => [...found.values()].map((d) => d.toJSON() as Order))) : undefined),
+  const sales = useDocuments<Sale>(() => refs && db.sales.findByIds(refs.sales).$.pipe(map((found) => [...found.values()])), [db, refs]);
+  const orders = useDocuments<Order>(
+    () => refs && db.orders.findByIds(refs.orders).$.pipe(map((found) => [...found.values()])),
     [db, refs],
   );
   return useMemo(

@@ -12,8 +12,8 @@ export function openingRanges(now: Date, timeZone: string) {
 
 /**
  * Reads the figures the reports open on into memory in the background (while a manager signs in,
- * and again once manager mode is open), so the first open of the reports shows them at once; they then stay current for as
- * long as they stay in memory. Returns how to let go of them.
+ * and again once manager mode is open), so the first open of the reports shows them at once; they
+ * then stay current for as long as they stay in memory. Returns how to let go of them.
  */
 export function warmReports(context: WarmContext): () => void {
   const { today, lastWeek, range } = openingRanges(new Date(), reportTimeZone(context.settings.timeZone));

@@ -16,7 +16,7 @@ import type { Order, Sale } from "@countertop/sync-protocol";
 import type { RxCollection } from "rxdb";
 import { backgroundTurn } from "../../data/background";
 import { changedSince, type ChangeCheckpoint } from "../../data/changed-since";
-import type { CountedDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
+import type { CountedDocument, CustomerDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
 import type { PosDatabase } from "../../data/replica";
 
 /*
@@ -90,6 +90,8 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
   const before = new Map((await local.reportCounted.bulkGet(latest.map((o) => o.id))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   const changes: { doc: ReportDocument; sign: 1 | -1 }[] = [];
   const counted: CountedDocument[] = [];
+  const customers: CustomerDocument[] = [];
+  const without: string[] = [];
   for (const order of latest) {
     const doc = order._deleted ? undefined : orderReportDocument(order);
     const was = before.get(order.id)?.included ?? false;
@@ -97,21 +99,15 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
     const asCounted = doc ?? orderReportDocument({ ...order, status: "paid" });
     if (doc && !was) changes.push({ doc, sign: 1 });
     if (!doc && was && asCounted) changes.push({ doc: asCounted, sign: -1 });
-    counted.push({ id: order.id, day: localHourOf(order.createdAt, timeZone).day, included: doc !== undefined });
+    const day = localHourOf(order.createdAt, timeZone).day;
+    counted.push({ id: order.id, day, included: doc !== undefined });
+    // An order's customer may be set or changed after checkout: its row follows the order as it is now.
+    if (!order._deleted && order.customerId) customers.push({ id: order.id, customerId: order.customerId, collection: "orders", day });
+    else without.push(order.id);
   }
   await applyFacts(local, changes, timeZone);
   await local.reportCounted.bulkPut(counted);
-  // An order's customer may be set or changed after checkout: its row follows the order as it is now.
-  const customers = latest.filter((o) => !o._deleted && o.customerId);
-  await local.reportCustomers.bulkPut(
-    customers.map((o) => ({
-      id: o.id,
-      customerId: o.customerId!,
-      collection: "orders" as const,
-      day: localHourOf(o.createdAt, timeZone).day,
-    })),
-  );
-  const without = latest.filter((o) => o._deleted || !o.customerId).map((o) => o.id);
+  await local.reportCustomers.bulkPut(customers);
   if (without.length > 0) await local.reportCustomers.bulkDelete(without);
 }
 
