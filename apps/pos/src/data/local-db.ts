@@ -92,6 +92,12 @@ export interface ReportStoreMeta {
   /** RxDB's change checkpoints of `sales` and `orders`. */
   readonly sales?: unknown;
   readonly orders?: unknown;
+  /**
+   * While the store is being built (new, or started again for a new version or time zone): the sales
+   * and orders counted so far of the `total` the replica held when it began. Gone once it has counted
+   * them all; from then on it follows each change within moments.
+   */
+  readonly building?: { readonly counted: number; readonly total: number };
 }
 
 /** The shop's tills as the server last reported them (server-only data, kept here for offline reading). */

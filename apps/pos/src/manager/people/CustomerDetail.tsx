@@ -6,6 +6,7 @@ import { live, type ManagerWrite } from "../../data/local-db";
 import { invoiceOfOrder, invoiceOfSale, type InvoiceData } from "../invoices/invoice";
 import { InvoiceView } from "../invoices/InvoiceView";
 import type { ManagerContext } from "../manager-context";
+import { CountingNote } from "../reports/CountingNote";
 import { customerDocuments } from "../reports/report-store";
 import { PendingBadge } from "../shared/PendingBadge";
 import { saveWrites } from "../shared/write";
@@ -126,6 +127,7 @@ export function CustomerDetail({
         Save customer
       </button>
       <h3>Sales and orders</h3>
+      <CountingNote local={context.local} number={format.number} />
       {!sales || !orders ? (
         <p className="muted">Finding their sales and orders…</p>
       ) : (

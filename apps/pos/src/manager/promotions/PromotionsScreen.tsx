@@ -5,6 +5,7 @@ import type { ManagerContext } from "../manager-context";
 import { PendingBadge } from "../shared/PendingBadge";
 import { pendingNew, usePending } from "../shared/use-pending";
 import { PromotionForm } from "./PromotionForm";
+import { CountingNote } from "../reports/CountingNote";
 import { promotionFacts } from "../reports/live-facts";
 import { REPORT_STORE_DAYS } from "../reports/report-store";
 import { promotionUsage } from "./promotion-usage";
@@ -57,6 +58,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
           </button>
         )}
       </div>
+      {!editing && <CountingNote local={context.local} number={format.number} />}
       {editing ? (
         <PromotionForm context={context} promotion={editing.promotion} categories={live} onDone={() => setEditing(undefined)} />
       ) : all.length === 0 ? (
@@ -76,7 +78,7 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
                 </span>
                 <span data-testid="usage">
                   {uses
-                    ? `Used ${uses.uses}${p.usageLimit ? ` of ${p.usageLimit}` : ""} ${uses.uses === 1 && !p.usageLimit ? "time" : "times"} · discounts given ${format.money(uses.discounts)}`
+                    ? `Used ${uses.uses}${p.usageLimit ? ` of ${p.usageLimit}` : ""} ${uses.uses === 1 && !p.usageLimit ? "time" : "times"}${p.code && p.usageLimit !== undefined && uses.uses >= p.usageLimit ? " (used up)" : ""} · discounts given ${format.money(uses.discounts)}`
                     : "Counting uses…"}
                 </span>
                 <PendingBadge write={pending.get(p.id)} />
@@ -88,7 +90,10 @@ export function PromotionsScreen({ context }: { context: ManagerContext }) {
           })}
         </ul>
       )}
-      <p className="muted small">Usage counts the last {REPORT_STORE_DAYS} days: the sales on this till and the shop's online orders.</p>
+      <p className="muted small">
+        Usage counts the last {REPORT_STORE_DAYS} days: the sales on this till and the shop's paid online orders. The online checkout holds
+        a coupon to its limit over all the shop's orders, pay-later ones included.
+      </p>
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { SALES_WINDOW_DAYS } from "../../data/sales-window";
 import type { ManagerContext } from "../manager-context";
 import { useNames } from "../names";
 import { Completeness } from "./Completeness";
+import { CountingNote } from "./CountingNote";
 import { Dashboard } from "./Dashboard";
 import { RangePicker, type DayRange } from "./RangePicker";
 import { RangeReport } from "./RangeReport";
@@ -32,6 +33,7 @@ function useOwnPending(context: ManagerContext): number | undefined {
 export function ReportsScreen({ context }: { context: ManagerContext }) {
   const { settings, local, replica, till } = context;
   const timeZone = reportTimeZone(settings.timeZone);
+  const format = shopFormat(settings);
   const [now] = useState(() => new Date());
   const { today, range: opening } = openingRanges(now, timeZone);
   const [range, setRange] = useState<DayRange>(opening);
@@ -50,9 +52,10 @@ export function ReportsScreen({ context }: { context: ManagerContext }) {
         {settings.timeZone ? "" : " (this device's zone — the shop's time zone is not set in its settings)"}.
       </p>
       <Completeness context={context} selfPending={pending} timeZone={timeZone} />
+      <CountingNote local={local} number={format.number} />
       <Dashboard local={local} settings={settings} timeZone={timeZone} now={now} />
       <h2>Range</h2>
-      <RangePicker range={range} today={today} pattern={shopFormat(settings).datePattern} onChange={setRange} />
+      <RangePicker range={range} today={today} pattern={format.datePattern} onChange={setRange} />
       {fromServer && serverFacts?.state === "failed" ? (
         <p className="error" role="alert">
           {serverFacts.message}

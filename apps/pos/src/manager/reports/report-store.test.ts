@@ -27,6 +27,34 @@ describe("the report store", () => {
     expect(netOf((await summary(local, "2026-11-19", "2026-11-22")).totals)).toBe(3500);
   });
 
+  it("says how far it has come while it is built, and nothing once it has counted everything", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    const sales = Array.from({ length: 300 }, (_, i) => sale(`s${i}`, `2026-11-2${i % 2}T10:00:00Z`));
+    await db.sales.bulkInsert(sales);
+    await db.orders.insert({ ...examples.orders, status: "paid" as const, createdAt: "2026-11-21T09:00:00Z" });
+    const seen: unknown[] = [];
+    local.reportMeta.hook("creating", (_key, meta) => void seen.push(meta.building));
+    local.reportMeta.hook("updating", function (this: { onsuccess?: (meta: { building?: unknown }) => void }) {
+      this.onsuccess = (meta) => void seen.push(meta.building);
+    });
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    // A page of sales, the rest of them, the order: then done.
+    expect(seen).toEqual([
+      { counted: 0, total: 301 },
+      { counted: 250, total: 301 },
+      { counted: 300, total: 301 },
+      { counted: 301, total: 301 },
+      undefined,
+    ]);
+    expect((await local.reportMeta.get("facts"))?.building).toBeUndefined();
+    // Keeping up with a new sale is no build: its one update says nothing of one.
+    seen.length = 0;
+    await db.sales.insert(sale("new", "2026-11-22T10:00:00Z"));
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    expect(seen).toEqual([undefined]);
+    expect((await summary(local, "2026-11-20", "2026-11-22")).totals.sales).toBe(302);
+  });
+
   it("counts an order while it is paid and takes it away when it is cancelled", async () => {
     const [db, local] = [await openTestReplica(), openTestLocal()];
     const now = { now: new Date("2026-11-25T12:00:00Z") };

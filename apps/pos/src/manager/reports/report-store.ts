@@ -112,8 +112,8 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
 }
 
 /** Starts the store again (a new time zone, a new version of the facts). */
-async function reset(local: Tables, timeZone: string): Promise<ReportStoreMeta> {
-  const meta: ReportStoreMeta = { id: "facts", version: REPORT_STORE_VERSION, timeZone };
+async function reset(local: Tables, timeZone: string, total: number): Promise<ReportStoreMeta> {
+  const meta: ReportStoreMeta = { id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0, total } };
   await Promise.all([
     local.reportBuckets.clear(),
     local.reportProducts.clear(),
@@ -125,11 +125,6 @@ async function reset(local: Tables, timeZone: string): Promise<ReportStoreMeta> 
   return meta;
 }
 
-/** How far the store has come, for a progress line while it is first built. */
-export interface CatchUpProgress {
-  readonly counted: number;
-}
-
 /**
  * Brings the report store up to date with the replica: every sale and order changed since the
  * store's checkpoints, a page at a time, each page and its checkpoint in one transaction (so a page
@@ -139,17 +134,19 @@ export async function catchUpReports(
   db: Pick<PosDatabase, "sales" | "orders">,
   local: LocalDatabase,
   timeZone: string,
-  options: { readonly now?: Date; readonly onProgress?: (p: CatchUpProgress) => void } = {},
+  options: { readonly now?: Date } = {},
 ): Promise<void> {
-  let meta = await local.reportMeta.get("facts");
-  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) meta = await reset(local, timeZone);
-  let counted = 0;
+  const meta = await local.reportMeta.get("facts");
+  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) {
+    const [sales, orders] = await Promise.all([db.sales.count().exec(), db.orders.count().exec()]);
+    await reset(local, timeZone, sales + orders);
+  }
   for (const name of ["sales", "orders"] as const) {
     await backgroundTurn({ betweenCustomers: true });
     const collection = db[name] as unknown as RxCollection;
     for (;;) {
-      const checkpoint = (await local.reportMeta.get("facts"))?.[name];
-      const page = await changedSince(collection, PAGE, checkpoint as ChangeCheckpoint | undefined);
+      const stored = await local.reportMeta.get("facts");
+      const page = await changedSince(collection, PAGE, stored?.[name] as ChangeCheckpoint | undefined);
       if (page.documents.length === 0) break;
       const tables = [
         local.reportBuckets,
@@ -162,14 +159,15 @@ export async function catchUpReports(
       await local.transaction("rw", tables, async () => {
         if (name === "sales") await countSales(local, page.documents as unknown as Sale[], timeZone);
         else await countOrders(local, page.documents as unknown as Order[], timeZone);
-        await local.reportMeta.update("facts", { [name]: page.checkpoint });
+        const building = stored?.building && { ...stored.building, counted: stored.building.counted + page.documents.length };
+        await local.reportMeta.update("facts", { [name]: page.checkpoint, ...(building ? { building } : {}) });
       });
-      counted += page.documents.length;
-      options.onProgress?.({ counted });
       if (page.documents.length < PAGE) break;
       await backgroundTurn({ betweenCustomers: true });
     }
   }
+  // Counted to the end: the figures are whole from here on.
+  if ((await local.reportMeta.get("facts"))?.building) await local.reportMeta.update("facts", { building: undefined });
   const oldest = addDays(localHourOf(options.now ?? new Date(), timeZone).day, -REPORT_STORE_DAYS);
   await Promise.all([
     local.reportBuckets.where("day").below(oldest).delete(),
@@ -217,12 +215,7 @@ let again = false;
  * Keeps the report store current while the till runs: catches up now, and again shortly after any
  * sale or order changes in the replica. One catch-up at a time per page; returns a stop function.
  */
-export function keepReportsCurrent(
-  db: PosDatabase,
-  local: LocalDatabase,
-  timeZone: () => string,
-  onProgress?: (p: CatchUpProgress) => void,
-): () => void {
+export function keepReportsCurrent(db: PosDatabase, local: LocalDatabase, timeZone: () => string): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
@@ -231,7 +224,7 @@ export function keepReportsCurrent(
       again = true;
       return;
     }
-    running = oneTabAtATime(local, () => catchUpReports(db, local, timeZone(), { onProgress }))
+    running = oneTabAtATime(local, () => catchUpReports(db, local, timeZone()))
       .catch(() => undefined)
       .finally(() => {
         running = undefined;
