@@ -60,3 +60,61 @@ test("a promotion the manager adds applies at the till, and the promotions scree
   await expect(card).toContainText("off");
   await outboxEmpty(page);
 });
+
+test("a coupon's usage limit holds at the shop's checkout: the order past it hears the code is used up", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await registerTill(page, "Coupon till");
+  await enterManagerMode(page);
+  await managerScreen(page, "Promotions");
+  await page.getByRole("button", { name: "New promotion" }).click();
+  const form = page.getByRole("region", { name: "New promotion" });
+  await form.getByLabel("Name").fill("Welcome coupon");
+  await form.getByLabel("Kind").selectOption("order_percent");
+  await form.getByRole("textbox", { name: "Percent off" }).fill("15");
+  // A limit is a coupon's: the field waits for a code.
+  const allowed = form.getByLabel("Coupon uses allowed (empty: no limit)");
+  await expect(allowed).toBeDisabled();
+  await form.getByLabel("Coupon code (empty: applies by itself)").fill("welcome1");
+  await allowed.fill("0");
+  await form.getByRole("button", { name: "Save promotion" }).click();
+  await expect(form.getByRole("alert")).toContainText("how many times the coupon may be used");
+  await allowed.fill("1");
+  await form.getByRole("button", { name: "Save promotion" }).click();
+  const card = page.getByRole("listitem", { name: "Welcome coupon" });
+  await expect(card).toContainText("Coupon WELCOME1");
+  await expect(card.getByTestId("usage")).toHaveText(/^Used 0 of 1 times/);
+  await outboxEmpty(page);
+
+  const checkOutWithCoupon = async (email: string) => {
+    const shop = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await shop.goto("/shop/demo/");
+    await shop
+      .getByRole("link", { name: /Still Water/ })
+      .first()
+      .click();
+    await shop.getByRole("button", { name: "Add to cart" }).click();
+    await shop.getByRole("link", { name: "Cart (1)" }).click();
+    await shop.getByRole("button", { name: "Checkout" }).click();
+    await shop.getByLabel("Email").fill(email);
+    await shop.getByRole("radio", { name: /Pick up/ }).check();
+    await shop.getByRole("radio", { name: "Card" }).check();
+    await shop.getByLabel("Card number").fill("4242 4242 4242 4242");
+    await shop.getByLabel(/Coupon code/).fill("welcome1");
+    await shop.getByRole("button", { name: "Place order" }).click();
+    return shop;
+  };
+  const first = await checkOutWithCoupon("first.coupon@example.test");
+  await expect(first.getByRole("heading", { name: /Thank you! Order/ })).toBeVisible({ timeout: 15_000 });
+  const second = await checkOutWithCoupon("second.coupon@example.test");
+  await expect(second.getByRole("alert")).toContainText('The code "welcome1" has been used up');
+  await shootAllSizes(second, SHOTS, "shop-coupon-used-up");
+  // Without the code the same cart goes through.
+  await second.getByLabel(/Coupon code/).fill("");
+  await second.getByRole("button", { name: "Place order" }).click();
+  await expect(second.getByRole("heading", { name: /Thank you! Order/ })).toBeVisible({ timeout: 15_000 });
+
+  // The paid order reaches the till, and the promotions screen counts it.
+  await managerScreen(page, "Promotions");
+  await expect(card.getByTestId("usage")).toHaveText(/^Used 1 of 1 times \(used up\)/, { timeout: 30_000 });
+  await shootAllSizes(page, SHOTS, "pos-promotions-coupon-used-up");
+});

@@ -1,11 +1,11 @@
-import { bp, minor, priceCart, promotionFromDocument, qty, SALE_ROUNDING } from "@countertop/domain";
-import type { Order, StockMovement } from "@countertop/sync-protocol";
+import { bp, minor, normalizeCouponCode, priceCart, promotionFromDocument, qty, SALE_ROUNDING } from "@countertop/domain";
+import type { Order, Promotion, StockMovement } from "@countertop/sync-protocol";
 import { uuidv7 } from "uuidv7";
 import type { CheckoutDraft } from "../db/schema";
 import type { TenantTx } from "../db/tenant-scope";
 import { readSettings } from "../documents/settings.repository";
 import { ApiError, ErrorCode } from "../http/errors";
-import { livePromotions, onHandOf, reservedByCheckouts, sellableVariants } from "./checkout.repository";
+import { couponUses, livePromotions, onHandOf, reservedByCheckouts, sellableVariants } from "./checkout.repository";
 import type { CheckoutRequest } from "./checkout.schema";
 
 /** The stock level a movement counts against. */
@@ -78,6 +78,7 @@ export async function draftOrder(
   });
   if (priced.unmatchedCouponCodes.length > 0)
     throw new ApiError(ErrorCode.bad_request, `The code "${request.couponCode}" is not valid now.`, { reason: "unknown_coupon" });
+  if (request.couponCode) await holdCouponToItsLimit(trx, tenantId, request.couponCode, promotionDocs, now);
   const shippingTotal = option.freeOver !== undefined && priced.subtotal - priced.discountTotal >= option.freeOver ? 0 : option.amount;
 
   const iso = now.toISOString();
@@ -124,6 +125,29 @@ export async function draftOrder(
     _deleted: false,
   };
   return { order, movements };
+}
+
+/**
+ * A coupon with a usage limit takes no more orders once it has been used that many times (see
+ * {@link couponUses}); the shop's lock, held by the caller, keeps two checkouts from taking its last use.
+ */
+async function holdCouponToItsLimit(
+  trx: TenantTx,
+  tenantId: string,
+  couponCode: string,
+  promotions: readonly Promotion[],
+  now: Date,
+): Promise<void> {
+  const code = normalizeCouponCode(couponCode);
+  const limits = promotions.flatMap((p) =>
+    p.active && p.usageLimit !== undefined && p.code !== undefined && normalizeCouponCode(p.code) === code ? [p.usageLimit] : [],
+  );
+  if (limits.length === 0) return;
+  const limit = Math.min(...limits);
+  if ((await couponUses(trx, tenantId, code, now)) >= limit)
+    throw new ApiError(ErrorCode.conflict, `The code "${couponCode}" has been used up. Remove it to place the order.`, {
+      reason: "coupon_used_up",
+    });
 }
 
 /** Orders never oversell: every movement's units must be on the shelf, less what other checkouts hold. */

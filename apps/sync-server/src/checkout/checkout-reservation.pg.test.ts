@@ -75,7 +75,7 @@ describe.each(ENGINES)("checkout reserves, pays outside the lock, confirms — o
     expect(await level(variantId)).toBe(onHand);
   };
   const session = async () => (await server.call("POST", "/api/v1/shop/demo/session")).body.token as string;
-  const checkout = async (variantId: string, key: string, token?: string) => {
+  const checkout = async (variantId: string, key: string, token?: string, extra: Record<string, unknown> = {}) => {
     token ??= await session();
     return server.call("POST", "/api/v1/shop/demo/checkout", {
       token,
@@ -85,6 +85,7 @@ describe.each(ENGINES)("checkout reserves, pays outside the lock, confirms — o
         email: "hold@example.test",
         shippingOptionId: "pickup",
         payment: { provider: "test_card", card: { number: TEST_CARDS.success } },
+        ...extra,
       },
     });
   };
@@ -109,6 +110,62 @@ describe.each(ENGINES)("checkout reserves, pays outside the lock, confirms — o
     expect(placed.status).toBe(201);
     expect(placed.body.order).toMatchObject({ status: "paid", payment: { status: "captured" } });
     expect(await level(mate)).toBe(0);
+  });
+
+  it("holds a coupon to its usage limit: placed orders and checkouts paying count, a cancelled order gives its use back", async () => {
+    const eggs = variant("Free-range Eggs");
+    await setStock(eggs, 50);
+    const now = new Date().toISOString();
+    const promotion = {
+      id: crypto.randomUUID(),
+      name: "Two uses",
+      kind: "order_percent",
+      value: 1000,
+      code: "TWICE",
+      usageLimit: 2,
+      active: true,
+      updatedAt: now,
+      _deleted: false,
+    };
+    expect(
+      await server.call("POST", "/sync/v1/promotions/push", { token: managerToken, body: [{ newDocumentState: promotion }] }),
+    ).toMatchObject({ status: 200, body: [] });
+    const coupon = (code: string) => ({ couponCode: code });
+
+    // One checkout waits at the card provider: its reservation holds a use.
+    next.authorize = "wait";
+    waitingAtProvider();
+    const paying = checkout(eggs, `coupon-paying-${Date.now()}`, undefined, coupon("TWICE"));
+    await reached;
+    next.authorize = "answer";
+    const paid = await checkout(eggs, `coupon-paid-${Date.now()}`, undefined, coupon("twice"));
+    expect(paid.status).toBe(201);
+    expect(paid.body.order.discountTotal).toBeGreaterThan(0);
+
+    const before = await level(eggs);
+    const refused = await checkout(eggs, `coupon-over-${Date.now()}`, undefined, coupon("Twice"));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "conflict", details: { reason: "coupon_used_up" } });
+    expect(refused.body.error.message).toContain("used up");
+    expect(await level(eggs)).toBe(before);
+    // Without the code the same cart goes through.
+    expect((await checkout(eggs, `coupon-none-${Date.now()}`)).status).toBe(201);
+
+    release();
+    expect((await paying).status).toBe(201);
+    expect((await checkout(eggs, `coupon-after-${Date.now()}`, undefined, coupon("TWICE"))).status).toBe(409);
+
+    // The shop cancels one: its use is free again, for one more order.
+    const order = paid.body.order as WireDoc;
+    const cancelled = { ...order, status: "cancelled", updatedAt: new Date().toISOString() };
+    expect(
+      await server.call("POST", "/sync/v1/orders/push", {
+        token: managerToken,
+        body: [{ assumedMasterState: order, newDocumentState: cancelled }],
+      }),
+    ).toMatchObject({ status: 200, body: [] });
+    expect((await checkout(eggs, `coupon-freed-${Date.now()}`, undefined, coupon("TWICE"))).status).toBe(201);
+    expect((await checkout(eggs, `coupon-last-${Date.now()}`, undefined, coupon("TWICE"))).status).toBe(409);
   });
 
   it("after a crash between authorizing and capturing, the sweep captures and writes the order once; the shopper's retry gets it", async () => {

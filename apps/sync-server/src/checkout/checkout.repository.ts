@@ -219,3 +219,27 @@ export async function countOrders(trx: TenantTx, tenantId: string): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * How many uses of a coupon code (`code` upper-case) the shop has given: its orders that were not
+ * cancelled or refunded (a pay-later order holds its use), and the checkouts still holding their
+ * reservation while they take a payment.
+ */
+export async function couponUses(trx: TenantTx, tenantId: string, code: string, now: Date): Promise<number> {
+  const orders = await trx
+    .selectFrom("orders")
+    .select(sql<string>`count(*)`.as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where(sql<boolean>`doc->>'couponCode' IS NOT NULL AND upper(doc->>'couponCode') = ${code}`)
+    .where("status", "not in", ["cancelled", "refunded"])
+    .executeTakeFirstOrThrow();
+  const held = await trx
+    .selectFrom("checkout_requests")
+    .select(sql<string>`count(*)`.as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("state", "=", "reserved")
+    .where("expires_at", ">", now)
+    .where(sql<boolean>`upper(draft->'order'->>'couponCode') = ${code}`)
+    .executeTakeFirstOrThrow();
+  return Number(orders.n) + Number(held.n);
+}

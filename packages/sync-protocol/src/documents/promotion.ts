@@ -30,7 +30,10 @@ export const promotionSchema = replicatedDocumentSchema
     getPercent: percentBpSchema.optional(),
     minSubtotal: nonNegativeMoneySchema.optional(),
     code: z.string().min(1).max(50).optional(),
-    /** A coupon's limit: how many sales and orders may use it in all. Tills offline count what they have seen. */
+    /**
+     * A coupon's limit: how many online orders may carry its code in all (not cancelled or refunded;
+     * checkouts paying hold a use). The server's checkout holds orders to it; tills take no codes.
+     */
     usageLimit: positiveQuantitySchema.optional(),
     active: z.boolean(),
     startsAt: timestampSchema.optional(),

@@ -70,6 +70,10 @@ export function PromotionForm({
         );
       amount = parsed;
     }
+    const coupon = code.trim().toUpperCase();
+    const uses = coupon && limit.trim() ? Number(limit.trim()) : undefined;
+    if (uses !== undefined && !(Number.isSafeInteger(uses) && uses >= 1))
+      return setError("Type how many times the coupon may be used, such as 100, or leave it empty for no limit.");
     const {
       categoryId: _c,
       buyQty: _b,
@@ -92,8 +96,9 @@ export function PromotionForm({
       ...(kind === "buy_x_get_y"
         ? { buyQty: Number(buyQty), getQty: Number(getQty), getPercent: parsePercent(getPercent, locale) ?? 10_000 }
         : {}),
-      ...(code.trim() ? { code: code.trim().toUpperCase() } : {}),
-      ...(limit.trim() ? { usageLimit: Number(limit) } : {}),
+      // A limit is a coupon's: the shop's online checkout holds its orders to it (an automatic promotion has none).
+      ...(coupon ? { code: coupon } : {}),
+      ...(uses !== undefined ? { usageLimit: uses } : {}),
       ...(starts ? { startsAt: new Date(`${starts}T00:00:00`).toISOString() } : {}),
       ...(ends ? { endsAt: new Date(`${ends}T23:59:59`).toISOString() } : {}),
       updatedAt: new Date().toISOString(),
@@ -168,8 +173,14 @@ export function PromotionForm({
           <input value={code} maxLength={50} onChange={(e) => setCode(e.target.value)} />
         </label>
         <label>
-          Usage limit (empty: none)
-          <input inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
+          Coupon uses allowed (empty: no limit)
+          <input
+            inputMode="numeric"
+            value={code.trim() ? limit : ""}
+            disabled={!code.trim()}
+            title={code.trim() ? undefined : "A limit needs a coupon code"}
+            onChange={(e) => setLimit(e.target.value)}
+          />
         </label>
         <DateField label="Starts" value={starts} pattern={format.datePattern} onChange={setStarts} />
         <DateField label="Ends" value={ends} pattern={format.datePattern} onChange={setEnds} />

@@ -16,6 +16,7 @@ import * as tillStatus from "./2026_11_29_15_00_00_till_status";
 import * as saleNumbers from "./2026_11_29_15_30_00_sale_numbers";
 import * as platformConsole from "./2026_12_01_09_00_00_platform_console";
 import * as consoleRollups from "./2026_12_01_10_00_00_console_rollups";
+import * as couponUses from "./2026_12_03_09_00_00_coupon_uses";
 
 /**
  * Every migration, by name. Listed here rather than read from disk so the server runs the same
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_29_15_30_00_sale_numbers": saleNumbers,
   "2026_12_01_09_00_00_platform_console": platformConsole,
   "2026_12_01_10_00_00_console_rollups": consoleRollups,
+  "2026_12_03_09_00_00_coupon_uses": couponUses,
 };
 
 /** Kysely provider over the static list above. */
