@@ -1,6 +1,8 @@
 import { daysFrom, netOf, summarize } from "@countertop/domain";
 import { examples } from "@countertop/sync-protocol/testing";
+import type { UpdatingHookContext } from "dexie";
 import { describe, expect, it } from "vitest";
+import type { ReportStoreMeta } from "../../data/local-db";
 import { openTestLocal } from "../../testing/test-local";
 import { reportSale as sale } from "../../testing/test-sale";
 import { openTestReplica } from "../../testing/test-till";
@@ -34,7 +36,7 @@ describe("the report store", () => {
     await db.orders.insert({ ...examples.orders, status: "paid" as const, createdAt: "2026-11-21T09:00:00Z" });
     const seen: unknown[] = [];
     local.reportMeta.hook("creating", (_key, meta) => void seen.push(meta.building));
-    local.reportMeta.hook("updating", function (this: { onsuccess?: (meta: { building?: unknown }) => void }) {
+    local.reportMeta.hook("updating", function (this: UpdatingHookContext<ReportStoreMeta, string>) {
       this.onsuccess = (meta) => void seen.push(meta.building);
     });
     await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
