@@ -113,7 +113,8 @@ test("a coupon's usage limit holds at the shop's checkout: the order past it hea
   await second.getByRole("button", { name: "Place order" }).click();
   await expect(second.getByRole("heading", { name: /Thank you! Order/ })).toBeVisible({ timeout: 15_000 });
 
-  // The paid order reaches the till, and the promotions screen counts it.
+  // The paid order reaches the till, and the promotions screen counts it (the manager looks at the till again).
+  await page.bringToFront();
   await managerScreen(page, "Promotions");
   await expect(card.getByTestId("usage")).toHaveText(/^Used 1 of 1 times \(used up\)/, { timeout: 30_000 });
   await shootAllSizes(page, SHOTS, "pos-promotions-coupon-used-up");
