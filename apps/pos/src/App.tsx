@@ -192,6 +192,8 @@ export function App() {
         onPasswordSignIn={() => setManagerSignIn(true)}
       />
     );
+  // Manager mode kept over a reload opens once the shop's settings are read: not the PIN screen meanwhile.
+  else if (manager) body = <Message title="Opening manager mode…" />;
   else if (!staff) body = <PinLock db={replica.db} tillName={till.name} onSignedIn={setStaff} onManager={() => setManagerSignIn(true)} />;
   else if (!settings) body = <Message title="Loading the shop's settings…" />;
   else if (!shift)
