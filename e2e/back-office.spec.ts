@@ -4,7 +4,7 @@ import { enterManagerMode, managerScreen, managerTab, outboxEmpty, shootAllSizes
 import { photoPng } from "./support/picture";
 import { scan } from "./support/scanner";
 import { SHOTS } from "./support/shots";
-import { newTill, openShift, pull, registerTill, tillOf } from "./support/till";
+import { addProduct, newTill, openShift, payCash, pull, registerTill, tillOf } from "./support/till";
 
 /*
  * The manager's back office on a till and on a laptop: a product with a photo and a barcode that a
@@ -22,21 +22,8 @@ interface ApiProduct {
   readonly variants: { id: string; sku: string; price: number; barcode?: string }[];
 }
 
-/** Sells what is in the cart for exact cash. */
-async function payCash(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
-  await expect(page.locator("#receipt-title")).toBeVisible();
-  await page.getByRole("button", { name: "New sale" }).click();
-}
-
 async function sellByName(page: Page, name: string): Promise<void> {
-  await page.getByLabel("Search products").fill(name);
-  await page
-    .getByRole("button", { name: new RegExp(`^${name}`) })
-    .first()
-    .click();
-  await page.getByLabel("Search products").fill("");
+  await addProduct(page, name);
   await payCash(page);
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { enterManagerMode, managerScreen, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
-import { openShift, registerTill } from "./support/till";
+import { addProduct, openShift, payCash, registerTill } from "./support/till";
 
 /*
  * A manager's promotion at work on a till, and its use counted. It runs after every other journey
@@ -31,18 +31,11 @@ test("a promotion the manager adds applies at the till, and the promotions scree
 
   // The server's promotion reaches the till's replica; the cart applies it by itself.
   await openShift(page);
-  await page.getByLabel("Search products").fill("Club-Mate");
-  await page
-    .getByRole("button", { name: /^Club-Mate/ })
-    .first()
-    .click();
+  await addProduct(page, "Club-Mate");
   const given = page.locator(".totals-row", { hasText: "Ten off the order" }).locator("dd");
   await expect(given).toHaveText(/^−\d/, { timeout: 30_000 });
   const discount = (await given.textContent())!.slice(1);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
-  await expect(page.locator("#receipt-title")).toBeVisible();
-  await page.getByRole("button", { name: "New sale" }).click();
+  await payCash(page);
 
   // Counted by the report store: the screen reads its facts, not every sale of the till.
   await page.getByRole("navigation", { name: "Till" }).getByRole("button", { name: "Manager" }).click();

@@ -82,6 +82,14 @@ export async function addProduct(page: Page, name: string): Promise<void> {
   await page.getByLabel("Search products").fill("");
 }
 
+/** Sells what is in the cart for exact cash and starts a new sale. */
+export async function payCash(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("group", { name: "Cash" }).getByRole("button").first().click();
+  await expect(page.locator("#receipt-title")).toBeVisible();
+  await page.getByRole("button", { name: "New sale" }).click();
+}
+
 /** A second till in a context of its own (a landscape tablet), registered and at its lock screen. */
 export async function newTill(browser: Browser, name: string): Promise<{ page: Page; token: string; close: () => Promise<void> }> {
   const till = await tillContext(browser);

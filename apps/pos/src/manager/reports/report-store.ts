@@ -16,7 +16,7 @@ import type { Order, Sale } from "@countertop/sync-protocol";
 import type { RxCollection } from "rxdb";
 import { backgroundTurn } from "../../data/background";
 import { changedSince, type ChangeCheckpoint } from "../../data/changed-since";
-import type { CountedDocument, CustomerDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
+import type { CountedDocument, CustomerDocument, LocalDatabase } from "../../data/local-db";
 import type { PosDatabase } from "../../data/replica";
 
 /*
@@ -112,8 +112,7 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
 }
 
 /** Starts the store again (a new time zone, a new version of the facts). */
-async function reset(local: Tables, timeZone: string, total: number): Promise<ReportStoreMeta> {
-  const meta: ReportStoreMeta = { id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0, total } };
+async function reset(local: Tables, timeZone: string, total: number): Promise<void> {
   await Promise.all([
     local.reportBuckets.clear(),
     local.reportProducts.clear(),
@@ -121,8 +120,7 @@ async function reset(local: Tables, timeZone: string, total: number): Promise<Re
     local.reportCounted.clear(),
     local.reportCustomers.clear(),
   ]);
-  await local.reportMeta.put(meta);
-  return meta;
+  await local.reportMeta.put({ id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0, total } });
 }
 
 /**
