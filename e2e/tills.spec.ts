@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
 import { managerScreen, managerTab, signInAsManager } from "./support/manager";
+import { SHOTS } from "./support/shots";
 
 /*
  * Tills against each other and against the unexpected: two tills sell the last unit while offline,
@@ -189,8 +190,21 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   const items = await pull<{ kind: string; refId: string }>(page, token, "reconciliation");
   expect(items.filter((i) => i.refId === sale.id)).toEqual([]);
 
-  // The manager finds the sale under its customer (the report store keeps each customer's sales).
+  // The next customer is found again by part of her email, searched in the till's memory of the shop's customers.
   await page.getByRole("button", { name: "New sale" }).click();
+  await page.getByRole("button", { name: "Customer", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Customer" });
+  await dialog.getByLabel("Find customer").fill("RITA@exam");
+  await expect(dialog.getByRole("button", { name: /^Rita Walk-in/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pos-customer-search-1280.png` });
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.screenshot({ path: `${SHOTS}/pos-customer-search-800.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dialog.getByLabel("Find customer").fill("rita@exam-nobody");
+  await expect(dialog.getByText("No customer matches.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // The manager finds the sale under its customer (the report store keeps each customer's sales).
   await page.getByRole("navigation", { name: "Till" }).getByRole("button", { name: "Manager" }).click();
   await signInAsManager(page);
   await managerScreen(page, "People");

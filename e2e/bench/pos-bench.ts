@@ -21,7 +21,10 @@
  * - `dashboard_ms`: manager mode's Reports (today against last week and the 30-day range), p95 over repeated opens;
  * - `reconciliation_open_ms`: the reconciliation queue with 1 000 open items, p95 over repeated opens;
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till (the tab in front) while another tab re-opens the
- *   30-day report back to back; `…_till_behind_p95_ms` the same with the report's tab in front (no aim).
+ *   30-day report back to back; `…_till_behind_p95_ms` the same with the report's tab in front (no aim);
+ * - `customer_dialog_open_p95_ms`, `customer_search_p95_ms`: last, with 20 000 customers pushed to the shop and
+ *   pulled by the till, its sell screen's customer dialog: the tap until its list shows, and a keystroke until
+ *   the list shows that search's customers.
  *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
  * stops after the first sync's figures. With
@@ -40,6 +43,7 @@ import { examples } from "@countertop/sync-protocol/testing";
 import { startBenchServer, type BenchServer } from "./bench-server";
 import { describeCpu, measureCpu } from "./chromium-cpu";
 import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
+import { measureCustomers } from "./customer-bench";
 import { keepOpenItems, measureManagerMode, seedHistory, settleDatabase } from "./manager-bench";
 import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
@@ -58,6 +62,7 @@ const SIZE = {
   sales: Math.round(100_000 * scale),
   days: 45,
   openItems: args["open-items"] ? Number(args["open-items"]) : Math.round(1_000 * scale),
+  customers: Math.round(20_000 * scale),
   searches: 40,
   payments: 20,
   opens: 15,
@@ -241,6 +246,7 @@ async function main(): Promise<void> {
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).slice(5).join(", ")} ms`);
     result.pay_to_receipt_p95_ms = round(p95(pay));
     await measureManagerMode(context, tab, result, { base: BASE, size: SIZE, log });
+    await measureCustomers(tab, call, result, { count: SIZE.customers, opens: SIZE.opens, searches: SIZE.searches, log });
     log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
   } finally {
     await browser.close();
@@ -267,6 +273,8 @@ function printFigures(result: Record<string, number>): void {
     reconciliation_open_ms: result.reconciliation_open_ms,
     pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
     pay_to_receipt_during_report_till_behind_p95_ms: result.pay_to_receipt_during_report_till_behind_p95_ms,
+    customer_dialog_open_p95_ms: result.customer_dialog_open_p95_ms,
+    customer_search_p95_ms: result.customer_search_p95_ms,
   };
   for (const [name, value] of Object.entries(figures)) {
     if (value !== undefined) printFigure({ bench: "pos", name, value });

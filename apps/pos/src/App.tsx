@@ -13,6 +13,8 @@ import { loadManagerSession, signOutManager, type ManagerPresence } from "./mana
 import { flushReceiptEmails } from "./pay/email-outbox";
 import { PinLock } from "./lock/PinLock";
 import { sellCatalogStore } from "./sell/catalog-store";
+import { customerStore } from "./data/customer-store";
+import { onceLoaded } from "./data/replica-memory";
 import { SellScreen } from "./sell/SellScreen";
 import { FirstSync } from "./setup/FirstSync";
 import { firstSyncDone, useFirstSyncProgress } from "./setup/first-sync-progress";
@@ -90,9 +92,11 @@ export function App() {
     () => (db && local && synced && settingsRead ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined),
     [db, local, synced, settingsRead],
   );
-  // The sell screen's catalog is read while a cashier is still at the lock screen (after the first sync, too).
+  // The sell screen's catalog is read while a cashier is still at the lock screen (after the first
+  // sync, too); the customers after it, for the customer dialog.
   useEffect(() => {
-    if (db && synced && !till?.desk) sellCatalogStore(db);
+    if (!db || !synced || till?.desk) return;
+    return onceLoaded(sellCatalogStore(db), () => void customerStore(db));
   }, [db, synced, till?.desk]);
   const status = useSyncStatus(replica, till?.desk ? undefined : till?.deviceId);
   const firstSync = useFirstSyncProgress(replica, till?.tenantId, !synced);

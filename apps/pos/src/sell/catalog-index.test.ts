@@ -46,6 +46,9 @@ describe("the sell screen's catalog index", () => {
     expect(index.filter("re", "drinks")).toEqual([tea]);
     expect(index.filter("r", "drinks")).toEqual([jam, tea]);
     expect(index.filter("rye", undefined)).toEqual([bread]);
+    // The same text in another category, after an answer that filtered nothing out.
+    expect(index.filter("a", undefined)).toBe(index.products);
+    expect(index.filter("a", "drinks")).toEqual([jam, tea]);
     const again = index.filter("rye", undefined);
     expect(index.filter("rye", undefined)).toBe(again);
   });

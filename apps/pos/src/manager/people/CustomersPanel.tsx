@@ -1,6 +1,5 @@
-import type { Customer } from "@countertop/sync-protocol";
-import { useDocuments } from "@countertop/ui";
-import { useMemo, useState } from "react";
+import { useState } from "react";
+import { useCustomers } from "../../data/customer-store";
 import type { ManagerContext } from "../manager-context";
 import { PendingBadge } from "../shared/PendingBadge";
 import { usePending } from "../shared/use-pending";
@@ -9,17 +8,14 @@ import { CustomerDetail } from "./CustomerDetail";
 /** Customers: search by name, email or phone; open one to edit, see their sales and orders, merge a duplicate. */
 export function CustomersPanel({ context }: { context: ManagerContext }) {
   const db = context.replica.db;
-  const customers = useDocuments<Customer>(() => db.customers.find().$, [db]);
+  const { loaded, index } = useCustomers(db);
   const pending = usePending(context, "customers");
   const [search, setSearch] = useState("");
   const [open, setOpen] = useState<string>();
   const [limit, setLimit] = useState(100);
-  const live = useMemo(() => (customers ?? []).filter((c) => !c._deleted).sort((a, b) => a.name.localeCompare(b.name)), [customers]);
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return live.filter((c) => !needle || c.name.toLowerCase().includes(needle) || c.email?.includes(needle) || c.phone?.includes(needle));
-  }, [live, search]);
-  if (!customers) return <p className="muted">Loading…</p>;
+  const live = index.customers;
+  const shown = index.find(search);
+  if (!loaded) return <p className="muted">Reading the shop&apos;s customers…</p>;
   const current = live.find((c) => c.id === open);
   if (current)
     return (
