@@ -1,21 +1,28 @@
 /**
  * The POS bench's customer figures: a big shop's customers (pushed through the sync API as its tills
  * and storefront would have made them) reach the till, then the sell screen's customer dialog is
- * opened and searched as a cashier does it.
+ * opened and searched as a cashier does it. The till's tab must have {@link BenchPage.benchUntil} (pos-bench.ts gives it to every page).
  */
 import type { Page } from "@playwright/test";
 import { examples } from "@countertop/sync-protocol/testing";
 import type { BenchServer } from "./bench-server";
-import { p50, p95, round } from "./till-tab";
+import { keystrokeTimes, p50, p95, round, type BenchPage } from "./till-tab";
+
+/** The customer dialog's search: its results name the search they show. */
+const CUSTOMER_SEARCH = {
+  input: '[role="dialog"] input[type="search"]',
+  shows: '[role="dialog"] [data-search]',
+  words: ["b", "be", "ben", "bench c", "mart", "müll", "01234", "7700 0042", "example.com", "lee"],
+} as const;
 
 const SURNAMES = ["Martin", "Lee", "Dubois", "Okafor", "Müller", "Silva", "Novak", "Rossi"];
 
 /**
  * Pushes `count` customers as the shop's manager; then, in the till's tab (online, on the sell
- * screen, nothing in its cart), waits until its customer dialog finds the last of them, and times
- * `opens` openings of the dialog (the tap until its list shows) and `searches` keystrokes in it
- * (until the list shows that search's customers). Sets `customer_dialog_open_p95_ms` and
- * `customer_search_p95_ms`.
+ * screen, nothing in its cart), waits until its replica holds them all, and times
+ * its first opening with them, then `opens` more (the tap until its list shows), and `searches`
+ * keystrokes in it (until the list shows that search's customers). Sets
+ * `customer_dialog_first_open_ms`, `customer_dialog_open_p95_ms` and `customer_search_p95_ms`.
  */
 export async function measureCustomers(
   till: Page,
@@ -47,15 +54,14 @@ export async function measureCustomers(
     await call("POST", "/sync/v1/customers/push", manager, rows);
   }
   await till.bringToFront();
-  const last = `Bench customer ${String(count - 1).padStart(5, "0")}`;
-  await till.getByRole("button", { name: "Customer", exact: true }).click();
-  await till.getByLabel("Find customer").fill(last);
-  await till
-    .getByRole("dialog")
-    .getByRole("button", { name: new RegExp(`^${last}`) })
-    .waitFor({ timeout: 180_000 });
-  await till.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-  log(`${count} customers pushed and in the till's customer dialog after ${round((performance.now() - started) / 1000)} s`);
+  // In the till's replica, counted in its IndexedDB (not through the till's screens, so that the
+  // dialog's first open below is its first with them).
+  await till.waitForFunction(replicaCustomers, count, { timeout: 300_000, polling: 1_000 });
+  log(`${count} customers pushed and in the till's replica after ${round((performance.now() - started) / 1000)} s`);
+  await till.waitForTimeout(2_000);
+  const [first] = await till.evaluate(dialogOpens, 1);
+  result.customer_dialog_first_open_ms = round(first!);
+  log(`customer dialog, its first open with ${count} customers: ${round(first!, 0)} ms`);
 
   const opens = await till.evaluate(dialogOpens, bench.opens);
   result.customer_dialog_open_p95_ms = round(p95(opens));
@@ -64,26 +70,37 @@ export async function measureCustomers(
   );
 
   await till.getByRole("button", { name: "Customer", exact: true }).click();
-  const searches = await till.evaluate(customerSearches, bench.searches);
+  const searches = await keystrokeTimes(till, CUSTOMER_SEARCH, { count: bench.searches });
   await till.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   result.customer_search_p95_ms = round(p95(searches));
   log(`customer search over ${count} customers: p50 ${round(p50(searches))} ms, p95 ${result.customer_search_p95_ms} ms`);
 }
 
+/** In the tab: whether the replica's customers table holds at least `least` documents (RxDB's Dexie table, counted in IndexedDB). */
+async function replicaCustomers(least: number): Promise<boolean> {
+  const name = (await indexedDB.databases()).map((d) => d.name ?? "").find((n) => n.endsWith("--customers"));
+  if (!name) return false;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    const store = db.transaction(db.objectStoreNames[0]!, "readonly").objectStore(db.objectStoreNames[0]!);
+    const counted = await new Promise<number>((resolve, reject) => {
+      const request = store.count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    return counted >= least;
+  } finally {
+    db.close();
+  }
+}
+
 /** In the tab: taps "Customer" and times until the dialog's list shows, then cancels it; `times` over. */
 async function dialogOpens(times: number): Promise<number[]> {
-  const until = <T>(find: () => T | null | undefined) =>
-    new Promise<T>((resolve) => {
-      const found = find();
-      if (found) return resolve(found);
-      const observer = new MutationObserver(() => {
-        const hit = find();
-        if (!hit) return;
-        observer.disconnect();
-        resolve(hit);
-      });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
-    });
+  const { benchUntil: until } = globalThis as unknown as BenchPage;
   const button = (label: string, within: ParentNode = document) =>
     Array.from(within.querySelectorAll("button")).find((b) => b.textContent?.trim() === label);
   const opens: number[] = [];
@@ -99,40 +116,4 @@ async function dialogOpens(times: number): Promise<number[]> {
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 50));
   }
   return opens;
-}
-
-/**
- * In the tab, the customer dialog open: keystrokes in its search box, each timed until its list
- * shows that search's customers (the list names its search in `data-search`, changed in the same commit).
- */
-async function customerSearches(count: number): Promise<number[]> {
-  const dialog = document.querySelector('[role="dialog"]')!;
-  const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
-  const results = dialog.querySelector("[data-search]")!;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-  const type = (text: string) =>
-    new Promise<number>((resolve, reject) => {
-      const t0 = performance.now();
-      const observer = new MutationObserver(() => {
-        if (results.getAttribute("data-search") !== text) return;
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve(performance.now() - t0);
-      });
-      observer.observe(results, { attributes: true, attributeFilter: ["data-search"] });
-      const timer = setTimeout(() => {
-        observer.disconnect();
-        reject(new Error(`the customer list never showed the search “${text}”`));
-      }, 10_000);
-      setValue.call(input, text);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-  const words = ["b", "be", "ben", "bench c", "mart", "müll", "01234", "7700 0042", "example.com", "lee"];
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    times.push(await type(words[i % words.length]!));
-    await type("");
-    await new Promise((r) => setTimeout(r, Math.random() * 20));
-  }
-  return times;
 }

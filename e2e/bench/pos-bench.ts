@@ -23,8 +23,8 @@
  * - `pay_to_receipt_during_report_p95_ms`: pay-to-receipt at the till (the tab in front) while another tab re-opens the
  *   30-day report back to back; `…_till_behind_p95_ms` the same with the report's tab in front (no aim);
  * - `customer_dialog_open_p95_ms`, `customer_search_p95_ms`: last, with 20 000 customers pushed to the shop and
- *   pulled by the till, its sell screen's customer dialog: the tap until its list shows, and a keystroke until
- *   the list shows that search's customers.
+ *   pulled by the till, its sell screen's customer dialog: the tap until its list shows (`…_first_open_ms` its
+ *   first open with them), and a keystroke until the list shows that search's customers.
  *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
  * stops after the first sync's figures. With
@@ -45,7 +45,7 @@ import { describeCpu, measureCpu } from "./chromium-cpu";
 import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
 import { measureCustomers } from "./customer-bench";
 import { keepOpenItems, measureManagerMode, seedHistory, settleDatabase } from "./manager-bench";
-import { LOCK_SCREEN, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
+import { defineBenchUntil, keystrokeTimes, LOCK_SCREEN, type BenchPage, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { chromium, type Page } from "@playwright/test";
 
@@ -136,6 +136,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in evaluate() callbacks with __name().
     await context.addInitScript("globalThis.__name = (fn) => fn;");
+    await context.addInitScript(defineBenchUntil);
     const setup = await context.newPage();
     await setup.goto(`${BASE}/pos/`);
     await setup.getByLabel("Manager email").fill("manager@demo.test");
@@ -273,6 +274,7 @@ function printFigures(result: Record<string, number>): void {
     reconciliation_open_ms: result.reconciliation_open_ms,
     pay_to_receipt_during_report_p95_ms: result.pay_to_receipt_during_report_p95_ms,
     pay_to_receipt_during_report_till_behind_p95_ms: result.pay_to_receipt_during_report_till_behind_p95_ms,
+    customer_dialog_first_open_ms: result.customer_dialog_first_open_ms,
     customer_dialog_open_p95_ms: result.customer_dialog_open_p95_ms,
     customer_search_p95_ms: result.customer_search_p95_ms,
   };
@@ -288,18 +290,7 @@ function printFigures(result: Record<string, number>): void {
  * screen and then the sell screen's first tile were in the page.
  */
 async function signInAtOnce(): Promise<{ lock: number; sell: number }> {
-  const until = <T>(find: () => T | null | undefined) =>
-    new Promise<T>((resolve) => {
-      const found = find();
-      if (found) return resolve(found);
-      const observer = new MutationObserver(() => {
-        const hit = find();
-        if (!hit) return;
-        observer.disconnect();
-        resolve(hit);
-      });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
-    });
+  const { benchUntil: until } = globalThis as unknown as BenchPage;
   const button = (text: (label: string) => boolean) => () =>
     Array.from(document.querySelectorAll("button")).find((b) => text(b.textContent?.trim() ?? ""));
   await until(() => Array.from(document.querySelectorAll("h1")).find((h) => h.textContent === "Who is signing in?"));
@@ -321,47 +312,15 @@ async function timeline(tab: Page): Promise<string> {
   return entries.map(([name, at]) => `${name} ${Math.round(at)}`).join(", ");
 }
 
-/**
- * Keystrokes in the search box, each timed until the grid's page shows that search's results (the
- * catalog section names the search its grid shows in `data-search`, changed in the same commit as
- * the grid; the next frame paints it): `count` of them, or as many as fit in `forMs`. Keystrokes
- * come at random moments, as a person's do, not in step with the frames.
- */
-async function searchTimes(tab: Page, limit: { count?: number; forMs?: number }): Promise<number[]> {
-  return tab.evaluate(async ({ count, forMs }) => {
-    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-    const section = document.querySelector(".catalog")!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-    // Resolves at the commit that shows `text` (a MutationObserver runs right after the DOM changes).
-    const type = (text: string) =>
-      new Promise<number>((resolve, reject) => {
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (section.getAttribute("data-search") !== text) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(performance.now() - t0);
-        });
-        observer.observe(section, { attributes: true, attributeFilter: ["data-search"] });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`the grid never showed the search “${text}”`));
-        }, 10_000);
-        setValue.call(input, text);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      });
-    const words = ["b", "be", "ben", "bench", "bench p", "tea", "bread", "00042", "soap", "jam"];
-    const times: number[] = [];
-    const start = performance.now();
-    for (let i = 0; count === undefined || i < count; i++) {
-      if (forMs !== undefined && performance.now() - start >= forMs) break;
-      times.push(await type(words[i % words.length]!));
-      await type("");
-      await new Promise((r) => setTimeout(r, Math.random() * 20));
-    }
-    return times;
-  }, limit);
-}
+/** The sell screen's search: its catalog section names the search its grid shows. */
+const PRODUCT_SEARCH = {
+  input: 'input[type="search"]',
+  shows: ".catalog",
+  words: ["b", "be", "ben", "bench", "bench p", "tea", "bread", "00042", "soap", "jam"],
+} as const;
+
+/** Keystrokes in the sell screen's search box, each until the product grid shows its results ({@link keystrokeTimes}). */
+const searchTimes = (tab: Page, limit: { count?: number; forMs?: number }) => keystrokeTimes(tab, PRODUCT_SEARCH, limit);
 
 main().then(
   () => process.exit(0),

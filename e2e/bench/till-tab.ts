@@ -70,3 +70,80 @@ export async function profile(page: Page, name: string): Promise<() => Promise<v
     await cdp.detach();
   };
 }
+
+/** Where a bench types and what names the search on screen: the box, and the element whose `data-search` is the search it shows. */
+export interface SearchBox {
+  /** A selector of the search box. */
+  readonly input: string;
+  /** A selector of the element that names, in `data-search`, the search its list shows (changed in the same commit as the list). */
+  readonly shows: string;
+  readonly words: readonly string[];
+}
+
+/**
+ * Keystrokes in a search box, each timed until the list shows that search's results (the next frame
+ * paints it), then the box cleared: `count` of them, or as many as fit in `forMs`. Keystrokes come
+ * at random moments, as a person's do, not in step with the frames.
+ */
+export async function keystrokeTimes(tab: Page, box: SearchBox, limit: { count?: number; forMs?: number }): Promise<number[]> {
+  return tab.evaluate(
+    async ({ box: { input: inputAt, shows, words }, limit: { count, forMs } }) => {
+      const input = document.querySelector<HTMLInputElement>(inputAt)!;
+      const section = document.querySelector(shows)!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      // Resolves at the commit that shows `text` (a MutationObserver runs right after the DOM changes).
+      const type = (text: string) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            if (section.getAttribute("data-search") !== text) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+          });
+          observer.observe(section, { attributes: true, attributeFilter: ["data-search"] });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`the list never showed the search “${text}”`));
+          }, 10_000);
+          setValue.call(input, text);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      const times: number[] = [];
+      const start = performance.now();
+      for (let i = 0; count === undefined || i < count; i++) {
+        if (forMs !== undefined && performance.now() - start >= forMs) break;
+        times.push(await type(words[i % words.length]!));
+        await type("");
+        await new Promise((r) => setTimeout(r, Math.random() * 20));
+      }
+      return times;
+    },
+    { box, limit },
+  );
+}
+
+/** What {@link defineBenchUntil} adds to a page. */
+export interface BenchPage {
+  /** Resolves with what `find` finds, looked for again at each change of the page's DOM: for timings taken inside the page. */
+  benchUntil<T>(find: () => T | null | undefined): Promise<T>;
+}
+
+/**
+ * Defines {@link BenchPage.benchUntil} in a page: given to `context.addInitScript`, so that every
+ * page of the context has it before its own scripts run.
+ */
+export function defineBenchUntil(): void {
+  (globalThis as unknown as BenchPage).benchUntil = <T>(find: () => T | null | undefined) =>
+    new Promise<T>((resolve) => {
+      const found = find();
+      if (found) return resolve(found);
+      const observer = new MutationObserver(() => {
+        const hit = find();
+        if (!hit) return;
+        observer.disconnect();
+        resolve(hit);
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+}

@@ -1,8 +1,9 @@
 import type { Customer } from "@countertop/sync-protocol";
 import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
+import { untilState } from "../testing/memory";
 import { openTestReplica } from "../testing/test-till";
-import { CustomerStore, indexCustomers, type CustomersState } from "./customer-store";
+import { CustomerStore, indexCustomers } from "./customer-store";
 
 const id = (n: number) => `0193a1b2-0000-7000-8000-${String(n).padStart(12, "0")}`;
 const customer = (n: number, name: string, extra: Partial<Customer> = {}): Customer => ({
@@ -13,18 +14,6 @@ const customer = (n: number, name: string, extra: Partial<Customer> = {}): Custo
   phone: undefined,
   ...extra,
 });
-
-/** The next state of the store that satisfies `ready`. */
-function until(store: CustomerStore, ready: (state: CustomersState) => boolean): Promise<CustomersState> {
-  return new Promise((resolve) => {
-    if (ready(store.getSnapshot())) return resolve(store.getSnapshot());
-    const stop = store.subscribe(() => {
-      if (!ready(store.getSnapshot())) return;
-      stop();
-      resolve(store.getSnapshot());
-    });
-  });
-}
 
 describe("the till's customers in memory", () => {
   it("orders by name as a person reads it (case and accents aside, numbers by value), then by id", () => {
@@ -51,7 +40,7 @@ describe("the till's customers in memory", () => {
     const store = new CustomerStore(db);
     store.start();
     expect(store.getSnapshot().loaded).toBe(false);
-    const { index } = await until(store, (s) => s.loaded);
+    const { index } = await untilState(store, (s) => s.loaded);
     expect(index.customers).toHaveLength(1_201);
     expect(index.customers[0]!.name).toBe("Customer 0001");
     expect(index.customers.some((c) => c.name === "Gone")).toBe(false);
@@ -64,11 +53,11 @@ describe("the till's customers in memory", () => {
     await db.customers.bulkInsert([customer(1, "Ada"), customer(2, "Bob")]);
     const store = new CustomerStore(db);
     store.start();
-    await until(store, (s) => s.loaded);
+    await untilState(store, (s) => s.loaded);
     await db.customers.insert(customer(3, "Cleo"));
     await (await db.customers.findOne(id(1)).exec())!.incrementalPatch({ name: "Zelda" });
     await (await db.customers.findOne(id(2)).exec())!.remove();
-    const { index } = await until(store, (s) => s.index.customers.map((c) => c.name).join() === "Cleo,Zelda");
+    const { index } = await untilState(store, (s) => s.index.customers.map((c) => c.name).join() === "Cleo,Zelda");
     expect(index.find("zel").map((c) => c.id)).toEqual([id(1)]);
     expect(index.find("bob")).toEqual([]);
   });
