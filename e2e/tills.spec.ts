@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
-import { managerScreen, managerTab, signInAsManager } from "./support/manager";
+import { managerScreen, managerTab, shootAllSizes, signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
 
 /*
@@ -196,10 +196,7 @@ test("discounts (a big one approved by a manager), a parked cart and a new custo
   const dialog = page.getByRole("dialog", { name: "Customer" });
   await dialog.getByLabel("Find customer").fill("RITA@exam");
   await expect(dialog.getByRole("button", { name: /^Rita Walk-in/ })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/pos-customer-search-1280.png` });
-  await page.setViewportSize({ width: 800, height: 1280 });
-  await page.screenshot({ path: `${SHOTS}/pos-customer-search-800.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shootAllSizes(page, SHOTS, "pos-customer-search");
   await dialog.getByLabel("Find customer").fill("rita@exam-nobody");
   await expect(dialog.getByText("No customer matches.")).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
