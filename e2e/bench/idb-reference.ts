@@ -1,5 +1,5 @@
 /**
- * The first sync's references, in a plain page of the till's origin with the till closed: the same
+ * The first sync's references, in a plain page of another origin than the till's, the till closed: the same
  * documents fetched and parsed, then written by hand-written IndexedDB `put` loops — one bare (one
  * store, no index: the issue's reference), one doing the storage's equal work (a database per
  * collection with the indexes the replica's storage keeps, as it lays documents out).
@@ -23,29 +23,30 @@ export function replicaIndexes(collections: readonly string[]): Record<string, s
   );
 }
 
-/** Fetches and parses every collection's pages of 1 000 with the registered till's token; keeps them in the page. */
-export async function fetchEverything(page: Page, collections: readonly string[]): Promise<number> {
-  return page.evaluate(async (names) => {
-    const till = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token: string };
-    if (!till.token) throw new Error("no till registered in this browser");
-    const byCollection: Record<string, unknown[]> = {};
-    let count = 0;
-    for (const collection of names) {
-      const docs: unknown[] = (byCollection[collection] = []);
-      for (let seq = "0"; ;) {
-        const response = await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, {
-          headers: { authorization: `Bearer ${till.token}` },
-        });
-        const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: string } };
-        if (body.documents.length === 0) break;
-        docs.push(...body.documents);
-        seq = body.checkpoint.seq;
+/** Fetches and parses every collection's pages of 1 000 with a registered till's `token`; keeps them in the page. */
+export async function fetchEverything(page: Page, collections: readonly string[], token: string): Promise<number> {
+  return page.evaluate(
+    async ({ names, token }) => {
+      const byCollection: Record<string, unknown[]> = {};
+      let count = 0;
+      for (const collection of names) {
+        const docs: unknown[] = (byCollection[collection] = []);
+        for (let seq = "0"; ;) {
+          const response = await fetch(`/sync/v1/${collection}/pull?seq=${seq}&limit=1000`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: string } };
+          if (body.documents.length === 0) break;
+          docs.push(...body.documents);
+          seq = body.checkpoint.seq;
+        }
+        count += docs.length;
       }
-      count += docs.length;
-    }
-    (window as unknown as { benchDocs: Record<string, unknown[]> }).benchDocs = byCollection;
-    return count;
-  }, collections);
+      (window as unknown as { benchDocs: Record<string, unknown[]> }).benchDocs = byCollection;
+      return count;
+    },
+    { names: collections, token },
+  );
 }
 
 /**
