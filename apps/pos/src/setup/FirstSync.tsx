@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { documentsSoFar, firstSyncPercent, type FirstSyncProgress } from "./first-sync-progress";
+import { documentsSoFar, firstSyncPercent, timeLeftText, type FirstSyncProgress } from "./first-sync-progress";
 
 /** The first sync: every collection pulled once, with progress by collection and by document. */
 export function FirstSync({ progress, online, onDone }: { progress: FirstSyncProgress; online: boolean; onDone: () => void }) {
@@ -21,6 +21,7 @@ export function FirstSync({ progress, online, onDone }: { progress: FirstSyncPro
             {progress.collections} of {progress.total} collections
           </span>
         </p>
+        {progress.msLeft !== undefined && <p data-testid="first-sync-left">{timeLeftText(progress.msLeft)}</p>}
         {!online ? (
           <p className="notice" role="status">
             This till is offline. The first sync carries on as soon as the network is back.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentsSoFar, firstSyncPercent, type FirstSyncProgress } from "./first-sync-progress";
+import { documentsSoFar, firstSyncPercent, msLeft, timeLeftText, type FirstSyncProgress } from "./first-sync-progress";
 
 const progress = (over: Partial<FirstSyncProgress>): FirstSyncProgress => ({
   collections: 0,
@@ -34,5 +34,30 @@ describe("the first sync's progress", () => {
   it("starts at 0", () => {
     expect(firstSyncPercent(progress({}))).toBe(0);
     expect(firstSyncPercent(progress({ expected: 500 }))).toBe(0);
+  });
+});
+
+describe("the first sync's time left", () => {
+  it("is the documents still to come at the pace kept since the first counted page", () => {
+    // 20 000 documents in 40 s since the count came: the 100 178 still to come take 200 356 ms.
+    expect(msLeft({ at: 1_000, documents: 1_000 }, { at: 41_000, documents: 21_000 }, 121_178)).toBeCloseTo(200_356, 6);
+    expect(timeLeftText(200_356)).toBe("About 3 minutes left");
+  });
+
+  it("says nothing while the pace is too new to tell, or nothing has come since", () => {
+    expect(msLeft({ at: 0, documents: 1_000 }, { at: 4_999, documents: 9_000 }, 121_178)).toBeUndefined();
+    expect(msLeft({ at: 0, documents: 1_000 }, { at: 60_000, documents: 1_000 }, 121_178)).toBeUndefined();
+  });
+
+  it("is none once more came than were counted", () => {
+    expect(msLeft({ at: 0, documents: 0 }, { at: 10_000, documents: 121_200 }, 121_178)).toBe(0);
+    expect(timeLeftText(0)).toBe("Less than a minute left");
+  });
+
+  it("rounds to whole minutes, as a wait a person plans around", () => {
+    expect(timeLeftText(29_999)).toBe("Less than a minute left");
+    expect(timeLeftText(30_000)).toBe("About a minute left");
+    expect(timeLeftText(89_999)).toBe("About a minute left");
+    expect(timeLeftText(90_000)).toBe("About 2 minutes left");
   });
 });

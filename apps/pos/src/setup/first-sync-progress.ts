@@ -1,5 +1,5 @@
 import { COLLECTIONS } from "@countertop/sync-protocol";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Replica } from "../data/replica";
 
 const SYNCED_KEY = "countertop.pos.first-sync-done";
@@ -21,6 +21,36 @@ export interface FirstSyncProgress {
   readonly expected?: number | undefined;
   readonly complete: boolean;
   readonly error?: string | undefined;
+  /** Milliseconds the first sync will still take at the pace it has kept so far ({@link msLeft}); undefined until it can say. */
+  readonly msLeft?: number | undefined;
+}
+
+/** Where a first sync stood at a moment: `at` in milliseconds (any clock), `documents` received by then. */
+export interface SyncMark {
+  readonly at: number;
+  readonly documents: number;
+}
+
+/** How long a first sync must have run, from its first counted page, before its pace says anything. */
+const PACE_AFTER_MS = 5_000;
+
+/**
+ * Milliseconds left for `expected` documents at the pace kept from `from` to `now` (a big shop's
+ * first sync runs for minutes in a slow browser); undefined while that pace is too new to tell
+ * (under {@link PACE_AFTER_MS}, or nothing came).
+ */
+export function msLeft(from: SyncMark, now: SyncMark, expected: number): number | undefined {
+  const elapsed = now.at - from.at;
+  const came = now.documents - from.documents;
+  if (elapsed < PACE_AFTER_MS || came <= 0) return undefined;
+  return (Math.max(0, expected - now.documents) * elapsed) / came;
+}
+
+/** "About 4 minutes left", "Less than a minute left": a wait a person can plan around, not a countdown. */
+export function timeLeftText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return "Less than a minute left";
+  return minutes === 1 ? "About a minute left" : `About ${minutes.toLocaleString()} minutes left`;
 }
 
 /**
@@ -59,16 +89,33 @@ export function useFirstSyncProgress(
   const [expected, setExpected] = useState<number>();
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string>();
+  const [left, setLeft] = useState<number>();
+  // Documents received so far, and where the pace is measured from: the first page after a count came.
+  const received = useRef(0);
+  const paceFrom = useRef<SyncMark>(undefined);
 
   useEffect(() => {
     if (!replica || !tenantId || !needed) return;
     const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
-    const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => setDocuments((n) => n + 1)));
+    const subscriptions = COLLECTIONS.map((name) =>
+      states[name]!.received$.subscribe(() => {
+        received.current += 1;
+        setDocuments(received.current);
+      }),
+    );
+    let counted = 0;
     // A till that has never synced stores its first pull page by page, beside RxDB's replication.
     subscriptions.push(
       replica.sync.bulkReceived$.subscribe((page) => {
-        setDocuments((n) => n + page.documents);
-        if (page.expected !== undefined) setExpected((n = 0) => n + page.expected!);
+        received.current += page.documents;
+        setDocuments(received.current);
+        if (page.expected !== undefined) {
+          counted += page.expected;
+          setExpected(counted);
+        }
+        const now = { at: performance.now(), documents: received.current };
+        if (counted > 0 && paceFrom.current) setLeft(msLeft(paceFrom.current, now, counted));
+        else if (counted > 0) paceFrom.current = now;
         if (page.done) setDone((prev) => new Set([...prev, page.collection]));
       }),
     );
@@ -93,5 +140,5 @@ export function useFirstSyncProgress(
   }, [replica, tenantId, needed]);
 
   if (!needed) return undefined;
-  return { collections: done.size, total: COLLECTIONS.length, documents, expected, complete, error };
+  return { collections: done.size, total: COLLECTIONS.length, documents, expected, complete, error, msLeft: complete ? undefined : left };
 }
