@@ -33,7 +33,7 @@ test("a catalog CSV of 20 000 rows is checked, imported, and reaches a second ti
   const till = await tillContext(browser);
   const laterPages = /\/sync\/v1\/products\/pull\?.*\bseq=/;
   const release = await holdRequests(till.page, laterPages);
-  // Then a page every 1.5 s at most until the card says how long is left (a browser faster than
+  // Then each of those pages held 1.5 s until the card says how long is left (a browser faster than
   // this machine's stores twenty thousand products before a pace can tell anything).
   const paced = async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -50,6 +50,7 @@ import { measureCustomers } from "./customer-bench";
 import { keepOpenItems, measureManagerMode, seedHistory, settleDatabase } from "./manager-bench";
 import { defineBenchUntil, keystrokeTimes, LOCK_SCREEN, type BenchPage, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { tillOf } from "../support/till";
 import { chromium, type Page } from "@playwright/test";
 
 const { values: args } = parseArgs({
@@ -160,9 +161,7 @@ async function main(): Promise<void> {
     // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
     // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
     // It runs in another origin, with the till's token: its writes stay out of the till's storage.
-    const tillToken = await setup.evaluate(
-      () => (JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { token?: string }).token,
-    );
+    const { token: tillToken } = await tillOf(setup);
     if (!tillToken) throw new Error("no till registered in the till's origin");
     await setup.close();
     const raw = await context.newPage();

@@ -90,8 +90,10 @@ export function useFirstSyncProgress(
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string>();
   const [left, setLeft] = useState<number>();
-  // Documents received so far, and where the pace is measured from: the first page after a count came.
+  // Documents received so far, documents the server counted, and where the pace is measured from:
+  // the first page after a count came.
   const received = useRef(0);
+  const counted = useRef(0);
   const paceFrom = useRef<SyncMark>(undefined);
 
   useEffect(() => {
@@ -103,19 +105,18 @@ export function useFirstSyncProgress(
         setDocuments(received.current);
       }),
     );
-    let counted = 0;
     // A till that has never synced stores its first pull page by page, beside RxDB's replication.
     subscriptions.push(
       replica.sync.bulkReceived$.subscribe((page) => {
         received.current += page.documents;
         setDocuments(received.current);
         if (page.expected !== undefined) {
-          counted += page.expected;
-          setExpected(counted);
+          counted.current += page.expected;
+          setExpected(counted.current);
         }
         const now = { at: performance.now(), documents: received.current };
-        if (counted > 0 && paceFrom.current) setLeft(msLeft(paceFrom.current, now, counted));
-        else if (counted > 0) paceFrom.current = now;
+        if (counted.current > 0 && paceFrom.current) setLeft(msLeft(paceFrom.current, now, counted.current));
+        else if (counted.current > 0) paceFrom.current = now;
         if (page.done) setDone((prev) => new Set([...prev, page.collection]));
       }),
     );
