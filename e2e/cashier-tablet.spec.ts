@@ -361,6 +361,27 @@ test.describe("the till at tablet sizes", () => {
     await expect(page.getByTestId("pending")).toContainText("1 sale waiting");
     await context.setOffline(false);
     await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 10_000 });
+
+    // The shop's line drops with its Wi-Fi up: the browser still says online and fires no event.
+    // The till's own sync requests go unanswered, and it says "Offline" within a retry or two.
+    const status = page.getByRole("status").filter({ hasText: /^(Online|Offline)$/ });
+    await expect(status).toHaveText("Online");
+    const unreachable = /\/sync\/|\/health/;
+    await page.route(unreachable, (route) => route.abort("internetdisconnected"));
+    await addProduct(page, "Whole Milk 1 l");
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByRole("button", { name: /^Card/ }).click();
+    await page.getByRole("button", { name: "New sale" }).click();
+    await expect(status).toHaveText("Offline", { timeout: 15_000 });
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+    // Long enough offline for the sync's backoff to have grown past what the next step waits (its
+    // waits double from 1 s, each cut by up to half at random: 8–16 s by now).
+    await page.waitForTimeout(25_000);
+    // The line is back: the till finds it on its own (asking every 3 s) and sends the sale at once,
+    // not at the end of its backoff.
+    await page.unroute(unreachable);
+    await expect(status).toHaveText("Online", { timeout: 10_000 });
+    await expect(page.getByTestId("pending")).toHaveText(/All synced/, { timeout: 5_000 });
   });
 });
 

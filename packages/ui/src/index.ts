@@ -12,6 +12,6 @@ export { initialsOf } from "./initials.ts";
 export { Message } from "./Message.tsx";
 export { moneyFormatter } from "./money.ts";
 export { registerServiceWorker } from "./service-worker.ts";
-export { useOnline } from "./use-online.ts";
+export { recheckOnline, useOnline } from "./use-online.ts";
 export { plain, useDocument, useDocuments, useObservable, type JsonDocument } from "./use-observable.ts";
 export { useShopStanding, type ShopStanding, type StandingSource } from "./use-shop-standing.ts";

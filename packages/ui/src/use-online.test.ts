@@ -77,4 +77,31 @@ describe("whether the apps are online", () => {
     expect(state.asked).toBe(1);
     expect(connection.online()).toBe(false);
   });
+
+  it("finds a line that dropped after the server answered when a request goes unanswered, and keeps asking until it answers", async () => {
+    const { state, connection } = browser(true, true);
+    const changes = vi.fn();
+    connection.subscribe(changes);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connection.online()).toBe(true);
+    // The line drops; the browser still says online and fires nothing.
+    state.answers = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(connection.online()).toBe(true);
+    // A sync request of the app's gets no answer: it rechecks.
+    void connection.check();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.asked).toBe(2);
+    expect(connection.online()).toBe(false);
+    expect(changes).toHaveBeenCalledTimes(1);
+    // Many failed requests while one question is out ask nothing more.
+    void connection.check();
+    void connection.check();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(state.asked).toBe(3);
+    state.answers = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(connection.online()).toBe(true);
+    expect(changes).toHaveBeenCalledTimes(2);
+  });
 });

@@ -19,8 +19,10 @@ export interface ConnectionEnvironment {
  * down, a page reloaded from its service worker with no network (which Chromium then calls online) —
  * and a till that says "Online" then, or a shop that offers a checkout that cannot go through,
  * misleads the person in front of it. So whenever the browser says online, the server is asked:
- * when the first screen asks, when the browser comes back online, and while it does not answer,
- * every {@link RECHECK_MS} until it does. When the browser says offline it is offline, and nothing is asked.
+ * when the first screen asks, when the browser comes back online, when a request of the app's own
+ * got no answer ({@link recheckOnline}: a line that drops while the Wi-Fi stays up fires no event),
+ * and while it does not answer, every {@link RECHECK_MS} until it does. When the browser says
+ * offline it is offline, and nothing is asked.
  */
 export class Connection {
   private answering = true;
@@ -97,6 +99,15 @@ function pageConnection(): Connection {
     events: window,
   });
   return connection;
+}
+
+/**
+ * A request of the app's own got no answer (a sync request, a checkout): asks the server now, so
+ * "Online" does not outlast a line that dropped while the browser still says online. Asking again
+ * while an answer is awaited, or while the browser says offline, does nothing.
+ */
+export function recheckOnline(): void {
+  void pageConnection().check();
 }
 
 /** Whether the apps are online ({@link Connection}), live: what they show, and what decides "checkout needs a connection". */

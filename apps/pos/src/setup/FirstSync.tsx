@@ -21,7 +21,7 @@ export function FirstSync({ progress, online, onDone }: { progress: FirstSyncPro
             {progress.collections} of {progress.total} collections
           </span>
         </p>
-        {progress.msLeft !== undefined && <p data-testid="first-sync-left">{timeLeftText(progress.msLeft)}</p>}
+        {online && progress.msLeft !== undefined && <p data-testid="first-sync-left">{timeLeftText(progress.msLeft)}</p>}
         {!online ? (
           <p className="notice" role="status">
             This till is offline. The first sync carries on as soon as the network is back.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { documentsSoFar, firstSyncPercent, msLeft, timeLeftText, type FirstSyncProgress } from "./first-sync-progress";
+import {
+  documentsSoFar,
+  firstSyncPercent,
+  msLeft,
+  paceStart,
+  PACE_GAP_MS,
+  timeLeftText,
+  type FirstSyncProgress,
+} from "./first-sync-progress";
 
 const progress = (over: Partial<FirstSyncProgress>): FirstSyncProgress => ({
   collections: 0,
@@ -52,6 +60,20 @@ describe("the first sync's time left", () => {
   it("is none once more came than were counted", () => {
     expect(msLeft({ at: 0, documents: 0 }, { at: 10_000, documents: 121_200 }, 121_178)).toBe(0);
     expect(timeLeftText(0)).toBe("Less than a minute left");
+  });
+
+  it("keeps its pace from the first counted page, and starts it again after a pause (offline, the server away)", () => {
+    const first = { at: 1_000, documents: 1_000 };
+    expect(paceStart(undefined, undefined, first)).toBe(first);
+    const page = { at: 3_000, documents: 2_000 };
+    expect(paceStart(first, first, page)).toBe(first);
+    const late = { at: 3_000 + PACE_GAP_MS, documents: 3_000 };
+    expect(paceStart(first, page, late)).toBe(first);
+    // An hour offline: the pace runs from the first page after it, and says nothing for its first seconds.
+    const back = { at: 3_600_000, documents: 4_000 };
+    expect(paceStart(first, late, back)).toBe(back);
+    expect(msLeft(back, { at: 3_602_000, documents: 5_000 }, 121_178)).toBeUndefined();
+    expect(msLeft(back, { at: 3_610_000, documents: 9_000 }, 121_178)).toBeCloseTo((112_178 * 10_000) / 5_000, 6);
   });
 
   it("rounds to whole minutes, as a wait a person plans around", () => {

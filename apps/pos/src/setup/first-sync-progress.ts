@@ -46,6 +46,18 @@ export function msLeft(from: SyncMark, now: SyncMark, expected: number): number 
   return (Math.max(0, expected - now.documents) * elapsed) / came;
 }
 
+/** A pause longer than this between two pages (the till offline, the server away) restarts the pace. */
+export const PACE_GAP_MS = 15_000;
+
+/**
+ * Where the pace is measured from once a page came at `now`: the first counted page, or the page
+ * after a pause of over {@link PACE_GAP_MS} since the `last` one (an hour offline is no part of
+ * the pace the rest will come at).
+ */
+export function paceStart(from: SyncMark | undefined, last: SyncMark | undefined, now: SyncMark): SyncMark {
+  return !from || !last || now.at - last.at > PACE_GAP_MS ? now : from;
+}
+
 /** "About 4 minutes left", "Less than a minute left": a wait a person can plan around, not a countdown. */
 export function timeLeftText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -90,33 +102,37 @@ export function useFirstSyncProgress(
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string>();
   const [left, setLeft] = useState<number>();
-  // Documents received so far, documents the server counted, and where the pace is measured from:
-  // the first page after a count came.
+  // Documents received so far, documents the server counted, where the pace is measured from (the
+  // first page after a count came, or after a pause: {@link paceStart}), and the last arrival.
   const received = useRef(0);
   const counted = useRef(0);
   const paceFrom = useRef<SyncMark>(undefined);
+  const lastArrival = useRef<SyncMark>(undefined);
 
   useEffect(() => {
     if (!replica || !tenantId || !needed) return;
+    // Documents came (by the page, or one by one through RxDB's replication, which also carries on
+    // a first sync that stopped at a failure): counted, and the pace kept.
+    const came = (documents: number): void => {
+      received.current += documents;
+      setDocuments(received.current);
+      const now = { at: performance.now(), documents: received.current };
+      if (counted.current > 0) {
+        paceFrom.current = paceStart(paceFrom.current, lastArrival.current, now);
+        setLeft(msLeft(paceFrom.current, now, counted.current));
+      }
+      lastArrival.current = now;
+    };
     const states = replica.sync.states as Record<string, { received$: { subscribe(next: () => void): { unsubscribe(): void } } }>;
-    const subscriptions = COLLECTIONS.map((name) =>
-      states[name]!.received$.subscribe(() => {
-        received.current += 1;
-        setDocuments(received.current);
-      }),
-    );
+    const subscriptions = COLLECTIONS.map((name) => states[name]!.received$.subscribe(() => came(1)));
     // A till that has never synced stores its first pull page by page, beside RxDB's replication.
     subscriptions.push(
       replica.sync.bulkReceived$.subscribe((page) => {
-        received.current += page.documents;
-        setDocuments(received.current);
         if (page.expected !== undefined) {
           counted.current += page.expected;
           setExpected(counted.current);
         }
-        const now = { at: performance.now(), documents: received.current };
-        if (counted.current > 0 && paceFrom.current) setLeft(msLeft(paceFrom.current, now, counted.current));
-        else if (counted.current > 0) paceFrom.current = now;
+        came(page.documents);
         if (page.done) setDone((prev) => new Set([...prev, page.collection]));
       }),
     );

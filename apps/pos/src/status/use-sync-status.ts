@@ -1,7 +1,7 @@
 import { listPending, type ReplicaErrorEvent } from "@countertop/replica";
 import type { Sale } from "@countertop/sync-protocol";
-import { useOnline, useShopStanding } from "@countertop/ui";
-import { useEffect, useState } from "react";
+import { recheckOnline, useOnline, useShopStanding } from "@countertop/ui";
+import { useEffect, useRef, useState } from "react";
 import { filter } from "rxjs";
 import { backgroundTurn } from "../data/background";
 import { FREE_SPACE, isStorageFull } from "../data/not-saved";
@@ -89,7 +89,12 @@ export function useSyncStatus(replica: Replica | undefined, registerId: string |
     });
     const cycles = replica.sync.active$.subscribe((active) => !active && void tick());
     const timer = setInterval(() => void tick(), 15_000);
-    const errors = replica.sync.error$.subscribe((event) => setError(problemOf(event)));
+    const errors = replica.sync.error$.subscribe((event) => {
+      const problem = problemOf(event);
+      setError(problem);
+      // No answer: the line may have dropped with the Wi-Fi up, which the browser never says.
+      if (problem.kind === "unreachable") recheckOnline();
+    });
     const ok = replica.sync.active$.subscribe((active) => !active && setError(undefined));
     return () => {
       cancelled = true;
@@ -101,6 +106,13 @@ export function useSyncStatus(replica: Replica | undefined, registerId: string |
       ok.unsubscribe();
     };
   }, [replica, registerId]);
+  // The server answers again (the browser may have said nothing, see `recheckOnline`): what waits
+  // behind the replication's backoff goes now, not at the end of a wait of up to a minute.
+  const wasOnline = useRef(online);
+  useEffect(() => {
+    if (online && !wasOnline.current) replica?.sync.reconnect();
+    wasOnline.current = online;
+  }, [online, replica]);
   // Offline is expected, not a failure: the reason is the network, and the bar says so already.
   const problem = online ? error : undefined;
   // A shop the platform owner suspended (or whose plan switched something off) is told so on the bar.

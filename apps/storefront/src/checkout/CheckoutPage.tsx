@@ -1,5 +1,5 @@
 import type { Address, Customer } from "@countertop/sync-protocol";
-import { Alert, moneyFormatter, useDocument } from "@countertop/ui";
+import { Alert, moneyFormatter, recheckOnline, useDocument } from "@countertop/ui";
 import { useState, type FormEvent } from "react";
 import type { ShopAccount } from "../account/account";
 import type { AccountDatabase } from "../account/account-db";
@@ -107,6 +107,8 @@ export function CheckoutPage(props: {
       setCart(slug, []);
       navigate(`/order/${body.order.id}${key ? `?key=${encodeURIComponent(key)}` : ""}`);
     } catch {
+      // No answer: if the browser still says online, find out (the page then says offline).
+      recheckOnline();
       setError("You seem to be offline. Your cart is saved; place the order when you are back online.");
     } finally {
       setBusy(false);

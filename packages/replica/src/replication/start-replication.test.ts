@@ -42,3 +42,41 @@ describe("startReplication's page sizes", () => {
     expect(() => startReplication({ ...options, pullBatchSize: 0 })).toThrow(RangeError);
   });
 });
+
+describe("startReplication's reconnect", () => {
+  it("sends what waits behind the backoff at once when the caller finds the server answering again", async () => {
+    const database = await openTestDatabase(["categories"]);
+    const server = emptyServer();
+    let down = true;
+    let asked = 0;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      asked++;
+      if (down) throw new TypeError("fetch failed");
+      return server.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const sync = startReplication({
+      database,
+      baseUrl: "http://sync.test",
+      token: () => "t",
+      fetch,
+      live: false,
+      waitForLeadership: false,
+      retryTime: 10,
+      // A minute's wait after the first failure: nothing is asked again in this test but for reconnect.
+      backoff: { base: 60_000, cap: 60_000 },
+    });
+    const errors: unknown[] = [];
+    const watch = sync.error$.subscribe((event) => errors.push(event.error));
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    down = false;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = asked;
+    expect(server.urls).toHaveLength(0);
+    sync.reconnect();
+    await sync.awaitInitialSync();
+    expect(asked).toBeGreaterThan(before);
+    expect(server.urls.some((u) => u.pathname === "/sync/v1/categories/pull")).toBe(true);
+    watch.unsubscribe();
+    await sync.cancel();
+  });
+});

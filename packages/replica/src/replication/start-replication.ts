@@ -122,6 +122,11 @@ export interface ReplicaSync<N extends CollectionName> {
   /** Pulls every collection from its checkpoint now (e.g. after sign-in or coming back online). */
   reSync(): void;
   /**
+   * The server answers again, as the caller found out (the browser fires no event when a line comes
+   * back with its Wi-Fi up): what waits behind the backoff goes now, and every collection catches up.
+   */
+  reconnect(): void;
+  /**
    * Pushes documents now, outside RxDB's queue, through the same handler (detailed answer, bad rows
    * split out and handed to `onNeedsAttention`): for re-sending a document a person fixed. Throws
    * when the server can't be reached; the outcome says what it did with each row.
@@ -265,6 +270,10 @@ export function startReplication<N extends CollectionName>(options: StartReplica
       return checkpoint?.seq;
     },
     reSync: () => all().forEach((state) => state.reSync()),
+    reconnect: () => {
+      gate.reset();
+      all().forEach((state) => state.reSync());
+    },
     resend: async (collection, documents) => {
       const context = contextOf(collection);
       const outcome = await pushRows(
