@@ -132,6 +132,18 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByRole("alert")).toContainText("declined");
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  // The shop's line drops while the browser still says online: the order gets no answer, and the
+  // page finds out it is offline and says so once (no error beside it). Back, checkout is on again.
+  const unreachable = /\/checkout$|\/health$/;
+  await page.route(unreachable, (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByText("You're offline")).toBeVisible();
+  await expect(page.getByText("Checkout needs a connection. Your cart is saved on this device.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await page.unroute(unreachable);
+  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled({ timeout: 10_000 });
   await shoot(page, "checkout");
   await page.getByRole("button", { name: "Place order" }).dblclick();
   await expect(page.getByRole("heading", { name: /Thank you! Order \d+/ })).toBeVisible();

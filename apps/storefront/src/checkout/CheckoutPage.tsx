@@ -1,6 +1,6 @@
 import type { Address, Customer } from "@countertop/sync-protocol";
 import { Alert, moneyFormatter, recheckOnline, useDocument } from "@countertop/ui";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { ShopAccount } from "../account/account";
 import type { AccountDatabase } from "../account/account-db";
 import { AddressFields } from "../account/AccountPage";
@@ -50,6 +50,10 @@ export function CheckoutPage(props: {
   /** What the server said is short at checkout: how many of each item are left. */
   const [short, setShort] = useState<readonly { variantId: string; available: number }[]>();
   const [shortMessage, setShortMessage] = useState<string>();
+  // Offline, the page says so above the form and the button is off: an error from before says no more.
+  useEffect(() => {
+    if (!online) setError(undefined);
+  }, [online]);
   const money = moneyFormatter(settings.currency, settings.locale);
   const option = settings.shippingOptions.find((o) => o.id === optionId);
   const subtotal = priced ? priced.subtotal - priced.discountTotal : 0;
