@@ -134,3 +134,4 @@ export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from ".
 export type { ErrorResponse } from "./wire/error-response.ts";
 export * from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";
+export { SALES_WINDOW_DAYS, salesWindowStart } from "./sales-window.ts";

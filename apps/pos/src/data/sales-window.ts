@@ -1,13 +1,15 @@
+import { SALES_WINDOW_DAYS, salesWindowStart } from "@countertop/sync-protocol";
 import { backgroundTurn } from "./background";
 import type { PosDatabase } from "./replica";
 
 /** How long synced sales stay on a till (DESIGN: the sales window): reports within it work offline. */
-export const SALES_WINDOW_DAYS = 90;
+export { SALES_WINDOW_DAYS };
 
 const BATCH = 500;
 
 /**
- * Drops the synced sales older than the window from the replica. The server keeps them (a local
+ * Drops the synced sales older than the window ({@link salesWindowStart}, where the server's pulls
+ * of sales begin too) from the replica. The server keeps them (a local
  * deletion of a sale is never pushed); a sale still `waiting` to sync stays whatever its age. Runs in
  * the tab that replicates (the leader), a batch at a time, each when the till has a moment. Returns how many left.
  */
@@ -17,7 +19,7 @@ export async function dropSalesOutsideWindow(
   now = new Date(),
   days = SALES_WINDOW_DAYS,
 ): Promise<number> {
-  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const cutoff = salesWindowStart(now, days).toISOString();
   let dropped = 0;
   for (;;) {
     await backgroundTurn({ betweenCustomers: true });

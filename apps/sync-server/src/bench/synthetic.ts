@@ -21,9 +21,17 @@ export function syntheticProduct(n: number): Product {
   };
 }
 
-/** The `n`th historical sale of a till: three lines, as it would have been pushed. */
+/** A day's milliseconds. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The `n`th historical sale of a till: three lines, as it would have been pushed. Made 20 s after
+ * the one before it, from 30 days ago (100 000 sales span 23 days): in the order they were made, as
+ * a shop's history is, and inside the sales window, so that a till pulls every one of them.
+ */
 export function syntheticSale(n: number, till: { readonly id: string; readonly locationId: string }): Sale {
   const id = uuidFor(3, n);
+  const createdAt = new Date(Date.now() - 30 * DAY_MS + n * 20_000).toISOString();
   const line = examples.sales.lines[0]!;
   const lines = [0, 1, 2].map((k) => ({ ...line, id: uuidFor(4, n * 3 + k) }));
   return {
@@ -38,5 +46,6 @@ export function syntheticSale(n: number, till: { readonly id: string; readonly l
     taxTotal: line.tax * 3,
     total: line.total * 3,
     payments: [{ method: "card", amount: line.total * 3 }],
+    createdAt,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  salesWindowStart,
   SHOPPER_COLLECTIONS,
   tombstoneOf,
   type CollectionDocument,
@@ -16,6 +17,12 @@ export interface PullAccess<N extends CollectionName = CollectionName> {
   readonly only?: { readonly column: "id" | "customer_id"; readonly field: "id" | "customerId"; readonly value: string | null };
   /** Rewrites a stored document for this caller (public fields, tombstones for hidden rows). */
   readonly show?: (doc: CollectionDocument<N>) => ReplicatedDocument;
+  /**
+   * Only rows created from this moment on (ISO-8601): the sales window of a till or a desk, which
+   * drops older sales anyway (so a big shop's first sync brings 90 days, not its whole history).
+   * Which rows a pull sends, never what a push answers about one ({@link shownTo}).
+   */
+  readonly createdFrom?: string;
 }
 
 /** Settings fields the public storefront needs; registers, receipt text and approval rules stay private. */
@@ -61,9 +68,14 @@ const SHOPPER_ACCESS: { readonly [N in CollectionName]?: (customerId: string | n
   customers: (customerId) => ({ only: { column: "id", field: "id", value: customerId } }),
 };
 
-/** Pull access per caller; `undefined` = this collection is not the caller's to read. */
-export function pullAccess<N extends CollectionName>(principal: Principal, collection: N): PullAccess<N> | undefined {
-  if (principal.kind === "device" || principal.kind === "manager") return {};
+/**
+ * Pull access per caller at `now`; `undefined` = this collection is not the caller's to read. The
+ * shop's staff (a till's token, a manager's session) read every collection, sales within the
+ * sales window ({@link salesWindowStart}; older ones the server answers about on request).
+ */
+export function pullAccess<N extends CollectionName>(principal: Principal, collection: N, now = new Date()): PullAccess<N> | undefined {
+  if (principal.kind === "device" || principal.kind === "manager")
+    return collection === "sales" ? { createdFrom: salesWindowStart(now).toISOString() } : {};
   if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.includes(collection)) return undefined;
   const access = SHOPPER_ACCESS[collection] as ((customerId: string | null) => PullAccess<N>) | undefined;
   return access?.(principal.customerId ?? null) ?? {};

@@ -80,7 +80,9 @@ export async function pullPage<N extends CollectionName>(
   const only = access.only
     ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
     : "";
-  const matching = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only}`;
+  // The sales window: only `sales` has `created_at`, and only callers of the shop's staff are given one.
+  const recent = access.createdFrom === undefined ? "" : `and created_at >= ${pg.escapeLiteral(access.createdFrom)}::timestamptz`;
+  const matching = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} ${recent}`;
   const rows = `${matching} order by seq`;
   const before: string[] = [];
   if (standing) before.push(callerStateStatement(standing.caller, standing.now));
