@@ -2,9 +2,6 @@ import { SALES_WINDOW_DAYS, salesWindowStart } from "@countertop/sync-protocol";
 import { backgroundTurn } from "./background";
 import type { PosDatabase } from "./replica";
 
-/** How long synced sales stay on a till (DESIGN: the sales window): reports within it work offline. */
-export { SALES_WINDOW_DAYS };
-
 const BATCH = 500;
 
 /**

@@ -124,6 +124,8 @@ export interface ReplicaSync<N extends CollectionName> {
   /**
    * The server answers again, as the caller found out (the browser fires no event when a line comes
    * back with its Wi-Fi up): what waits behind the backoff goes now, and every collection catches up.
+   * Nothing to do when no request has failed since the last answer (the browser's `online` event
+   * already opened the gate and pulled every collection).
    */
   reconnect(): void;
   /**
@@ -271,6 +273,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     },
     reSync: () => all().forEach((state) => state.reSync()),
     reconnect: () => {
+      if (gate.consecutiveFailures === 0) return;
       gate.reset();
       all().forEach((state) => state.reSync());
     },

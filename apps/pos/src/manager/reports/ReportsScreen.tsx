@@ -1,7 +1,7 @@
 import { addDays } from "@countertop/domain";
+import { SALES_WINDOW_DAYS } from "@countertop/sync-protocol";
 import { shopFormat } from "@countertop/ui";
 import { useEffect, useState } from "react";
-import { SALES_WINDOW_DAYS } from "../../data/sales-window";
 import type { ManagerContext } from "../manager-context";
 import { useNames } from "../names";
 import { Completeness } from "./Completeness";
