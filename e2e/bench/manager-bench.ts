@@ -132,32 +132,35 @@ export async function settleDatabase(databaseUrl: string): Promise<number> {
   }
 }
 
+/** How many sales and orders the till's report store (in `page`'s origin) has counted so far: 0 before it has begun. */
+export async function reportStoreCounted(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const { tenantId } = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { tenantId: string };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`countertop-pos-local-${tenantId}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains("reportCounted")) return 0;
+      return await new Promise<number>((resolve, reject) => {
+        const count = db.transaction("reportCounted").objectStore("reportCounted").count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
 /** Waits until the till's report store has counted `sales` sales; returns the seconds it took from now. */
 export async function reportStoreBuilt(page: Page, sales: number): Promise<number> {
   const t0 = performance.now();
-  await page.waitForFunction(
-    async (wanted) => {
-      const { tenantId } = JSON.parse(localStorage.getItem("countertop.pos.till") ?? "{}") as { tenantId: string };
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(`countertop-pos-local-${tenantId}`);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains("reportCounted")) return false;
-        const n = await new Promise<number>((resolve, reject) => {
-          const count = db.transaction("reportCounted").objectStore("reportCounted").count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        });
-        return n >= wanted;
-      } finally {
-        db.close();
-      }
-    },
-    sales,
-    { timeout: 900_000, polling: 1000 },
-  );
+  while ((await reportStoreCounted(page)) < sales) {
+    if (performance.now() - t0 > 900_000) throw new Error(`the report store had not counted ${sales} sales in 15 minutes`);
+    await page.waitForTimeout(1000);
+  }
   return (performance.now() - t0) / 1000;
 }
 
