@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { enterManagerMode, managerScreen, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
-import { addProduct, beginRegistration, openShift, payCash, registerTill } from "./support/till";
+import { addProduct, openShift, payCash, registerTill } from "./support/till";
 
 /*
  * A manager's promotion at work on a till, and its use counted. It runs after every other journey
@@ -58,8 +58,7 @@ test("a coupon's usage limit holds at the shop's checkout: the order past it hea
   // Run after the catalog-import journey, the demo shop holds its 20 000 products: the new till's
   // first sync stores them all, which took 50 s in this machine's Chromium 150.
   test.setTimeout(300_000);
-  await beginRegistration(page, "Coupon till");
-  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout: 180_000 });
+  await registerTill(page, "Coupon till", { timeout: 180_000 });
   await enterManagerMode(page);
   await managerScreen(page, "Promotions");
   await page.getByRole("button", { name: "New promotion" }).click();

@@ -8,10 +8,13 @@ import { expect, type Browser, type Page } from "@playwright/test";
 /** The demo shop's people by PIN (see the README's demo sign-ins). */
 export const DEMO_PEOPLE: Readonly<Record<string, string>> = { "1234": "Alex Brandt", "5678": "Sam Novak", "246810": "Maya Keller" };
 
-/** On a fresh page: a manager registers this browser as a till named `name`; waits for the lock screen. */
-export async function registerTill(page: Page, name: string): Promise<void> {
+/**
+ * On a fresh page: a manager registers this browser as a till named `name`; waits for the lock screen,
+ * up to `timeout` ms for the first sync (longer where the shop holds the catalog import's products).
+ */
+export async function registerTill(page: Page, name: string, { timeout = 30_000 }: { timeout?: number } = {}): Promise<void> {
   await beginRegistration(page, name);
-  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Who is signing in?" })).toBeVisible({ timeout });
 }
 
 /** Registers this browser as a till named `name` with the demo manager's sign-in; its first sync then runs. */
