@@ -39,6 +39,15 @@ export function watchActivity(target: EventTarget): () => void {
   };
 }
 
+/**
+ * Whether the cashier has been at work since `since` (a `performance.now()` time): work that waits
+ * for a pause between customers and has only read so far drops what it read and waits for the next
+ * pause, rather than write it while the cashier types (the write is the long part of its slice).
+ */
+export function cashierActiveSince(since: number): boolean {
+  return lastActivity > since;
+}
+
 /** How long a slice waits for an idle moment before it runs anyway (a till that is never idle still catches up). */
 const IDLE_TIMEOUT_MS = 500;
 

@@ -3,6 +3,7 @@ import { examples } from "@countertop/sync-protocol/testing";
 import type { UpdatingHookContext } from "dexie";
 import { describe, expect, it } from "vitest";
 import type { ReportStoreMeta } from "../../data/local-db";
+import { noteActivity, QUIET_MS } from "../../data/background";
 import { openTestLocal } from "../../testing/test-local";
 import { reportSale as sale } from "../../testing/test-sale";
 import { openTestReplica } from "../../testing/test-till";
@@ -40,10 +41,11 @@ describe("the report store", () => {
       this.onsuccess = (meta) => void seen.push(meta.building);
     });
     await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
-    // A page of sales, the rest of them, the order: then done.
+    // Three pages of sales, the order: then done.
     expect(seen).toEqual([
       { counted: 0, total: 301 },
-      { counted: 250, total: 301 },
+      { counted: 100, total: 301 },
+      { counted: 200, total: 301 },
       { counted: 300, total: 301 },
       { counted: 301, total: 301 },
       undefined,
@@ -55,6 +57,30 @@ describe("the report store", () => {
     await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
     expect(seen).toEqual([undefined]);
     expect((await summary(local, "2026-11-20", "2026-11-22")).totals.sales).toBe(302);
+  });
+
+  it("drops a page read while the cashier typed, and counts it in the next pause between customers", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    await db.sales.bulkInsert([sale("a", "2026-11-20T10:00:00Z"), sale("b", "2026-11-20T11:00:00Z")]);
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    await db.sales.insert(sale("c", "2026-11-21T10:00:00Z"));
+    // A key while the next page is read, after the store's turn came (it reads its checkpoint
+    // twice: to see whether to start again, then before the page).
+    let typedAt: number | undefined;
+    let reads = 0;
+    local.reportMeta.hook("reading", (meta) => {
+      if (++reads === 2) {
+        typedAt = performance.now();
+        noteActivity();
+      }
+      return meta;
+    });
+    let countedAt: number | undefined;
+    local.reportCounted.hook("creating", () => void (countedAt ??= performance.now()));
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    expect(countedAt! - typedAt!).toBeGreaterThanOrEqual(QUIET_MS - 5);
+    // Read twice, counted once.
+    expect((await summary(local, "2026-11-20", "2026-11-21")).totals.sales).toBe(3);
   });
 
   it("counts an order while it is paid and takes it away when it is cancelled", async () => {
