@@ -30,6 +30,10 @@
  *   pulled by the till, its sell screen's customer dialog: the tap until its list shows (`…_first_open_ms` its
  *   first open with them), and a keystroke until the list shows that search's customers.
  *
+ * The till's Chromium and the references' keep their profiles on disk, as an installed till does: in an
+ * off-the-record context (Playwright's `newContext()`) Chromium keeps IndexedDB in memory, where it is far
+ * slower with indexes (`launchOnDisk`), and every figure above measured that storage until this was changed.
+ *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
  * stops after the first sync's figures. With
  * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the first second's, the steady searches' and
@@ -50,9 +54,9 @@ import { fetchEverything, putLoop, replicaIndexes } from "./idb-reference";
 import { measureCustomers } from "./customer-bench";
 import { keepOpenItems, measureManagerMode, reportStoreCounted, seedHistory, settleDatabase } from "./manager-bench";
 import { defineBenchUntil, keystrokeTimes, LOCK_SCREEN, type BenchPage, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { launchOnDisk } from "../support/chromium";
 import { tillOf } from "../support/till";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 const { values: args } = parseArgs({
   options: {
@@ -127,10 +131,10 @@ async function signIn(page: Page) {
 
 async function main(): Promise<void> {
   server = await startBenchServer(PORT);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS],
-  });
+  // The till's Chromium keeps its profile on disk, as an installed till does (launchOnDisk).
+  const till = await launchOnDisk("bench-till", { viewport: { width: 1280, height: 800 } });
+  const { context } = till;
+  for (const blank of context.pages()) await blank.close();
   const result: Record<string, number> = {};
   try {
     let started = performance.now();
@@ -140,7 +144,6 @@ async function main(): Promise<void> {
     );
 
     // Initial sync of a freshly registered till.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in evaluate() callbacks with __name().
     await context.addInitScript("globalThis.__name = (fn) => fn;");
     await context.addInitScript(defineBenchUntil);
@@ -162,14 +165,14 @@ async function main(): Promise<void> {
     // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
     // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
     // It runs in another origin, with the till's token: its writes stay out of the till's storage. And in
-    // a browser of its own (the same Chromium), closed once measured: IndexedDB's clean-up after the
+    // a browser of its own (the same Chromium, its profile on disk too), closed once measured: IndexedDB's clean-up after the
     // loops' 240 000 documents and their deletion went on in the browser process for minutes after,
     // taking a core of this 2-core machine from the till's cold starts, searches and payments.
     const { token: tillToken } = await tillOf(setup);
     if (!tillToken) throw new Error("no till registered in the till's origin");
     await setup.close();
-    const referenceBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-    const referenceContext = await referenceBrowser.newContext();
+    const reference = await launchOnDisk("bench-reference");
+    const referenceContext = reference.context;
     await referenceContext.addInitScript("globalThis.__name = (fn) => fn;");
     const raw = await referenceContext.newPage();
     await raw.goto(`${REFERENCE_BASE}/bench-blank`);
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
     log(
       `  the put loop with the replica's indexes ÷ the bare one: ${result.initial_sync_ceiling_vs_raw_idb} (the most a first sync could reach)`,
     );
-    await referenceBrowser.close();
+    await reference.close();
     if (args["first-sync"]) return printFigures(result);
     const page = await context.newPage();
     await page.goto(`${BASE}/pos/`);
@@ -260,6 +263,7 @@ async function main(): Promise<void> {
     // IndexedDB does that work beside the cashier's searches and sales.
     log(`  its report store meanwhile: ${countedBefore} sales and orders counted, then ${await reportStoreCounted(tab)}`);
     const stopSearch = await profile(tab, "search");
+    const countedBeforeSearch = await reportStoreCounted(tab);
     const searchCpu = measureCpu();
     const search = await searchTimes(tab, { count: SIZE.searches });
     const searchSplit = searchCpu();
@@ -267,6 +271,9 @@ async function main(): Promise<void> {
     result.search_p95_ms = round(p95(search));
     log(`search over ${SIZE.products} products: p50 ${round(p50(search))} ms, p95 ${result.search_p95_ms} ms`);
     log(`  where they ran: ${describeCpu(searchSplit)}`);
+    // The report store waits for a pause between customers: what it counted while the cashier typed.
+    log(`  its report store meanwhile: ${countedBeforeSearch} counted, then ${await reportStoreCounted(tab)}`);
+    log(`  keystrokes in order (ms): ${search.map((n) => round(n, 1)).join(", ")}`);
 
     // Pay → durable sale → receipt on screen, offline.
     const pay: number[] = [];
@@ -279,7 +286,7 @@ async function main(): Promise<void> {
     await measureCustomers(tab, call, result, { count: SIZE.customers, opens: SIZE.opens, searches: SIZE.searches, log });
     log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
   } finally {
-    await browser.close();
+    await till.close();
     await server.stop();
     rmSync(DATABASE_URL_FILE, { force: true });
   }
