@@ -7,15 +7,17 @@
  * - `new_till_first_sync_s`: a till registered after the import, from registration to its lock screen
  *   (its whole first sync, the 20 000 products included).
  *
+ * Each till runs in a Chromium of its own with its profile on disk.
+ *
  * `--rows N` for another size. Needs TEST_DATABASE_URL (`pnpm bench:import` starts a throwaway
  * PostgreSQL 15) and a built POS (`pnpm bench:import` builds it).
  */
 import { parseArgs } from "node:util";
 import { printFigure } from "@countertop/tooling/bench";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { startBenchServer } from "./bench-server";
 import { bulkCatalogCsv } from "../support/catalog-csv";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { launchOnDisk } from "../support/chromium";
 
 const { values: args } = parseArgs({ options: { rows: { type: "string", default: "20000" } } });
 const ROWS = Number(args.rows);
@@ -25,11 +27,19 @@ const log = (message: string) => console.log(`bench:import: ${message}`);
 const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10;
 const LOCK_SCREEN = "Who is signing in?";
 
-/** A till registered in a new browser context; resolves at its lock screen, first sync done. */
-async function newTill(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** The tills' browsers, closed (their profiles removed) at the end. */
+const closers: (() => Promise<void>)[] = [];
+
+/**
+ * A till registered in a Chromium of its own with its profile on disk, as a tablet's is (an
+ * off-the-record context keeps IndexedDB in memory: see `launchOnDisk`); resolves at its lock
+ * screen, first sync done.
+ */
+async function newTill(name: string): Promise<Page> {
+  const { context, close } = await launchOnDisk("bench-import-till", { viewport: { width: 1280, height: 800 } });
+  closers.push(close);
   await context.addInitScript("globalThis.__name = (fn) => fn;");
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${BASE}/pos/`);
   await page.getByLabel("Manager email").fill("manager@demo.test");
   await page.getByLabel("Password").fill("demo-manager");
@@ -49,10 +59,9 @@ async function sellScreen(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const server = await startBenchServer(PORT);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const result: Record<string, number> = { rows: ROWS };
   try {
-    const live = await newTill(browser, "Live till");
+    const live = await newTill("Live till");
     await sellScreen(live);
     const { token } = await server.call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" });
     const csv = bulkCatalogCsv(ROWS);
@@ -83,11 +92,11 @@ async function main(): Promise<void> {
     log(`a running till shows the last row ${result.live_till_s} s after the import answered`);
 
     t0 = performance.now();
-    await newTill(browser, "New till");
+    await newTill("New till");
     result.new_till_first_sync_s = seconds(t0);
     log(`a till registered now: first sync (catalog of ${ROWS + 60} products) done in ${result.new_till_first_sync_s} s`);
   } finally {
-    await browser.close();
+    for (const close of closers) await close();
     await server.stop();
   }
   for (const [name, value] of Object.entries(result)) printFigure({ bench: "import", name, value });
