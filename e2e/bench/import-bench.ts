@@ -18,6 +18,7 @@ import type { Page } from "@playwright/test";
 import { startBenchServer } from "./bench-server";
 import { bulkCatalogCsv } from "../support/catalog-csv";
 import { launchOnDisk } from "../support/chromium";
+import { openShift, registerTill } from "../support/till";
 
 const { values: args } = parseArgs({ options: { rows: { type: "string", default: "20000" } } });
 const ROWS = Number(args.rows);
@@ -25,7 +26,6 @@ const PORT = 8798;
 const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => console.log(`bench:import: ${message}`);
 const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10;
-const LOCK_SCREEN = "Who is signing in?";
 
 /** The tills' browsers, closed (their profiles removed) at the end. */
 const closers: (() => Promise<void>)[] = [];
@@ -36,25 +36,12 @@ const closers: (() => Promise<void>)[] = [];
  * screen, first sync done.
  */
 async function newTill(name: string): Promise<Page> {
-  const { context, close } = await launchOnDisk("bench-import-till", { viewport: { width: 1280, height: 800 } });
+  const { context, close } = await launchOnDisk("bench-import-till", { viewport: { width: 1280, height: 800 }, baseURL: BASE });
   closers.push(close);
   await context.addInitScript("globalThis.__name = (fn) => fn;");
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${BASE}/pos/`);
-  await page.getByLabel("Manager email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill("demo-manager");
-  await page.getByLabel("Till name").fill(name);
-  await page.getByRole("button", { name: "Register till" }).click();
-  await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 600_000 });
+  await registerTill(page, name, { timeout: 600_000 });
   return page;
-}
-
-async function sellScreen(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /^Alex Brandt/ }).click();
-  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
-  await page.getByRole("button", { name: "OK", exact: true }).click();
-  await page.getByRole("button", { name: "Open shift" }).click();
-  await page.getByRole("heading", { name: "Cart" }).waitFor();
 }
 
 async function main(): Promise<void> {
@@ -62,7 +49,7 @@ async function main(): Promise<void> {
   const result: Record<string, number> = { rows: ROWS };
   try {
     const live = await newTill("Live till");
-    await sellScreen(live);
+    await openShift(live);
     const { token } = await server.call("POST", "/api/v1/auth/login", undefined, { email: "manager@demo.test", password: "demo-manager" });
     const csv = bulkCatalogCsv(ROWS);
     log(`${ROWS} rows, ${Math.round(csv.length / 1024)} KiB of CSV`);

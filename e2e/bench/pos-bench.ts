@@ -55,7 +55,7 @@ import { measureCustomers } from "./customer-bench";
 import { keepOpenItems, measureManagerMode, reportStoreCounted, seedHistory, settleDatabase } from "./manager-bench";
 import { defineBenchUntil, keystrokeTimes, LOCK_SCREEN, type BenchPage, p50, p95, payOne, profile, round, saleWrites } from "./till-tab";
 import { launchOnDisk } from "../support/chromium";
-import { tillOf } from "../support/till";
+import { beginRegistration, enterPin, tillOf } from "../support/till";
 import type { Page } from "@playwright/test";
 
 const { values: args } = parseArgs({
@@ -122,17 +122,10 @@ async function seed(): Promise<void> {
   log(`settled the seeded database (VACUUM ANALYZE) in ${round(await settleDatabase(databaseUrl), 1)} s`);
 }
 
-async function signIn(page: Page) {
-  await page.getByRole("heading", { name: LOCK_SCREEN }).waitFor({ timeout: 120_000 });
-  await page.getByRole("button", { name: /^Alex Brandt/ }).click();
-  for (const digit of "1234") await page.getByRole("button", { name: digit, exact: true }).click();
-  await page.getByRole("button", { name: "OK", exact: true }).click();
-}
-
 async function main(): Promise<void> {
   server = await startBenchServer(PORT);
   // The till's Chromium keeps its profile on disk, as an installed till does (launchOnDisk).
-  const till = await launchOnDisk("bench-till", { viewport: { width: 1280, height: 800 } });
+  const till = await launchOnDisk("bench-till", { viewport: { width: 1280, height: 800 }, baseURL: BASE });
   const { context } = till;
   for (const blank of context.pages()) await blank.close();
   const result: Record<string, number> = {};
@@ -148,10 +141,7 @@ async function main(): Promise<void> {
     await context.addInitScript("globalThis.__name = (fn) => fn;");
     await context.addInitScript(defineBenchUntil);
     const setup = await context.newPage();
-    await setup.goto(`${BASE}/pos/`);
-    await setup.getByLabel("Manager email").fill("manager@demo.test");
-    await setup.getByLabel("Password").fill("demo-manager");
-    await setup.getByRole("button", { name: "Register till" }).click();
+    await beginRegistration(setup, "Bench till");
     await setup.getByRole("heading", { name: "Getting the shop onto this till" }).waitFor();
     started = performance.now();
     const syncCpu = measureCpu();
@@ -209,7 +199,7 @@ async function main(): Promise<void> {
     await page.goto(`${BASE}/pos/`);
 
     // Shift open, service worker in control, then a cold start with no network.
-    await signIn(page);
+    await enterPin(page, "1234", { timeout: 120_000 });
     await page.getByRole("button", { name: "Open shift" }).click();
     await page.getByRole("heading", { name: "Cart" }).waitFor();
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
