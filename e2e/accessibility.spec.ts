@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { expectKeyboardReachable, expectNoSeriousViolations } from "./support/a11y";
 import { addProduct, approveAsManager, pickPerson, registerTill } from "./support/till";
 

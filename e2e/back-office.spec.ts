@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { withCheckDigit } from "./support/fake-camera";
 import { enterManagerMode, managerScreen, managerTab, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
 import { photoPng } from "./support/picture";

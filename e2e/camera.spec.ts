@@ -1,7 +1,8 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { withCheckDigit, writeBarcodeVideo } from "./support/fake-camera";
 import { enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
 import { mailFilesTo } from "./support/mail";
 import { SHOTS } from "./support/shots";

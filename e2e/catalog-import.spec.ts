@@ -1,4 +1,5 @@
-import { expect, test, type Route } from "@playwright/test";
+import { expect, type Route } from "@playwright/test";
+import { test } from "./support/test";
 import { bulkCatalogCsv } from "./support/catalog-csv";
 import { enterManagerMode, managerScreen, managerTab, shootAllSizes } from "./support/manager";
 import { SHOTS } from "./support/shots";

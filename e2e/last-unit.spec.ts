@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { test } from "./support/test";
 
 /*
  * Two shoppers, two browsers, one unit left: both press "Place order" at the same moment. Exactly one

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { enterPin, pickPerson, pull, refuseWritesWhenFull, registerTill, tillOf, typePin } from "./support/till";
 import { signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { signInAsManager } from "./support/manager";
 import { enterPin, pull, registerTill, tillOf } from "./support/till";
 import { SHOTS } from "./support/shots";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { enterManagerMode, managerScreen, outboxEmpty, shootAllSizes, signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";
 import { addProduct, openShift, payCash, registerTill } from "./support/till";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { enterManagerMode, managerScreen, shootAllSizes } from "./support/manager";
 import { SHOTS } from "./support/shots";
 import { registerTill } from "./support/till";

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from "@playwright/test";
+import { chromium, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { takeServiceWorkerControl } from "./support/till";
 

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { lastMailTo, linkIn } from "./support/mail";
 import { SHOTS } from "./support/shots";
 

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { firstLoadScripts } from "./support/first-load";
 import { lastMailTo, linkIn } from "./support/mail";
 import { takeServiceWorkerControl } from "./support/till";

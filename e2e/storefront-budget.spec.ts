@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { FIRST_LOAD_BUDGET_KB, firstLoadScripts, STOREFRONT_DIST, totalKbGz } from "./support/first-load";
 
 /*

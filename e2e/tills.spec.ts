@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { approveAsManager, enterPin, pull, registerTill, tillOf } from "./support/till";
 import { managerScreen, managerTab, shootAllSizes, signInAsManager } from "./support/manager";
 import { SHOTS } from "./support/shots";

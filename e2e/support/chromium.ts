@@ -24,10 +24,14 @@ export const CHROMIUM_ARGS: readonly string[] = [
  */
 export async function launchOnDisk(
   name: string,
-  options: Omit<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, "executablePath" | "args"> = {},
+  options: Omit<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, "executablePath"> = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), `countertop-${name}-`));
-  const context = await chromium.launchPersistentContext(profile, { ...options, executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath: CHROMIUM_PATH,
+    args: options.args ? [...options.args] : [...CHROMIUM_ARGS],
+  });
   return {
     context,
     async close() {
