@@ -153,11 +153,11 @@ async function main(): Promise<void> {
     const syncSplit = syncCpu();
     await stopSync();
     log(`  the first sync in its tab (ms from navigation): ${await timeline(setup)}`);
+    log(`  where it ran: ${describeCpu(syncSplit)}`);
     // What the replica takes on the till's disk (the origin's usage, IndexedDB's files, as Chromium counts them).
     const usage = await setup.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     result.initial_sync_storage_mb = round(usage / 1_048_576, 1);
     log(`  the till's storage after it: ${result.initial_sync_storage_mb} MB`);
-    log(`  where it ran: ${describeCpu(syncSplit)}`);
     // The raw reference runs with the till closed: in the till's own tab it was slowed by what the
     // till does after a first sync (the report store counting every sale), and the ratio flattered the sync.
     // It runs in another origin, with the till's token: its writes stay out of the till's storage. And in
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
       `  the same put loop with the replica's indexes (a database per collection): ${round(indexedPerS, 0)} docs/s → ratio ${result.initial_sync_vs_indexed_idb}`,
     );
     log(`    where it ran: ${describeCpu(indexedSplit)}`);
-    // The storage's equal work against the bare loop: what a first sync could reach if fetching cost nothing.
+    // The storage's equal work against the bare loop, one transaction at a time.
     result.initial_sync_ceiling_vs_raw_idb = round(indexedPerS / rawPerS, 3);
     log(
       `  the put loop with the replica's indexes ÷ the bare one: ${result.initial_sync_ceiling_vs_raw_idb} (one transaction at a time: the first sync, several at once, passes it)`,
