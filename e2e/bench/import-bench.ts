@@ -39,7 +39,7 @@ async function newTill(name: string): Promise<Page> {
   const { context, close } = await launchOnDisk("bench-import-till", { viewport: { width: 1280, height: 800 }, baseURL: BASE });
   closers.push(close);
   await context.addInitScript("globalThis.__name = (fn) => fn;");
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   await registerTill(page, name, { timeout: 600_000 });
   return page;
 }

@@ -129,7 +129,6 @@ async function main(): Promise<void> {
   // The till's Chromium keeps its profile on disk, as an installed till does (launchOnDisk).
   const till = await launchOnDisk("bench-till", { viewport: { width: 1280, height: 800 }, baseURL: BASE });
   const { context } = till;
-  for (const blank of context.pages()) await blank.close();
   const result: Record<string, number> = {};
   try {
     let started = performance.now();

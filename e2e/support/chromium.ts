@@ -20,7 +20,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * to close it and remove the directory. Playwright's `browser.newContext()` is an off-the-record
  * profile, whose IndexedDB Chromium keeps in memory: there a store with the replica's six indexes took
  * 800 documents a second against 5 200 on disk (20 000 documents, this 2-core machine), so a bench of
- * the till's storage in one measures a storage no till has.
+ * the till's storage in one measures a storage no till has. The context has no page open (the
+ * browser's blank one is closed): a caller opens the pages it uses, and a failed journey's screenshots
+ * are of those alone.
  */
 export async function launchOnDisk(
   name: string,
@@ -32,6 +34,8 @@ export async function launchOnDisk(
     executablePath: CHROMIUM_PATH,
     args: options.args ? [...options.args] : [...CHROMIUM_ARGS],
   });
+  // The blank page the browser opens with: each caller opens the pages it uses.
+  for (const blank of context.pages()) await blank.close();
   return {
     context,
     async close() {

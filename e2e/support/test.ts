@@ -25,8 +25,6 @@ export const test = base.extend({
       ...(locale ? { locale } : {}),
       ...(permissions ? { permissions } : {}),
     });
-    // The blank page the browser opens with: a journey's `page` is a new one (a failure's screenshots are of it alone).
-    for (const blank of context.pages()) await blank.close();
     await use(context);
     await close();
   },
