@@ -89,6 +89,8 @@ test("a coupon's usage limit holds at the shop's checkout: the order past it hea
   const checkOutWithCoupon = async (email: string) => {
     const shop = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await shop.goto("/shop/demo/");
+    // The shop now sells the import's twenty thousand products too: the shopper searches for the water.
+    await shop.getByRole("searchbox", { name: "Search the shop" }).fill("Still Water");
     await shop
       .getByRole("link", { name: /Still Water/ })
       .first()

@@ -193,6 +193,33 @@ test("Back from a product page keeps the search and filters; variants show their
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
 });
 
+test("a long catalog comes a page at a time, and Back from a product returns to the same page", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await openShop(page);
+  const cards = page.getByRole("list", { name: "Products" }).getByRole("link");
+  await expect(cards).toHaveCount(48);
+  const line = page.getByText(/^Showing 48 of \d+$/);
+  const total = Number(/of (\d+)/.exec((await line.textContent())!)![1]);
+  expect(total).toBeGreaterThan(48);
+  const more = page.getByRole("button", { name: `Show ${Math.min(48, total - 48)} more` });
+  await more.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/shop-show-more-phone.png` });
+  await more.click();
+  await expect(cards).toHaveCount(Math.min(96, total));
+  // The first new card takes the focus, so a keyboard goes on from where it was.
+  await expect(cards.nth(48)).toBeFocused();
+  await expect(page).toHaveURL(/[?&]show=96/);
+  await page.getByRole("link", { name: /Sourdough Loaf/ }).click();
+  await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible();
+  await page.getByRole("link", { name: "← Back" }).click();
+  await expect(cards).toHaveCount(Math.min(96, total));
+  await expect(page.getByRole("link", { name: /Sourdough Loaf/ })).toBeVisible();
+  // A new search starts again at its first page.
+  await page.getByLabel("Search the shop").fill("o");
+  await expect(page).not.toHaveURL(/show=/);
+  await expect(cards).toHaveCount(48);
+});
+
 test("checkout offers to reduce to what is left; a guest's order page gives pickup instructions and follows the order; emails go out", async ({
   page,
   browser,

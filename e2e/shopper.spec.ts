@@ -50,8 +50,12 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   const manifest = (await (await request.get("/shop/demo/manifest.webmanifest")).json()) as { name: string; start_url: string };
   expect(manifest).toMatchObject({ name: "Corner Pantry", start_url: "/shop/demo/" });
   await shoot(page, "home");
-  // Every product picture (a product without one shows a placeholder and has none to cache).
-  const products = await page.locator(".product-card img").count();
+  // Every product picture (a product without one shows a placeholder and has none to cache), as the
+  // page's catalog lists them: the home page shows only the first of them.
+  const served = await (await request.get("/shop/demo/")).text();
+  const snapshot = /<script type="application\/json" id="shop-snapshot">([^<]*)<\/script>/.exec(served)![1]!;
+  const products = (JSON.parse(snapshot) as { products: { images: string[] }[] }).products.filter((p) => p.images.length > 0).length;
+  expect(products).toBeGreaterThan(48);
 
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Cold Drinks" }).click();
   await expect(page.getByRole("heading", { name: "Cold Drinks" })).toBeVisible();
@@ -73,6 +77,7 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
   await context.setOffline(true);
   await page.getByRole("link", { name: "Corner Pantry" }).click();
   await expect(page.getByText("You're offline")).toBeVisible();
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Bakery" }).click();
   await page.getByRole("link", { name: /Sourdough Loaf/ }).click();
   await expect(page.getByRole("heading", { name: "Sourdough Loaf" })).toBeVisible();
   await page.reload();
@@ -194,9 +199,12 @@ test("a shopper browses offline, keeps the cart across an offline reload, checks
 test("the first products paint from the page the server sent, before the replica has loaded, and the replica then takes over", async ({
   page,
 }) => {
-  // Every script but the first load (the replica's RxDB and Dexie among them) waits until released.
+  // The first load waits until the shopper has typed; every other script (the replica's RxDB and
+  // Dexie among them) until released.
   const firstLoad = new Set(firstLoadScripts().map((s) => `/shop/${s.file}`));
   const held: string[] = [];
+  let start!: () => void;
+  const started = new Promise<void>((resolve) => (start = resolve));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/shop/_app/*.js", async (route) => {
@@ -204,17 +212,26 @@ test("the first products paint from the page the server sent, before the replica
     if (!firstLoad.has(pathname)) {
       held.push(pathname);
       await released;
-    }
+    } else await started;
     await route.continue();
   });
   await page.setViewportSize(DESKTOP);
-  await page.goto("/shop/demo/");
+  await page.goto("/shop/demo/", { waitUntil: "commit" });
   await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
+  // The shopper starts a search in the served page before its app has started: the app keeps it, focus and all.
+  const search = page.getByRole("searchbox", { name: "Search the shop" });
+  await search.fill("club");
+  start();
+  await expect(page.getByRole("list", { name: "Products" }).getByRole("link")).toHaveCount(1);
+  await expect(search).toHaveValue("club");
+  await expect(search).toBeFocused();
+  await search.press("End");
+  await search.pressSequentially("-m");
+  await expect(page.getByRole("list", { name: "Products" }).getByRole("link")).toHaveCount(1);
+  await expect(page).toHaveURL(/[?&]q=club-m/);
   // The app runs on the page's catalog: it searches, and opens a product with its stock.
   await expect.poll(() => held.length).toBeGreaterThan(0);
-  await page.getByRole("searchbox", { name: "Search the shop" }).fill("club");
-  await expect(page.getByRole("list", { name: "Products" }).getByRole("link")).toHaveCount(1);
   await page.getByRole("link", { name: /Club-Mate/ }).click();
   await expect(page.getByRole("heading", { name: "Club-Mate" })).toBeVisible();
   await expect(page.getByText("In stock")).toBeVisible();
@@ -235,6 +252,7 @@ test("the first products paint from the page the server sent, before the replica
     )
     .toBe(true);
   await page.getByRole("link", { name: "Corner Pantry" }).click();
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Bakery" }).click();
   await expect(page.getByRole("link", { name: /Sourdough Loaf/ })).toBeVisible();
 });
 
@@ -245,6 +263,16 @@ test("the shop's pages read without JavaScript: products, a product page, its ti
   await expect(page.getByRole("heading", { name: "Corner Pantry" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Club-Mate/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/shop-home-no-script-phone.png` });
+  // The next page is a link without scripts: the server sends the longer list.
+  const cards = page.getByRole("list", { name: "Products" }).getByRole("link");
+  await expect(cards).toHaveCount(48);
+  const more = page.getByRole("link", { name: /^Show \d+ more$/ });
+  await more.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/shop-show-more-no-script-phone.png` });
+  await more.click();
+  await expect(page).toHaveURL(/[?&]show=96/);
+  expect(await cards.count()).toBeGreaterThan(48);
+  await expect(page.getByRole("link", { name: /^Show \d+ more$/ })).toHaveCount(0);
   await page.getByRole("link", { name: /Club-Mate/ }).click();
   await expect(page.getByRole("heading", { name: "Club-Mate" })).toBeVisible();
   await expect(page).toHaveTitle("Club-Mate · Corner Pantry");

@@ -1,6 +1,7 @@
 import { Message } from "@countertop/ui";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Shop } from "./Shop";
+import { addFound, lookUpCatalog, NOTHING_FOUND, scopeKey } from "./shop/catalog-lookup";
 import { setShopBase } from "./shop/router";
 import { readSnapshot } from "./shop/snapshot";
 import { shopDataOf } from "./shop/shop-data";
@@ -28,11 +29,12 @@ function locateShop(): { slug: string; base: string } | undefined {
 /** The first state: the catalog the server put in the page, when it did. */
 function firstState(): ShopState {
   const snapshot = readSnapshot();
-  if (snapshot) return { data: snapshot.data, source: "snapshot", complete: snapshot.complete };
+  if (snapshot) return { data: snapshot.data, source: "snapshot", complete: snapshot.complete, found: snapshot.found };
   return {
     data: shopDataOf({ products: undefined, categories: undefined, settings: undefined, promotions: undefined, stockLevels: undefined }),
     source: "none",
     complete: false,
+    found: NOTHING_FOUND,
   };
 }
 
@@ -49,6 +51,14 @@ export function App() {
   const slug = where?.slug;
   const [store] = useState(() => createShopStore(firstState()));
   const state = useShopState(store);
+  // While the catalog on hand is partial, a category or search the shopper opens is asked of the server.
+  const lookUp = useCallback(
+    async (category: string | undefined, q: string, signal: AbortSignal) => {
+      const answer = await lookUpCatalog(slug!, category, q, signal);
+      store.set({ found: addFound(store.get().found, scopeKey(category, q), answer) });
+    },
+    [slug, store],
+  );
   useEffect(() => {
     if (!slug) return;
     // The service worker serves one shell for every shop: point it at this shop's own manifest.
@@ -63,5 +73,5 @@ export function App() {
   // With the server's catalog on screen the shop browses on; checkout says what is wrong.
   if (state.error && state.source === "none") return <Message title="This shop can't be opened" text={state.error} />;
   if (state.source === "none" && !state.session) return <Message title="Opening the shop…" />;
-  return <Shop slug={slug} state={state} />;
+  return <Shop slug={slug} state={state} lookUp={lookUp} />;
 }

@@ -1,11 +1,12 @@
 import { useOnline, useShopStanding } from "@countertop/ui";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useAccount } from "./account/account";
 import type { AccountDatabase } from "./account/account-db";
 import { useCart } from "./cart/cart";
-import { Catalog } from "./catalog/Catalog";
+import { Catalog, type CatalogLookup } from "./catalog/Catalog";
 import { ProductPage } from "./catalog/ProductPage";
 import { readableTextOn } from "@countertop/domain";
+import { withFound } from "./shop/catalog-lookup";
 import { Footer } from "./shop/Footer";
 import { Link, useRoute } from "./shop/router";
 import type { ShopState } from "./shop/shop-state";
@@ -19,9 +20,13 @@ const AccountPage = lazy(() => import("./account/AccountPage").then((m) => ({ de
 
 const loading = (text: string) => <p className="page muted">{text}</p>;
 
-/** The shop's frame — header, notices, the page, footer — on whichever catalog the state holds. */
-export function Shop({ slug, state }: { slug: string; state: ShopState }) {
-  const { data, session } = state;
+/**
+ * The shop's frame — header, notices, the page, footer — on whichever catalog the state holds, with
+ * what the server found added while that is partial. `lookUp` asks the server for a category and search.
+ */
+export function Shop({ slug, state, lookUp }: { slug: string; state: ShopState; lookUp: CatalogLookup["find"] }) {
+  const { session } = state;
+  const data = useMemo(() => (state.complete ? state.data : withFound(state.data, state.found)), [state.complete, state.data, state.found]);
   const route = useRoute();
   const online = useOnline();
   const standing = useShopStanding(state.standing);
@@ -57,7 +62,7 @@ export function Shop({ slug, state }: { slug: string; state: ShopState }) {
   let page;
   if (!data.loaded || !data.settings) page = loading("Loading the catalog…");
   else if (needsSession && !session) page = state.error ? <p className="page warn">{state.error}</p> : loading("Opening the shop…");
-  else if (route.page === "product") page = <ProductPage slug={slug} data={data} id={route.id} pending={!live && !state.complete} />;
+  else if (route.page === "product") page = <ProductPage slug={slug} data={data} id={route.id} pending={!state.complete} />;
   else if (route.page === "cart") page = <CartPage slug={slug} data={data} online={online} />;
   else if (route.page === "checkout")
     page = (
@@ -73,7 +78,18 @@ export function Shop({ slug, state }: { slug: string; state: ShopState }) {
   else if (route.page === "order") page = <OrderPage slug={slug} id={route.id} linkKey={route.key} data={data} db={accountDb} />;
   else if (route.page === "account")
     page = <AccountPage slug={slug} account={account} db={accountDb} settings={data.settings} online={online} />;
-  else page = <Catalog key={`${route.category ?? ""}`} data={data} category={route.category} q={route.q} filters={route.filters} />;
+  else
+    page = (
+      <Catalog
+        key={`${route.category ?? ""}`}
+        data={data}
+        category={route.category}
+        q={route.q}
+        filters={route.filters}
+        shown={route.shown}
+        lookup={state.complete ? undefined : { asked: state.found.asked, find: lookUp }}
+      />
+    );
 
   return (
     <div className="shell">

@@ -2,10 +2,12 @@ import { registerServiceWorker } from "@countertop/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { keepServedSearch } from "./shop/served-search";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
+keepServedSearch(root);
 createRoot(root).render(
   <StrictMode>
     <App />

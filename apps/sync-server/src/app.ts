@@ -20,6 +20,7 @@ import { shopManifestRoutes } from "./shop/manifest.routes";
 import { seoRoutes } from "./shop/seo.routes";
 import { answerShopPage } from "./shop/shop-page.service";
 import { shopDomains } from "./shop/shop-domain";
+import { shopCatalogRoutes } from "./shop/catalog.routes";
 import { shopSessionRoutes } from "./shop/session.routes";
 import { mountStaticApps } from "./static/static.routes";
 import { staffRoutes } from "./staff/staff.routes";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/admin/audit", auditRoutes(deps));
   app.route("/api/v1/admin", platformRoutes(deps, runtime));
   app.route("/api/v1/shop", shopSessionRoutes(deps));
+  app.route("/api/v1/shop", shopCatalogRoutes(deps));
   app.route("/api/v1/shop", checkoutRoutes(deps));
   app.route("/api/v1/shop", shopAccountRoutes(deps));
   app.route("/api/v1/shop", orderRoutes(deps));

@@ -52,9 +52,17 @@ export async function takeOver(slug: string, store: ShopStore): Promise<void> {
     clearTimeout(timer);
   }
   let replicaHasShop = store.get().source !== "snapshot";
+  // A replica that has synced once before holds the whole catalog (as of then; the sync catches up).
+  const everSynced = `countertop.shop.${slug}.synced`;
+  let synced = !sync || localStorage.getItem(everSynced) === "1";
+  void sync?.awaitInitialSync().then(() => {
+    synced = true;
+    localStorage.setItem(everSynced, "1");
+    if (store.get().source === "replica") store.set({ complete: true });
+  });
   liveData(db).subscribe((data) => {
     // Still no catalog in the replica after the wait (offline, or another tab syncs slowly): the snapshot stays.
     replicaHasShop ||= data.loaded && data.settings !== undefined;
-    if (replicaHasShop) store.set({ data, source: "replica" });
+    if (replicaHasShop) store.set({ data, source: "replica", complete: synced });
   });
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { SHOP_CATALOG_PAGE } from "@countertop/sync-protocol/client";
 import { catalogHref, parseRoute, setShopBase, shopHref } from "./router";
 
 describe("shop routes", () => {
@@ -35,5 +36,15 @@ describe("shop routes", () => {
       filters: { max: "4,50", inStock: true },
     });
     expect(catalogHref(undefined, " ", {})).toBe("/");
+  });
+
+  it("keeps how many cards were shown, in whole pages, and leaves the first page out of the address", () => {
+    expect(catalogHref(undefined, "", {}, SHOP_CATALOG_PAGE)).toBe("/");
+    expect(catalogHref("c1", "", {}, 2 * SHOP_CATALOG_PAGE)).toBe(`/?category=c1&show=${2 * SHOP_CATALOG_PAGE}`);
+    expect(parseRoute("/", `?show=${3 * SHOP_CATALOG_PAGE}`)).toMatchObject({ page: "home", shown: 3 * SHOP_CATALOG_PAGE });
+    // A count between pages rounds up to the page it falls in; nonsense is the first page.
+    expect(parseRoute("/", `?show=${SHOP_CATALOG_PAGE + 1}`)).toMatchObject({ shown: 2 * SHOP_CATALOG_PAGE });
+    expect(parseRoute("/", "?show=999999")).toMatchObject({ shown: 40 * SHOP_CATALOG_PAGE });
+    for (const junk of ["", "abc", "-5", "1e400", "0", "2.5"]) expect(parseRoute("/", `?show=${junk}`)).not.toHaveProperty("shown");
   });
 });

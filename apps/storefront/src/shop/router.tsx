@@ -1,8 +1,16 @@
+import { catalogShown, SHOP_CATALOG_PAGE } from "@countertop/sync-protocol/client";
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 /** A page of the shop. */
 export type Route =
-  | { readonly page: "home"; readonly category?: string | undefined; readonly q?: string | undefined; readonly filters?: CatalogFilters }
+  | {
+      readonly page: "home";
+      readonly category?: string | undefined;
+      readonly q?: string | undefined;
+      readonly filters?: CatalogFilters;
+      /** How many cards the shopper had shown, when more than the first page. */
+      readonly shown?: number;
+    }
   | { readonly page: "product"; readonly id: string }
   | { readonly page: "cart" }
   | { readonly page: "checkout" }
@@ -43,21 +51,27 @@ export function parseRoute(pathname: string, search: string): Route {
   if (rest.startsWith("/checkout")) return { page: "checkout" };
   if (rest.startsWith("/account")) return { page: "account" };
   const filters = { max: params.get("max") ?? undefined, inStock: params.get("stock") === "1" || undefined };
+  const shown = catalogShown(params.get("show"));
   return {
     page: "home",
     category: params.get("category") ?? undefined,
     q: params.get("q") ?? undefined,
     ...(filters.max || filters.inStock ? { filters } : {}),
+    ...(shown > SHOP_CATALOG_PAGE ? { shown } : {}),
   };
 }
 
-/** The catalog's address for a category, search and filters: `/?category=…&q=…&max=…&stock=1`. */
-export function catalogHref(category: string | undefined, q: string, filters: CatalogFilters): string {
+/**
+ * The catalog's address for a category, search, filters and how many cards are shown:
+ * `/?category=…&q=…&max=…&stock=1&show=96`.
+ */
+export function catalogHref(category: string | undefined, q: string, filters: CatalogFilters, shown = SHOP_CATALOG_PAGE): string {
   const params = new URLSearchParams();
   if (category) params.set("category", category);
   if (q.trim()) params.set("q", q);
   if (filters.max?.trim()) params.set("max", filters.max.trim());
   if (filters.inStock) params.set("stock", "1");
+  if (shown > SHOP_CATALOG_PAGE) params.set("show", String(shown));
   const search = params.toString();
   return search ? `/?${search}` : "/";
 }

@@ -1,5 +1,6 @@
 import type { StandingSource } from "@countertop/ui";
 import { useSyncExternalStore } from "react";
+import type { Found } from "./catalog-lookup";
 import type { ShopData } from "./shop-data";
 import type { ShopSession } from "./session";
 
@@ -12,8 +13,14 @@ export interface ShopState {
    * `none`: neither yet (the service worker's shell while the replica opens).
    */
   readonly source: "snapshot" | "replica" | "none";
-  /** The snapshot holds the whole catalog (a large shop's page carries only the first products). */
+  /**
+   * `data` holds the whole catalog: the page's snapshot had it all, or the replica has finished its
+   * first sync (a large shop's page carries only its first products, and a replica on its first
+   * sync only those it has pulled so far).
+   */
   readonly complete: boolean;
+  /** What the server found for the categories and searches asked about while the catalog was not complete. */
+  readonly found: Found;
   /** The shopper's session with the shop, once the replica's module asked for it. */
   readonly session?: ShopSession | undefined;
   /** The replica's sync, watched for a suspended shop or a switched-off online shop. */

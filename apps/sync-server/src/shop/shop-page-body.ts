@@ -1,5 +1,5 @@
 import { moneyFormatter, todayLine } from "@countertop/domain";
-import type { Product, ShopSnapshot } from "@countertop/sync-protocol";
+import { SHOP_CATALOG_PAGE, type Product, type ShopSnapshot } from "@countertop/sync-protocol";
 import { escapeHtml as h } from "./html-text";
 
 /** How many cards load their picture at once, as the storefront does (the rest lazily). */
@@ -7,7 +7,13 @@ const EAGER_IMAGES = 6;
 
 /** What a served page shows before the storefront's script runs. */
 export type PageContent =
-  | { readonly page: "home"; readonly category?: string | undefined; readonly q?: string | undefined }
+  | {
+      readonly page: "home";
+      readonly category?: string | undefined;
+      readonly q?: string | undefined;
+      /** How many cards the address asks for (`?show=`), whole pages of {@link SHOP_CATALOG_PAGE}. */
+      readonly shown: number;
+    }
   | { readonly page: "product"; readonly product: Product }
   | { readonly page: "other" };
 
@@ -72,7 +78,8 @@ function catalogMain(snapshot: ShopSnapshot, base: string, content: Extract<Page
     (content.category ? `<input type="hidden" name="category" value="${h(content.category)}">` : "") +
     `<input type="search" name="q" value="${h(content.q ?? "")}" placeholder="Search the shop" aria-label="Search the shop"></form>`;
   const list = listedProducts(snapshot, content.category, content.q);
-  const cards = list.map((p, index) => {
+  const visible = list.slice(0, content.shown);
+  const cards = visible.map((p, index) => {
     const prices = p.variants.map((v) => v.price);
     const [low, high] = [Math.min(...prices), Math.max(...prices)];
     const price = prices.length > 1 && low !== high ? `from ${money(low)}` : money(prices[0] ?? 0);
@@ -85,7 +92,31 @@ function catalogMain(snapshot: ShopSnapshot, base: string, content: Extract<Page
     list.length === 0
       ? `<p class="muted">Nothing matches. Try another search or category.</p>`
       : `<ul class="products" aria-label="Products">${cards.join("")}</ul>`;
-  return `<main class="page catalog-page">${title}${chips}${search}${products}</main>`;
+  return `<main class="page catalog-page">${title}${chips}${search}${products}${more(snapshot, base, content, list.length)}</main>`;
+}
+
+/**
+ * The storefront's line under the cards — how many of how many, and the next page — with a link
+ * where the app has a button, so the next page works without scripts too (as far as the page's
+ * snapshot goes; the app takes it from there).
+ */
+function more(snapshot: ShopSnapshot, base: string, content: Extract<PageContent, { page: "home" }>, total: number): string {
+  const shown = Math.min(content.shown, total);
+  const rest = total - shown;
+  if (rest <= 0 && total <= SHOP_CATALOG_PAGE) return "";
+  const count = new Intl.NumberFormat(snapshot.settings.locale);
+  // A large catalog's snapshot holds every match of the page's category and search when `asked.all`.
+  const all = snapshot.complete || snapshot.asked?.all === true;
+  const line = all ? `Showing ${count.format(shown)} of ${count.format(total)}` : `Showing the first ${count.format(shown)}`;
+  const params = new URLSearchParams();
+  if (content.category) params.set("category", content.category);
+  if (content.q?.trim()) params.set("q", content.q);
+  params.set("show", String(shown + SHOP_CATALOG_PAGE));
+  const next =
+    rest > 0
+      ? `<a class="button-link more-button" href="${h(`${base}?${params}`)}">Show ${count.format(Math.min(rest, SHOP_CATALOG_PAGE))} more</a>`
+      : "";
+  return `<div class="more"><p class="muted" aria-live="polite">${h(line)}</p>${next}</div>`;
 }
 
 function productMain(snapshot: ShopSnapshot, base: string, product: Product): string {

@@ -5,13 +5,17 @@ import { ApiError } from "../http/errors";
 import { publicOrigin } from "../http/public-origin";
 import type { TenantSummary } from "../tenants/tenant.repository";
 import { activeShopBySlug } from "./active-shop";
-import { renderShopPage } from "./shop-page";
-import { readShopSnapshot } from "./shop-snapshot.repository";
+import { pageAsk, renderShopPage } from "./shop-page";
+import { readShopSnapshot, type SnapshotAsk } from "./shop-snapshot.repository";
 
-/** The shop at `slug` and its catalog snapshot, or `undefined` when it is not open online (unknown, suspended, closed, module off). */
+/**
+ * The shop at `slug` and its catalog snapshot (with what `ask` names), or `undefined` when it is not
+ * open online (unknown, suspended, closed, module off).
+ */
 export async function openShopSnapshot(
   deps: Pick<AppDeps, "db">,
   slug: string,
+  ask: SnapshotAsk = {},
 ): Promise<{ shop: TenantSummary; snapshot: ShopSnapshot } | undefined> {
   let shop: TenantSummary;
   try {
@@ -20,7 +24,7 @@ export async function openShopSnapshot(
     if (error instanceof ApiError) return undefined;
     throw error;
   }
-  const snapshot = await readShopSnapshot(deps.db, shop.id);
+  const snapshot = await readShopSnapshot(deps.db, shop.id, ask);
   return snapshot && { shop, snapshot };
 }
 
@@ -37,13 +41,14 @@ export async function answerShopPage(
   slug: string,
   base: string,
 ) {
-  const open = await openShopSnapshot(deps, slug);
-  if (!open) return c.html(shell);
   const url = new URL(c.req.url);
+  const rest = url.pathname.slice(base.length - 1) || "/";
+  const open = await openShopSnapshot(deps, slug, pageAsk(rest, url.searchParams));
+  if (!open) return c.html(shell);
   const page = renderShopPage(shell, open.snapshot, {
     origin: publicOrigin(c, deps.trustProxy),
     base,
-    rest: url.pathname.slice(base.length - 1) || "/",
+    rest,
     query: url.searchParams,
   });
   return c.html(page.html, page.status);

@@ -1,7 +1,8 @@
 import { readableTextOn } from "@countertop/domain";
-import { SHOP_SNAPSHOT_ELEMENT_ID, type ShopSnapshot } from "@countertop/sync-protocol";
+import { catalogShown, SHOP_SNAPSHOT_ELEMENT_ID, type ShopSnapshot } from "@countertop/sync-protocol";
 import { escapeHtml as h, jsonInScript } from "./html-text";
 import { pageBody, type PageContent } from "./shop-page-body";
+import type { SnapshotAsk } from "./shop-snapshot.repository";
 
 /** Where a page of a shop was asked for. */
 export interface ShopPageRequest {
@@ -23,11 +24,23 @@ type PageAbout = { readonly content: PageContent; readonly title: string; readon
   | { readonly index: true; readonly description: string; readonly path: string; readonly image: string | undefined; readonly type: string }
 );
 
+/** A product page's product id, from the path inside the shop. */
+function productIdOf(rest: string): string | undefined {
+  const id = /^\/p\/([^/]+)\/?$/.exec(rest)?.[1];
+  return id === undefined ? undefined : safeDecode(id);
+}
+
+/** What a page needs of the shop's snapshot beyond its first products: its product, or its category and search. */
+export function pageAsk(rest: string, query: URLSearchParams): SnapshotAsk {
+  const productId = productIdOf(rest);
+  if (productId !== undefined) return { productId };
+  return { category: query.get("category") ?? undefined, q: query.get("q") ?? undefined };
+}
+
 function describe(snapshot: ShopSnapshot, req: ShopPageRequest): PageAbout {
   const shop = snapshot.settings.shopName;
-  const productId = /^\/p\/([^/]+)\/?$/.exec(req.rest)?.[1];
-  if (productId !== undefined) {
-    const id = safeDecode(productId);
+  const id = productIdOf(req.rest);
+  if (id !== undefined) {
     const product = snapshot.products.find((p) => p.id === id);
     if (!product) return { content: { page: "other" }, title: `Not available · ${shop}`, index: false, found: false };
     return {
@@ -44,11 +57,12 @@ function describe(snapshot: ShopSnapshot, req: ShopPageRequest): PageAbout {
   if (req.rest === "/" || req.rest === "") {
     const category = snapshot.categories.find((c) => c.id === req.query.get("category"));
     const q = req.query.get("q") ?? undefined;
+    const shown = catalogShown(req.query.get("show"));
     const tagline = snapshot.settings.theme?.tagline;
     // A search's results are not a page of their own.
-    if (q) return { content: { page: "home", category: category?.id, q }, title: `Search · ${shop}`, index: false, found: true };
+    if (q) return { content: { page: "home", category: category?.id, q, shown }, title: `Search · ${shop}`, index: false, found: true };
     return {
-      content: { page: "home", category: category?.id, q },
+      content: { page: "home", category: category?.id, q, shown },
       title: category ? `${category.name} · ${shop}` : tagline ? `${shop} · ${tagline}` : shop,
       description: tagline ? `${shop}: ${tagline}. Order online.` : `Shop ${shop} online.`,
       path: category ? `?category=${encodeURIComponent(category.id)}` : "",

@@ -11,12 +11,23 @@ import { shownTo } from "../sync/access";
  */
 export const SNAPSHOT_MAX_PRODUCTS = 400;
 
+/** What a page or request of the shop asks of its snapshot, beyond the catalog's first products. */
+export interface SnapshotAsk {
+  /** A product page's product. */
+  readonly productId?: string | undefined;
+  readonly category?: string | undefined;
+  /** A search, matched as the storefront matches it: in the name or description, ignoring case. */
+  readonly q?: string | undefined;
+}
+
 /**
  * The shop's public catalog for its served pages ({@link ShopSnapshot}): active products by name,
  * categories, the public settings, public promotions and stock at the first location — each
- * document as a shopper's pull shows it. `undefined` when the shop has no settings yet.
+ * document as a shopper's pull shows it. A catalog larger than {@link SNAPSHOT_MAX_PRODUCTS} comes
+ * as its first products, plus what `ask` names: the product of a product page, and the products
+ * matching a category and search (`asked`). `undefined` when the shop has no settings yet.
  */
-export async function readShopSnapshot(db: Kysely<Database>, tenantId: string): Promise<ShopSnapshot | undefined> {
+export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, ask: SnapshotAsk = {}): Promise<ShopSnapshot | undefined> {
   return withTenant(db, tenantId, async (trx) => {
     const settingsRow = await trx
       .selectFrom("settings")
@@ -25,14 +36,36 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string): 
       .where("deleted", "=", false)
       .executeTakeFirst();
     if (!settingsRow) return undefined;
-    const products = await trx
+    const active = trx
       .selectFrom("products")
       .select("doc")
       .where("deleted", "=", false)
-      .where(sql<string>`doc->>'status'`, "=", "active")
+      .where(sql<string>`doc->>'status'`, "=", "active");
+    const first = await active
       .orderBy(sql`doc->>'name'`)
       .limit(SNAPSHOT_MAX_PRODUCTS + 1)
       .execute();
+    const complete = first.length <= SNAPSHOT_MAX_PRODUCTS;
+    const rows = first.slice(0, SNAPSHOT_MAX_PRODUCTS);
+    let asked: ShopSnapshot["asked"];
+    if (!complete) {
+      const needle = ask.q?.trim().toLowerCase();
+      const category = ask.category || undefined;
+      let matching = active;
+      if (category) matching = matching.where(sql<string>`doc->>'categoryId'`, "=", category);
+      if (needle)
+        matching = matching.where(sql<boolean>`position(${needle} in lower(concat_ws(' ', doc->>'name', doc->>'description'))) > 0`);
+      const matches =
+        category || needle
+          ? await matching
+              .orderBy(sql`doc->>'name'`)
+              .limit(SNAPSHOT_MAX_PRODUCTS + 1)
+              .execute()
+          : first;
+      asked = { category, q: needle || undefined, all: matches.length <= SNAPSHOT_MAX_PRODUCTS };
+      rows.push(...matches.slice(0, SNAPSHOT_MAX_PRODUCTS));
+      if (ask.productId) rows.push(...(await active.where("id", "=", ask.productId).execute()));
+    }
     const categories = await trx.selectFrom("categories").select("doc").where("deleted", "=", false).execute();
     const promotions = await trx.selectFrom("promotions").select("doc").where("deleted", "=", false).execute();
     const location = settingsRow.doc.locations[0]?.id;
@@ -41,7 +74,7 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string): 
       : [];
     // Each document as an anonymous shopper's pull shows it: public fields, public promotions only.
     const shown = { kind: "shopper", sessionId: "page", tenantId } as const;
-    const listed = products.slice(0, SNAPSHOT_MAX_PRODUCTS).map((r) => shownTo(shown, "products", r.doc) as Product);
+    const listed = byName(unique(rows.map((r) => shownTo(shown, "products", r.doc) as Product)));
     const variants = new Set(listed.flatMap((p) => p.variants.map((v) => v.id)));
     return {
       products: listed,
@@ -49,9 +82,19 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string): 
       settings: shownTo(shown, "settings", settingsRow.doc) as Settings,
       promotions: promotions.map((r) => shownTo(shown, "promotions", r.doc) as Promotion).filter((p) => !p._deleted),
       stockLevels: levels.filter((r) => variants.has(r.doc.variantId)).map((r) => shownTo(shown, "stock_levels", r.doc) as StockLevel),
-      complete: products.length <= SNAPSHOT_MAX_PRODUCTS,
+      complete,
+      ...(asked ? { asked } : {}),
     };
   });
+}
+
+function unique(products: readonly Product[]): Product[] {
+  return [...new Map(products.map((p) => [p.id, p])).values()];
+}
+
+/** By name as the storefront's replica sorts them (UTF-16 code units), whatever the database's collation. */
+function byName(products: Product[]): Product[] {
+  return products.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** What a shop's sitemap lists: its categories and the products it sells, with their last change. */

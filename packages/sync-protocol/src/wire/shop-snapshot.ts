@@ -8,6 +8,28 @@ import type { StockLevel } from "../documents/stock-level.ts";
 export const SHOP_SNAPSHOT_ELEMENT_ID = "shop-snapshot";
 
 /**
+ * How many product cards a catalog page of the shop shows at first, and how many more each "Show
+ * more" adds: the served HTML and the storefront show the same first page, so the app's first render
+ * replaces the server's without moving it. A catalog of thousands never puts thousands of cards on a
+ * phone at once.
+ */
+export const SHOP_CATALOG_PAGE = 48;
+
+/**
+ * How many cards a catalog address asks for (`?show=96`, kept there so a product page's Back brings
+ * the same list back): whole pages of {@link SHOP_CATALOG_PAGE}, at least one and at most 40 (a
+ * link can't make a phone draw a catalog of thousands at once); anything else (missing, not a
+ * number) is the first page.
+ */
+export function catalogShown(param: string | null | undefined): number {
+  const asked = Number(param);
+  if (!param || !Number.isSafeInteger(asked) || asked <= SHOP_CATALOG_PAGE) return SHOP_CATALOG_PAGE;
+  return Math.min(Math.ceil(asked / SHOP_CATALOG_PAGE), MAX_PAGES_IN_ADDRESS) * SHOP_CATALOG_PAGE;
+}
+
+const MAX_PAGES_IN_ADDRESS = 40;
+
+/**
  * A shop's public catalog as the server inlines it into the storefront's first page, so the first
  * products paint before the browser's replica has loaded: the documents a shopper's pull would
  * give (public fields only; no tombstones). The replica takes over once it has synced.
@@ -28,4 +50,11 @@ export interface ShopSnapshot {
   readonly stockLevels: readonly StockLevel[];
   /** False when the catalog had more active products than the snapshot carries. */
   readonly complete: boolean;
+  /**
+   * In a catalog too large to carry whole (`complete: false`): the category and search the page or
+   * request asked for, and whether `products` holds every active product matching them (`all`) or
+   * only the first few hundred of them by name. The product of a product page's address is always
+   * there.
+   */
+  readonly asked?: { readonly category?: string | undefined; readonly q?: string | undefined; readonly all: boolean } | undefined;
 }
