@@ -1,7 +1,8 @@
-import { orderSchema } from "@countertop/sync-protocol";
+import { categorySchema, orderSchema, productSchema, promotionSchema, stockLevelSchema } from "@countertop/sync-protocol";
 import { z } from "zod";
 import { checkoutRequestSchema } from "../checkout/checkout.schema";
 import { shopperConfirmSchema, shopperSignInSchema, shopperSignUpSchema } from "../shop/account.schema";
+import { shopCatalogQuerySchema } from "../shop/catalog.routes";
 import { EX } from "./examples";
 import type { Operation } from "./operation";
 
@@ -23,6 +24,29 @@ export const SHOP_OPERATIONS: readonly Operation[] = [
       example: { token: EX.token, tenantId: EX.tenantId, shop: { slug: "demo", name: "Corner Pantry" } },
     },
     errors: [403, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/shop/{slug}/catalog",
+    tag: "Storefront",
+    summary: "The shop's public catalog with the products of a category and search",
+    description:
+      "The snapshot a served shop page carries (public fields, as a shopper's pull shows them). A catalog of more than 400 active products comes as its first 400 by name plus the products matching `category` and `q` (name or description, any case): `asked.all` says whether those are all of them. What a storefront asks while its replica of a large catalog is still syncing. 404 for an unknown, suspended or closed shop.",
+    query: shopCatalogQuerySchema,
+    response: {
+      status: 200,
+      description: "The catalog snapshot",
+      schema: z.object({
+        products: z.array(productSchema),
+        categories: z.array(categorySchema),
+        settings: z.object({ shopName: z.string() }).loose(),
+        promotions: z.array(promotionSchema),
+        stockLevels: z.array(stockLevelSchema),
+        complete: z.boolean(),
+        asked: z.object({ category: z.string().optional(), q: z.string().optional(), all: z.boolean() }).optional(),
+      }),
+    },
+    errors: [400, 403, 404],
   },
   {
     method: "post",
