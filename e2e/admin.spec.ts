@@ -100,6 +100,7 @@ test("the owner creates a shop, sees its first sale, suspends and reactivates it
   const shop = await shopContext.newPage();
   await shop.goto("/shop/green-grocer/");
   await expect(shop.getByRole("link", { name: "Green Grocer" })).toBeVisible();
+  await shop.getByRole("searchbox", { name: "Search the shop" }).fill("milk");
   await expect(shop.getByText("Whole Milk 1 l").first()).toBeVisible();
 
   // The console shows the sale in the shop's figures, and its till as synced.
