@@ -31,7 +31,7 @@ export const SHOP_OPERATIONS: readonly Operation[] = [
     tag: "Storefront",
     summary: "The shop's public catalog with the products of a category and search",
     description:
-      "The snapshot a served shop page carries (public fields, as a shopper's pull shows them). A catalog of more than 400 active products comes as its first 400 by name plus the products matching `category` and `q` (name or description, any case): `asked.all` says whether those are all of them. What a storefront asks while its replica of a large catalog is still syncing. 404 for an unknown, suspended or closed shop.",
+      "A served shop page's snapshot (public fields, as a shopper's pull shows them) with only the active products matching `category` and `q` (in the name or description, any case), the first 400 by name: `asked.all` says whether those are all of them. Without either, the catalog's first 400, `complete` when that is all. What a storefront asks while its catalog is partial (a large shop's page, a replica on its first sync). 404 for an unknown, suspended or closed shop.",
     query: shopCatalogQuerySchema,
     response: {
       status: 200,

@@ -13,16 +13,17 @@ export const shopCatalogQuerySchema = z.object({
 });
 
 /**
- * `GET /api/v1/shop/{slug}/catalog?category=…&q=…`: the shop's snapshot with the products matching
- * a category and search ({@link readShopSnapshot}), for a storefront painted from a page whose
- * snapshot held only the first products of a large catalog, while its replica is still syncing.
+ * `GET /api/v1/shop/{slug}/catalog?category=…&q=…`: the shop's snapshot with only the products
+ * matching a category and search ({@link readShopSnapshot} `matchesOnly`), for a storefront painted
+ * from a page whose snapshot held only the first products of a large catalog, or whose replica is
+ * still on its first sync.
  * Public, as the shop's pages are.
  */
 export function shopCatalogRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/:slug/catalog", async (c) => {
     const { category, q } = queryOf(c, shopCatalogQuerySchema);
     const shop = await activeShopBySlug(deps, c.req.param("slug"));
-    const snapshot = await readShopSnapshot(deps.db, shop.id, { category, q });
+    const snapshot = await readShopSnapshot(deps.db, shop.id, { category, q, matchesOnly: true });
     if (!snapshot) throw new ApiError(ErrorCode.not_found, `${shop.name} has no catalog yet.`);
     return c.json(snapshot);
   });

@@ -18,6 +18,12 @@ export interface SnapshotAsk {
   readonly category?: string | undefined;
   /** A search, matched as the storefront matches it: in the name or description, ignoring case. */
   readonly q?: string | undefined;
+  /**
+   * Only the products matching `category` and `q`, not the catalog's first (a storefront that has
+   * those already asks this way): `asked` is always there, and `complete` only when nothing narrowed
+   * the match and it holds every product.
+   */
+  readonly matchesOnly?: boolean | undefined;
 }
 
 /**
@@ -41,16 +47,19 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
       .select("doc")
       .where("deleted", "=", false)
       .where(sql<string>`doc->>'status'`, "=", "active");
-    const first = await active
-      .orderBy(sql`doc->>'name'`)
-      .limit(SNAPSHOT_MAX_PRODUCTS + 1)
-      .execute();
-    const complete = first.length <= SNAPSHOT_MAX_PRODUCTS;
-    const rows = first.slice(0, SNAPSHOT_MAX_PRODUCTS);
+    const needle = ask.q?.trim().toLowerCase();
+    const category = ask.category || undefined;
+    const first =
+      ask.matchesOnly && (category || needle)
+        ? undefined
+        : await active
+            .orderBy(sql`doc->>'name'`)
+            .limit(SNAPSHOT_MAX_PRODUCTS + 1)
+            .execute();
+    const complete = first !== undefined && first.length <= SNAPSHOT_MAX_PRODUCTS;
+    const rows = ask.matchesOnly || !first ? [] : first.slice(0, SNAPSHOT_MAX_PRODUCTS);
     let asked: ShopSnapshot["asked"];
-    if (!complete) {
-      const needle = ask.q?.trim().toLowerCase();
-      const category = ask.category || undefined;
+    if (!complete || ask.matchesOnly) {
       let matching = active;
       if (category) matching = matching.where(sql<string>`doc->>'categoryId'`, "=", category);
       if (needle)
@@ -61,27 +70,35 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
               .orderBy(sql`doc->>'name'`)
               .limit(SNAPSHOT_MAX_PRODUCTS + 1)
               .execute()
-          : first;
+          : first!;
       asked = { category, q: needle || undefined, all: matches.length <= SNAPSHOT_MAX_PRODUCTS };
       rows.push(...matches.slice(0, SNAPSHOT_MAX_PRODUCTS));
       if (ask.productId) rows.push(...(await active.where("id", "=", ask.productId).execute()));
     }
     const categories = await trx.selectFrom("categories").select("doc").where("deleted", "=", false).execute();
     const promotions = await trx.selectFrom("promotions").select("doc").where("deleted", "=", false).execute();
-    const location = settingsRow.doc.locations[0]?.id;
-    const levels = location
-      ? await trx.selectFrom("stock_levels").select("doc").where("deleted", "=", false).where("location_id", "=", location).execute()
-      : [];
     // Each document as an anonymous shopper's pull shows it: public fields, public promotions only.
     const shown = { kind: "shopper", sessionId: "page", tenantId } as const;
     const listed = byName(unique(rows.map((r) => shownTo(shown, "products", r.doc) as Product)));
-    const variants = new Set(listed.flatMap((p) => p.variants.map((v) => v.id)));
+    const variants = [...new Set(listed.flatMap((p) => p.variants.map((v) => v.id)))];
+    // Only the listed products' levels: a large catalog has as many levels as variants.
+    const location = settingsRow.doc.locations[0]?.id;
+    const levels =
+      location && variants.length > 0
+        ? await trx
+            .selectFrom("stock_levels")
+            .select("doc")
+            .where("deleted", "=", false)
+            .where("location_id", "=", location)
+            .where("variant_id", "in", variants)
+            .execute()
+        : [];
     return {
       products: listed,
       categories: categories.map((r) => shownTo(shown, "categories", r.doc) as Category),
       settings: shownTo(shown, "settings", settingsRow.doc) as Settings,
       promotions: promotions.map((r) => shownTo(shown, "promotions", r.doc) as Promotion).filter((p) => !p._deleted),
-      stockLevels: levels.filter((r) => variants.has(r.doc.variantId)).map((r) => shownTo(shown, "stock_levels", r.doc) as StockLevel),
+      stockLevels: levels.map((r) => shownTo(shown, "stock_levels", r.doc) as StockLevel),
       complete,
       ...(asked ? { asked } : {}),
     };
