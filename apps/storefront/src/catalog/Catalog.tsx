@@ -16,7 +16,7 @@ function priceCap(text: string, currency: string, locale: string): number | unde
   }
 }
 
-/** How long typing pauses before a search is asked of the server. */
+/** How long typing pauses before a search is asked of the server (a category opened is asked at once). */
 const SEARCH_PAUSE_MS = 250;
 
 /**
@@ -61,6 +61,8 @@ export function Catalog({
   const listRef = useRef<HTMLUListElement>(null);
   // The first card "Show more" added: it takes the focus, so a keyboard goes on from where it was.
   const focusCard = useRef<number | undefined>(undefined);
+  // Whether the shopper has typed in the search box: a search waits for a pause, a category opened does not.
+  const typed = useRef(false);
   const settings = data.settings!;
   const money = moneyFormatter(settings.currency, settings.locale);
   const count = new Intl.NumberFormat(settings.locale);
@@ -79,12 +81,15 @@ export function Catalog({
     if (!asked || !find || asked.has(scope)) return setFinding("no");
     setFinding("searching");
     const stop = new AbortController();
-    const timer = setTimeout(() => {
-      find(category, query, stop.signal).then(
-        () => setFinding("no"),
-        () => !stop.signal.aborted && setFinding("failed"),
-      );
-    }, SEARCH_PAUSE_MS);
+    const timer = setTimeout(
+      () => {
+        find(category, query, stop.signal).then(
+          () => setFinding("no"),
+          () => !stop.signal.aborted && setFinding("failed"),
+        );
+      },
+      typed.current ? SEARCH_PAUSE_MS : 0,
+    );
     return () => (clearTimeout(timer), stop.abort());
   }, [asked, find, scope]);
   // The list holds every match only once the catalog is complete or the server said it has them all.
@@ -137,7 +142,7 @@ export function Catalog({
         <input
           type="search"
           value={query}
-          onChange={(e) => refine(setQuery)(e.target.value)}
+          onChange={(e) => ((typed.current = true), refine(setQuery)(e.target.value))}
           placeholder="Search the shop"
           aria-label="Search the shop"
         />
