@@ -1,4 +1,4 @@
-import { SHOP_CATALOG_PAGE } from "@countertop/sync-protocol/client";
+import { catalogPageLine, SHOP_CATALOG_PAGE } from "@countertop/sync-protocol/client";
 import { moneyFormatter, parseAmount } from "@countertop/ui";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { catalogHref, Link, replaceRoute, type CatalogFilters } from "../shop/router";
@@ -65,7 +65,6 @@ export function Catalog({
   const typed = useRef(false);
   const settings = data.settings!;
   const money = moneyFormatter(settings.currency, settings.locale);
-  const count = new Intl.NumberFormat(settings.locale);
   // A new search or filter starts again at the first page.
   const refine =
     <T,>(set: (value: T) => void) =>
@@ -112,7 +111,7 @@ export function Catalog({
     });
   }, [data, category, query, inStockOnly, maxPrice, settings.currency, settings.locale]);
   const visible = list.slice(0, shown);
-  const rest = list.length - visible.length;
+  const pageLine = catalogPageLine(list.length, shown, !partial, settings.locale);
   const showMore = () => {
     focusCard.current = visible.length;
     setShown(visible.length + SHOP_CATALOG_PAGE);
@@ -206,16 +205,14 @@ export function Catalog({
           })}
         </ul>
       )}
-      {(rest > 0 || list.length > SHOP_CATALOG_PAGE) && (
+      {pageLine && (
         <div className="more">
           <p className="muted" aria-live="polite">
-            {partial
-              ? `Showing the first ${count.format(visible.length)}`
-              : `Showing ${count.format(visible.length)} of ${count.format(list.length)}`}
+            {pageLine.text}
           </p>
-          {rest > 0 && (
+          {pageLine.more && (
             <button type="button" className="more-button" onClick={showMore}>
-              Show {count.format(Math.min(rest, SHOP_CATALOG_PAGE))} more
+              {pageLine.more}
             </button>
           )}
         </div>

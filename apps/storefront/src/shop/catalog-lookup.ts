@@ -1,4 +1,5 @@
 import type { Product, ShopSnapshot, StockLevel } from "@countertop/sync-protocol";
+import { byName } from "@countertop/sync-protocol/client";
 import { shopDataOf, type ShopData } from "./shop-data";
 
 /**
@@ -57,7 +58,7 @@ export function withFound(data: ShopData, found: Found): ShopData {
   });
   return {
     ...data,
-    products: [...data.products, ...theirs.products].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    products: [...data.products, ...theirs.products].sort(byName),
     stock: new Map([...theirs.stock, ...data.stock]),
   };
 }

@@ -1,5 +1,5 @@
 import { moneyFormatter, todayLine } from "@countertop/domain";
-import { SHOP_CATALOG_PAGE, type Product, type ShopSnapshot } from "@countertop/sync-protocol";
+import { catalogPageLine, SHOP_CATALOG_PAGE, type Product, type ShopSnapshot } from "@countertop/sync-protocol";
 import { escapeHtml as h } from "./html-text";
 
 /** How many cards load their picture at once, as the storefront does (the rest lazily). */
@@ -101,22 +101,15 @@ function catalogMain(snapshot: ShopSnapshot, base: string, content: Extract<Page
  * snapshot goes; the app takes it from there).
  */
 function more(snapshot: ShopSnapshot, base: string, content: Extract<PageContent, { page: "home" }>, total: number): string {
-  const shown = Math.min(content.shown, total);
-  const rest = total - shown;
-  if (rest <= 0 && total <= SHOP_CATALOG_PAGE) return "";
-  const count = new Intl.NumberFormat(snapshot.settings.locale);
   // A large catalog's snapshot holds every match of the page's category and search when `asked.all`.
-  const all = snapshot.complete || snapshot.asked?.all === true;
-  const line = all ? `Showing ${count.format(shown)} of ${count.format(total)}` : `Showing the first ${count.format(shown)}`;
+  const line = catalogPageLine(total, content.shown, snapshot.complete || snapshot.asked?.all === true, snapshot.settings.locale);
+  if (!line) return "";
   const params = new URLSearchParams();
   if (content.category) params.set("category", content.category);
   if (content.q?.trim()) params.set("q", content.q);
-  params.set("show", String(shown + SHOP_CATALOG_PAGE));
-  const next =
-    rest > 0
-      ? `<a class="button-link more-button" href="${h(`${base}?${params}`)}">Show ${count.format(Math.min(rest, SHOP_CATALOG_PAGE))} more</a>`
-      : "";
-  return `<div class="more"><p class="muted" aria-live="polite">${h(line)}</p>${next}</div>`;
+  params.set("show", String(Math.min(content.shown, total) + SHOP_CATALOG_PAGE));
+  const next = line.more ? `<a class="button-link more-button" href="${h(`${base}?${params}`)}">${h(line.more)}</a>` : "";
+  return `<div class="more"><p class="muted" aria-live="polite">${h(line.text)}</p>${next}</div>`;
 }
 
 function productMain(snapshot: ShopSnapshot, base: string, product: Product): string {

@@ -1,4 +1,12 @@
-import type { Category, Product, Promotion, Settings, ShopSnapshot, StockLevel } from "@countertop/sync-protocol";
+import {
+  byName,
+  type Category,
+  type Product,
+  type Promotion,
+  type Settings,
+  type ShopSnapshot,
+  type StockLevel,
+} from "@countertop/sync-protocol";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { withTenant } from "../db/tenant-scope";
@@ -79,7 +87,7 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
     const promotions = await trx.selectFrom("promotions").select("doc").where("deleted", "=", false).execute();
     // Each document as an anonymous shopper's pull shows it: public fields, public promotions only.
     const shown = { kind: "shopper", sessionId: "page", tenantId } as const;
-    const listed = byName(unique(rows.map((r) => shownTo(shown, "products", r.doc) as Product)));
+    const listed = unique(rows.map((r) => shownTo(shown, "products", r.doc) as Product)).sort(byName);
     const variants = [...new Set(listed.flatMap((p) => p.variants.map((v) => v.id)))];
     // Only the listed products' levels: a large catalog has as many levels as variants.
     const location = settingsRow.doc.locations[0]?.id;
@@ -107,11 +115,6 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
 
 function unique(products: readonly Product[]): Product[] {
   return [...new Map(products.map((p) => [p.id, p])).values()];
-}
-
-/** By name as the storefront's replica sorts them (UTF-16 code units), whatever the database's collation. */
-function byName(products: Product[]): Product[] {
-  return products.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** What a shop's sitemap lists: its categories and the products it sells, with their last change. */

@@ -30,6 +30,33 @@ export function catalogShown(param: string | null | undefined): number {
 const MAX_PAGES_IN_ADDRESS = 40;
 
 /**
+ * The line under a catalog's cards, as the served page and the storefront both write it: "Showing
+ * 48 of 63" — or "Showing the first 48" when the list on hand may not hold every match (`all`
+ * false) — and the next page's button, "Show 15 more", when there is one. `undefined` when one page
+ * holds the whole list.
+ */
+export function catalogPageLine(
+  total: number,
+  shown: number,
+  all: boolean,
+  locale: string,
+): { readonly text: string; readonly more?: string | undefined } | undefined {
+  const showing = Math.min(shown, total);
+  const rest = total - showing;
+  if (rest <= 0 && total <= SHOP_CATALOG_PAGE) return undefined;
+  const count = new Intl.NumberFormat(locale);
+  return {
+    text: all ? `Showing ${count.format(showing)} of ${count.format(total)}` : `Showing the first ${count.format(showing)}`,
+    more: rest > 0 ? `Show ${count.format(Math.min(rest, SHOP_CATALOG_PAGE))} more` : undefined,
+  };
+}
+
+/** Products in the order a shop's replica sorts them: by name, in UTF-16 code units (whatever a database's collation). */
+export function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
  * A shop's public catalog as the server inlines it into the storefront's first page, so the first
  * products paint before the browser's replica has loaded: the documents a shopper's pull would
  * give (public fields only; no tombstones). The replica takes over once it has synced.
