@@ -126,7 +126,15 @@ export {
   refusedRowSchema,
 } from "./wire/push-response.ts";
 export type { PushDetailResponse, PushResponse, RefusedRow } from "./wire/push-response.ts";
-export { byName, catalogPageLine, catalogShown, SHOP_CATALOG_PAGE, SHOP_SNAPSHOT_ELEMENT_ID } from "./wire/shop-snapshot.ts";
+export {
+  byName,
+  catalogPageLine,
+  catalogShown,
+  matchesShopSearch,
+  SHOP_CATALOG_PAGE,
+  SHOP_SNAPSHOT_ELEMENT_ID,
+  shopSearchNeedle,
+} from "./wire/shop-snapshot.ts";
 export type { ShopSnapshot } from "./wire/shop-snapshot.ts";
 export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
 export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";

@@ -1,4 +1,4 @@
-import { catalogPageLine, SHOP_CATALOG_PAGE } from "@countertop/sync-protocol/client";
+import { catalogPageLine, matchesShopSearch, SHOP_CATALOG_PAGE, shopSearchNeedle } from "@countertop/sync-protocol/client";
 import { moneyFormatter, parseAmount } from "@countertop/ui";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { catalogHref, Link, replaceRoute, type CatalogFilters } from "../shop/router";
@@ -99,11 +99,11 @@ export function Catalog({
     focusCard.current = undefined;
   }, [shown]);
   const list = useMemo(() => {
-    const needle = query.trim().toLowerCase();
+    const needle = shopSearchNeedle(query);
     const cap = maxPrice.trim() ? priceCap(maxPrice, settings.currency, settings.locale) : undefined;
     return data.products.filter((p) => {
       if (category && p.categoryId !== category) return false;
-      if (needle && !`${p.name} ${p.description ?? ""}`.toLowerCase().includes(needle)) return false;
+      if (needle && !matchesShopSearch(p, needle)) return false;
       const cheapest = Math.min(...p.variants.map((v) => v.price));
       if (cap !== undefined && cheapest > cap) return false;
       if (inStockOnly && productAvailability(p, data.stock)?.soldOut) return false;

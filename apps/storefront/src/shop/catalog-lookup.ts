@@ -1,5 +1,5 @@
 import type { Product, ShopSnapshot, StockLevel } from "@countertop/sync-protocol";
-import { byName } from "@countertop/sync-protocol/client";
+import { byName, shopSearchNeedle } from "@countertop/sync-protocol/client";
 import { shopDataOf, type ShopData } from "./shop-data";
 
 /**
@@ -18,7 +18,7 @@ export const NOTHING_FOUND: Found = { products: [], stockLevels: [], asked: new 
 
 /** A category and search as one key: the search as the catalog matches it (trimmed, any case). */
 export function scopeKey(category: string | undefined, q: string | undefined): string {
-  return `${category ?? ""}\n${(q ?? "").trim().toLowerCase()}`;
+  return `${category ?? ""}\n${shopSearchNeedle(q) ?? ""}`;
 }
 
 /** What the page's own snapshot says it holds for the category and search it was asked with. */

@@ -12,6 +12,7 @@ const BULK = 440;
 describe.each(ENGINES)("a large shop's served pages and catalog search on %s", (engine) => {
   let server: TestServer;
   let water: Product;
+  let apples: Product;
   const page = async (url: string) => {
     const res = await server.app.request(url);
     return { status: res.status, html: await res.text() };
@@ -37,9 +38,16 @@ describe.each(ENGINES)("a large shop's served pages and catalog search on %s", (
         updatedAt: new Date().toISOString(),
       };
     });
+    // A name whose capital the database's lower() leaves alone under a C locale (the throwaway PostgreSQL's).
+    apples = {
+      ...bulk[0]!,
+      id: uuidv7(),
+      name: "ÄPFEL vom Alten Land",
+      variants: bulk[0]!.variants.map((v) => ({ ...v, id: uuidv7(), sku: "APFEL" })),
+    };
     const pushed = await server.call("POST", "/sync/v1/products/push", {
       token: manager,
-      body: bulk.map((doc) => ({ newDocumentState: doc })),
+      body: [...bulk, apples].map((doc) => ({ newDocumentState: doc })),
     });
     expect(pushed).toMatchObject({ status: 200, body: [] });
   });
@@ -77,6 +85,14 @@ describe.each(ENGINES)("a large shop's served pages and catalog search on %s", (
     // Every match of a search of more than 400: the first 400 of them, and it says so.
     const many = snapshotOf((await page("/shop/demo/?q=bulk")).html)!;
     expect(many.asked).toEqual({ q: "bulk", all: false });
+  });
+
+  it("matches letters beyond ASCII in any case, as the storefront does, whatever the database's locale", async () => {
+    const served = await page(`/shop/demo/?q=${encodeURIComponent("Äpfel")}`);
+    expect(snapshotOf(served.html)!.asked).toEqual({ q: "äpfel", all: true });
+    expect(served.html).toContain(`href="/shop/demo/p/${apples.id}"`);
+    const res = await server.call("GET", `/api/v1/shop/demo/catalog?q=${encodeURIComponent("äpfel vom")}`);
+    expect((res.body as ShopSnapshot).products.map((p) => p.id)).toEqual([apples.id]);
   });
 
   it("answers the same search as JSON for a storefront whose replica is still syncing, and turns away bad input", async () => {

@@ -1,5 +1,12 @@
 import { moneyFormatter, todayLine } from "@countertop/domain";
-import { catalogPageLine, SHOP_CATALOG_PAGE, type Product, type ShopSnapshot } from "@countertop/sync-protocol";
+import {
+  catalogPageLine,
+  matchesShopSearch,
+  SHOP_CATALOG_PAGE,
+  shopSearchNeedle,
+  type Product,
+  type ShopSnapshot,
+} from "@countertop/sync-protocol";
 import { escapeHtml as h } from "./html-text";
 
 /** How many cards load their picture at once, as the storefront does (the rest lazily). */
@@ -37,10 +44,8 @@ export function pageBody(snapshot: ShopSnapshot, base: string, content: PageCont
 
 /** The products of the home page, a category or a search, as the storefront filters them. */
 export function listedProducts(snapshot: ShopSnapshot, category: string | undefined, q: string | undefined): readonly Product[] {
-  const needle = q?.trim().toLowerCase();
-  return snapshot.products.filter(
-    (p) => (!category || p.categoryId === category) && (!needle || `${p.name} ${p.description ?? ""}`.toLowerCase().includes(needle)),
-  );
+  const needle = shopSearchNeedle(q);
+  return snapshot.products.filter((p) => (!category || p.categoryId === category) && (!needle || matchesShopSearch(p, needle)));
 }
 
 function catalogMain(snapshot: ShopSnapshot, base: string, content: Extract<PageContent, { page: "home" }>): string {

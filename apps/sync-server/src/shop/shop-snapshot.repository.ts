@@ -1,5 +1,7 @@
 import {
   byName,
+  matchesShopSearch,
+  shopSearchNeedle,
   type Category,
   type Product,
   type Promotion,
@@ -50,37 +52,57 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
       .where("deleted", "=", false)
       .executeTakeFirst();
     if (!settingsRow) return undefined;
-    const active = trx
-      .selectFrom("products")
-      .select("doc")
-      .where("deleted", "=", false)
-      .where(sql<string>`doc->>'status'`, "=", "active");
-    const needle = ask.q?.trim().toLowerCase();
+    const activeRows = () =>
+      trx
+        .selectFrom("products")
+        .where("deleted", "=", false)
+        .where(sql<string>`doc->>'status'`, "=", "active");
+    const active = activeRows().select("doc");
+    // By name in code units, as the replica sorts them ({@link byName}), whatever the database's collation.
+    const nameOrder = sql`doc->>'name' collate "C"`;
+    const needle = shopSearchNeedle(ask.q);
     const category = ask.category || undefined;
     const first =
       ask.matchesOnly && (category || needle)
         ? undefined
         : await active
-            .orderBy(sql`doc->>'name'`)
+            .orderBy(nameOrder)
             .limit(SNAPSHOT_MAX_PRODUCTS + 1)
             .execute();
     const complete = first !== undefined && first.length <= SNAPSHOT_MAX_PRODUCTS;
     const rows = ask.matchesOnly || !first ? [] : first.slice(0, SNAPSHOT_MAX_PRODUCTS);
     let asked: ShopSnapshot["asked"];
     if (!complete || ask.matchesOnly) {
-      let matching = active;
-      if (category) matching = matching.where(sql<string>`doc->>'categoryId'`, "=", category);
-      if (needle)
-        matching = matching.where(sql<boolean>`position(${needle} in lower(concat_ws(' ', doc->>'name', doc->>'description'))) > 0`);
-      const matches =
-        category || needle
-          ? await matching
-              .orderBy(sql`doc->>'name'`)
-              .limit(SNAPSHOT_MAX_PRODUCTS + 1)
-              .execute()
-          : first!;
-      asked = { category, q: needle || undefined, all: matches.length <= SNAPSHOT_MAX_PRODUCTS };
-      rows.push(...matches.slice(0, SNAPSHOT_MAX_PRODUCTS));
+      const inCategory = <Q extends ReturnType<typeof activeRows>>(query: Q): Q =>
+        category ? (query.where(sql<string>`doc->>'categoryId'`, "=", category) as Q) : query;
+      let matches: { doc: Product }[];
+      let all: boolean;
+      if (needle) {
+        // Only the names and descriptions come back, matched here as the storefront matches them.
+        const candidates = await inCategory(activeRows())
+          .select(["id", sql<string>`doc->>'name'`.as("name"), sql<string | null>`doc->>'description'`.as("description")])
+          .execute();
+        const ids = candidates
+          .filter((p) => matchesShopSearch(p, needle))
+          .sort(byName)
+          .map((p) => p.id);
+        all = ids.length <= SNAPSHOT_MAX_PRODUCTS;
+        const listed = ids.slice(0, SNAPSHOT_MAX_PRODUCTS);
+        matches = listed.length > 0 ? await active.where("id", "in", listed).execute() : [];
+      } else if (category) {
+        const found = await inCategory(activeRows())
+          .select("doc")
+          .orderBy(nameOrder)
+          .limit(SNAPSHOT_MAX_PRODUCTS + 1)
+          .execute();
+        all = found.length <= SNAPSHOT_MAX_PRODUCTS;
+        matches = found.slice(0, SNAPSHOT_MAX_PRODUCTS);
+      } else {
+        all = complete;
+        matches = first!.slice(0, SNAPSHOT_MAX_PRODUCTS);
+      }
+      asked = { category, q: needle, all };
+      rows.push(...matches);
       if (ask.productId) rows.push(...(await active.where("id", "=", ask.productId).execute()));
     }
     const categories = await trx.selectFrom("categories").select("doc").where("deleted", "=", false).execute();

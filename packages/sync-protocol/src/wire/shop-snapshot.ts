@@ -57,6 +57,27 @@ export function byName(a: { readonly name: string }, b: { readonly name: string 
 }
 
 /**
+ * A shop search as the storefront and the server both match it: the typed text trimmed and in
+ * lower case, `undefined` when nothing is left. See {@link matchesShopSearch}.
+ */
+export function shopSearchNeedle(q: string | null | undefined): string | undefined {
+  return q?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * Whether a product matches a shop search's `needle` ({@link shopSearchNeedle}): in its name or
+ * description, ignoring case by JavaScript's `toLowerCase` on either side. The server matches with
+ * this too, not with the database's `lower()`, which under a C locale leaves "Ä" as it is: a search
+ * the storefront answers from its replica and one the server answers must find the same products.
+ */
+export function matchesShopSearch(
+  product: { readonly name: string; readonly description?: string | null | undefined },
+  needle: string,
+): boolean {
+  return `${product.name} ${product.description ?? ""}`.toLowerCase().includes(needle);
+}
+
+/**
  * A shop's public catalog as the server inlines it into the storefront's first page, so the first
  * products paint before the browser's replica has loaded: the documents a shopper's pull would
  * give (public fields only; no tombstones). The replica takes over once it has synced.
