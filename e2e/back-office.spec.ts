@@ -102,6 +102,8 @@ test("a manager adds a product with a photo and a barcode, receives its stock, a
   await expect(page.getByRole("table", { name: "Movements" })).toContainText("Received from Bäckerei Ost · LS-2291", { timeout: 40_000 });
   // Who received it: the manager signed in with her password is one of the shop's people.
   await expect(page.getByRole("table", { name: "Movements" }).getByRole("row").nth(1)).toContainText("Maya Keller");
+  // A till keeps the last 90 days of movements (older ones stay on the server): the panel says so.
+  await expect(page.getByText("The last 90 days of movements, newest first.")).toBeVisible();
   await shootAllSizes(page, SHOTS, "pos-stock-history");
   await page.getByRole("button", { name: "Leave manager mode" }).click();
 

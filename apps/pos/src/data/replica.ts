@@ -17,7 +17,7 @@ import { withFastChangeFeed } from "./changed-since";
 import { APP_VERSION } from "../app/version";
 import { localDatabase } from "./local-db";
 import { loadManagerSession } from "../manager/session";
-import { dropSalesOutsideWindow } from "./sales-window";
+import { dropOutsideWindow } from "./sales-window";
 
 /** The till's full local replica: every collection, in IndexedDB through Dexie. */
 export type PosDatabase = ReplicaDatabase<CollectionName>;
@@ -61,8 +61,8 @@ export function openReplica(till: Till): Promise<Replica> {
       // A manager's computer that is not a till reads with the session and pushes nothing itself.
       token: till.desk ? () => loadManagerSession(till)?.token ?? "" : () => till.token,
       push: till.desk ? [] : POS_PUSH_COLLECTIONS,
-      // Every collection live on one connection; synced sales older than the window leave this till only.
-      localDeletes: ["sales"],
+      // Every collection live on one connection; synced sales and stock movements older than the window leave this till only.
+      localDeletes: ["sales", "stock_movements"],
       // A till reports its status in its sync headers (its manager and the platform owner see it); a manager's computer is not a till.
       ...(till.desk ? {} : { statusReport: { appVersion: APP_VERSION } }),
       retryTime: 3_000,
@@ -72,20 +72,22 @@ export function openReplica(till: Till): Promise<Replica> {
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
     });
     trackCatalogVersion(sync);
-    keepSalesWindow(db, sync);
+    keepWindow(db, sync);
     return { db, sync };
   })();
   return opening;
 }
 
 /**
- * Keeps the replica to the sales window: in the tab that replicates, a while after start-up (not to
- * compete with the first screens) and every six hours.
+ * Keeps the replica to the window (sales, stock movements): in the tab that replicates, a while after
+ * start-up (not to compete with the first screens) and every six hours.
  */
-function keepSalesWindow(db: PosDatabase, sync: ReplicaSync<CollectionName>): void {
+function keepWindow(db: PosDatabase, sync: ReplicaSync<CollectionName>): void {
   const drop = async () => {
     const waiting = new Set(((await listPending(sync.states.sales, { betweenPages: backgroundTurn })) as { id: string }[]).map((s) => s.id));
-    await dropSalesOutsideWindow(db, waiting);
+    await dropOutsideWindow(db, "sales", waiting);
+    // A till pushes no stock movements: every one in its replica came from the server.
+    await dropOutsideWindow(db, "stock_movements", new Set());
   };
   void db.waitForLeadership().then(() => {
     setTimeout(() => void drop().catch(() => undefined), 60_000);

@@ -18,11 +18,12 @@ export interface PullAccess<N extends CollectionName = CollectionName> {
   /** Rewrites a stored document for this caller (public fields, tombstones for hidden rows). */
   readonly show?: (doc: CollectionDocument<N>) => ReplicatedDocument;
   /**
-   * Only rows created from this moment on (ISO-8601): the sales window of a till or a desk, which
-   * drops older sales anyway (so a big shop's first sync brings 90 days, not its whole history).
-   * Which rows a pull sends, never what a push answers about one ({@link shownTo}).
+   * Only rows from this moment on (`from`, ISO-8601) by their time `column`: the window of a till or
+   * a desk, which drops older sales and stock movements anyway (so a big shop's first sync brings 90
+   * days, not its whole history). Which rows a pull sends, never what a push answers about one
+   * ({@link shownTo}).
    */
-  readonly createdFrom?: string;
+  readonly window?: { readonly column: "created_at" | "occurred_at"; readonly from: string };
 }
 
 /** Settings fields the public storefront needs; registers, receipt text and approval rules stay private. */
@@ -68,14 +69,21 @@ const SHOPPER_ACCESS: { readonly [N in CollectionName]?: (customerId: string | n
   customers: (customerId) => ({ only: { column: "id", field: "id", value: customerId } }),
 };
 
+/** The time column each windowed collection is kept by on a till ({@link PullAccess.window}). */
+const WINDOWED: { readonly [N in CollectionName]?: "created_at" | "occurred_at" } = { sales: "created_at", stock_movements: "occurred_at" };
+
 /**
  * Pull access per caller at `now`; `undefined` = this collection is not the caller's to read. The
- * shop's staff (a till's token, a manager's session) read every collection, sales within the
- * sales window ({@link salesWindowStart}; older ones the server answers about on request).
+ * shop's staff (a till's token, a manager's session) read every collection; sales and stock
+ * movements within the window ({@link salesWindowStart}; older sales the server answers about on
+ * request). Every sale line moves stock, so movements outnumber sales: without a window a till's
+ * replica would grow with the shop's whole history.
  */
 export function pullAccess<N extends CollectionName>(principal: Principal, collection: N, now = new Date()): PullAccess<N> | undefined {
-  if (principal.kind === "device" || principal.kind === "manager")
-    return collection === "sales" ? { createdFrom: salesWindowStart(now).toISOString() } : {};
+  if (principal.kind === "device" || principal.kind === "manager") {
+    const column = WINDOWED[collection];
+    return column ? { window: { column, from: salesWindowStart(now).toISOString() } } : {};
+  }
   if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.includes(collection)) return undefined;
   const access = SHOPPER_ACCESS[collection] as ((customerId: string | null) => PullAccess<N>) | undefined;
   return access?.(principal.customerId ?? null) ?? {};

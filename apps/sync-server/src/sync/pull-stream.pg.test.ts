@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, readPullPageHeaders, salesWindowStart } from "@countertop/sync-protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "../db/tenant-scope";
 import { makeSale, variantsOf } from "../testing/fixtures";
 import type { WireDoc } from "../testing/http-client";
 import { ENGINES } from "../testing/test-database";
@@ -183,7 +184,7 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
     await events.cancel();
   });
 
-  it("sends a till and a manager the sales of the window only (90 days), live too; the server keeps the older ones", async () => {
+  it("sends a till and a manager the sales and stock movements of the window only (90 days), live too; the server keeps the older ones", async () => {
     const seller = await server.registerTill(manager, "Window till");
     const variants = variantsOf((await pullAll(server, seller.token, "products", 1000)).docs, { standard: 1900, reduced: 700 });
     const start = salesWindowStart(new Date());
@@ -216,6 +217,25 @@ describe.each(ENGINES)("sync pull and stream on %s", (engine) => {
       });
       expect(readPullPageHeaders((name) => first.headers.get(name))?.total).toBe(docs.length);
     }
+    // Their stock movements (made at the sale's time) likewise: a till's replica keeps the window's only.
+    const ids = new Map(sold.map((s) => [s.id, s.number]));
+    for (const token of [seller.token, manager]) {
+      const { docs } = await pullAll(server, token, "stock_movements", 2);
+      expect(docs.filter((m) => ids.has(m.refId as string)).map((m) => ids.get(m.refId as string))).toEqual(["W-3", "W-4"]);
+    }
+    const tenantId = (await server.call("POST", "/api/v1/shop/demo/session")).body.tenantId as string;
+    const kept = await withTenant(server.database.db, tenantId, (trx) =>
+      trx
+        .selectFrom("stock_movements")
+        .select("ref_id")
+        .where(
+          "ref_id",
+          "in",
+          sold.map((s) => s.id),
+        )
+        .execute(),
+    );
+    expect(kept).toHaveLength(4);
     // Older sales stay on the server, which answers about them on request.
     const old = await server.call("GET", "/api/v1/sales/by-number/W-1", { token: seller.token });
     expect(old.status).toBe(200);

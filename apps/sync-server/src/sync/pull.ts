@@ -80,8 +80,10 @@ export async function pullPage<N extends CollectionName>(
   const only = access.only
     ? `and ${pg.escapeIdentifier(access.only.column)} = ${access.only.value === null ? "null" : pg.escapeLiteral(access.only.value)}`
     : "";
-  // The sales window: only `sales` has `created_at`, and only callers of the shop's staff are given one.
-  const recent = access.createdFrom === undefined ? "" : `and created_at >= ${pg.escapeLiteral(access.createdFrom)}::timestamptz`;
+  // A till's window (sales, stock movements): only callers of the shop's staff are given one.
+  const recent = access.window
+    ? `and ${pg.escapeIdentifier(access.window.column)} >= ${pg.escapeLiteral(access.window.from)}::timestamptz`
+    : "";
   const matching = `from ${pg.escapeIdentifier(collection)} where tenant_id = ${pg.escapeLiteral(tenantId)} and seq > ${since} ${only} ${recent}`;
   const rows = `${matching} order by seq`;
   const before: string[] = [];

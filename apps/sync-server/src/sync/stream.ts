@@ -38,7 +38,7 @@ function accessKey(access: PullAccess): string {
     if (!showNumbers.has(access.show)) showNumbers.set(access.show, ++shows);
     show = showNumbers.get(access.show)!;
   }
-  return JSON.stringify([show, access.only?.column ?? null, access.only?.value ?? null, access.createdFrom ?? null]);
+  return JSON.stringify([show, access.only?.column ?? null, access.only?.value ?? null, access.window?.from ?? null]);
 }
 
 /** How a page goes on the wire (an SSE event, encoded), made once per page and format however many streams send it. */

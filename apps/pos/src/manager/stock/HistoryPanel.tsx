@@ -1,5 +1,5 @@
 import { stockHistory } from "@countertop/domain";
-import type { Staff } from "@countertop/sync-protocol";
+import { SALES_WINDOW_DAYS, type Staff } from "@countertop/sync-protocol";
 import { shopFormat, useDocuments } from "@countertop/ui";
 import { useMemo } from "react";
 import type { ManagerContext } from "../manager-context";
@@ -17,7 +17,10 @@ const REASON: Record<string, string> = {
   transfer: "Transfer",
 };
 
-/** Every movement of one variant at one location, newest first, with why, who, when and the level after it. */
+/**
+ * Every movement of one variant at one location within the till's window (the last 90 days, as its
+ * replica keeps them), newest first, with why, who, when and the level after it.
+ */
 export function HistoryPanel({
   context,
   locationId,
@@ -53,7 +56,7 @@ export function HistoryPanel({
             {item.label} at {locationName(context, locationId)}: {format.number(levels?.get(variantId) ?? 0)} on hand
           </h2>
           {lines.length === 0 ? (
-            <p className="muted">No movements here yet.</p>
+            <p className="muted">No movements here in the last {SALES_WINDOW_DAYS} days.</p>
           ) : (
             <table className="data-table" aria-label="Movements">
               <thead>
@@ -91,6 +94,7 @@ export function HistoryPanel({
               </tbody>
             </table>
           )}
+          {lines.length > 0 && <p className="muted">The last {SALES_WINDOW_DAYS} days of movements, newest first.</p>}
         </>
       )}
     </section>
