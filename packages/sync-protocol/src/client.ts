@@ -7,15 +7,8 @@ export * from "./collection-names.ts";
 export { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, SUPPORTED_PROTOCOL_VERSIONS } from "./protocol-version.ts";
 export { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_ROWS, STREAM_HEARTBEAT_MS } from "./wire/limits.ts";
 export { RESYNC } from "./wire/resync.ts";
-export {
-  byName,
-  catalogPageLine,
-  catalogShown,
-  matchesShopSearch,
-  SHOP_CATALOG_PAGE,
-  SHOP_SNAPSHOT_ELEMENT_ID,
-  shopSearchNeedle,
-} from "./wire/shop-snapshot.ts";
+// The shop page's snapshot: its type, and the catalog rules the served page and the storefront share.
+export * from "./wire/shop-snapshot.ts";
 export {
   clientPullResponseSchema,
   clientPushDetailResponseSchema,

@@ -126,16 +126,8 @@ export {
   refusedRowSchema,
 } from "./wire/push-response.ts";
 export type { PushDetailResponse, PushResponse, RefusedRow } from "./wire/push-response.ts";
-export {
-  byName,
-  catalogPageLine,
-  catalogShown,
-  matchesShopSearch,
-  SHOP_CATALOG_PAGE,
-  SHOP_SNAPSHOT_ELEMENT_ID,
-  shopSearchNeedle,
-} from "./wire/shop-snapshot.ts";
-export type { ShopSnapshot } from "./wire/shop-snapshot.ts";
+// The shop page's snapshot: its type, and the catalog rules the served page and the storefront share.
+export * from "./wire/shop-snapshot.ts";
 export { RESYNC, looseMultiStreamEventSchema, looseStreamEventSchema, streamEventSchema } from "./wire/stream-event.ts";
 export type { MultiStreamEvent, StreamEvent } from "./wire/stream-event.ts";
 export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from "./wire/error-response.ts";
