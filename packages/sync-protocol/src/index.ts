@@ -134,4 +134,5 @@ export { ERROR_STATUS, ErrorCode, errorCodeSchema, errorResponseSchema } from ".
 export type { ErrorResponse } from "./wire/error-response.ts";
 export * from "./wire/headers.ts";
 export { tombstoneFields, tombstoneOf } from "./tombstone.ts";
-export { SALES_WINDOW_DAYS, salesWindowStart } from "./sales-window.ts";
+export { SALES_WINDOW_DAYS, salesWindowStart, WINDOWED_COLLECTIONS } from "./sales-window.ts";
+export type { WindowedCollection } from "./sales-window.ts";

@@ -1,19 +1,12 @@
-import { SALES_WINDOW_DAYS, salesWindowStart } from "@countertop/sync-protocol";
+import { SALES_WINDOW_DAYS, salesWindowStart, WINDOWED_COLLECTIONS, type WindowedCollection } from "@countertop/sync-protocol";
 import { backgroundTurn } from "./background";
 import type { PosDatabase } from "./replica";
 
 const BATCH = 500;
 
 /**
- * The collections a till keeps to the window, each by the time field the server's pulls of it go by
- * too: sales by when they were made, stock movements by when the stock moved.
- */
-export const WINDOWED = { sales: "createdAt", stock_movements: "occurredAt" } as const;
-export type WindowedCollection = keyof typeof WINDOWED;
-
-/**
- * Drops the synced documents of `collection` older than the window ({@link salesWindowStart},
- * where the server's pulls of it begin too) from the replica. The server keeps them (a local
+ * Drops the synced documents of `collection` older than the window ({@link salesWindowStart}, by its
+ * {@link WINDOWED_COLLECTIONS} field, where the server's pulls of it begin too) from the replica. The server keeps them (a local
  * deletion of either is never pushed); a sale still `waiting` to sync stays whatever its age. Runs in
  * the tab that replicates (the leader), a batch at a time, each when the till has a moment. Returns how many left.
  */
@@ -24,7 +17,7 @@ export async function dropOutsideWindow(
   now = new Date(),
   days = SALES_WINDOW_DAYS,
 ): Promise<number> {
-  const field = WINDOWED[collection];
+  const field = WINDOWED_COLLECTIONS[collection];
   const cutoff = salesWindowStart(now, days).toISOString();
   // The two collections' documents differ; the query and removal below only touch `field` and ids.
   const documents = db[collection] as unknown as PosDatabase["sales"];

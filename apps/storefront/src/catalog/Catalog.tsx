@@ -141,7 +141,10 @@ export function Catalog({
         <input
           type="search"
           value={query}
-          onChange={(e) => ((typed.current = true), refine(setQuery)(e.target.value))}
+          onChange={(e) => {
+            typed.current = true;
+            refine(setQuery)(e.target.value);
+          }}
           placeholder="Search the shop"
           aria-label="Search the shop"
         />

@@ -98,8 +98,9 @@ export async function readShopSnapshot(db: Kysely<Database>, tenantId: string, a
         all = found.length <= SNAPSHOT_MAX_PRODUCTS;
         matches = found.slice(0, SNAPSHOT_MAX_PRODUCTS);
       } else {
+        // Nothing narrows the match: the catalog's first products, already in `rows` unless only matches were asked for.
         all = complete;
-        matches = first!.slice(0, SNAPSHOT_MAX_PRODUCTS);
+        matches = ask.matchesOnly ? first!.slice(0, SNAPSHOT_MAX_PRODUCTS) : [];
       }
       asked = { category, q: needle, all };
       rows.push(...matches);

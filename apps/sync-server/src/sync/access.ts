@@ -8,6 +8,8 @@ import {
   type Promotion,
   type ReplicatedDocument,
   type Settings,
+  type WindowedCollection,
+  WINDOWED_COLLECTIONS,
 } from "@countertop/sync-protocol";
 import type { Principal } from "../auth/token";
 
@@ -23,7 +25,7 @@ export interface PullAccess<N extends CollectionName = CollectionName> {
    * days, not its whole history). Which rows a pull sends, never what a push answers about one
    * ({@link shownTo}).
    */
-  readonly window?: { readonly column: "created_at" | "occurred_at"; readonly from: string };
+  readonly window?: { readonly column: (typeof WINDOW_COLUMNS)[keyof typeof WINDOW_COLUMNS]; readonly from: string };
 }
 
 /** Settings fields the public storefront needs; registers, receipt text and approval rules stay private. */
@@ -69,8 +71,11 @@ const SHOPPER_ACCESS: { readonly [N in CollectionName]?: (customerId: string | n
   customers: (customerId) => ({ only: { column: "id", field: "id", value: customerId } }),
 };
 
-/** The time column each windowed collection is kept by on a till ({@link PullAccess.window}). */
-const WINDOWED: { readonly [N in CollectionName]?: "created_at" | "occurred_at" } = { sales: "created_at", stock_movements: "occurred_at" };
+/** The column of each time field a windowed collection is kept by ({@link WINDOWED_COLLECTIONS}, {@link PullAccess.window}). */
+const WINDOW_COLUMNS = { createdAt: "created_at", occurredAt: "occurred_at" } as const satisfies Record<
+  (typeof WINDOWED_COLLECTIONS)[WindowedCollection],
+  string
+>;
 
 /**
  * Pull access per caller at `now`; `undefined` = this collection is not the caller's to read. The
@@ -81,8 +86,9 @@ const WINDOWED: { readonly [N in CollectionName]?: "created_at" | "occurred_at" 
  */
 export function pullAccess<N extends CollectionName>(principal: Principal, collection: N, now = new Date()): PullAccess<N> | undefined {
   if (principal.kind === "device" || principal.kind === "manager") {
-    const column = WINDOWED[collection];
-    return column ? { window: { column, from: salesWindowStart(now).toISOString() } } : {};
+    if (!(collection in WINDOWED_COLLECTIONS)) return {};
+    const column = WINDOW_COLUMNS[WINDOWED_COLLECTIONS[collection as WindowedCollection]];
+    return { window: { column, from: salesWindowStart(now).toISOString() } };
   }
   if (principal.kind !== "shopper" || !SHOPPER_COLLECTIONS.includes(collection)) return undefined;
   const access = SHOPPER_ACCESS[collection] as ((customerId: string | null) => PullAccess<N>) | undefined;
