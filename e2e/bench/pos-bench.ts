@@ -37,7 +37,7 @@
  * slower with indexes (`launchOnDisk`), and every figure above measured that storage until this was changed.
  *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
- * stops after the first sync's figures. With
+ * stops after the first sync's figures, `--till` after the till's own (cold start, search, pay). With
  * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the first second's, the steady searches' and
  * payments' (`first-sync`, `first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
  * `during-manager`, `during-till`); open them in DevTools. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
@@ -65,6 +65,7 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     "open-items": { type: "string" },
     "first-sync": { type: "boolean", default: false },
+    till: { type: "boolean", default: false },
   },
 });
 const scale = args.quick ? 0.1 : 1;
@@ -277,6 +278,10 @@ async function main(): Promise<void> {
     await stopPay();
     log(`    the sale's own write (inside those): ${(await saleWrites(tab)).slice(5).join(", ")} ms`);
     result.pay_to_receipt_p95_ms = round(p95(pay));
+    if (args.till) {
+      log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);
+      return printFigures(result);
+    }
     await measureManagerMode(context, tab, result, { base: BASE, size: SIZE, log });
     await measureCustomers(tab, call, result, { count: SIZE.customers, opens: SIZE.opens, searches: SIZE.searches, log });
     log(`pay to receipt (sale written to IndexedDB first): p50 ${round(p50(pay))} ms, p95 ${result.pay_to_receipt_p95_ms} ms`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { backgroundTurn, inForeground, noteActivity, QUIET_MS, STARVE_MS, watchActivity } from "./background";
+import { backgroundTurn, holdBackground, inForeground, noteActivity, QUIET_MS, STARVE_MS, watchActivity } from "./background";
 
 describe("the till's background work", () => {
   it("waits while a sale is written, and goes on once it is", async () => {
@@ -22,6 +22,43 @@ describe("the till's background work", () => {
   it("lets a slice run when nothing is in the foreground, and a failed sale doesn't hold it up", async () => {
     await expect(inForeground(() => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
     await expect(backgroundTurn()).resolves.toBeUndefined();
+  });
+
+  describe("a hold (the payment panel open)", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("keeps slices waiting until it is released, and a second release changes nothing", async () => {
+      const release = holdBackground();
+      let ran = 0;
+      const slice = backgroundTurn({ soon: true }).then(() => ran++);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(ran).toBe(0);
+      release();
+      await slice;
+      expect(ran).toBe(1);
+      release();
+      // Released once only: a sale written now still holds the next slice back until it is written.
+      let finish!: () => void;
+      const sale = inForeground(() => new Promise<void>((resolve) => (finish = resolve)));
+      const next = backgroundTurn({ soon: true }).then(() => ran++);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(ran).toBe(1);
+      finish();
+      await Promise.all([sale, next]);
+      expect(ran).toBe(2);
+    });
+
+    it("lets go by itself after STARVE_MS, so a panel left open doesn't stop the till catching up", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+      holdBackground();
+      let ran = false;
+      const slice = backgroundTurn({ soon: true }).then(() => (ran = true));
+      await vi.advanceTimersByTimeAsync(STARVE_MS - 10);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      await slice;
+      expect(ran).toBe(true);
+    });
   });
 
   describe("work that waits for a pause between customers", () => {

@@ -62,9 +62,34 @@ export async function inForeground<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     noteActivity();
-    running--;
-    if (running === 0) for (const next of waiting.splice(0)) next();
+    leaveForeground();
   }
+}
+
+/** One foreground work or hold is over: once none is left, the slices that waited go on. */
+function leaveForeground(): void {
+  running--;
+  if (running === 0) for (const next of waiting.splice(0)) next();
+}
+
+/**
+ * Holds background slices from now until the returned function is called (at the latest after
+ * {@link STARVE_MS}): for the moment before a foreground write, the payment panel open. A slice
+ * already under way finishes while the cashier picks the tender, and the sale's write then finds
+ * IndexedDB free (a read of the catalog in flight held a first sale's write ~40 ms). Calling the
+ * returned function again does nothing.
+ */
+export function holdBackground(): () => void {
+  running++;
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    clearTimeout(timer);
+    leaveForeground();
+  };
+  const timer = setTimeout(release, STARVE_MS);
+  return release;
 }
 
 /** Milliseconds until a slice that has waited since `since` for a pause between customers may run (0: now). */

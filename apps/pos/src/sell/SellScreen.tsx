@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
-import { inForeground, watchActivity } from "../data/background";
+import { holdBackground, inForeground, watchActivity } from "../data/background";
 import type { LocalDatabase } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
 import { ChangeDue, changeOf } from "../pay/ChangeDue";
@@ -13,6 +13,7 @@ import { completeSale } from "../pay/complete-sale";
 import { flushReceiptEmails } from "../pay/email-outbox";
 import { PaymentPanel } from "../pay/PaymentPanel";
 import { Receipt } from "../pay/Receipt";
+import { warmReceiptCounter } from "../pay/receipt-number";
 import { EMPTY_CART, lineFor, priceOf } from "./cart";
 import { CameraScanner } from "./CameraScanner";
 import { CartPanel } from "./CartPanel";
@@ -74,6 +75,10 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
   }, [cart.lines.length, stage]);
   // While the cashier keys and taps, bulk background work waits for a pause between customers.
   useEffect(() => watchActivity(document), []);
+  // With the payment panel open the sale's write is next: background reads stand aside for it.
+  useEffect(() => (stage === "pay" ? holdBackground() : undefined), [stage]);
+  // A till's first sale need not look up its last receipt number while the customer waits.
+  useEffect(() => void warmReceiptCounter(db, till), [db, till]);
 
   const money = useMemo(() => moneyFormatter(settings.currency, settings.locale), [settings.currency, settings.locale]);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);
