@@ -3,6 +3,7 @@ import { test } from "./support/test";
 import { approveAsManager, enterPin, pull, registerTill, takeServiceWorkerControl, tillOf } from "./support/till";
 import { mailFilesTo } from "./support/mail";
 import { SHOTS } from "./support/shots";
+import { scanTyped } from "./support/scanner";
 
 /*
  * The cashier's day on a 1280×800 tablet: a manager registers the till, a cashier signs in with a
@@ -128,8 +129,7 @@ test("a cashier sells online and offline, reloads offline, and every sale reache
   // A keyboard-wedge scan: fast keystrokes and Enter, even with the search box focused.
   const tomatoes = variantOf("Chopped Tomatoes");
   await page.getByLabel("Search products").click();
-  await page.keyboard.type(tomatoes.barcode!, { delay: 5 });
-  await page.keyboard.press("Enter");
+  await scanTyped(page, tomatoes.barcode!);
   await expect(page.getByLabel("Search products")).toHaveValue("");
   await expect(page.locator(".lines li")).toHaveCount(1);
   count("Chopped Tomatoes");
