@@ -20,6 +20,7 @@ export {
   STOREFRONT_COLLECTIONS,
   STOREFRONT_PUSH_COLLECTIONS,
 } from "./database/profiles.ts";
+export { fromDexieRow } from "./database/dexie-rows.ts";
 export { rxSchemas } from "./schemas/rx-schemas.ts";
 export { UNDECLARED_FIELD_PATTERN } from "./schemas/document-schema.ts";
 export type { ReplicaJsonSchema } from "./schemas/document-schema.ts";

@@ -1,6 +1,6 @@
+import { fromDexieRow } from "@countertop/replica";
 import type { Table } from "dexie";
 import { getChangedDocumentsSince, type RxCollection, type RxDocumentData, type RxStorage, type RxStorageInstance } from "rxdb";
-import { fromDexieToStorage } from "rxdb/plugins/storage-dexie";
 
 /** Where a read of RxDB's change feed stopped: the last document's write time and id (RxDB's own checkpoint). */
 export interface ChangeCheckpoint {
@@ -48,7 +48,7 @@ async function readChanges<T>(
   const rows = await (checkpoint ? table.where(CHANGE_INDEX).above([checkpoint.lwt, checkpoint.id]) : table.orderBy(CHANGE_INDEX))
     .limit(limit)
     .toArray();
-  const documents = rows.map((row) => fromDexieToStorage<T>(booleanIndexes, row));
+  const documents = rows.map((row) => fromDexieRow<T>(booleanIndexes, row));
   const last = documents[documents.length - 1] as (RxDocumentData<T> & { id: string }) | undefined;
   return { documents, checkpoint: last ? { id: last.id, lwt: last._meta.lwt } : checkpoint };
 }

@@ -1,6 +1,7 @@
 import type { ReplicatedDocument } from "@countertop/sync-protocol";
 import { randomToken, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from "rxdb";
-import { fromDexieToStorage, fromStorageToDexie, RX_STORAGE_NAME_DEXIE } from "rxdb/plugins/storage-dexie";
+import { fromStorageToDexie, RX_STORAGE_NAME_DEXIE } from "rxdb/plugins/storage-dexie";
+import { fromDexieRow } from "../database/dexie-rows.ts";
 
 type Stored = RxDocumentData<ReplicatedDocument>;
 type ChangeEvent = RxStorageChangeEvent<Stored>;
@@ -125,7 +126,10 @@ export async function dexieWriter(
         const read = store.get(doc.id);
         // Not there after all: a page before this one that was not stored (the first sync stops there).
         read.onsuccess = () =>
-          keep(doc, read.result === undefined ? undefined : fromDexieToStorage<ReplicatedDocument>(flags, read.result));
+          keep(
+            doc,
+            read.result === undefined ? undefined : fromDexieRow<ReplicatedDocument>(flags, read.result as Record<string, unknown>),
+          );
       }
       // A request that fails aborts the transaction, and with it the page.
       transaction.oncomplete = () => {
