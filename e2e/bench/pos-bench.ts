@@ -38,8 +38,8 @@
  *
  * `--quick` uses a tenth of the catalog, sales and open items (`--open-items <n>` sets those apart); `--first-sync`
  * stops after the first sync's figures, `--till` after the till's own (cold start, search, pay). With
- * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the first second's, the steady searches' and
- * payments' (`first-sync`, `first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
+ * `BENCH_PROFILE=<dir>` it writes Chromium CPU profiles there: the first sync's, the last cold start's, the first second's, the steady searches' and
+ * payments' (`first-sync`, `cold-start`, `first-second`, `search`, `pay`), and manager mode's phases (`dashboard-manager`, `queue-manager`,
  * `during-manager`, `during-till`); open them in DevTools. Needs TEST_DATABASE_URL (`pnpm bench:pos` starts a
  * throwaway PostgreSQL 15) and a built POS (`pnpm bench:pos` builds it).
  */
@@ -216,8 +216,11 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     for (let i = 0; i < 3; i++) {
       const tab = await context.newPage();
+      // The last start's profile, from before its navigation to its sell screen.
+      const stopCold = i === 2 ? await profile(tab, "cold-start") : undefined;
       await tab.goto(`${BASE}/pos/`, { waitUntil: "commit" });
       const at = await tab.evaluate(signInAtOnce);
+      await stopCold?.();
       cold.push(at.sell);
       log(`  cold start ${i + 1}: PIN screen after ${round(at.lock, 0)} ms, sell screen after ${round(at.sell, 0)} ms`);
       log(`    in the tab (ms from navigation): ${await timeline(tab)}`);

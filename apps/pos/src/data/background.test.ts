@@ -121,4 +121,39 @@ describe("the till's background work", () => {
       clearInterval(busy);
     });
   });
+
+  describe("the till's start", () => {
+    afterEach(() => vi.useRealTimers());
+    // Each test has a page of its own: the module's start, as it begins to load.
+    const freshPage = async () => {
+      vi.resetModules();
+      return import("./background");
+    };
+
+    it("holds what waits for it until the sell screen is up", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+      const { afterStartup, startupOver } = await freshPage();
+      let started = false;
+      const waiting = afterStartup().then(() => (started = true));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(started).toBe(false);
+      startupOver();
+      await waiting;
+      expect(started).toBe(true);
+      // Over once: what asks later goes at once.
+      await expect(afterStartup()).resolves.toBeUndefined();
+    });
+
+    it("lets it go STARTUP_MS after the page began to load when no sell screen comes (a lock screen nobody signs in at)", async () => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+      const { afterStartup, STARTUP_MS } = await freshPage();
+      await vi.advanceTimersByTimeAsync(500);
+      let started = false;
+      void afterStartup().then(() => (started = true));
+      await vi.advanceTimersByTimeAsync(STARTUP_MS - 500 - 10);
+      expect(started).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(started).toBe(true);
+    });
+  });
 });

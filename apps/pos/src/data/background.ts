@@ -123,3 +123,36 @@ export function backgroundTurn(options: { readonly soon?: boolean; readonly betw
     attempt();
   });
 }
+
+/**
+ * At the latest this long after the page began to load, work that waits for the till's start
+ * ({@link afterStartup}) goes on: a till left at its lock screen, or a manager's computer with no sell
+ * screen, still syncs and counts.
+ */
+export const STARTUP_MS = 2_000;
+let startup: { readonly over: Promise<void>; readonly end: () => void } | undefined;
+
+function startupGate(): NonNullable<typeof startup> {
+  if (!startup) {
+    let end = () => {};
+    const over = new Promise<void>((resolve) => (end = resolve));
+    setTimeout(end, Math.max(0, STARTUP_MS - performance.now()));
+    startup = { over, end };
+  }
+  return startup;
+}
+
+/**
+ * Resolves once the till has started: its sell screen is up ({@link startupOver}), or
+ * {@link STARTUP_MS} after the page began to load. Work that no one at the counter waits for at a
+ * start — starting the replication, the report store's catching up — waits for it, so that a cold
+ * start's main thread and IndexedDB go to the lock screen, the PIN and the catalog's first screen.
+ */
+export function afterStartup(): Promise<void> {
+  return startupGate().over;
+}
+
+/** The till has started: its sell screen shows. What waits in {@link afterStartup} goes on now. */
+export function startupOver(): void {
+  startupGate().end();
+}

@@ -12,7 +12,8 @@ import { getRxStorageDexie } from "rxdb/plugins/storage-dexie";
 import type { Till } from "../app/till";
 import { keepNeedsAttention } from "../attention/needs-attention";
 import { trackCatalogVersion } from "./catalog-version";
-import { backgroundTurn } from "./background";
+import { afterStartup, backgroundTurn } from "./background";
+import { firstSyncDone } from "../setup/first-sync-progress";
 import { withFastChangeFeed } from "./changed-since";
 import { APP_VERSION } from "../app/version";
 import { localDatabase } from "./local-db";
@@ -69,6 +70,8 @@ export function openReplica(till: Till): Promise<Replica> {
       // A big shop's first sync in pages of the server's largest, not a hundred documents a request.
       pullBatchSize: MAX_PULL_LIMIT,
       pollInterval: 20_000,
+      // A till that has synced before replicates once it has started; a first sync goes at once.
+      ...(firstSyncDone(till.tenantId) ? { startAfter: afterStartup() } : {}),
       onNeedsAttention: (rows) => keepNeedsAttention(local, rows),
     });
     trackCatalogVersion(sync);

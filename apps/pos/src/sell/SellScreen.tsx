@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { uuidv7 } from "uuidv7";
 import { setCartBusy } from "../app/update";
 import type { Till } from "../app/till";
-import { holdBackground, inForeground, watchActivity } from "../data/background";
+import { holdBackground, inForeground, startupOver, watchActivity } from "../data/background";
 import type { LocalDatabase } from "../data/local-db";
 import type { PosDatabase } from "../data/replica";
 import { ChangeDue, changeOf } from "../pay/ChangeDue";
@@ -79,6 +79,9 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
   useEffect(() => (stage === "pay" ? holdBackground() : undefined), [stage]);
   // A till's first sale need not look up its last receipt number while the customer waits.
   useEffect(() => void warmReceiptCounter(db, till), [db, till]);
+  // The till is up once its catalog shows: the replication and the report store may start.
+  const catalogShows = catalog.loaded || catalog.products.length > 0;
+  useEffect(() => (catalogShows ? startupOver() : undefined), [catalogShows]);
 
   const money = useMemo(() => moneyFormatter(settings.currency, settings.locale), [settings.currency, settings.locale]);
   const taxRates = useMemo(() => new Map(settings.taxRates.map((r) => [r.id, r.rate])), [settings.taxRates]);

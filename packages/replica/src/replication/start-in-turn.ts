@@ -45,6 +45,8 @@ export interface StartInTurnOptions<N extends CollectionName> {
   readonly states: Record<N, RxReplicationState<ReplicatedDocument, Checkpoint>>;
   readonly batchSize: number;
   readonly waitForLeadership: boolean;
+  /** Nothing starts before this resolves (`StartReplicationOptions.startAfter`). */
+  readonly startAfter?: PromiseLike<unknown>;
   readonly cancelled: () => boolean;
   /** How a first sync in bulk asks for its pages (the replication's own pull, headers first). */
   readonly pagePull: (collection: N) => PagePull;
@@ -71,6 +73,7 @@ export async function startInTurn<N extends CollectionName>(options: StartInTurn
     // errors of start() are emitted on the state's error$
     states[name].start().catch(() => undefined);
   };
+  if (options.startAfter) await options.startAfter;
   if (options.waitForLeadership && database.multiInstance) await database.waitForLeadership();
   if (options.cancelled()) return;
   const collections = names.map((name) => states[name].collection);

@@ -43,6 +43,29 @@ describe("startReplication's page sizes", () => {
   });
 });
 
+describe("startReplication's start", () => {
+  it("asks the server for nothing until startAfter resolves, then syncs", async () => {
+    const database = await openTestDatabase(["categories"]);
+    const server = emptyServer();
+    let go!: () => void;
+    const sync = startReplication({
+      database,
+      baseUrl: "http://sync.test",
+      token: () => "t",
+      fetch: server.fetch,
+      live: false,
+      waitForLeadership: false,
+      startAfter: new Promise<void>((resolve) => (go = resolve)),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.urls).toEqual([]);
+    go();
+    await sync.awaitInitialSync();
+    await sync.cancel();
+    expect(server.urls.some((u) => u.pathname === "/sync/v1/categories/pull")).toBe(true);
+  });
+});
+
 describe("startReplication's reconnect", () => {
   it("sends what waits behind the backoff at once when the caller finds the server answering again", async () => {
     const database = await openTestDatabase(["categories"]);

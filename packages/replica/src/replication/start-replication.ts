@@ -84,6 +84,11 @@ export interface StartReplicationOptions<N extends CollectionName> {
   /** With a multi-tab database, replicate only in the leader tab; default true. */
   readonly waitForLeadership?: boolean;
   /**
+   * The replication starts once this resolves (at once without it): a till that has synced before
+   * starts it after its sell screen is up, not while a cold start shows its lock screen and catalog.
+   */
+  readonly startAfter?: PromiseLike<unknown>;
+  /**
    * Keeps the pushed rows the server refused or could not take (`NeedsAttentionRow`),
    * awaited before RxDB takes the server's version; a failure here fails the push, which RxDB retries.
    * Without it such rows still converge on the server's version, and their local copy is lost.
@@ -242,6 +247,7 @@ export function startReplication<N extends CollectionName>(options: StartReplica
     states,
     batchSize: pullBatchSize,
     waitForLeadership: options.waitForLeadership ?? true,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     cancelled: () => cancelled,
     pagePull: (name) => pulls[name],
     onPage: (page) => bulkReceived.next(page),
