@@ -1,4 +1,6 @@
+import type { CollectionName } from "@countertop/sync-protocol";
 import { MAX_PULL_LIMIT } from "@countertop/sync-protocol/client";
+import type { ReplicaDatabase } from "../database/create-replica-database.ts";
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "../testing/test-database.ts";
 import { startReplication } from "./start-replication.ts";
@@ -15,19 +17,15 @@ function emptyServer() {
   return { urls, fetch: fetch as typeof globalThis.fetch };
 }
 
+/** A replication of `database` against `fetch`, not live, in this tab alone. */
+const oneShot = <N extends CollectionName>(database: ReplicaDatabase<N>, fetch: typeof globalThis.fetch) =>
+  ({ database, baseUrl: "http://sync.test", token: () => "t", fetch, live: false, waitForLeadership: false }) as const;
+
 describe("startReplication's page sizes", () => {
   it("pulls in pages of pullBatchSize, up to the server's largest", async () => {
     const database = await openTestDatabase(["categories"]);
     const server = emptyServer();
-    const sync = startReplication({
-      database,
-      baseUrl: "http://sync.test",
-      token: () => "t",
-      fetch: server.fetch,
-      live: false,
-      waitForLeadership: false,
-      pullBatchSize: MAX_PULL_LIMIT,
-    });
+    const sync = startReplication({ ...oneShot(database, server.fetch), pullBatchSize: MAX_PULL_LIMIT });
     await sync.awaitInitialSync();
     await sync.cancel();
     const pulls = server.urls.filter((u) => u.pathname === "/sync/v1/categories/pull");
@@ -48,15 +46,7 @@ describe("startReplication's start", () => {
     const database = await openTestDatabase(["categories"]);
     const server = emptyServer();
     let go!: () => void;
-    const sync = startReplication({
-      database,
-      baseUrl: "http://sync.test",
-      token: () => "t",
-      fetch: server.fetch,
-      live: false,
-      waitForLeadership: false,
-      startAfter: new Promise<void>((resolve) => (go = resolve)),
-    });
+    const sync = startReplication({ ...oneShot(database, server.fetch), startAfter: new Promise<void>((resolve) => (go = resolve)) });
     await new Promise((r) => setTimeout(r, 50));
     expect(server.urls).toEqual([]);
     go();
