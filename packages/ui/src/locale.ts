@@ -46,42 +46,26 @@ export function shopFormat(shop: ShopLocale): ShopFormat {
   const known = cache.get(key);
   if (known) return known;
   const zone = shop.timeZone ? { timeZone: shop.timeZone } : {};
-  // Each made on its first use: a till's lock screen shows only the time, and making all six of
-  // them took ~20 ms of a cold start on the POS bench's machine.
-  const dates = (options: Intl.DateTimeFormatOptions, locale = shop.locale) =>
-    once(() => new Intl.DateTimeFormat(locale, { ...options, ...zone }));
-  const date = dates({ dateStyle: "medium" });
-  const numericDate = dates({ year: "numeric", month: "2-digit", day: "2-digit" });
-  const time = dates({ timeStyle: "short" });
-  const dateTime = dates({ dateStyle: "medium", timeStyle: "short" });
-  const dayParts = dates({ year: "numeric", month: "2-digit", day: "2-digit" }, "en-CA");
-  const number = once(() => new Intl.NumberFormat(shop.locale));
-  const money = once(() => moneyFormatter(shop.currency, shop.locale));
-  const datePattern = once(() =>
-    numericDate()
+  const date = new Intl.DateTimeFormat(shop.locale, { dateStyle: "medium", ...zone });
+  const numericDate = new Intl.DateTimeFormat(shop.locale, { year: "numeric", month: "2-digit", day: "2-digit", ...zone });
+  const time = new Intl.DateTimeFormat(shop.locale, { timeStyle: "short", ...zone });
+  const dateTime = new Intl.DateTimeFormat(shop.locale, { dateStyle: "medium", timeStyle: "short", ...zone });
+  const dayParts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", ...zone });
+  const number = new Intl.NumberFormat(shop.locale);
+  const format: ShopFormat = {
+    date: (v) => date.format(asDate(v)),
+    time: (v) => time.format(asDate(v)),
+    dateTime: (v) => dateTime.format(asDate(v)),
+    number: (n) => number.format(n),
+    money: moneyFormatter(shop.currency, shop.locale),
+    day: (v) => dayParts.format(asDate(v)),
+    datePattern: numericDate
       .formatToParts(new Date(Date.UTC(2026, 10, 29, 12)))
       .map((p) => ({ day: "DD", month: "MM", year: "YYYY" })[p.type as "day"] ?? p.value)
       .join(""),
-  );
-  const format: ShopFormat = {
-    date: (v) => date().format(asDate(v)),
-    time: (v) => time().format(asDate(v)),
-    dateTime: (v) => dateTime().format(asDate(v)),
-    number: (n) => number().format(n),
-    money: (amount) => money()(amount),
-    day: (v) => dayParts().format(asDate(v)),
-    get datePattern() {
-      return datePattern();
-    },
   };
   cache.set(key, format);
   return format;
-}
-
-/** `make()`, called on the first call only. */
-function once<T>(make: () => T): () => T {
-  let made: { readonly value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
 }
 
 /**
