@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadTill, type Till } from "./app/till";
 import { DeskSignIn } from "./setup/DeskSignIn";
 import { localDatabase } from "./data/local-db";
-import { afterStartup } from "./data/background";
 import { openReplica, type Replica } from "./data/replica";
 import { LazyManagerMode, useManagerModeAhead } from "./manager/LazyManagerMode";
 import { ManagerSignIn } from "./manager/ManagerSignIn";
@@ -89,19 +88,10 @@ export function App() {
   // shop's settings: counted in the device's time zone first, a shop elsewhere would see its store
   // thrown away and counted again from scratch on every start.
   const settingsRead = settings !== undefined;
-  useEffect(() => {
-    if (!db || !local || !synced || !settingsRead) return;
-    // Not while the till starts: its lock screen, PIN and catalog come first.
-    let stop: (() => void) | undefined;
-    let gone = false;
-    void afterStartup().then(() => {
-      if (!gone) stop = keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current));
-    });
-    return () => {
-      gone = true;
-      stop?.();
-    };
-  }, [db, local, synced, settingsRead]);
+  useEffect(
+    () => (db && local && synced && settingsRead ? keepReportsCurrent(db, local, () => reportTimeZone(timeZone.current)) : undefined),
+    [db, local, synced, settingsRead],
+  );
   // The sell screen's catalog is read while a cashier is still at the lock screen (after the first
   // sync, too); the customers after it, for the customer dialog.
   useEffect(() => {

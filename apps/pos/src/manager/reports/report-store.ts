@@ -14,7 +14,7 @@ import {
 } from "@countertop/domain";
 import type { Order, Sale } from "@countertop/sync-protocol";
 import type { RxCollection } from "rxdb";
-import { backgroundTurn, cashierActiveSince } from "../../data/background";
+import { afterStartup, backgroundTurn, cashierActiveSince } from "../../data/background";
 import { changedSince, type ChangeCheckpoint } from "../../data/changed-since";
 import type { CountedDocument, CustomerDocument, LocalDatabase } from "../../data/local-db";
 import type { PosDatabase } from "../../data/replica";
@@ -225,8 +225,9 @@ let running: Promise<void> | undefined;
 let again = false;
 
 /**
- * Keeps the report store current while the till runs: catches up now, and again shortly after any
- * sale or order changes in the replica. One catch-up at a time per page; returns a stop function.
+ * Keeps the report store current while the till runs: catches up once the till has started
+ * (`afterStartup`: a cold start's lock screen, PIN and catalog come first), and again shortly after
+ * any sale or order changes in the replica. One catch-up at a time per page; returns a stop function.
  */
 export function keepReportsCurrent(db: PosDatabase, local: LocalDatabase, timeZone: () => string): () => void {
   let stopped = false;
@@ -251,8 +252,12 @@ export function keepReportsCurrent(db: PosDatabase, local: LocalDatabase, timeZo
     clearTimeout(timer);
     timer = setTimeout(run, 400);
   };
-  run();
-  const subscriptions = [db.sales.$.subscribe(soon), db.orders.$.subscribe(soon)];
+  let subscriptions: { unsubscribe(): void }[] = [];
+  void afterStartup().then(() => {
+    if (stopped) return;
+    run();
+    subscriptions = [db.sales.$.subscribe(soon), db.orders.$.subscribe(soon)];
+  });
   return () => {
     stopped = true;
     clearTimeout(timer);
