@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { fromDexieToStorage } from "rxdb/plugins/storage-dexie";
 import { describe, expect, it } from "vitest";
-import { fromDexieRow } from "./dexie-rows.ts";
+import { fromDexieRow, hasKeyPartStartingWith } from "./dexie-rows.ts";
 
 /** Keys as rows may have them, with RxDB's stand-in for "|" ("__") at the start of a key or of a dotted part. */
 const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("_deleted", "active", "__x", "a.__b", "a.b", "__", "name"));
@@ -42,5 +42,13 @@ describe("a row read from RxDB's Dexie table", () => {
     expect(read).toEqual({ id: "a", _deleted: true, attributes: { "|size": "L" } });
     const frozen = Object.freeze({ id: "b", _deleted: "0" });
     expect(fromDexieRow(["_deleted"], frozen)).toEqual({ id: "b", _deleted: false });
+  });
+
+  it("finds a key RxDB renames at any depth and in any dotted part, going in ('|') and coming out ('__')", () => {
+    expect(hasKeyPartStartingWith({ id: "a", lines: [{ name: "Tea | loose" }] }, "|")).toBe(false);
+    expect(hasKeyPartStartingWith({ lines: [{ attributes: { "|size": "L" } }] }, "|")).toBe(true);
+    expect(hasKeyPartStartingWith({ "size.|l": 1 }, "|")).toBe(true);
+    expect(hasKeyPartStartingWith({ "size.__l": 1 }, "|")).toBe(false);
+    expect(hasKeyPartStartingWith({ nested: { "size.__l": 1 } }, "__")).toBe(true);
   });
 });

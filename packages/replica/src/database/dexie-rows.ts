@@ -11,19 +11,24 @@ import { fromDexieToStorage } from "rxdb/plugins/storage-dexie";
  * catalog a till reads after it opens, the sales its report store counts).
  */
 export function fromDexieRow<T>(flags: readonly string[], row: Record<string, unknown>): RxDocumentData<T> {
-  if (Object.isFrozen(row) || flags.some((flag) => flag.includes(".")) || hasStoredPipeKey(row)) {
+  if (Object.isFrozen(row) || flags.some((flag) => flag.includes(".")) || hasKeyPartStartingWith(row, "__")) {
     return fromDexieToStorage<T>([...flags], row);
   }
   for (const flag of flags) row[flag] = row[flag] === "1";
   return row as RxDocumentData<T>;
 }
 
-/** Whether any key of `value`, at any depth, has a dot-separated part that begins with "__" (RxDB's stand-in for "|"). */
-function hasStoredPipeKey(value: unknown): boolean {
+/**
+ * Whether any key of `value`, at any depth, has a dot-separated part that begins with `prefix`: the
+ * keys RxDB's Dexie storage renames as it stores a document ("|…" to "__…", its key compression's)
+ * and back as it reads one.
+ */
+export function hasKeyPartStartingWith(value: unknown, prefix: "|" | "__"): boolean {
   if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.some(hasStoredPipeKey);
+  if (Array.isArray(value)) return value.some((item) => hasKeyPartStartingWith(item, prefix));
   for (const key in value) {
-    if (key.startsWith("__") || key.includes(".__") || hasStoredPipeKey((value as Record<string, unknown>)[key])) return true;
+    if (key.startsWith(prefix) || key.includes(`.${prefix}`)) return true;
+    if (hasKeyPartStartingWith((value as Record<string, unknown>)[key], prefix)) return true;
   }
   return false;
 }

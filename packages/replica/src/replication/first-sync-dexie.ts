@@ -1,7 +1,7 @@
 import type { ReplicatedDocument } from "@countertop/sync-protocol";
 import { randomToken, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from "rxdb";
 import { fromStorageToDexie, RX_STORAGE_NAME_DEXIE } from "rxdb/plugins/storage-dexie";
-import { fromDexieRow } from "../database/dexie-rows.ts";
+import { fromDexieRow, hasKeyPartStartingWith } from "../database/dexie-rows.ts";
 
 type Stored = RxDocumentData<ReplicatedDocument>;
 type ChangeEvent = RxStorageChangeEvent<Stored>;
@@ -72,14 +72,14 @@ export async function dexieWriter(
   const { dexieDb, dexieTable, booleanIndexes } = await dexie.internals;
   const table = dexieTable.name;
   const flags = [...booleanIndexes];
-  // `fromStorageToDexie` copies every document key by key, to rename keys that begin with "|" (RxDB's
+  // `fromStorageToDexie` copies every document key by key, to rename keys (or dotted parts of keys) that begin with "|" (RxDB's
   // key compression, not used here) and to set flags inside objects: only a document that needs it
   // goes through it. IndexedDB clones a value as `put` is called: any other document has its
   // top-level flags set as the table indexes them for that call only, and is not copied (a page's
   // documents are ~1 KB each).
   const nestedFlags = flags.some((flag) => flag.includes("."));
   const putTo = (store: ReturnType<IdbTransaction["objectStore"]>, doc: Stored): void => {
-    if (nestedFlags || hasPipeKey(doc)) return void store.put(fromStorageToDexie(flags, doc));
+    if (nestedFlags || hasKeyPartStartingWith(doc, "|")) return void store.put(fromStorageToDexie(flags, doc));
     const row = doc as unknown as Record<string, unknown>;
     const before = flags.map((flag) => (flag in row ? { value: row[flag] } : undefined));
     for (const flag of flags) row[flag] = row[flag] ? "1" : "0";
@@ -141,16 +141,6 @@ export async function dexieWriter(
       };
       transaction.onabort = () => reject(transaction.error ?? new Error(`the first sync's write to ${table} was aborted`));
     });
-}
-
-/** Whether any key of `value`, at any depth, begins with "|". */
-function hasPipeKey(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.some(hasPipeKey);
-  for (const key in value) {
-    if (key.startsWith("|") || hasPipeKey((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
 }
 
 /** RxDB's change event for a document stored where there was none (none for a deleted one). */
