@@ -290,6 +290,9 @@ test.describe("the till at tablet sizes", () => {
   });
 
   test("the first sync has one truth, offline is calm and backs off, and the storage badge explains itself", async ({ page, context }) => {
+    // 45 s of it are deliberate waits offline (20 s, then 25 s for the backoff to grow): with a first
+    // sync, a sign-in and three sales it took 58–60 s of the default 60 on the 2-core machine.
+    test.setTimeout(120_000);
     await page.setViewportSize(LANDSCAPE);
     // The browser here may or may not grant persistent storage: make it refuse, as many tablets do.
     await page.addInitScript(() => {
