@@ -1,28 +1,60 @@
 import type { Promotion, Sale } from "@countertop/sync-protocol";
 import type { CatalogVersion, SaleFacts } from "./push.repository";
 
-/** The version in force at `seq` (the last written at or before it), or the oldest known one when `seq` predates them all. */
-function asOf<T>(history: readonly CatalogVersion<T>[] | undefined, seq: string | undefined): T | undefined {
-  if (!history?.length || seq === undefined) return undefined;
-  const at = BigInt(seq);
+/** The version in force at `at` (the last written at or before it), or the oldest known one when `at` predates them all. */
+function asOf<T>(history: readonly CatalogVersion<T>[] | undefined, at: bigint | undefined): T | undefined {
+  if (!history?.length || at === undefined) return undefined;
   let found = history[0]!;
   for (const version of history) if (version.seq <= at) found = version;
   return found.value;
 }
 
-/** The catalog prices a sale is re-priced with: those the till had (its `catalogSeq`), else today's. */
-export function pricesFor(sale: Sale, facts: Pick<SaleFacts, "catalog" | "priceHistory">): Map<string, number> {
-  return new Map(
-    [...facts.catalog].map(([variantId, variant]) => [
-      variantId,
-      asOf(facts.priceHistory.get(variantId), sale.catalogSeq) ?? variant.price,
-    ]),
-  );
+/** A till's checkpoint, no earlier than `floor`: `undefined` (today's catalog) when the sale names none. */
+const atLeast = (seq: string | undefined, floor: bigint | undefined): bigint | undefined => {
+  if (seq === undefined) return undefined;
+  const at = BigInt(seq);
+  return floor !== undefined && floor > at ? floor : at;
+};
+
+/** One catalog a sale may have been priced with: each variant's price and each promotion's version. */
+export interface CatalogAsOf {
+  readonly prices: ReadonlyMap<string, number>;
+  readonly promotions: readonly Promotion[];
 }
 
-/** The promotions a sale is re-priced with: the versions the till had (its `promotionsSeq`), else today's. */
-export function promotionsFor(sale: Sale, facts: Pick<SaleFacts, "promotions" | "promotionHistory">): Promotion[] {
-  return facts.promotions.map((p) => asOf(facts.promotionHistory.get(p.id), sale.promotionsSeq) ?? p);
+type Facts = Pick<SaleFacts, "catalog" | "priceHistory" | "promotions" | "promotionHistory">;
+
+function catalogAt(sale: Sale, facts: Facts, floor: bigint | undefined): CatalogAsOf {
+  const prices = atLeast(sale.catalogSeq, floor);
+  const promotions = atLeast(sale.promotionsSeq, floor);
+  return {
+    prices: new Map(
+      [...facts.catalog].map(([variantId, variant]) => [variantId, asOf(facts.priceHistory.get(variantId), prices) ?? variant.price]),
+    ),
+    promotions: facts.promotions.map((p) => asOf(facts.promotionHistory.get(p.id), promotions) ?? p),
+  };
+}
+
+/** At most this many catalogs are tried for one sale (changes to its variants since its checkpoint, most recent kept). */
+const MAX_CATALOGS = 32;
+
+/**
+ * The catalogs a sale may have been priced with, the one its checkpoints name first. A till's
+ * checkpoints are a lower bound of what it had: RxDB stores a pulled product a moment before the
+ * checkpoint that covers it (and a tab closed in between keeps the product without the checkpoint),
+ * so a sale can name an older catalog than the price it charged. Every later version of the sale's
+ * prices and promotions is a catalog the server published, so each is one the till may have had.
+ */
+export function catalogsFor(sale: Sale, facts: Facts): [CatalogAsOf, ...CatalogAsOf[]] {
+  const floors = [sale.catalogSeq, sale.promotionsSeq].flatMap((s) => (s === undefined ? [] : [BigInt(s)]));
+  if (floors.length === 0) return [catalogAt(sale, facts, undefined)];
+  const from = floors.reduce((a, b) => (a < b ? a : b));
+  const later = new Set<bigint>();
+  const variantIds = new Set(sale.lines.map((l) => l.variantId));
+  for (const id of variantIds) for (const v of facts.priceHistory.get(id) ?? []) if (v.seq > from) later.add(v.seq);
+  for (const id of sale.promotionIds) for (const v of facts.promotionHistory.get(id) ?? []) if (v.seq > from) later.add(v.seq);
+  const seqs = [...later].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(-MAX_CATALOGS);
+  return [catalogAt(sale, facts, undefined), ...seqs.map((seq) => catalogAt(sale, facts, seq))];
 }
 
 /** What a till missed: the latest price change after its catalog, and each line whose price changed since. */
@@ -39,9 +71,12 @@ export interface StaleCatalog {
 }
 
 /** Whether a sale was made on an older catalog than the server's: `undefined` when its prices were current. */
-export function staleCatalog(sale: Sale, facts: Pick<SaleFacts, "catalog" | "priceHistory">): StaleCatalog | undefined {
+export function staleCatalog(
+  sale: Sale,
+  facts: Pick<SaleFacts, "catalog" | "priceHistory">,
+  had: ReadonlyMap<string, number>,
+): StaleCatalog | undefined {
   if (sale.kind !== "sale" || sale.catalogSeq === undefined) return undefined;
-  const had = pricesFor(sale, facts);
   const at = BigInt(sale.catalogSeq);
   let missed: bigint | undefined;
   const lines = sale.lines.flatMap((line) => {

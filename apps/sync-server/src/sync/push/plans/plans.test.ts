@@ -127,6 +127,23 @@ describe("duplicateCustomers within one push", () => {
 });
 
 describe("saleChecks against the catalog the till had", () => {
+  /** The example sale (2 × 10 % off, 20 % tax included) at another unit price, its figures worked out by hand. */
+  const at = (unitPrice: number, catalogSeq: string) => {
+    const subtotal = line.qty * unitPrice;
+    const discount = subtotal / 10;
+    const total = subtotal - discount;
+    const tax = total / 6;
+    return {
+      ...sale,
+      catalogSeq,
+      lines: [{ ...line, unitPrice, discount, tax, total }],
+      subtotal,
+      discountTotal: discount,
+      taxTotal: tax,
+      total,
+      payments: [{ method: "cash" as const, amount: total, tendered: 3000, change: 3000 - total }],
+    };
+  };
   const history = new Map([
     [
       line.variantId,
@@ -158,9 +175,31 @@ describe("saleChecks against the catalog the till had", () => {
     expect((again.accumulate!(raises[0]!.details).sales as unknown[]).length).toBe(2);
   });
 
+  it("takes a sale's checkpoint as a lower bound: a sale at a price published after it is neither a mismatch nor stale", () => {
+    // The till stored the new price a moment before the checkpoint that covers it, and sold at it.
+    const onNew = at(line.unitPrice + 100, "15");
+    expect(saleChecks([onNew], facts, NOW)).toEqual([]);
+    // A price between the two, which the server never published, is still a mismatch.
+    const between = at(line.unitPrice + 50, "15");
+    const [raise] = saleChecks([between], facts, NOW);
+    expect(raise).toMatchObject({
+      kind: "price_mismatch",
+      details: { mismatches: expect.arrayContaining([expect.objectContaining({ field: "unitPrice", expected: line.unitPrice })]) },
+    });
+  });
+
+  it("finds a version between the checkpoint and today's, when the price changed twice since", () => {
+    const twice = new Map([[line.variantId, [...history.get(line.variantId)!, { seq: 30n, value: line.unitPrice + 200 }]]]);
+    const dearest = new Map([[line.variantId, { track: true, price: line.unitPrice + 200, sku: line.sku }]]);
+    const middle = at(line.unitPrice + 100, "15");
+    const raises = saleChecks([middle], { ...facts, catalog: dearest, priceHistory: twice }, NOW);
+    // Not a mismatch: the till had the catalog of seq 20; it missed the change at 30.
+    expect(raises.map((r) => r.kind)).toEqual(["stale_catalog"]);
+    expect(raises[0]).toMatchObject({ details: { missedSeq: "30", difference: 100 * line.qty } });
+  });
+
   it("still raises price_mismatch for a sale that matches neither catalog, and nothing for one on the current catalog", () => {
     expect(saleChecks([{ ...sale, catalogSeq: "25" }], facts, NOW).map((r) => r.kind)).toEqual(["price_mismatch"]);
-    const current = { ...sale, catalogSeq: "25", lines: sale.lines.map((l) => ({ ...l, unitPrice: l.unitPrice + 100 })) };
-    expect(saleChecks([current], facts, NOW).map((r) => r.kind)).not.toContain("stale_catalog");
+    expect(saleChecks([at(line.unitPrice + 100, "25")], facts, NOW)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { repriceSale } from "@countertop/domain";
+import { repriceSale, type PriceMismatch } from "@countertop/domain";
 import type { Sale, StockMovement } from "@countertop/sync-protocol";
 import type { PushIO, PushPlan } from "../push-plan";
-import { pricesFor, promotionsFor, staleCatalog, type StaleCatalog } from "../catalog-as-of";
+import { catalogsFor, staleCatalog, type CatalogAsOf, type StaleCatalog } from "../catalog-as-of";
 import { readRefundedSales, readSaleFacts, type CatalogVariant, type LockedIds, type SaleFacts } from "../push.repository";
 import { levelsSince } from "../settle-stock";
 import { levelIdsOf, oversellItemId } from "../stock";
@@ -46,13 +46,41 @@ const whereAndWho = (sale: Sale) => ({
   shiftId: sale.shiftId,
 });
 
+/** How a sale's prices compare with the catalog the till had; see {@link pricingOf}. */
+interface TillPricing {
+  /** The disagreements with the catalog its checkpoints name; none when a catalog matched. */
+  readonly mismatches: readonly PriceMismatch[];
+  /** Whether some catalog the till may have had prices it exactly. */
+  readonly matched: boolean;
+  /** The newer catalog the till missed, when it sold on an older one. */
+  readonly stale: StaleCatalog | undefined;
+}
+
+type PricingFacts = Pick<SaleFacts, "catalog" | "priceHistory" | "promotions" | "promotionHistory">;
+
+/**
+ * Re-prices a sale against the catalog the till had: an honest sale on an older price is not a
+ * mismatch. Its checkpoints are a lower bound, so a later catalog that prices it exactly is the one it had.
+ */
+export function pricingOf(sale: Sale, facts: PricingFacts): TillPricing {
+  const [named, ...later] = catalogsFor(sale, facts);
+  const reprice = (c: CatalogAsOf) => repriceSale(sale, { catalogPrices: c.prices, promotions: c.promotions }).mismatches;
+  const mismatches = reprice(named);
+  const matched = mismatches.length === 0 ? named : later.find((c) => reprice(c).length === 0);
+  return { mismatches, matched: matched !== undefined, stale: staleCatalog(sale, facts, (matched ?? named).prices) };
+}
+
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale made after its shift closed, or a day late. */
-export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "registers" | "counter">, now: Date): Raise[] {
+export function saleChecks(
+  sales: readonly Sale[],
+  facts: Omit<SaleFacts, "registers" | "counter">,
+  now: Date,
+  pricing: (sale: Sale) => TillPricing = (sale) => pricingOf(sale, facts),
+): Raise[] {
   return sales.flatMap((sale): Raise[] => {
     const raises: Raise[] = [];
-    // Against the catalog the till had: an honest sale on an older price is not a mismatch.
-    const { mismatches } = repriceSale(sale, { catalogPrices: pricesFor(sale, facts), promotions: promotionsFor(sale, facts) });
-    if (mismatches.length > 0) {
+    const { mismatches, matched, stale } = pricing(sale);
+    if (!matched) {
       raises.push({
         id: `price_mismatch:${sale.id}`,
         kind: "price_mismatch",
@@ -76,7 +104,6 @@ export function saleChecks(sales: readonly Sale[], facts: Omit<SaleFacts, "regis
         },
       });
     }
-    const stale = staleCatalog(sale, facts);
     if (stale) raises.push(staleCatalogRaise(sale, stale));
     return raises;
   });
@@ -224,12 +251,15 @@ export const salesPlan: PushPlan<"sales"> = {
     // The last copy of an id in the push is the one its movements are derived from.
     const latest = [...new Map(sales.map((s) => [s.id, s])).values()];
     const candidates = latest.flatMap((s) => saleMovements(s, facts.catalog));
+    // Re-priced once per sale: its stale item's id is read under the lock, and its checks raise it.
+    const priced = new Map<Sale, TillPricing>();
+    const pricing = (sale: Sale) => priced.get(sale) ?? priced.set(sale, pricingOf(sale, facts)).get(sale)!;
     return {
       counter: facts.counter,
       ...(facts.state && locked ? { lockedState: { state: facts.state, read: locked } } : {}),
       movementCandidates: candidates,
       itemIds: sales.flatMap((s) => {
-        const stale = staleCatalog(s, facts);
+        const { stale } = pricing(s);
         return [
           `price_mismatch:${s.id}`,
           `late_sync:${s.id}`,
@@ -250,7 +280,7 @@ export const salesPlan: PushPlan<"sales"> = {
         return {
           movements: candidates.filter((m) => m.refId !== undefined && newSales.has(m.refId)),
           raises: [
-            ...saleChecks(inserted, facts, io.now),
+            ...saleChecks(inserted, facts, io.now, pricing),
             ...saleFlags(inserted, io, facts),
             ...refundsOverSold(refunds, refunded.sales, refunded.refunds),
           ],
