@@ -45,6 +45,9 @@ async function readReceipt(page: Page): Promise<string> {
     await done.click();
   }
   await expect(title).toBeVisible();
+  // The hidden copy that readied the receipt's fonts while the payment panel was open is gone: one receipt on screen.
+  await expect(page.locator(".receipt-warm")).toHaveCount(0);
+  await expect(page.locator(".receipt")).toHaveCount(1);
   const number = ((await title.textContent()) ?? "").replace("Receipt ", "").trim();
   return number;
 }

@@ -14,6 +14,7 @@ import { flushReceiptEmails } from "../pay/email-outbox";
 import { PaymentPanel } from "../pay/PaymentPanel";
 import { Receipt } from "../pay/Receipt";
 import { warmReceiptCounter } from "../pay/receipt-number";
+import { warmReceiptSoon } from "../pay/warm-receipt";
 import { EMPTY_CART, lineFor, priceOf } from "./cart";
 import { CameraScanner } from "./CameraScanner";
 import { CartPanel } from "./CartPanel";
@@ -77,6 +78,8 @@ export function SellScreen({ db, local, till, staff, shift, settings, unsynced }
   useEffect(() => watchActivity(document), []);
   // With the payment panel open the sale's write is next: background reads stand aside for it.
   useEffect(() => (stage === "pay" ? holdBackground() : undefined), [stage]);
+  // …and the receipt that follows it gets its fonts ready while the cashier picks the tender.
+  useEffect(() => (stage === "pay" ? warmReceiptSoon(settings.locale) : undefined), [stage, settings.locale]);
   // A till's first sale need not look up its last receipt number while the customer waits.
   useEffect(() => void warmReceiptCounter(db, till), [db, till]);
   // The till is up once its catalog shows: the replication and the report store may start.
