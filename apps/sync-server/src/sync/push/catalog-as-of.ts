@@ -24,37 +24,39 @@ export interface CatalogAsOf {
 
 type Facts = Pick<SaleFacts, "catalog" | "priceHistory" | "promotions" | "promotionHistory">;
 
+/** The catalog of a sale's own variants and promotions at its checkpoints, or at `floor` if that is later. */
 function catalogAt(sale: Sale, facts: Facts, floor: bigint | undefined): CatalogAsOf {
   const prices = atLeast(sale.catalogSeq, floor);
   const promotions = atLeast(sale.promotionsSeq, floor);
-  return {
-    prices: new Map(
-      [...facts.catalog].map(([variantId, variant]) => [variantId, asOf(facts.priceHistory.get(variantId), prices) ?? variant.price]),
-    ),
-    promotions: facts.promotions.map((p) => asOf(facts.promotionHistory.get(p.id), promotions) ?? p),
-  };
+  const priced = new Map<string, number>();
+  for (const { variantId } of sale.lines) {
+    const variant = facts.catalog.get(variantId);
+    if (variant && !priced.has(variantId)) priced.set(variantId, asOf(facts.priceHistory.get(variantId), prices) ?? variant.price);
+  }
+  return { prices: priced, promotions: facts.promotions.map((p) => asOf(facts.promotionHistory.get(p.id), promotions) ?? p) };
 }
 
-/** At most this many catalogs are tried for one sale (changes to its variants since its checkpoint, most recent kept). */
+/** At most this many later catalogs are tried for one sale (changes to its variants since its checkpoint, most recent kept). */
 const MAX_CATALOGS = 32;
 
 /**
- * The catalogs a sale may have been priced with, the one its checkpoints name first. A till's
- * checkpoints are a lower bound of what it had: RxDB stores a pulled product a moment before the
- * checkpoint that covers it (and a tab closed in between keeps the product without the checkpoint),
- * so a sale can name an older catalog than the price it charged. Every later version of the sale's
- * prices and promotions is a catalog the server published, so each is one the till may have had.
+ * The catalogs a sale may have been priced with, the one its checkpoints name first, each made
+ * only when the one before did not price the sale. A till's checkpoints are a lower bound of what
+ * it had: RxDB stores a pulled product a moment before the checkpoint that covers it (and a tab
+ * closed in between keeps the product without the checkpoint), so a sale can name an older catalog
+ * than the price it charged. Every later version of the sale's prices and promotions is a catalog
+ * the server published, so each is one the till may have had.
  */
-export function catalogsFor(sale: Sale, facts: Facts): [CatalogAsOf, ...CatalogAsOf[]] {
+export function* catalogsFor(sale: Sale, facts: Facts): Generator<CatalogAsOf, void, undefined> {
+  yield catalogAt(sale, facts, undefined);
   const floors = [sale.catalogSeq, sale.promotionsSeq].flatMap((s) => (s === undefined ? [] : [BigInt(s)]));
-  if (floors.length === 0) return [catalogAt(sale, facts, undefined)];
+  if (floors.length === 0) return;
   const from = floors.reduce((a, b) => (a < b ? a : b));
   const later = new Set<bigint>();
-  const variantIds = new Set(sale.lines.map((l) => l.variantId));
-  for (const id of variantIds) for (const v of facts.priceHistory.get(id) ?? []) if (v.seq > from) later.add(v.seq);
+  for (const { variantId } of sale.lines) for (const v of facts.priceHistory.get(variantId) ?? []) if (v.seq > from) later.add(v.seq);
   for (const id of sale.promotionIds) for (const v of facts.promotionHistory.get(id) ?? []) if (v.seq > from) later.add(v.seq);
   const seqs = [...later].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(-MAX_CATALOGS);
-  return [catalogAt(sale, facts, undefined), ...seqs.map((seq) => catalogAt(sale, facts, seq))];
+  for (const seq of seqs) yield catalogAt(sale, facts, seq);
 }
 
 /** What a till missed: the latest price change after its catalog, and each line whose price changed since. */

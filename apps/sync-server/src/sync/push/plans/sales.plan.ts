@@ -63,11 +63,14 @@ type PricingFacts = Pick<SaleFacts, "catalog" | "priceHistory" | "promotions" | 
  * mismatch. Its checkpoints are a lower bound, so a later catalog that prices it exactly is the one it had.
  */
 export function pricingOf(sale: Sale, facts: PricingFacts): TillPricing {
-  const [named, ...later] = catalogsFor(sale, facts);
-  const reprice = (c: CatalogAsOf) => repriceSale(sale, { catalogPrices: c.prices, promotions: c.promotions }).mismatches;
-  const mismatches = reprice(named);
-  const matched = mismatches.length === 0 ? named : later.find((c) => reprice(c).length === 0);
-  return { mismatches, matched: matched !== undefined, stale: staleCatalog(sale, facts, (matched ?? named).prices) };
+  let named: { readonly catalog: CatalogAsOf; readonly mismatches: readonly PriceMismatch[] } | undefined;
+  for (const catalog of catalogsFor(sale, facts)) {
+    const { mismatches } = repriceSale(sale, { catalogPrices: catalog.prices, promotions: catalog.promotions });
+    if (mismatches.length === 0) return { mismatches, matched: true, stale: staleCatalog(sale, facts, catalog.prices) };
+    named ??= { catalog, mismatches };
+  }
+  // catalogsFor always yields the catalog the sale names first.
+  return { mismatches: named!.mismatches, matched: false, stale: staleCatalog(sale, facts, named!.catalog.prices) };
 }
 
 /** `price_mismatch` when the server's pricing disagrees with the till's; `late_sync` for a sale made after its shift closed, or a day late. */
