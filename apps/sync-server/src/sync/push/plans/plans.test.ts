@@ -1,6 +1,7 @@
 import type { Customer, Shift, StockMovement } from "@countertop/sync-protocol";
 import { examples } from "@countertop/sync-protocol/testing";
 import { describe, expect, it } from "vitest";
+import { makeSale } from "../../../testing/fixtures";
 import { duplicateCustomers } from "./customers.plan";
 import { orderCancelMovements } from "./orders.plan";
 import { LATE_AFTER_MS, saleChecks, saleMovements } from "./sales.plan";
@@ -127,23 +128,16 @@ describe("duplicateCustomers within one push", () => {
 });
 
 describe("saleChecks against the catalog the till had", () => {
-  /** The example sale (2 × 10 % off, 20 % tax included) at another unit price, its figures worked out by hand. */
-  const at = (unitPrice: number, catalogSeq: string) => {
-    const subtotal = line.qty * unitPrice;
-    const discount = subtotal / 10;
-    const total = subtotal - discount;
-    const tax = total / 6;
-    return {
-      ...sale,
-      catalogSeq,
-      lines: [{ ...line, unitPrice, discount, tax, total }],
-      subtotal,
-      discountTotal: discount,
-      taxTotal: tax,
-      total,
-      payments: [{ method: "cash" as const, amount: total, tendered: 3000, change: 3000 - total }],
-    };
-  };
+  /** A correctly priced cash sale of the example line's variant and quantity at `unitPrice`, naming the catalog `catalogSeq`. */
+  const at = (unitPrice: number, catalogSeq: string) => ({
+    ...makeSale({
+      registerId: sale.registerId,
+      locationId: sale.locationId,
+      createdAt: new Date(sale.createdAt),
+      lines: [{ variant: { id: line.variantId, sku: line.sku, title: line.name, price: unitPrice, taxRate: line.taxRate }, qty: line.qty }],
+    }),
+    catalogSeq,
+  });
   const history = new Map([
     [
       line.variantId,
