@@ -7,10 +7,10 @@ let warmed = false;
  * Makes, once per page and out of sight, what the till's first receipt would otherwise make while
  * the customer waits: its monospace text laid out (Chromium looks a font family up the first time
  * laid-out text uses it: after a cold start the first receipt's layout took 24 ms, every later one
- * 1–2 ms) and its percent format. Returns the laid-out probe's height (0 once warmed).
+ * 1–2 ms) and its percent format.
  */
-export function warmReceipt(locale: string, into: HTMLElement = document.body): number {
-  if (warmed) return 0;
+export function warmReceipt(locale: string): void {
+  if (warmed) return;
   warmed = true;
   percentText(0, locale);
   const probe = document.createElement("div");
@@ -27,14 +27,13 @@ export function warmReceipt(locale: string, into: HTMLElement = document.body): 
     text.textContent = "Receipt 0123456789 × −,.%";
     probe.append(text);
   }
-  into.append(probe);
+  document.body.append(probe);
   // Reading its height lays it out, which resolves the fonts.
-  const height = probe.offsetHeight;
+  void probe.offsetHeight;
   probe.remove();
-  return height;
 }
 
 /** {@link warmReceipt} in the page's next idle moment (at the latest in 200 ms). Returns how to cancel. */
 export function warmReceiptSoon(locale: string): () => void {
-  return warmed ? () => {} : whenIdle(() => void warmReceipt(locale), 200);
+  return warmed ? () => {} : whenIdle(() => warmReceipt(locale), 200);
 }
