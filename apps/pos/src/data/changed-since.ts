@@ -9,7 +9,7 @@ export interface ChangeCheckpoint {
 }
 
 /** What RxDB's Dexie storage keeps of a collection (`storageInstance.internals`, resolved). */
-interface DexieInternals {
+export interface DexieInternals {
   readonly dexieTable: Table<Record<string, unknown>, string>;
   readonly booleanIndexes: string[];
 }
