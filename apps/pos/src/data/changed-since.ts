@@ -18,6 +18,15 @@ export interface DexieInternals {
 const CHANGE_INDEX = "[_meta.lwt+id]";
 
 /**
+ * RxDB's Dexie table of a storage instance with the index `index`, or `undefined` on any other
+ * storage (the in-memory one of tests), where the caller uses RxDB's own API instead.
+ */
+export async function dexieTableWith(instance: { readonly internals: unknown }, index: string): Promise<DexieInternals | undefined> {
+  const dexie = (await instance.internals) as Partial<DexieInternals> | undefined;
+  return dexie?.booleanIndexes && dexie.dexieTable?.schema.idxByName[index] ? (dexie as DexieInternals) : undefined;
+}
+
+/**
  * The documents of `collection` written after `checkpoint`, at most `limit`, in write order, and
  * the checkpoint after them: RxDB's `getChangedDocumentsSince`, for the till's background readers
  * (the catalog, the report store). In the browser RxDB keeps a collection in a Dexie table of its
@@ -33,9 +42,9 @@ export async function changedSince<T>(
   checkpoint: ChangeCheckpoint | undefined,
 ): Promise<{ documents: RxDocumentData<T>[]; checkpoint: ChangeCheckpoint | undefined }> {
   const storage = collection.storageInstance as unknown as RxStorageInstance<T, unknown, unknown, ChangeCheckpoint>;
-  const dexie = (await (storage.internals as unknown)) as Partial<DexieInternals> | undefined;
-  if (!dexie?.dexieTable || !dexie.booleanIndexes) return getChangedDocumentsSince(storage, limit, checkpoint);
-  return readChanges<T>(dexie as DexieInternals, limit, checkpoint);
+  const dexie = await dexieTableWith(storage, CHANGE_INDEX);
+  if (!dexie) return getChangedDocumentsSince(storage, limit, checkpoint);
+  return readChanges<T>(dexie, limit, checkpoint);
 }
 
 /** A page of RxDB's change feed read straight from its Dexie table: one bounded `getAll` over {@link CHANGE_INDEX}. */
@@ -67,9 +76,8 @@ export function withFastChangeFeed<S extends RxStorage<unknown, unknown>>(storag
     async createStorageInstance(params: Parameters<S["createStorageInstance"]>[0]) {
       const instance = await storage.createStorageInstance(params);
       // Only where the table is RxDB's Dexie layout with the index read (else RxDB's own read stays).
-      const dexie = (await (instance.internals as unknown)) as Partial<DexieInternals> | undefined;
-      if (!dexie?.booleanIndexes || !dexie.dexieTable?.schema.idxByName[CHANGE_INDEX]) return instance;
-      const internals = dexie as DexieInternals;
+      const internals = await dexieTableWith(instance, CHANGE_INDEX);
+      if (!internals) return instance;
       instance.getChangedDocumentsSince = async (limit: number, checkpoint?: unknown) => {
         const page = await readChanges<unknown>(internals, limit, checkpoint as ChangeCheckpoint | undefined);
         return { documents: page.documents, checkpoint: page.checkpoint ?? { id: "", lwt: 0 } } as never;

@@ -1,5 +1,5 @@
 import type { RxCollection } from "rxdb";
-import type { DexieInternals } from "./changed-since";
+import { dexieTableWith } from "./changed-since";
 
 /**
  * Keys read per slice of {@link countLive}. IndexedDB answers a `count` over an index by walking
@@ -19,9 +19,9 @@ export const COUNT_SLICE = 500;
  * The Dexie layout is RxDB's, not a documented API (as in changed-since.ts): re-check it on RxDB upgrades.
  */
 export async function countLive(collection: RxCollection, between: () => Promise<void>, slice = COUNT_SLICE): Promise<number> {
-  const dexie = (await (collection.storageInstance.internals as unknown)) as Partial<DexieInternals> | undefined;
   const index = `[_deleted+${collection.schema.primaryPath}]`;
-  if (!dexie?.dexieTable?.schema.idxByName[index]) {
+  const dexie = await dexieTableWith(collection.storageInstance, index);
+  if (!dexie) {
     await between();
     return collection.count().exec();
   }
