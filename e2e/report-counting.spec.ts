@@ -13,7 +13,12 @@ import { registerTill } from "./support/till";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-/** Sets the till's report store to "counted `counted` of `total`", as it stands while it is built. */
+/**
+ * Sets the till's report store to "counted `counted` of `total`", as it stands while it is built,
+ * once the till has built it: its store is made, and has counted everything, a moment after the
+ * till starts (the count of what there is to add up waits for a pause), and until then there is no
+ * store to set.
+ */
 async function halfwayThrough(page: Page, counted: number, total: number): Promise<void> {
   await page.evaluate(
     async ({ counted, total }) => {
@@ -24,11 +29,24 @@ async function halfwayThrough(page: Page, counted: number, total: number): Promi
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
+      const built = () =>
+        new Promise<boolean>((resolve, reject) => {
+          const read = db.transaction("reportMeta").objectStore("reportMeta").get("facts");
+          read.onsuccess = () => resolve(read.result !== undefined && read.result.building === undefined);
+          read.onerror = () => reject(read.error);
+        });
+      for (const started = performance.now(); !(await built());) {
+        if (performance.now() - started > 20_000) throw new Error("the till never built its report store");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const tx = db.transaction("reportMeta", "readwrite");
       const store = tx.objectStore("reportMeta");
       const read = store.get("facts");
       read.onsuccess = () => store.put({ ...read.result, building: { counted, total } });
-      await new Promise((resolve) => (tx.oncomplete = resolve));
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
       db.close();
     },
     { counted, total },
