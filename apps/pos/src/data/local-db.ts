@@ -94,10 +94,11 @@ export interface ReportStoreMeta {
   readonly orders?: unknown;
   /**
    * While the store is being built (new, or started again for a new version or time zone): the sales
-   * and orders counted so far of the `total` the replica held when it began. Gone once it has counted
-   * them all; from then on it follows each change within moments.
+   * and orders counted so far of the `total` the replica held when it began (no `total` yet while it
+   * finds out what there is, itself a slice at a time). Gone once it has counted them all; from then
+   * on it follows each change within moments.
    */
-  readonly building?: { readonly counted: number; readonly total: number };
+  readonly building?: { readonly counted: number; readonly total?: number };
 }
 
 /** The shop's tills as the server last reported them (server-only data, kept here for offline reading). */

@@ -1,9 +1,16 @@
 import { useObservable } from "@countertop/ui";
 import { live, type LocalDatabase, type ReportStoreMeta } from "../../data/local-db";
 
-/** How far the report store is while it is being built; `undefined` once it has counted everything (or while read). */
+/**
+ * How far the report store is while it is being built (nothing counted yet while the till has not
+ * made it); `undefined` once it has counted everything (or while read).
+ */
 export function useStoreBuilding(local: LocalDatabase): ReportStoreMeta["building"] {
-  return useObservable(() => live(async () => (await local.reportMeta.get("facts"))?.building ?? null), [local]) ?? undefined;
+  const read = async () => {
+    const meta = await local.reportMeta.get("facts");
+    return meta ? (meta.building ?? null) : { counted: 0 };
+  };
+  return useObservable(() => live(read), [local]) ?? undefined;
 }
 
 /**
@@ -14,12 +21,20 @@ export function useStoreBuilding(local: LocalDatabase): ReportStoreMeta["buildin
 export function CountingNote({ local, number }: { local: LocalDatabase; number: (n: number) => string }) {
   const building = useStoreBuilding(local);
   if (!building) return null;
+  const { counted, total } = building;
+  if (total === undefined)
+    return (
+      <p className="counting-note" role="status" data-testid="counting-note">
+        This till is starting to add up its sales and orders for these figures. Until it is done they leave out what it has not counted; it
+        carries on whenever the till is idle.
+      </p>
+    );
   // Sales made while it counts are counted too: it may pass the total it began with before it ends.
-  const percent = building.total > 0 ? Math.min(99, Math.floor((building.counted / building.total) * 100)) : 0;
+  const percent = total > 0 ? Math.min(99, Math.floor((counted / total) * 100)) : 0;
   return (
     <p className="counting-note" role="status" data-testid="counting-note">
-      This till is still adding up its sales and orders for these figures: {percent} % ({number(Math.min(building.counted, building.total))}{" "}
-      of {number(building.total)}). Until it is done they leave out the rest; it carries on whenever the till is idle.
+      This till is still adding up its sales and orders for these figures: {percent} % ({number(Math.min(counted, total))} of{" "}
+      {number(total)}). Until it is done they leave out the rest; it carries on whenever the till is idle.
     </p>
   );
 }

@@ -41,8 +41,9 @@ describe("the report store", () => {
       this.onsuccess = (meta) => void seen.push(meta.building);
     });
     await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
-    // Three pages of sales, the order: then done.
+    // Made at once, before it knows its total; then three pages of sales, the order: then done.
     expect(seen).toEqual([
+      { counted: 0 },
       { counted: 0, total: 301 },
       { counted: 100, total: 301 },
       { counted: 200, total: 301 },
@@ -57,6 +58,23 @@ describe("the report store", () => {
     await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
     expect(seen).toEqual([undefined]);
     expect((await summary(local, "2026-11-20", "2026-11-22")).totals.sales).toBe(302);
+  });
+
+  it("finds its total when it starts again after a tab closed before it knew it, and counts everything once", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    await db.sales.bulkInsert([sale("a", "2026-11-20T10:00:00Z"), sale("b", "2026-11-21T10:00:00Z"), sale("c", "2026-11-21T11:00:00Z")]);
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    // As a till leaves its store when it closes between making it and counting what there is.
+    const { version, timeZone } = (await local.reportMeta.get("facts"))!;
+    await local.reportMeta.put({ id: "facts", version, timeZone, building: { counted: 0 } });
+    await Promise.all([local.reportBuckets.clear(), local.reportProducts.clear(), local.reportCounted.clear()]);
+    const seen: unknown[] = [];
+    local.reportMeta.hook("updating", function (this: UpdatingHookContext<ReportStoreMeta, string>) {
+      this.onsuccess = (meta) => void seen.push(meta.building);
+    });
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    expect(seen).toEqual([{ counted: 0, total: 3 }, { counted: 3, total: 3 }, undefined]);
+    expect((await summary(local, "2026-11-20", "2026-11-22")).totals.sales).toBe(3);
   });
 
   it("drops a page read while the cashier typed, and counts it in the next pause between customers", async () => {

@@ -117,8 +117,8 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
   if (without.length > 0) await local.reportCustomers.bulkDelete(without);
 }
 
-/** Starts the store again (a new time zone, a new version of the facts). */
-async function reset(local: Tables, timeZone: string, total: number): Promise<void> {
+/** Starts the store again (a new time zone, a new version of the facts), its total not yet known. */
+async function reset(local: Tables, timeZone: string): Promise<void> {
   await Promise.all([
     local.reportBuckets.clear(),
     local.reportProducts.clear(),
@@ -126,7 +126,7 @@ async function reset(local: Tables, timeZone: string, total: number): Promise<vo
     local.reportCounted.clear(),
     local.reportCustomers.clear(),
   ]);
-  await local.reportMeta.put({ id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0, total } });
+  await local.reportMeta.put({ id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0 } });
 }
 
 /**
@@ -141,13 +141,16 @@ export async function catchUpReports(
   options: { readonly now?: Date } = {},
 ): Promise<void> {
   const meta = await local.reportMeta.get("facts");
-  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) {
+  // Started again at once, so the figures say they are being added up while the total is found.
+  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) await reset(local, timeZone);
+  const building = (await local.reportMeta.get("facts"))?.building;
+  if (building && building.total === undefined) {
     // What there is to count, for the progress a manager sees: a slice at a time, between customers
     // like the counting itself (one count of a first sync's 100 000 sales held the till's IndexedDB ~1.6 s).
     const turn = () => backgroundTurn({ betweenCustomers: true });
     const sales = await countLive(db.sales as unknown as RxCollection, turn);
     const orders = await countLive(db.orders as unknown as RxCollection, turn);
-    await reset(local, timeZone, sales + orders);
+    await local.reportMeta.update("facts", { building: { ...building, total: sales + orders } });
   }
   for (const name of ["sales", "orders"] as const) {
     await backgroundTurn({ betweenCustomers: true });
