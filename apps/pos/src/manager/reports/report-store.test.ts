@@ -101,6 +101,18 @@ describe("the report store", () => {
     expect((await summary(local, "2026-11-20", "2026-11-21")).totals.sales).toBe(3);
   });
 
+  it("starts its store again in a pause between customers, not while the cashier is at work", async () => {
+    const [db, local] = [await openTestReplica(), openTestLocal()];
+    await db.sales.insert(sale("a", "2026-11-20T10:00:00Z"));
+    const typedAt = performance.now();
+    noteActivity();
+    let madeAt: number | undefined;
+    local.reportMeta.hook("creating", () => void (madeAt ??= performance.now()));
+    await catchUpReports(db, local, "UTC", { now: new Date("2026-11-22T12:00:00Z") });
+    expect(madeAt! - typedAt).toBeGreaterThanOrEqual(QUIET_MS - 5);
+    expect((await summary(local, "2026-11-20", "2026-11-20")).totals.sales).toBe(1);
+  });
+
   it("counts an order while it is paid and takes it away when it is cancelled", async () => {
     const [db, local] = [await openTestReplica(), openTestLocal()];
     const now = { now: new Date("2026-11-25T12:00:00Z") };

@@ -140,14 +140,18 @@ export async function catchUpReports(
   timeZone: string,
   options: { readonly now?: Date } = {},
 ): Promise<void> {
+  const turn = () => backgroundTurn({ betweenCustomers: true });
   const meta = await local.reportMeta.get("facts");
-  // Started again at once, so the figures say they are being added up while the total is found.
-  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) await reset(local, timeZone);
+  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) {
+    // Started again before it counts anything, so the figures say they are being added up while the
+    // total is found; in a pause like the rest (clearing a store of 100 000 rows is no small write).
+    await turn();
+    await reset(local, timeZone);
+  }
   const building = (await local.reportMeta.get("facts"))?.building;
   if (building && building.total === undefined) {
     // What there is to count, for the progress a manager sees: a slice at a time, between customers
     // like the counting itself (one count of a first sync's 100 000 sales held the till's IndexedDB ~1.6 s).
-    const turn = () => backgroundTurn({ betweenCustomers: true });
     const sales = await countLive(db.sales as unknown as RxCollection, turn);
     const orders = await countLive(db.orders as unknown as RxCollection, turn);
     await local.reportMeta.update("facts", { building: { ...building, total: sales + orders } });
