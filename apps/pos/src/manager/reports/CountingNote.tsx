@@ -22,19 +22,15 @@ export function CountingNote({ local, number }: { local: LocalDatabase; number: 
   const building = useStoreBuilding(local);
   if (!building) return null;
   const { counted, total } = building;
-  if (total === undefined)
-    return (
-      <p className="counting-note" role="status" data-testid="counting-note">
-        This till is starting to add up its sales and orders for these figures. Until it is done they leave out what it has not counted; it
-        carries on whenever the till is idle.
-      </p>
-    );
   // Sales made while it counts are counted too: it may pass the total it began with before it ends.
-  const percent = total > 0 ? Math.min(99, Math.floor((counted / total) * 100)) : 0;
+  const percent = total ? Math.min(99, Math.floor((counted / total) * 100)) : 0;
+  const text =
+    total === undefined
+      ? "This till is starting to add up its sales and orders for these figures. Until it is done they leave out what it has not counted; it carries on whenever the till is idle."
+      : `This till is still adding up its sales and orders for these figures: ${percent} % (${number(Math.min(counted, total))} of ${number(total)}). Until it is done they leave out the rest; it carries on whenever the till is idle.`;
   return (
     <p className="counting-note" role="status" data-testid="counting-note">
-      This till is still adding up its sales and orders for these figures: {percent} % ({number(Math.min(counted, total))} of{" "}
-      {number(total)}). Until it is done they leave out the rest; it carries on whenever the till is idle.
+      {text}
     </p>
   );
 }

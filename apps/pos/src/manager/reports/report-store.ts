@@ -140,24 +140,26 @@ export async function catchUpReports(
   timeZone: string,
   options: { readonly now?: Date } = {},
 ): Promise<void> {
-  const turn = () => backgroundTurn({ betweenCustomers: true });
+  const pause = () => backgroundTurn({ betweenCustomers: true });
   const meta = await local.reportMeta.get("facts");
-  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) {
+  const again = !meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone;
+  if (again) {
     // Started again before it counts anything, so the figures say they are being added up while the
     // total is found; in a pause like the rest (clearing a store of 100 000 rows is no small write).
-    await turn();
+    await pause();
     await reset(local, timeZone);
   }
-  const building = (await local.reportMeta.get("facts"))?.building;
-  if (building && building.total === undefined) {
+  // As `reset` left it, or as it was.
+  const progress = again ? { counted: 0 } : meta.building;
+  if (progress && progress.total === undefined) {
     // What there is to count, for the progress a manager sees: a slice at a time, between customers
     // like the counting itself (one count of a first sync's 100 000 sales held the till's IndexedDB ~1.6 s).
-    const sales = await countLive(db.sales as unknown as RxCollection, turn);
-    const orders = await countLive(db.orders as unknown as RxCollection, turn);
-    await local.reportMeta.update("facts", { building: { ...building, total: sales + orders } });
+    const sales = await countLive(db.sales as unknown as RxCollection, pause);
+    const orders = await countLive(db.orders as unknown as RxCollection, pause);
+    await local.reportMeta.update("facts", { building: { ...progress, total: sales + orders } });
   }
   for (const name of ["sales", "orders"] as const) {
-    await backgroundTurn({ betweenCustomers: true });
+    await pause();
     const collection = db[name] as unknown as RxCollection;
     let dropped = false;
     for (;;) {
@@ -169,7 +171,7 @@ export async function catchUpReports(
       // (once in a row, so a till that is never quiet still counts, at its starved pace).
       if (!dropped && cashierActiveSince(turn)) {
         dropped = true;
-        await backgroundTurn({ betweenCustomers: true });
+        await pause();
         continue;
       }
       dropped = false;
@@ -188,7 +190,7 @@ export async function catchUpReports(
         await local.reportMeta.update("facts", { [name]: page.checkpoint, ...(building ? { building } : {}) });
       });
       if (page.documents.length < PAGE) break;
-      await backgroundTurn({ betweenCustomers: true });
+      await pause();
     }
   }
   // Counted to the end: the figures are whole from here on.
