@@ -17,7 +17,7 @@ import type { RxCollection } from "rxdb";
 import { afterStartup, backgroundTurn, cashierActiveSince } from "../../data/background";
 import { changedSince, type ChangeCheckpoint } from "../../data/changed-since";
 import { countLive } from "../../data/count-live";
-import type { CountedDocument, CustomerDocument, LocalDatabase } from "../../data/local-db";
+import type { CountedDocument, CustomerDocument, LocalDatabase, ReportStoreMeta } from "../../data/local-db";
 import type { PosDatabase } from "../../data/replica";
 
 /*
@@ -117,8 +117,8 @@ async function countOrders(local: Tables, orders: readonly Order[], timeZone: st
   if (without.length > 0) await local.reportCustomers.bulkDelete(without);
 }
 
-/** Starts the store again (a new time zone, a new version of the facts), its total not yet known. */
-async function reset(local: Tables, timeZone: string): Promise<void> {
+/** Starts the store again (a new time zone, a new version of the facts), its total not yet known; answers the state it wrote. */
+async function reset(local: Tables, timeZone: string): Promise<NonNullable<ReportStoreMeta["building"]>> {
   await Promise.all([
     local.reportBuckets.clear(),
     local.reportProducts.clear(),
@@ -126,7 +126,9 @@ async function reset(local: Tables, timeZone: string): Promise<void> {
     local.reportCounted.clear(),
     local.reportCustomers.clear(),
   ]);
-  await local.reportMeta.put({ id: "facts", version: REPORT_STORE_VERSION, timeZone, building: { counted: 0 } });
+  const building = { counted: 0 };
+  await local.reportMeta.put({ id: "facts", version: REPORT_STORE_VERSION, timeZone, building });
+  return building;
 }
 
 /**
@@ -142,15 +144,13 @@ export async function catchUpReports(
 ): Promise<void> {
   const pause = () => backgroundTurn({ betweenCustomers: true });
   const meta = await local.reportMeta.get("facts");
-  const again = !meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone;
-  if (again) {
+  let progress = meta?.building;
+  if (!meta || meta.version !== REPORT_STORE_VERSION || meta.timeZone !== timeZone) {
     // Started again before it counts anything, so the figures say they are being added up while the
     // total is found; in a pause like the rest (clearing a store of 100 000 rows is no small write).
     await pause();
-    await reset(local, timeZone);
+    progress = await reset(local, timeZone);
   }
-  // As `reset` left it, or as it was.
-  const progress = again ? { counted: 0 } : meta.building;
   if (progress && progress.total === undefined) {
     // What there is to count, for the progress a manager sees: a slice at a time, between customers
     // like the counting itself (one count of a first sync's 100 000 sales held the till's IndexedDB ~1.6 s).
